@@ -1,0 +1,129 @@
+"""Reference numbers for examples/twelve-steps.json (article "twelve-steps-matrices"):
+X 3x4, y [1,1,0], a 4-3-1 sigmoid network with the given W/b, loss
+sse = 1/2 sum (y - output)^2, learning rate 0.1, gradients summed over samples,
+plain gradient descent.
+
+One named matrix per step, samples x units orientation (W stored out x in):
+  Z1 = X W1^T + b1 (hidden input), A1 = sigmoid(Z1) (hidden activation),
+  Z2 = A1 W2^T + b2, A2 = sigmoid(Z2) (output), E = y - A2,
+  slopeOutput = A2(1-A2), slopeHidden = A1(1-A1),
+  deltaOutput = E * slopeOutput, errorHidden = deltaOutput W2,
+  deltaHidden = errorHidden * slopeHidden,
+  W2' = W2 + lr deltaOutput^T A1, W1' = W1 + lr deltaHidden^T X,
+  b2' = b2 + lr sum(deltaOutput), b1' = b1 + lr sum(deltaHidden).
+The gradient form is dW2 = -deltaOutput^T A1, dW1 = -deltaHidden^T X,
+db2 = -sum deltaOutput, db1 = -sum deltaHidden (so W' = W - lr dW).
+Then 5,000 iterations of the same update: losses (before the update) at
+iterations 1, 2, 10, 100, 1000, 5000, and the final params and outputs.
+
+Writes test/fixtures/twelve-steps-reference.json. Rerun from the repository root:
+    python3 scripts/reference/twelve_steps.py
+"""
+import json
+import os
+
+import numpy as np
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+EXAMPLE = os.path.join(ROOT, "examples", "twelve-steps.json")
+OUT = os.path.join(ROOT, "test", "fixtures", "twelve-steps-reference.json")
+MARKS = [1, 2, 10, 100, 1000, 5000]
+
+
+def sigmoid(x):
+    return 1 / (1 + np.exp(-x))
+
+
+def mat(a):
+    a = np.asarray(a, dtype=float)
+    if a.ndim == 1:
+        return [float(v) for v in a]
+    return [[float(v) for v in row] for row in a]
+
+
+def steps(X, y, W1, b1, W2, b2, lr):
+    Z1 = X @ W1.T + b1
+    A1 = sigmoid(Z1)
+    Z2 = A1 @ W2.T + b2
+    A2 = sigmoid(Z2)
+    E = y - A2
+    slopeOutput = A2 * (1 - A2)
+    slopeHidden = A1 * (1 - A1)
+    deltaOutput = E * slopeOutput
+    errorHidden = deltaOutput @ W2
+    deltaHidden = errorHidden * slopeHidden
+    return dict(Z1=Z1, A1=A1, Z2=Z2, A2=A2, E=E, slopeOutput=slopeOutput,
+                slopeHidden=slopeHidden, deltaOutput=deltaOutput,
+                errorHidden=errorHidden, deltaHidden=deltaHidden,
+                W2=W2 + lr * deltaOutput.T @ A1, W1=W1 + lr * deltaHidden.T @ X,
+                b2=b2 + lr * deltaOutput.sum(axis=0), b1=b1 + lr * deltaHidden.sum(axis=0),
+                loss=0.5 * float(np.sum(E ** 2)))
+
+
+def main():
+    with open(EXAMPLE) as f:
+        ex = json.load(f)
+    X = np.array(ex["data"]["X"], dtype=float)
+    y = np.array(ex["data"]["y"], dtype=float).reshape(-1, 1)
+    p = ex["init"]["params"]
+    W1, b1 = np.array(p[0]["W"], dtype=float), np.array(p[0]["b"], dtype=float)
+    W2, b2 = np.array(p[1]["W"], dtype=float), np.array(p[1]["b"], dtype=float)
+    lr = ex["train"]["learningRate"]
+    iters = ex["train"]["epochs"]
+
+    s = steps(X, y, W1, b1, W2, b2, lr)
+    first = {
+        "hiddenInput_Z1": mat(s["Z1"]),
+        "hiddenActivation_A1": mat(s["A1"]),
+        "outputInput_Z2": mat(s["Z2"]),
+        "output_A2": mat(s["A2"]),
+        "error_E": mat(s["E"]),
+        "slopeOutput": mat(s["slopeOutput"]),
+        "slopeHidden": mat(s["slopeHidden"]),
+        "deltaOutput": mat(s["deltaOutput"]),
+        "errorHidden": mat(s["errorHidden"]),
+        "deltaHidden": mat(s["deltaHidden"]),
+        "lossBefore": s["loss"],
+        "updated": [{"W": mat(s["W1"]), "b": mat(s["b1"])},
+                    {"W": mat(s["W2"]), "b": mat(s["b2"])}],
+        "gradients": [
+            {"dW": mat(-s["deltaHidden"].T @ X), "db": mat(-s["deltaHidden"].sum(axis=0))},
+            {"dW": mat(-s["deltaOutput"].T @ s["A1"]), "db": mat(-s["deltaOutput"].sum(axis=0))},
+        ],
+    }
+    after_one = steps(X, y, s["W1"], s["b1"], s["W2"], s["b2"], lr)["loss"]
+
+    losses = []
+    for i in range(iters):
+        s = steps(X, y, W1, b1, W2, b2, lr)
+        losses.append(s["loss"])
+        W1, b1, W2, b2 = s["W1"], s["b1"], s["W2"], s["b2"]
+    final = steps(X, y, W1, b1, W2, b2, lr)
+
+    doc = {
+        "description": "examples/twelve-steps.json: 4-3-1 sigmoid, sse = 1/2 sum (y-out)^2, lr 0.1, summed "
+                       "gradients, plain GD. Matrices samples x units; W out x in. Loss at iteration k is "
+                       "measured before that iteration's update.",
+        "numpy": np.__version__,
+        "initial": [{"W": mat(p[0]["W"]), "b": mat(p[0]["b"])},
+                    {"W": mat(p[1]["W"]), "b": mat(p[1]["b"])}],
+        "learningRate": lr,
+        "firstIteration": first,
+        "lossAfterFirstUpdate": after_one,
+        "iterations": iters,
+        "losses": [{"iteration": k, "loss": losses[k - 1]} for k in MARKS],
+        "final": {
+            "params": [{"W": mat(W1), "b": mat(b1)}, {"W": mat(W2), "b": mat(b2)}],
+            "outputs": mat(final["A2"].ravel()),
+            "loss": final["loss"],
+        },
+    }
+    with open(OUT, "w") as f:
+        json.dump(doc, f, indent=1)
+        f.write("\n")
+    print(json.dumps({"lossBefore": first["lossBefore"], "output": first["output_A2"],
+                      "losses": doc["losses"], "final": doc["final"]}, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,60 @@
+/** `glassbox predict --model model.json --csv data.csv [--out predictions.csv]` */
+import { readFileSync } from "node:fs";
+import { UserError } from "../../core/errors.ts";
+import { parseCsvInputs } from "../../data/csv-inputs.ts";
+import { parseNumber } from "../../data/parse-number.ts";
+import { readJsonFile } from "../../experiment/run.ts";
+import { predict, predictOutput } from "../../nn/predict.ts";
+import { modelFromJson } from "../../nn/serialize.ts";
+import { outputKind, writeFileAtomic } from "../files.ts";
+
+export interface PredictFlags {
+  model: string;
+  csv: string;
+  out?: string;
+}
+
+/** CSV cell quoting (RFC 4180): quote when the value has a comma, quote or newline. */
+function cell(v: string | number): string {
+  const s = String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+export function predictCommand(flags: PredictFlags, print: (line: string) => void = console.log): void {
+  if (flags.out) outputKind(flags.out, ["csv"] as const, "--out");
+  const model = modelFromJson(readJsonFile(flags.model, "model file"), flags.model);
+  let text: string;
+  try {
+    text = readFileSync(flags.csv, "utf8");
+  } catch {
+    throw new UserError(`cannot read "${flags.csv}": no such file`, "--csv");
+  }
+  const inputs = parseCsvInputs(text, model.featureNames, flags.csv);
+  const labels = predict(model, inputs.X);
+  const output = predictOutput(model, inputs.X);
+  const classes = model.classes;
+  // One probability column per class (for one sigmoid unit: the probability of the second class).
+  const probHeader = classes === null ? [] : output.cols === 1 ? [`p(${classes[1] ?? 1})`] : classes.map((c) => `p(${c})`);
+  const header = [...inputs.header, "predicted", ...probHeader];
+  const lines = [header.map(cell).join(",")];
+  inputs.rows.forEach((r, i) => {
+    const probs = classes === null ? [] : Array.from(output.data.subarray(i * output.cols, (i + 1) * output.cols), (p) => String(p));
+    lines.push([...r, String(labels[i]), ...probs].map(cell).join(","));
+  });
+  const csv = lines.join("\n") + "\n";
+
+  const t = inputs.header.indexOf(model.targetName);
+  let accuracyNote = "";
+  if (t >= 0 && classes !== null) {
+    const truth = inputs.rows.map((r) => parseNumber(r[t]) ?? r[t]);
+    const correct = truth.filter((v, i) => String(v) === String(labels[i])).length;
+    accuracyNote = `, accuracy ${(correct / truth.length).toFixed(3)} against column "${model.targetName}"`;
+  }
+  if (flags.out) {
+    writeFileAtomic(flags.out, csv);
+    print(`${inputs.rows.length} predictions written to ${flags.out}${accuracyNote}`);
+  } else {
+    process.stdout.write(csv);
+    if (accuracyNote) process.stderr.write(`${inputs.rows.length} predictions${accuracyNote}\n`);
+  }
+}

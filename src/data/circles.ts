@@ -1,0 +1,46 @@
+/**
+ * One class inside a ring of the other: scikit-learn's `make_circles`, step for step. With
+ * `rng: "numpy"` and the same seed the result equals sklearn's `make_circles(samples,
+ * noise=noise, factor=factor, random_state=seed)`.
+ *
+ * - `n_out = ⌊n/2⌋` points on the unit circle, angles linspace(0, 2π, n_out, endpoint=False), label 0;
+ * - `n_in = n − n_out` points on the circle of radius `factor`, label 1;
+ * - shuffled as sklearn's `utils.shuffle` does, then Gaussian noise of sd `noise` on every cell.
+ *
+ * Defaults: `samples` 100, `noise` 0, `factor` 0.8 (must be in [0, 1)), `seed` 0, `rng` "glassbox".
+ */
+import { UserError } from "../core/errors.ts";
+import { matrix } from "../core/matrix.ts";
+import { addNoise } from "./add-noise.ts";
+import { linspace } from "./linspace.ts";
+import { generatorRandom, noiseLevel, sampleCount } from "./options.ts";
+import { shuffleSamples } from "./shuffle-samples.ts";
+import type { GeneratorOptions, LabeledData } from "./types.ts";
+
+export function circles(options: GeneratorOptions = {}): LabeledData {
+  const n = sampleCount(options, 100, 2);
+  const noise = noiseLevel(options, 0);
+  const factor = options.factor ?? 0.8;
+  if (!(factor >= 0 && factor < 1)) throw new UserError(`must be a number in [0, 1), got ${factor}`, "data.factor");
+  const rng = generatorRandom(options);
+  const nOut = Math.floor(n / 2);
+  const nIn = n - nOut;
+  const X = matrix(n, 2);
+  const y: number[] = [];
+  const tOut = linspace(0, 2 * Math.PI, nOut, false);
+  for (let i = 0; i < nOut; i++) {
+    X.data[2 * i] = Math.cos(tOut[i]);
+    X.data[2 * i + 1] = Math.sin(tOut[i]);
+    y.push(0);
+  }
+  const tIn = linspace(0, 2 * Math.PI, nIn, false);
+  for (let i = 0; i < nIn; i++) {
+    const r = nOut + i;
+    X.data[2 * r] = Math.cos(tIn[i]) * factor;
+    X.data[2 * r + 1] = Math.sin(tIn[i]) * factor;
+    y.push(1);
+  }
+  const out = shuffleSamples(rng, { X, y });
+  addNoise(rng, out.X, noise);
+  return out;
+}

@@ -1,0 +1,21 @@
+/** Datasets: generators, CSV, inline data, train/test split and standard scaling. */
+export type { DataSpec, DataSplit, DatasetName, GaussianGroup, GeneratorOptions, Label, LabeledData } from "./types.ts";
+export { DATASET_NAMES } from "./types.ts";
+export { moons } from "./moons.ts";
+export { circles } from "./circles.ts";
+export { blobs } from "./blobs.ts";
+export { gaussianGroups, ARTICLE_GROUPS } from "./gaussian-groups.ts";
+export { xor } from "./xor.ts";
+export { spiral } from "./spiral.ts";
+export { line } from "./line.ts";
+export { generateDataset, GENERATORS } from "./generate.ts";
+export { featureNames } from "./feature-names.ts";
+export { trainTestSplit, type TrainTestSplit } from "./split.ts";
+export { takeSamples } from "./take-samples.ts";
+export { parseCsvData, type CsvColumns } from "./csv.ts";
+export { parseNumber } from "./parse-number.ts";
+export { fitStandardScaler, type StandardScaler } from "./fit-scaler.ts";
+export { applyScaler } from "./apply-scaler.ts";
+export { inlineData } from "./inline-data.ts";
+export { loadData } from "./load.ts";
+export { parseCsvInputs, type CsvInputs } from "./csv-inputs.ts";

@@ -1,0 +1,43 @@
+/**
+ * Two interleaving half circles: scikit-learn's `make_moons`, step for step. With
+ * `rng: "numpy"` and the same seed the result equals sklearn's `make_moons(samples,
+ * noise=noise, random_state=seed)`.
+ *
+ * - `n_out = ⌊n/2⌋` outer points `(cos t, sin t)`, t = linspace(0, π, n_out), label 0;
+ * - `n_in = n − n_out` inner points `(1 − cos t, 1 − sin t − 0.5)`, t = linspace(0, π, n_in), label 1;
+ * - shuffled as sklearn's `utils.shuffle` does, then Gaussian noise of sd `noise` on every cell.
+ *
+ * Defaults: `samples` 100, `noise` 0 (no noise), `seed` 0, `rng` "glassbox".
+ */
+import { matrix } from "../core/matrix.ts";
+import { addNoise } from "./add-noise.ts";
+import { linspace } from "./linspace.ts";
+import { generatorRandom, noiseLevel, sampleCount } from "./options.ts";
+import { shuffleSamples } from "./shuffle-samples.ts";
+import type { GeneratorOptions, LabeledData } from "./types.ts";
+
+export function moons(options: GeneratorOptions = {}): LabeledData {
+  const n = sampleCount(options, 100, 2);
+  const noise = noiseLevel(options, 0);
+  const rng = generatorRandom(options);
+  const nOut = Math.floor(n / 2);
+  const nIn = n - nOut;
+  const X = matrix(n, 2);
+  const y: number[] = [];
+  const tOut = linspace(0, Math.PI, nOut);
+  for (let i = 0; i < nOut; i++) {
+    X.data[2 * i] = Math.cos(tOut[i]);
+    X.data[2 * i + 1] = Math.sin(tOut[i]);
+    y.push(0);
+  }
+  const tIn = linspace(0, Math.PI, nIn);
+  for (let i = 0; i < nIn; i++) {
+    const r = nOut + i;
+    X.data[2 * r] = 1 - Math.cos(tIn[i]);
+    X.data[2 * r + 1] = 1 - Math.sin(tIn[i]) - 0.5;
+    y.push(1);
+  }
+  const out = shuffleSamples(rng, { X, y });
+  addNoise(rng, out.X, noise);
+  return out;
+}

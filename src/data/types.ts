@@ -1,0 +1,51 @@
+import type { Matrix } from "../core/matrix.ts";
+import type { RngName } from "../core/random.ts";
+
+import type { Label } from "../core/label.ts";
+export type { Label };
+
+/** Samples × features with one target per sample. */
+export interface LabeledData {
+  X: Matrix;
+  y: Label[];
+}
+
+/** What an experiment's `data` section resolves to. */
+export interface DataSplit {
+  train: LabeledData;
+  test: LabeledData | null;
+  featureNames: string[];
+  targetName: string;
+}
+
+export interface GaussianGroup {
+  mean: number[];
+  std: number[];
+  count: number;
+  label: Label;
+}
+
+/** Options shared by the generators; each generator reads the fields it documents. */
+export interface GeneratorOptions {
+  samples?: number;
+  noise?: number;
+  seed?: number;
+  rng?: RngName;
+  /** circles: inner radius / outer radius. */
+  factor?: number;
+  /** blobs: number of centres, their spread and the box the centres are drawn from. */
+  centers?: number;
+  std?: number;
+  /** gaussian-groups. */
+  groups?: GaussianGroup[];
+}
+
+/** The `data` section of an experiment file (DESIGN §3), already validated. */
+export type DataSpec =
+  | ({ dataset: DatasetName; testFraction?: number; splitSeed?: number } & GeneratorOptions)
+  | { csv: string; target: string; features?: string[]; splitColumn?: string; testFraction?: number; seed?: number; rng?: RngName }
+  | { X: number[][]; y: Label[]; testFraction?: number; seed?: number; rng?: RngName };
+// For csv and inline data, `seed` and `rng` (default 0, "glassbox") seed the testFraction split.
+
+export type DatasetName = "moons" | "circles" | "blobs" | "gaussian-groups" | "xor" | "spiral" | "line";
+export const DATASET_NAMES: readonly DatasetName[] = ["moons", "circles", "blobs", "gaussian-groups", "xor", "spiral", "line"];

@@ -1,0 +1,78 @@
+/**
+ * From a validated experiment to everything training needs: data loaded, scaled and encoded,
+ * the model built and initialised. Every check that needs the data happens here, before any
+ * training, so a bad file fails fast and writes nothing.
+ */
+import { UserError } from "../core/errors.ts";
+import type { Matrix } from "../core/matrix.ts";
+import { applyScaler } from "../data/apply-scaler.ts";
+import { fitStandardScaler } from "../data/fit-scaler.ts";
+import { loadData } from "../data/load.ts";
+import type { DataSplit } from "../data/types.ts";
+import { initialise, setParams } from "../nn/init.ts";
+import { createModel, type Model } from "../nn/model.ts";
+import { outputLayer } from "../nn/network.ts";
+import { classesFor, encodeTargets, taskOf } from "../nn/targets.ts";
+import type { TrainConfig, TrainData } from "../nn/train.ts";
+import type { Experiment } from "./experiment.ts";
+
+export interface Prepared {
+  experiment: Experiment;
+  model: Model;
+  /** The raw (unscaled) data as loaded. */
+  split: DataSplit;
+  /** Scaled inputs and encoded targets, ready for `train`. */
+  data: TrainData;
+  config: TrainConfig;
+}
+
+export function prepareExperiment(experiment: Experiment, baseDir: string): Prepared {
+  const split = loadData(experiment.data, baseDir);
+  const layers = experiment.model.layers;
+  const output = layers[layers.length - 1];
+  const inputSize = split.train.X.cols;
+
+  const outputPath = `model.layers[${layers.length - 1}]`;
+  const classes = classesFor(taskOf(output.activation), output.units, split.train.y, outputPath);
+  const scaler = experiment.scale === "standard" ? fitStandardScaler(split.train.X) : null;
+  const model = createModel({ inputSize, layers, loss: experiment.loss, classes, scaler, featureNames: split.featureNames, targetName: split.targetName });
+
+  if ("params" in experiment.init) {
+    try {
+      setParams(model, experiment.init.params);
+    } catch (e) {
+      throw new UserError(`${(e as Error).message} (the data has ${inputSize} feature${inputSize === 1 ? "" : "s"})`, "init.params");
+    }
+  } else {
+    initialise(model, experiment.init);
+  }
+
+  const units = outputLayer(model).units;
+  const scale = (X: Matrix): Matrix => (scaler ? applyScaler(X, scaler) : X);
+  const data: TrainData = {
+    X: scale(split.train.X),
+    Y: encodeTargets(split.train.y, classes, units, "data"),
+    testX: split.test ? scale(split.test.X) : null,
+    testY: split.test ? encodeTargets(split.test.y, classes, units, "data (test rows)") : null,
+  };
+  const t = experiment.train;
+  const config: TrainConfig = {
+    optimizer: t.optimizer,
+    epochs: t.epochs,
+    learningRate: t.learningRate,
+    batchSize: t.batchSize,
+    reduction: t.reduction,
+    l2: t.l2,
+    momentum: t.momentum,
+    nesterov: t.nesterov,
+    beta1: t.beta1,
+    beta2: t.beta2,
+    epsilon: t.epsilon,
+    tolerance: t.tolerance,
+    seed: t.seed,
+    rng: t.rng,
+    recordEvery: experiment.record.every,
+    paramsAt: experiment.record.paramsAt,
+  };
+  return { experiment, model, split, data, config };
+}

@@ -1,0 +1,191 @@
+/**
+ * Structural validation of an experiment file: every field's type and range, unknown fields,
+ * and the rules that need no data (loss ↔ output activation). Rules that need the data
+ * (classes, feature count, explicit parameter shapes) are checked in prepare.ts, still before any work.
+ */
+import { UserError } from "../core/errors.ts";
+import { RNG_NAMES } from "../core/random.ts";
+import { DATASET_NAMES, type DataSpec } from "../data/types.ts";
+import { ACTIVATION_NAMES } from "../nn/activations.ts";
+import { INIT_SCHEMES } from "../nn/init.ts";
+import { LOSS_NAMES, loss as lossOf } from "../nn/losses.ts";
+import type { LayerSpec } from "../nn/network.ts";
+import { OPTIMIZER_NAMES } from "../nn/optimizers/optimizer.ts";
+import { defaultLearningRate } from "../nn/train.ts";
+import { array, boolean, join, knownFields, number, object, oneOf, optional, string, type Json, type JsonObject } from "./check.ts";
+import { DEFAULTS, defaultLoss, type Experiment, type InitSpec, type TrainSpec } from "./experiment.ts";
+
+const TOP = ["name", "description", "data", "scale", "model", "init", "loss", "train", "record"];
+
+export function validateExperiment(json: unknown): Experiment {
+  const o = object(json, "(experiment)");
+  knownFields(o, TOP, "");
+  if (o.data === undefined) throw new UserError('missing; give a dataset ({ "dataset": "moons" }), a csv file or inline X and y', "data");
+  if (o.model === undefined) throw new UserError('missing; give { "layers": [ { "units": 4, "activation": "relu" }, … ] }', "model");
+  const name = optional(o, "name", "", string, null);
+  if (o.description !== undefined) string(o.description, "description");
+  const data = validateData(o.data);
+  const scale = optional(o, "scale", "", (v, p) => oneOf(v, ["none", "standard"] as const, p), DEFAULTS.scale);
+  const layers = validateModel(o.model);
+  const output = layers[layers.length - 1];
+  const lossName = optional(o, "loss", "", (v, p) => oneOf(v, LOSS_NAMES, p), defaultLoss(output.activation));
+  const needs = lossOf(lossName).requiresOutput;
+  if (needs && output.activation !== needs) {
+    const fix = output.activation === "softmax" ? '"categorical-crossentropy"' : output.activation === "sigmoid" ? '"binary-crossentropy"' : '"mse"';
+    throw new UserError(`"${lossName}" needs a ${needs} output layer, but the last layer is ${output.activation}: use ${fix} or a ${needs} output`, "loss");
+  }
+  if (output.activation === "softmax" && output.units < 2) {
+    throw new UserError("a softmax output needs at least 2 units (one per class); for two classes use 1 sigmoid unit", `model.layers[${layers.length - 1}].units`);
+  }
+  const init = validateInit(o.init);
+  const train = validateTrain(o.train);
+  const record = validateRecord(o.record, train.epochs);
+  return { name, data, scale, model: { layers }, init, loss: lossName, train, record };
+}
+
+function validateData(v: Json): DataSpec {
+  const o = object(v, "data");
+  const kinds = ["dataset", "csv", "X"].filter((k) => o[k] !== undefined);
+  if (kinds.length !== 1) {
+    throw new UserError(kinds.length === 0 ? 'needs one of "dataset", "csv" or "X" (with "y")' : `give only one of ${kinds.map((k) => `"${k}"`).join(", ")}`, "data");
+  }
+  const testFraction = optional(o, "testFraction", "data", (x, p) => number(x, p, { min: 0, max: 0.99 }), undefined);
+  const seed = optional(o, "seed", "data", (x, p) => number(x, p, { integer: true, min: 0, max: 4294967295 }), undefined);
+  const rng = optional(o, "rng", "data", (x, p) => oneOf(x, RNG_NAMES, p), undefined);
+  if (o.dataset !== undefined) {
+    knownFields(o, ["dataset", "samples", "noise", "seed", "rng", "factor", "centers", "std", "groups", "testFraction", "splitSeed"], "data");
+    const dataset = oneOf(o.dataset, DATASET_NAMES, "data.dataset");
+    const groups = optional(o, "groups", "data", validateGroups, undefined);
+    return {
+      dataset,
+      testFraction,
+      seed,
+      rng,
+      splitSeed: optional(o, "splitSeed", "data", (x, p) => number(x, p, { integer: true, min: 0 }), undefined),
+      samples: optional(o, "samples", "data", (x, p) => number(x, p, { integer: true, min: 2, max: 10_000_000 }), undefined),
+      noise: optional(o, "noise", "data", (x, p) => number(x, p, { min: 0 }), undefined),
+      factor: optional(o, "factor", "data", (x, p) => number(x, p, { min: 0, max: 1 }), undefined),
+      centers: optional(o, "centers", "data", (x, p) => number(x, p, { integer: true, min: 1 }), undefined),
+      std: optional(o, "std", "data", (x, p) => number(x, p, { min: 0 }), undefined),
+      groups,
+    };
+  }
+  if (o.csv !== undefined) {
+    knownFields(o, ["csv", "target", "features", "splitColumn", "testFraction", "seed", "rng"], "data");
+    if (o.target === undefined) throw new UserError('missing; name the label column, e.g. "target": "y"', "data.target");
+    return {
+      csv: string(o.csv, "data.csv"),
+      target: string(o.target, "data.target"),
+      features: optional(o, "features", "data", (x, p) => array(x, p, { minLength: 1 }).map((f, i) => string(f, join(p, i))), undefined),
+      splitColumn: optional(o, "splitColumn", "data", string, undefined),
+      testFraction,
+      seed,
+      rng,
+    };
+  }
+  knownFields(o, ["X", "y", "testFraction", "seed", "rng"], "data");
+  if (o.y === undefined) throw new UserError("missing; inline data needs y (one target per row of X)", "data.y");
+  const X = array(o.X, "data.X", { minLength: 1 }).map((row, i) => array(row, join("data.X", i), { minLength: 1 }).map((x, j) => number(x, `data.X[${i}][${j}]`)));
+  const y = array(o.y, "data.y").map((t, i) => (typeof t === "string" ? t : number(t, join("data.y", i))));
+  return { X, y, testFraction, seed, rng };
+}
+
+function validateGroups(v: Json, path: string) {
+  return array(v, path, { minLength: 1 }).map((g, i) => {
+    const p = join(path, i);
+    const o = object(g, p);
+    knownFields(o, ["mean", "std", "count", "label"], p);
+    for (const k of ["mean", "std", "count", "label"]) if (o[k] === undefined) throw new UserError("missing", join(p, k));
+    const mean = array(o.mean, join(p, "mean"), { minLength: 1 }).map((x, j) => number(x, `${p}.mean[${j}]`));
+    const std = array(o.std, join(p, "std")).map((x, j) => number(x, `${p}.std[${j}]`, { min: 0 }));
+    if (std.length !== mean.length) throw new UserError(`needs ${mean.length} values, one per feature of mean`, join(p, "std"));
+    const label = typeof o.label === "string" ? o.label : number(o.label, join(p, "label"));
+    return { mean, std, count: number(o.count, join(p, "count"), { integer: true, min: 1 }), label };
+  });
+}
+
+function validateModel(v: Json): LayerSpec[] {
+  const o = object(v, "model");
+  knownFields(o, ["layers"], "model");
+  const layers = array(o.layers, "model.layers", { minLength: 1 });
+  return layers.map((l, i) => {
+    const p = join("model.layers", i);
+    const lo = object(l, p);
+    knownFields(lo, ["units", "activation"], p);
+    if (lo.units === undefined) throw new UserError("missing; how many neurons this layer has", join(p, "units"));
+    if (lo.activation === undefined) throw new UserError(`missing; one of ${ACTIVATION_NAMES.join(", ")}`, join(p, "activation"));
+    const units = number(lo.units, join(p, "units"), { integer: true, min: 1, max: 4096 });
+    const activation = oneOf(lo.activation, ACTIVATION_NAMES, join(p, "activation"));
+    if (activation === "softmax" && i < layers.length - 1) throw new UserError("softmax is only for the output layer; use relu, tanh or sigmoid here", join(p, "activation"));
+    return { units, activation };
+  });
+}
+
+function validateInit(v: Json | undefined): InitSpec {
+  if (v === undefined) return { ...DEFAULTS.init };
+  const o = object(v, "init");
+  if (o.params !== undefined) {
+    knownFields(o, ["params"], "init");
+    const params = array(o.params, "init.params", { minLength: 1 }).map((layer, l) => {
+      const p = join("init.params", l);
+      const lo = object(layer, p);
+      knownFields(lo, ["W", "b"], p);
+      const W = array(lo.W, join(p, "W"), { minLength: 1 }).map((row, j) => array(row, `${p}.W[${j}]`, { minLength: 1 }).map((x, k) => number(x, `${p}.W[${j}][${k}]`)));
+      const b = array(lo.b, join(p, "b"), { minLength: 1 }).map((x, j) => number(x, `${p}.b[${j}]`));
+      return { W, b };
+    });
+    return { params };
+  }
+  knownFields(o, ["scheme", "scale", "seed", "rng"], "init");
+  return {
+    scheme: optional(o, "scheme", "init", (x, p) => oneOf(x, INIT_SCHEMES, p), DEFAULTS.init.scheme),
+    scale: optional(o, "scale", "init", (x, p) => number(x, p, { min: 0 }), undefined),
+    seed: optional(o, "seed", "init", (x, p) => number(x, p, { integer: true, min: 0, max: 4294967295 }), DEFAULTS.init.seed),
+    rng: optional(o, "rng", "init", (x, p) => oneOf(x, RNG_NAMES, p), DEFAULTS.init.rng),
+  };
+}
+
+const TRAIN_FIELDS = ["optimizer", "learningRate", "epochs", "batchSize", "reduction", "l2", "momentum", "nesterov", "beta1", "beta2", "epsilon", "tolerance", "seed", "rng"];
+
+function validateTrain(v: Json | undefined): TrainSpec {
+  const o: JsonObject = v === undefined ? {} : object(v, "train");
+  knownFields(o, TRAIN_FIELDS, "train");
+  const d = DEFAULTS.train;
+  const optimizer = optional(o, "optimizer", "train", (x, p) => oneOf(x, OPTIMIZER_NAMES, p), d.optimizer);
+  const positive = (x: Json, p: string) => number(x, p, { min: 0, exclusiveMin: true });
+  const unit = (x: Json, p: string) => number(x, p, { min: 0, max: 0.999999999 });
+  const spec: TrainSpec = {
+    optimizer,
+    learningRate: optional(o, "learningRate", "train", positive, defaultLearningRate(optimizer)),
+    epochs: optional(o, "epochs", "train", (x, p) => number(x, p, { integer: true, min: 1, max: 100_000_000 }), d.epochs),
+    batchSize: o.batchSize === null ? null : optional(o, "batchSize", "train", (x, p) => number(x, p, { integer: true, min: 1 }), d.batchSize),
+    reduction: optional(o, "reduction", "train", (x, p) => oneOf(x, ["mean", "sum"] as const, p), d.reduction),
+    l2: optional(o, "l2", "train", (x, p) => number(x, p, { min: 0 }), d.l2),
+    momentum: optional(o, "momentum", "train", unit, d.momentum),
+    nesterov: optional(o, "nesterov", "train", boolean, d.nesterov),
+    beta1: optional(o, "beta1", "train", unit, d.beta1),
+    beta2: optional(o, "beta2", "train", unit, d.beta2),
+    epsilon: optional(o, "epsilon", "train", positive, d.epsilon),
+    tolerance: optional(o, "tolerance", "train", (x, p) => number(x, p, { min: 0 }), d.tolerance),
+    seed: optional(o, "seed", "train", (x, p) => number(x, p, { integer: true, min: 0, max: 4294967295 }), d.seed),
+    rng: optional(o, "rng", "train", (x, p) => oneOf(x, RNG_NAMES, p), d.rng),
+  };
+  if (optimizer === "gd" && spec.batchSize !== null) {
+    throw new UserError('"gd" is full-batch gradient descent; for mini-batches use "optimizer": "sgd" (or "adam") with this batchSize', "train.batchSize");
+  }
+  if (optimizer === "lbfgs" && spec.batchSize !== null) throw new UserError("L-BFGS works on the full batch; remove batchSize", "train.batchSize");
+  if (optimizer !== "sgd" && optimizer !== "gd" && (spec.momentum > 0 || spec.nesterov)) {
+    throw new UserError(`momentum applies to "sgd" and "gd", not "${optimizer}"`, spec.momentum > 0 ? "train.momentum" : "train.nesterov");
+  }
+  return spec;
+}
+
+function validateRecord(v: Json | undefined, epochs: number): Experiment["record"] {
+  if (v === undefined) return { every: DEFAULTS.record.every, paramsAt: [] };
+  const o = object(v, "record");
+  knownFields(o, ["every", "paramsAt"], "record");
+  return {
+    every: optional(o, "every", "record", (x, p) => number(x, p, { integer: true, min: 1 }), DEFAULTS.record.every),
+    paramsAt: optional(o, "paramsAt", "record", (x, p) => array(x, p).map((e, i) => number(e, join(p, i), { integer: true, min: 0, max: epochs })), []),
+  };
+}

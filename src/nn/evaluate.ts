@@ -1,0 +1,17 @@
+/** Loss and accuracy of a network on already-scaled inputs and encoded targets. */
+import { outputLayer, type Network } from "./network.ts";
+import { createWorkspace, forward, lossTotal, reportedLoss } from "./propagation.ts";
+import { accuracy, taskOf } from "./targets.ts";
+
+export interface Evaluation {
+  loss: number;
+  /** NaN for regression. */
+  accuracy: number;
+}
+
+export function evaluate(net: Network, X: Float64Array, Y: Float64Array, n: number, l2 = 0): Evaluation {
+  const ws = createWorkspace(net, n);
+  const A = forward(net, X, ws);
+  const out = outputLayer(net);
+  return { loss: reportedLoss(net, lossTotal(net, Y, ws), n, l2), accuracy: accuracy(A, Y, n, out.units, taskOf(out.activation)) };
+}

@@ -1,0 +1,36 @@
+/** What training records, per DESIGN §2's epoch convention (1-based, measured before the epoch's update). */
+export interface History {
+  epoch: number[];
+  loss: number[];
+  /** NaN entries for regression. */
+  accuracy: number[];
+  testLoss?: number[];
+  testAccuracy?: number[];
+}
+
+export interface Snapshot {
+  /** Parameters after this epoch's update (0 = the initial parameters). */
+  epoch: number;
+  layers: { W: number[][]; b: number[] }[];
+}
+
+export interface EpochInfo {
+  epoch: number;
+  epochs: number;
+  loss: number;
+  accuracy: number;
+  testLoss: number | null;
+  testAccuracy: number | null;
+}
+
+export function emptyHistory(withTest: boolean): History {
+  return withTest ? { epoch: [], loss: [], accuracy: [], testLoss: [], testAccuracy: [] } : { epoch: [], loss: [], accuracy: [] };
+}
+
+export function recordEpoch(h: History, e: EpochInfo): void {
+  h.epoch.push(e.epoch);
+  h.loss.push(e.loss);
+  h.accuracy.push(e.accuracy);
+  if (h.testLoss && e.testLoss !== null) h.testLoss.push(e.testLoss);
+  if (h.testAccuracy && e.testAccuracy !== null) h.testAccuracy.push(e.testAccuracy);
+}

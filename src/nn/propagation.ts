@@ -1,0 +1,118 @@
+/**
+ * Forward and backward passes over a batch, into a reusable Workspace. These are the only
+ * places the engine computes Z, A, dZ, dW, db; training, traces and gradient checks all call them.
+ *
+ *   forward:  Z[l] = A[l−1]·W[l]ᵀ + b[l],  A[l] = f(Z[l])
+ *   backward: dZ[L] = s·∂ℓ/∂Z (fused A − Y where the loss allows),  dZ[l] = dA[l] ⊙ f'(Z[l])
+ *             dW[l] = dZ[l]ᵀ·A[l−1] (+ s·l2·W[l]),  db[l] = Σ rows of dZ[l],  dA[l−1] = dZ[l]·W[l]
+ * where s = 1/n for `reduction: "mean"` and 1 for `"sum"`.
+ */
+import { addRowVector, columnSums, matmulAB, matmulABt, matmulAtB } from "../core/kernels.ts";
+import { activation } from "./activations.ts";
+import { loss as lossOf } from "./losses.ts";
+import { layerViews, weightSquares, type Layer, type Network } from "./network.ts";
+
+export type Reduction = "mean" | "sum";
+
+/** Buffers for one batch size: made once, reused every epoch. */
+export interface Workspace {
+  readonly n: number;
+  /** Z[l], A[l], dZ[l] for l = 0..L−1 (layer l+1 in the maths), each n × units. */
+  readonly Z: Float64Array[];
+  readonly A: Float64Array[];
+  readonly dZ: Float64Array[];
+  /** dA[l] = ∂/∂A[l] for l = 0..L−1 (dA of the output is used only when the loss is not fused). */
+  readonly dA: Float64Array[];
+  /** The gradient, laid out like `Network.params`, with per-layer views. */
+  readonly grad: Float64Array;
+  readonly gradLayers: Layer[];
+}
+
+export function createWorkspace(net: Network, n: number): Workspace {
+  const Z: Float64Array[] = [];
+  const A: Float64Array[] = [];
+  const dZ: Float64Array[] = [];
+  const dA: Float64Array[] = [];
+  for (const l of net.layers) {
+    Z.push(new Float64Array(n * l.units));
+    A.push(new Float64Array(n * l.units));
+    dZ.push(new Float64Array(n * l.units));
+    dA.push(new Float64Array(n * l.units));
+  }
+  const grad = new Float64Array(net.params.length);
+  return { n, Z, A, dZ, dA, grad, gradLayers: layerViews(net.inputSize, net.layers, grad) };
+}
+
+/** Runs the forward pass of the first n rows of X (n × inputSize). Returns the output A[L]. */
+export function forward(net: Network, X: Float64Array, ws: Workspace, n = ws.n): Float64Array {
+  let input = X;
+  for (let l = 0; l < net.layers.length; l++) {
+    const layer = net.layers[l];
+    const Z = ws.Z[l];
+    matmulABt(input, layer.W, Z, n, layer.inputSize, layer.units);
+    addRowVector(Z, layer.b, n, layer.units);
+    activation(layer.activation).forward(Z, ws.A[l], n, layer.units);
+    input = ws.A[l];
+  }
+  return input;
+}
+
+/** Σℓᵢ over the batch after `forward`, without the L2 term. */
+export function lossTotal(net: Network, Y: Float64Array, ws: Workspace, n = ws.n): number {
+  const L = net.layers.length - 1;
+  return lossOf(net.loss).total(ws.A[L], ws.Z[L], Y, n, net.layers[L].units);
+}
+
+/**
+ * The reported loss (DESIGN §2): Σℓᵢ + ½·l2·Σ‖W‖², divided by n unless the loss reports a sum.
+ * (For mean losses this is scikit-learn's `loss_`: mean + l2/(2n)·Σ‖W‖².)
+ */
+export function reportedLoss(net: Network, total: number, n: number, l2: number): number {
+  const objective = l2 > 0 ? total + 0.5 * l2 * weightSquares(net) : total;
+  return lossOf(net.loss).reportsSum ? objective : objective / n;
+}
+
+/** The backward pass after `forward` on the same rows; fills ws.grad. */
+export function backward(net: Network, X: Float64Array, Y: Float64Array, ws: Workspace, reduction: Reduction, l2 = 0, n = ws.n): void {
+  const L = net.layers.length - 1;
+  const s = reduction === "mean" ? 1 / n : 1;
+  const out = net.layers[L];
+  const outLoss = lossOf(net.loss);
+  if (outLoss.fused && outLoss.requiresOutput === out.activation) {
+    outLoss.fused(ws.A[L], Y, ws.dZ[L], n, out.units);
+  } else {
+    outLoss.gradient(ws.A[L], Y, ws.dA[L], n, out.units);
+    activation(out.activation).backward(ws.dA[L], ws.Z[L], ws.A[L], ws.dZ[L], n, out.units);
+  }
+  const len = n * out.units;
+  if (s !== 1) for (let i = 0; i < len; i++) ws.dZ[L][i] *= s;
+
+  for (let l = L; l >= 0; l--) {
+    const layer = net.layers[l];
+    const g = ws.gradLayers[l];
+    const input = l === 0 ? X : ws.A[l - 1];
+    matmulAtB(ws.dZ[l], input, g.W, n, layer.units, layer.inputSize);
+    if (l2 > 0) {
+      const c = s * l2;
+      for (let i = 0; i < g.W.length; i++) g.W[i] += c * layer.W[i];
+    }
+    columnSums(ws.dZ[l], g.b, n, layer.units);
+    if (l > 0) {
+      const below = net.layers[l - 1];
+      matmulAB(ws.dZ[l], layer.W, ws.dA[l - 1], n, layer.units, layer.inputSize);
+      activation(below.activation).backward(ws.dA[l - 1], ws.Z[l - 1], ws.A[l - 1], ws.dZ[l - 1], n, below.units);
+    }
+  }
+}
+
+/**
+ * The training objective and its gradient at the network's current parameters:
+ * returns s·(Σℓᵢ + ½·l2·Σ‖W‖²) and leaves s·∇ of it in ws.grad.
+ */
+export function objectiveAndGradient(net: Network, X: Float64Array, Y: Float64Array, ws: Workspace, reduction: Reduction, l2 = 0): number {
+  forward(net, X, ws);
+  const total = lossTotal(net, Y, ws);
+  backward(net, X, Y, ws, reduction, l2);
+  const objective = l2 > 0 ? total + 0.5 * l2 * weightSquares(net) : total;
+  return reduction === "mean" ? objective / ws.n : objective;
+}

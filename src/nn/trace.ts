@@ -1,0 +1,144 @@
+/**
+ * The glass in Glassbox (DESIGN §6): one training iteration as an ordered list of named matrices,
+ * each with its formula and the matrices it came from. Values are read out of the same
+ * workspace the training loop uses, so what a trace shows is what training computes.
+ */
+import { activation } from "./activations.ts";
+import { loss as lossOf } from "./losses.ts";
+import { layerToJson, outputLayer, type Network } from "./network.ts";
+import { adam } from "./optimizers/adam.ts";
+import { gradientDescent } from "./optimizers/gradient-descent.ts";
+import { momentumDescent } from "./optimizers/momentum.ts";
+import type { Optimizer, OptimizerName } from "./optimizers/optimizer.ts";
+import { backward, createWorkspace, forward, lossTotal, reportedLoss, type Reduction } from "./propagation.ts";
+
+export type TracePhase = "given" | "forward" | "loss" | "backward" | "update";
+
+export interface TraceStep {
+  /** Short name, e.g. "Z1", "dW2", "W1'" (the updated W1). */
+  name: string;
+  phase: TracePhase;
+  /** What it is, in words. */
+  title: string;
+  formula: string;
+  /** Names of the earlier steps it was computed from. */
+  inputs: string[];
+  /** rows × cols as nested arrays (samples × units for activations, out × in for weights). */
+  value: number[][];
+}
+
+export interface Trace {
+  steps: TraceStep[];
+  /** The reported loss before the update. */
+  loss: number;
+  samples: number;
+  reduction: Reduction;
+  learningRate: number;
+  optimizer: OptimizerName;
+}
+
+export interface TraceOptions {
+  learningRate: number;
+  reduction?: Reduction;
+  l2?: number;
+  optimizer?: OptimizerName;
+  momentum?: number;
+  nesterov?: boolean;
+}
+
+function rows(data: Float64Array, r: number, c: number): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i < r; i++) out.push(Array.from(data.subarray(i * c, (i + 1) * c)));
+  return out;
+}
+
+/** One iteration on (X, Y) from the network's current parameters. `net` itself is not changed. */
+export function trace(net: Network, X: Float64Array, Y: Float64Array, n: number, options: TraceOptions): Trace {
+  const reduction = options.reduction ?? "mean";
+  const l2 = options.l2 ?? 0;
+  const optimizer = options.optimizer ?? "gd";
+  const L = net.layers.length;
+  const out = outputLayer(net);
+  const lossFn = lossOf(net.loss);
+  const ws = createWorkspace(net, n);
+  const steps: TraceStep[] = [];
+  const push = (s: TraceStep): void => void steps.push(s);
+  const scale = reduction === "mean" ? "(1/n)·" : "";
+
+  push({ name: "A0", phase: "given", title: "input X (samples × features)", formula: "A0 = X", inputs: [], value: rows(X, n, net.inputSize) });
+  push({ name: "Y", phase: "given", title: "targets", formula: "Y", inputs: [], value: rows(Y, n, out.units) });
+  net.layers.forEach((layer, i) => {
+    const { W, b } = layerToJson(layer);
+    push({ name: `W${i + 1}`, phase: "given", title: `weights into layer ${i + 1} (out × in)`, formula: `W${i + 1}`, inputs: [], value: W });
+    push({ name: `b${i + 1}`, phase: "given", title: `biases of layer ${i + 1}`, formula: `b${i + 1}`, inputs: [], value: [b] });
+  });
+
+  forward(net, X, ws, n);
+  net.layers.forEach((layer, i) => {
+    const l = i + 1;
+    push({ name: `Z${l}`, phase: "forward", title: `layer ${l} input (weighted sums)`, formula: `Z${l} = A${l - 1}·W${l}ᵀ + b${l}`, inputs: [`A${l - 1}`, `W${l}`, `b${l}`], value: rows(ws.Z[i], n, layer.units) });
+    push({ name: `A${l}`, phase: "forward", title: l === L ? "output" : `layer ${l} activation`, formula: `A${l} = ${layer.activation}(Z${l})`, inputs: [`Z${l}`], value: rows(ws.A[i], n, layer.units) });
+  });
+  const lossValue = reportedLoss(net, lossTotal(net, Y, ws, n), n, l2);
+  push({ name: "loss", phase: "loss", title: `${net.loss} loss`, formula: lossFn.formula + (lossFn.reportsSum ? ", summed over samples" : ", averaged over samples"), inputs: [`A${L}`, "Y"], value: [[lossValue]] });
+
+  backward(net, X, Y, ws, reduction, l2, n);
+  const s = reduction === "mean" ? 1 / n : 1;
+  // ∂loss/∂A[L] and the output slope, shown even when the fused form is what training uses.
+  const dAL = new Float64Array(n * out.units);
+  lossFn.gradient(ws.A[L - 1], Y, dAL, n, out.units);
+  for (let i = 0; i < dAL.length; i++) dAL[i] *= s;
+  push({ name: `dA${L}`, phase: "backward", title: "gradient of the loss with respect to the output", formula: `dA${L} = ${scale}∂ℓ/∂A${L}`, inputs: [`A${L}`, "Y"], value: rows(dAL, n, out.units) });
+  const fusedUsed = lossFn.fused !== null && lossFn.requiresOutput === out.activation;
+
+  for (let i = L - 1; i >= 0; i--) {
+    const layer = net.layers[i];
+    const l = i + 1;
+    const act = activation(layer.activation);
+    if (l < L) {
+      push({ name: `dA${l}`, phase: "backward", title: `error sent back to layer ${l}`, formula: `dA${l} = dZ${l + 1}·W${l + 1}`, inputs: [`dZ${l + 1}`, `W${l + 1}`], value: rows(ws.dA[i], n, layer.units) });
+    }
+    if (act.slope) {
+      const slope = new Float64Array(n * layer.units);
+      act.slope(ws.Z[i], ws.A[i], slope, n * layer.units);
+      push({ name: `f'(Z${l})`, phase: "backward", title: `slope of ${layer.activation} at Z${l}`, formula: `f'(Z${l})`, inputs: [`Z${l}`, `A${l}`], value: rows(slope, n, layer.units) });
+    }
+    const chain = `dZ${l} = dA${l} ⊙ f'(Z${l})`;
+    const formula = l === L && fusedUsed ? `dZ${l} = ${scale}(A${l} − Y)${out.units > 1 && net.loss === "binary-crossentropy" ? `/${out.units}` : ""}  (= ${chain.slice(chain.indexOf("=") + 2)})` : act.slope ? chain : `dZ${l} = softmax Jacobian · dA${l}`;
+    push({ name: `dZ${l}`, phase: "backward", title: `delta of layer ${l}`, formula, inputs: l === L && fusedUsed ? [`A${l}`, "Y"] : [`dA${l}`, `f'(Z${l})`], value: rows(ws.dZ[i], n, layer.units) });
+    const g = ws.gradLayers[i];
+    const { W: dW, b: db } = layerToJson(g);
+    push({ name: `dW${l}`, phase: "backward", title: `gradient of W${l}`, formula: `dW${l} = dZ${l}ᵀ·A${l - 1}` + (l2 > 0 ? ` + ${scale}l2·W${l}` : ""), inputs: [`dZ${l}`, `A${l - 1}`], value: dW });
+    push({ name: `db${l}`, phase: "backward", title: `gradient of b${l}`, formula: `db${l} = Σ rows of dZ${l}`, inputs: [`dZ${l}`], value: [db] });
+  }
+
+  const params = net.params.slice();
+  const opt = firstStepOptimizer(optimizer, options, params.length);
+  opt.step(params, ws.grad);
+  const after = createLayersFrom(net, params);
+  net.layers.forEach((layer, i) => {
+    const l = i + 1;
+    const rule = optimizer === "gd" || optimizer === "lbfgs" || optimizer === "sgd" && !(options.momentum ?? 0) ? `W${l} − η·dW${l}` : `${opt.name} step on W${l} from dW${l}`;
+    push({ name: `W${l}'`, phase: "update", title: `updated W${l} (η = ${options.learningRate})`, formula: `W${l}' = ${rule}`, inputs: [`W${l}`, `dW${l}`], value: after[i].W });
+    push({ name: `b${l}'`, phase: "update", title: `updated b${l}`, formula: `b${l}' = ${rule.replaceAll("W", "b")}`, inputs: [`b${l}`, `db${l}`], value: [after[i].b] });
+  });
+  return { steps, loss: lossValue, samples: n, reduction, learningRate: options.learningRate, optimizer };
+}
+
+// L-BFGS has no single-step form worth showing; its trace shows a plain gradient step.
+function firstStepOptimizer(name: OptimizerName, o: TraceOptions, size: number): Optimizer {
+  if (name === "adam") return adam(size, { learningRate: o.learningRate });
+  if ((o.momentum ?? 0) > 0 || o.nesterov) return momentumDescent(o.learningRate, o.momentum ?? 0, o.nesterov ?? false, size);
+  return gradientDescent(o.learningRate);
+}
+
+function createLayersFrom(net: Network, params: Float64Array): { W: number[][]; b: number[] }[] {
+  let offset = 0;
+  return net.layers.map((layer) => {
+    const W = params.subarray(offset, offset + layer.W.length);
+    offset += layer.W.length;
+    const b = params.subarray(offset, offset + layer.b.length);
+    offset += layer.b.length;
+    return { W: rows(W, layer.units, layer.inputSize), b: Array.from(b) };
+  });
+}
