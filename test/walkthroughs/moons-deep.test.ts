@@ -25,7 +25,7 @@ describe("moons-deep: the NumPy walkthrough", () => {
     }
   });
 
-  it("after 10,000 epochs: the same loss curve, the same parameters to 1e-9, train accuracy 0.969, test accuracy 0.98", () => {
+  it("after 10,000 epochs: the same loss curve, the same parameters to 1e-9, train accuracy 0.969, test accuracy 0.98", { timeout: 600_000 }, () => {
     const p = load();
     const { result } = runExperiment(p);
     const h = result.history;
