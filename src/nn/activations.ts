@@ -8,6 +8,8 @@ export const ACTIVATION_NAMES: readonly ActivationName[] = ["relu", "sigmoid", "
 export interface Activation {
   readonly name: ActivationName;
   readonly formula: string;
+  /** f'(Z) in words of Z and A, for display. */
+  readonly slopeFormula: string;
   /** A = f(Z). */
   forward(Z: Float64Array, A: Float64Array, n: number, m: number): void;
   /** dZ = ∂loss/∂Z from dA = ∂loss/∂A (a Jacobian-vector product; element-wise except softmax). */
@@ -24,6 +26,7 @@ export function sigmoid(z: number): number {
 const sigmoidActivation: Activation = {
   name: "sigmoid",
   formula: "σ(z) = 1 / (1 + e^(−z))",
+  slopeFormula: "A ⊙ (1 − A)",
   forward(Z, A, n, m) {
     for (let i = 0, len = n * m; i < len; i++) A[i] = 1 / (1 + Math.exp(-Z[i]));
   },
@@ -41,6 +44,7 @@ const sigmoidActivation: Activation = {
 const tanhActivation: Activation = {
   name: "tanh",
   formula: "tanh(z)",
+  slopeFormula: "1 − A²",
   forward(Z, A, n, m) {
     for (let i = 0, len = n * m; i < len; i++) A[i] = Math.tanh(Z[i]);
   },
@@ -55,6 +59,7 @@ const tanhActivation: Activation = {
 const reluActivation: Activation = {
   name: "relu",
   formula: "max(0, z)",
+  slopeFormula: "1 where Z > 0, else 0",
   forward(Z, A, n, m) {
     for (let i = 0, len = n * m; i < len; i++) {
       const z = Z[i];
@@ -73,6 +78,7 @@ const reluActivation: Activation = {
 const linearActivation: Activation = {
   name: "linear",
   formula: "z",
+  slopeFormula: "1",
   forward(Z, A, n, m) {
     A.set(Z.subarray(0, n * m));
   },
@@ -87,6 +93,7 @@ const linearActivation: Activation = {
 const softmaxActivation: Activation = {
   name: "softmax",
   formula: "e^(z_k) / Σ_j e^(z_j)",
+  slopeFormula: "softmax Jacobian",
   // Subtracting the row maximum keeps every exponent ≤ 0: no overflow for any finite z.
   forward(Z, A, n, m) {
     for (let i = 0; i < n; i++) {

@@ -11,6 +11,8 @@ export const LOSS_NAMES: readonly LossName[] = ["binary-crossentropy", "categori
 export interface Loss {
   readonly name: LossName;
   readonly formula: string;
+  /** ∂ℓ/∂A in matrix terms, for display. */
+  readonly gradientFormula: string;
   /** The reported loss is Σℓᵢ (true) or the mean over samples (false). */
   readonly reportsSum: boolean;
   /** The only output activation this loss accepts, or null for any. */
@@ -38,6 +40,7 @@ const EPS = 1e-15;
 const binaryCrossentropy: Loss = {
   name: "binary-crossentropy",
   formula: "ℓ = −[y·log(a) + (1 − y)·log(1 − a)]",
+  gradientFormula: "−(Y / A − (1 − Y) / (1 − A))",
   reportsSum: false,
   requiresOutput: "sigmoid",
   total(_A, Z, Y, n, m) {
@@ -65,6 +68,7 @@ const binaryCrossentropy: Loss = {
 const categoricalCrossentropy: Loss = {
   name: "categorical-crossentropy",
   formula: "ℓ = −Σₖ yₖ·log(aₖ)",
+  gradientFormula: "−Y / A",
   reportsSum: false,
   requiresOutput: "softmax",
   total(_A, Z, Y, n, m) {
@@ -93,6 +97,7 @@ const categoricalCrossentropy: Loss = {
 const meanSquaredError: Loss = {
   name: "mse",
   formula: "ℓ = mean over outputs of (y − a)²",
+  gradientFormula: "2·(A − Y) / outputs",
   reportsSum: false,
   requiresOutput: null,
   total(A, _Z, Y, n, m) {
@@ -113,6 +118,7 @@ const meanSquaredError: Loss = {
 const sumSquaredError: Loss = {
   name: "sse",
   formula: "ℓ = ½·Σ (y − a)²",
+  gradientFormula: "A − Y",
   reportsSum: true,
   requiresOutput: null,
   total(A, _Z, Y, n, m) {

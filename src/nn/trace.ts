@@ -88,7 +88,7 @@ export function trace(net: Network, X: Float64Array, Y: Float64Array, n: number,
   const dAL = new Float64Array(n * out.units);
   lossFn.gradient(ws.A[L - 1], Y, dAL, n, out.units);
   for (let i = 0; i < dAL.length; i++) dAL[i] *= s;
-  push({ name: `dA${L}`, phase: "backward", title: "gradient of the loss with respect to the output", formula: `dA${L} = ${scale}∂ℓ/∂A${L}`, inputs: [`A${L}`, "Y"], value: rows(dAL, n, out.units) });
+  push({ name: `dA${L}`, phase: "backward", title: "gradient of the loss with respect to the output", formula: `dA${L} = ${scale}∂ℓ/∂A${L} = ${scale ? `${scale}(${lossFn.gradientFormula.replaceAll("A", `A${L}`)})` : lossFn.gradientFormula.replaceAll("A", `A${L}`)}`, inputs: [`A${L}`, "Y"], value: rows(dAL, n, out.units) });
   const fusedUsed = lossFn.fused !== null && lossFn.requiresOutput === out.activation;
 
   for (let i = L - 1; i >= 0; i--) {
@@ -101,10 +101,11 @@ export function trace(net: Network, X: Float64Array, Y: Float64Array, n: number,
     if (act.slope) {
       const slope = new Float64Array(n * layer.units);
       act.slope(ws.Z[i], ws.A[i], slope, n * layer.units);
-      push({ name: `f'(Z${l})`, phase: "backward", title: `slope of ${layer.activation} at Z${l}`, formula: `f'(Z${l})`, inputs: [`Z${l}`, `A${l}`], value: rows(slope, n, layer.units) });
+      push({ name: `f'(Z${l})`, phase: "backward", title: `slope of ${layer.activation} at Z${l}`, formula: `f'(Z${l}) = ${act.slopeFormula.replaceAll("A", `A${l}`).replaceAll("Z", `Z${l}`)}`, inputs: [`Z${l}`, `A${l}`], value: rows(slope, n, layer.units) });
     }
-    const chain = `dZ${l} = dA${l} ⊙ f'(Z${l})`;
-    const formula = l === L && fusedUsed ? `dZ${l} = ${scale}(A${l} − Y)${out.units > 1 && net.loss === "binary-crossentropy" ? `/${out.units}` : ""}  (= ${chain.slice(chain.indexOf("=") + 2)})` : act.slope ? chain : `dZ${l} = softmax Jacobian · dA${l}`;
+    const chain = act.slope ? `dA${l} ⊙ f'(Z${l})` : `softmax Jacobian · dA${l}`;
+    const fused = `${scale}(A${l} − Y)${out.units > 1 && net.loss === "binary-crossentropy" ? `/${out.units}` : ""}`;
+    const formula = l === L && fusedUsed ? `dZ${l} = ${fused}  (= ${chain})` : `dZ${l} = ${chain}`;
     push({ name: `dZ${l}`, phase: "backward", title: `delta of layer ${l}`, formula, inputs: l === L && fusedUsed ? [`A${l}`, "Y"] : [`dA${l}`, `f'(Z${l})`], value: rows(ws.dZ[i], n, layer.units) });
     const g = ws.gradLayers[i];
     const { W: dW, b: db } = layerToJson(g);
