@@ -9,6 +9,12 @@ import { demoCommand } from "./commands/demo.ts";
 import { predictCommand } from "./commands/predict.ts";
 import { stepsCommand } from "./commands/steps.ts";
 import { trainCommand } from "./commands/train.ts";
+import { animateCommand } from "./commands/animate.ts";
+import { galleryCommand } from "./commands/gallery.ts";
+import { choiceFlag, intFlag, numberFlag, pairFlag, paramsFlag, rangesFlag } from "./commands/picture-flags.ts";
+import { plotCommand } from "./commands/plot.ts";
+import { ANIMATION_NAMES } from "../animate/index.ts";
+import { VIEW_NAMES } from "../viz/index.ts";
 
 function positiveInt(flag: string) {
   return (v: string): number => {
@@ -44,10 +50,61 @@ export function buildProgram(): Command {
 
   program
     .command("steps")
-    .description("one forward and backward pass, every matrix with its formula (JSON)")
+    .description("one forward and backward pass, every matrix with its formula (JSON, an HTML page, or one PNG per step)")
     .argument("<experiment>", "experiment file")
-    .option("--out <steps.json>", "write here (default: standard output)")
+    .option("--out <steps.json|steps.html|steps.png>", "write here (default: JSON on standard output); .png writes steps-01.png, steps-02.png, …")
     .action((file: string, flags) => stepsCommand(file, flags));
+
+  // Options shared by plot and animate (each maps onto a view option of src/viz).
+  const pictureOptions = (c: Command): Command =>
+    c
+      .option("--width <px>", "picture width (default 800)", intFlag("--width", 50))
+      .option("--height <px>", "picture height (default: the view's own)", intFlag("--height", 50))
+      .option("--title <text>", "replace the title (\"\" for none)")
+      .option("--param <name>", "cost-slice: the parameter, e.g. W1[0,0] or b2[0]")
+      .option("--params <a,b>", "cost-surface / cost-landscape: two parameters, e.g. W1[0,0],W1[1,0]", paramsFlag("--params"))
+      .option("--range <lo,hi>", "cost-slice: the range swept", pairFlag("--range"))
+      .option("--ranges <a0,a1,b0,b1>", "cost-surface: the two ranges swept", rangesFlag("--ranges"))
+      .option("--mode <heatmap|3d>", "cost-surface: heatmap (default) or 3d", choiceFlag("--mode", ["heatmap", "3d"] as const))
+      .option("--layer <n>", "hidden: which hidden layer (1-based)", intFlag("--layer", 1))
+      .option("--resolution <n>", "grid cells per side of heatmaps and surfaces", intFlag("--resolution", 2))
+      .option("--azimuth <deg>", "3-D views: turn about the vertical axis", numberFlag("--azimuth"))
+      .option("--elevation <deg>", "3-D views: height of the eye above the plane", numberFlag("--elevation"))
+      .option("--no-test", "leave out the test points")
+      .option("--epochs <n>", "override train.epochs (plot: 0 = draw the initial parameters)", intFlag("--epochs", 0));
+
+  pictureOptions(
+    program
+      .command("plot")
+      .description(`draw one view as SVG or PNG; views: ${VIEW_NAMES.join(", ")}`)
+      .argument("<view>", "what to draw")
+      .argument("<file>", "an experiment file (trained first, unless the view needs none) or a run file from train --out")
+      .requiredOption("--out <file.svg|file.png>", "write the picture here")
+      .option("--experiment <experiment.json>", "with a run file: the experiment it was trained from (for the data)")
+      .option("--epoch <k>", "draw the model as it was after epoch k (from the snapshots)", intFlag("--epoch", 0))
+      .option("--step <n>", "steps: which step (1-based)", intFlag("--step", 1)),
+  ).action((view: string, file: string, flags) => plotCommand(view, file, flags));
+
+  pictureOptions(
+    program
+      .command("animate")
+      .description(`train once and write an animated GIF; animations: ${ANIMATION_NAMES.join(", ")}`)
+      .argument("<animation>", "what to animate")
+      .argument("<experiment>", "experiment file")
+      .option("--out <file.gif>", "write the GIF here")
+      .option("--frames <n>", "number of frames (default 60)", intFlag("--frames", 2))
+      .option("--frames-dir <dir>", "also write every frame as a numbered PNG into this folder")
+      .option("--subject <hidden|surface>", "rotate: the hidden-layer cube or the output surface", choiceFlag("--subject", ["hidden", "surface"] as const)),
+  ).action((name: string, file: string, flags) => animateCommand(name, file, flags));
+
+  program
+    .command("gallery")
+    .description("every example's pictures and animations, with an index.html")
+    .option("--out <dir>", "write into this folder", "gallery")
+    .option("--epochs <n>", "cap every example's epochs at n (default 2000; moons-deep's 10,000 take minutes)", intFlag("--epochs", 1))
+    .option("--frames <n>", "frames per animation (default 40)", intFlag("--frames", 2))
+    .option("--only <names>", "only these examples (comma-separated file names without .json)")
+    .action((flags) => galleryCommand(flags));
 
   program
     .command("demo", { isDefault: false })

@@ -10,6 +10,8 @@ import { validateExperiment } from "./validate.ts";
 
 /** The run file (DESIGN §4). */
 export interface RunJson {
+  /** The experiment file this run came from, relative to the run file (so pictures can find its data). */
+  experiment?: string;
   model: ModelJson;
   history: History;
   snapshots: Snapshot[];

@@ -1,23 +1,31 @@
 /**
  * L-BFGS minimiser of a smooth f: ℝⁿ → ℝ over a flat Float64Array — the solver scikit-learn's
- * `solver="lbfgs"` reaches through scipy's L-BFGS-B (here without bounds).
+ * `solver="lbfgs"` reaches through scipy's L-BFGS-B. This is L-BFGS-B with no bounds, step for
+ * step: for an unconstrained problem it produces the same iterates as scipy (up to rounding).
  *
- * - Direction: the two-loop recursion (Nocedal & Wright, Algorithm 7.4) over the last `memory`
- *   pairs sₖ = xₖ₊₁ − xₖ, yₖ = ∇fₖ₊₁ − ∇fₖ, with the initial Hessian H⁰ = γI, γ = sᵀy / yᵀy (eq. 7.20)
- *   taken from the newest pair.
- * - Step: a line search satisfying the strong Wolfe conditions (eq. 3.7, c1 = 1e-4, c2 = 0.9):
- *   bracketing (Algorithm 3.5) then zoom (Algorithm 3.6), trial steps from cubic / quadratic
- *   interpolation (eqs. 3.57–3.59) kept away from the bracket ends, bisection as the last resort.
- * - Stopping like scipy: max|gᵢ| ≤ gtol, relative reduction of f ≤ ftol, maxIter, maxFun.
+ * - Direction: d = −H∇f by the two-loop recursion (Nocedal & Wright, Algorithm 7.4) over the last
+ *   `memory` pairs s = α·d, y = ∇f₊ − ∇f, with H⁰ = I/θ, θ = yᵀy / sᵀy of the newest pair. For
+ *   no bounds this equals L-BFGS-B's compact-form subspace step (Byrd, Lu, Nocedal & Zhu 1995).
+ *   A pair is skipped when sᵀy ≤ ε·(−gᵀs) (L-BFGS-B's rule, ε = machine epsilon), with sᵀy taken
+ *   from the directional derivatives: sᵀy = α·(∇f₊ᵀd − ∇fᵀd).
+ * - Step: the Moré–Thuente line search (MINPACK-2 dcsrch/dcstep) with L-BFGS-B's constants:
+ *   sufficient decrease f(α) ≤ f(0) + 1e-3·α·φ'(0), curvature |φ'(α)| ≤ 0.9·|φ'(0)|, xtol 0.1,
+ *   step bounds [0, 1e10], at most 20 evaluations. First trial step 1/‖d‖ on the very first
+ *   iteration (a unit-length steepest-descent step), 1 afterwards.
+ * - Stopping like L-BFGS-B: max|gᵢ| ≤ gtol (at x0 and after each iteration), relative reduction
+ *   (f_k − f_{k+1}) / max(|f_k|, |f_{k+1}|, 1) ≤ ftol, maxIter, maxFun (a hard cap here: f is never
+ *   evaluated more often than that, whereas scipy only checks it between iterations).
+ * - A line search that fails (20 evaluations without an acceptable step) with a non-empty memory
+ *   discards the memory and retries from steepest descent; with an empty memory it stops
+ *   ("line-search-failed", scipy's ABNORMAL_TERMINATION_IN_LNSRCH). A direction that is not
+ *   downhill likewise resets the memory.
  *
- * Safeguards: a pair is dropped when sᵀy ≤ ε·yᵀy (it would make H indefinite); a non-descent
- * direction resets the memory to steepest descent; a failed line search with memory retries once
- * from steepest descent (as L-BFGS-B does); with no memory the first trial step is 1/‖g‖ (scipy's
- * first step), otherwise 1. maxFun is a hard cap: f is never evaluated more often than that.
+ * Beyond L-BFGS-B: a trial step where f or its gradient is NaN/±Inf is treated as "too long": the
+ * step is pulled back halfway toward the best point of the search and later trials stay below it.
  *
  * Every work buffer is allocated once up front; an iteration allocates nothing.
  */
-import { axpy, dot, scale } from "../core/kernels.ts";
+import { axpy, dot } from "../core/kernels.ts";
 
 export interface LbfgsOptions {
   maxIter: number;
@@ -47,8 +55,11 @@ export const LBFGS_DEFAULTS = {
   maxFun: 15000,
 } as const;
 
+/** Machine epsilon (Fortran's epsilon(1d0)), L-BFGS-B's `epsmch`. */
+const EPSMCH = 2.220446049250313e-16;
+
 // ---------------------------------------------------------------------------------------------
-// Line search
+// Line search: Moré & Thuente (1994), as MINPACK-2's dcsrch / dcstep
 // ---------------------------------------------------------------------------------------------
 
 /**
@@ -58,257 +69,288 @@ export const LBFGS_DEFAULTS = {
 export type LineFunction = (alpha: number, dphi: Float64Array) => number;
 
 export interface LineSearchParams {
-  /** Sufficient-decrease constant (Armijo). */
-  c1: number;
-  /** Curvature constant; strong Wolfe asks |φ'(α)| ≤ c2·|φ'(0)|. */
-  c2: number;
-  /** Evaluation budget for this search (scipy's L-BFGS-B gives up after 20). */
+  /** Sufficient-decrease constant: φ(α) ≤ φ(0) + ftol·α·φ'(0). */
+  ftol: number;
+  /** Curvature constant: |φ'(α)| ≤ gtol·|φ'(0)|. */
+  gtol: number;
+  /** Relative width of the bracket below which the search settles for its best point. */
+  xtol: number;
+  stpmin: number;
+  stpmax: number;
+  /** Evaluation budget for this search (L-BFGS-B's maxls = 20). */
   maxEvals: number;
-  /**
-   * Called right after evaluating a point that becomes the best sufficient-decrease point so far,
-   * so a caller can keep that point's gradient for the "armijo" fallback (see LineSearchResult).
-   */
-  onNewBest?: () => void;
 }
+
+/** The constants L-BFGS-B passes to dcsrch. */
+export const LBFGSB_LINE_SEARCH: Readonly<LineSearchParams> = {
+  ftol: 1e-3,
+  gtol: 0.9,
+  xtol: 0.1,
+  stpmin: 0,
+  stpmax: 1e10,
+  maxEvals: 20,
+};
 
 export interface LineSearchResult {
   /**
-   * "wolfe": α satisfies the strong Wolfe conditions.
-   * "armijo": the budget ran out or the bracket collapsed to rounding level; α is the best point
-   *   found, which satisfies sufficient decrease but not the curvature condition (scipy's
-   *   L-BFGS-B likewise accepts such a step, with a warning, when its bracket gets narrow).
-   * "failed": no point with sufficient decrease was found (α = 0).
-   * "non-finite": as "failed", and the last trouble was φ or φ' being NaN/±Inf.
+   * "converged": α satisfies sufficient decrease and the curvature condition (dcsrch CONVERGENCE).
+   * "warning": dcsrch stopped with a WARNING (rounding errors prevent progress, the bracket is
+   *   narrower than xtol, or α hit stpmax / stpmin); α is its best point, which L-BFGS-B accepts.
+   * "failed": the evaluation budget ran out first, or φ'(0) ≥ 0 (then nothing is evaluated).
+   * "non-finite": as "failed", and the last evaluation gave NaN/±Inf.
+   * On "converged" and "warning", the last evaluation of φ was at the returned α.
    */
-  status: "wolfe" | "armijo" | "failed" | "non-finite";
+  status: "converged" | "warning" | "failed" | "non-finite";
   alpha: number;
   f: number;
   dphi: number;
   evaluations: number;
-  /** Whether the last evaluation of φ was at the returned α (else it was at another trial). */
-  lastEvaluatedIsResult: boolean;
 }
 
-export function createLineSearchResult(): LineSearchResult {
-  return { status: "failed", alpha: 0, f: NaN, dphi: NaN, evaluations: 0, lastEvaluatedIsResult: false };
+/** dcstep's state: the best step (stx), the other bracket end (sty), the trial (stp). */
+interface StepState {
+  stx: number;
+  fx: number;
+  gx: number;
+  sty: number;
+  fy: number;
+  gy: number;
+  stp: number;
+  brackt: boolean;
+}
+
+export interface LineSearchWork extends LineSearchResult {
+  /** Internal state of the search (reused so a search allocates nothing). */
+  readonly state: StepState;
+}
+
+export function createLineSearchResult(): LineSearchWork {
+  return {
+    status: "failed",
+    alpha: 0,
+    f: NaN,
+    dphi: NaN,
+    evaluations: 0,
+    state: { stx: 0, fx: 0, gx: 0, sty: 0, fy: 0, gy: 0, stp: 0, brackt: false },
+  };
 }
 
 /**
- * Minimiser of the cubic interpolating φ and φ' at a and b (N&W eq. 3.59); NaN when the cubic has
- * no local minimum.
+ * One safeguarded step of Moré–Thuente (dcstep): given the best point (stx, fx, gx), the other end
+ * (sty, fy, gy) and the trial (stp, fp, gp), updates the interval and puts the next trial in
+ * st.stp, kept within [stpmin, stpmax] when no minimiser is bracketed yet.
  */
-function cubicMinimizer(a: number, fa: number, da: number, b: number, fb: number, db: number): number {
-  const d1 = da + db - (3 * (fa - fb)) / (a - b);
-  const disc = d1 * d1 - da * db;
-  if (!(disc >= 0)) return NaN;
-  const d2 = Math.sign(b - a) * Math.sqrt(disc);
-  const denom = db - da + 2 * d2;
-  if (denom === 0) return NaN;
-  return b - (b - a) * ((db + d2 - d1) / denom);
-}
+function dcstep(st: StepState, fp: number, dp: number, stpmin: number, stpmax: number): void {
+  const { stx, fx, sty, fy, stp } = st;
+  const dx = st.gx;
+  const dy = st.gy;
+  const sgnd = dp * (dx / Math.abs(dx));
+  let stpf: number;
 
-/** Minimiser of the quadratic matching φ(a), φ'(a), φ(b) (N&W eq. 3.57); NaN if it is concave. */
-function quadraticMinimizer(a: number, fa: number, da: number, b: number, fb: number): number {
-  const h = b - a;
-  const curvature = (fb - fa - da * h) / (h * h);
-  if (!(curvature > 0)) return NaN;
-  return a - da / (2 * curvature);
-}
+  if (fp > fx) {
+    // Case 1: higher function value — a minimiser is bracketed. Take the cubic step if it is
+    // closer to stx than the quadratic step, else their average.
+    const theta = (3 * (fx - fp)) / (stp - stx) + dx + dp;
+    const s = Math.max(Math.abs(theta), Math.abs(dx), Math.abs(dp));
+    let gamma = s * Math.sqrt((theta / s) ** 2 - (dx / s) * (dp / s));
+    if (stp < stx) gamma = -gamma;
+    const p = gamma - dx + theta;
+    const q = gamma - dx + gamma + dp;
+    const stpc = stx + (p / q) * (stp - stx);
+    const stpq = stx + (dx / ((fx - fp) / (stp - stx) + dx) / 2) * (stp - stx);
+    stpf = Math.abs(stpc - stx) < Math.abs(stpq - stx) ? stpc : stpc + (stpq - stpc) / 2;
+    st.brackt = true;
+  } else if (sgnd < 0) {
+    // Case 2: lower value, derivatives of opposite sign — bracketed. Take the cubic step if it
+    // is farther from stp than the secant step, else the secant step.
+    const theta = (3 * (fx - fp)) / (stp - stx) + dx + dp;
+    const s = Math.max(Math.abs(theta), Math.abs(dx), Math.abs(dp));
+    let gamma = s * Math.sqrt((theta / s) ** 2 - (dx / s) * (dp / s));
+    if (stp > stx) gamma = -gamma;
+    const p = gamma - dp + theta;
+    const q = gamma - dp + gamma + dx;
+    const stpc = stp + (p / q) * (stx - stp);
+    const stpq = stp + (dp / (dp - dx)) * (stx - stp);
+    stpf = Math.abs(stpc - stp) > Math.abs(stpq - stp) ? stpc : stpq;
+    st.brackt = true;
+  } else if (Math.abs(dp) < Math.abs(dx)) {
+    // Case 3: lower value, same-sign derivatives, |φ'| decreasing. The cubic step is used only
+    // if the cubic tends to infinity in the step's direction or its minimum lies beyond stp.
+    const theta = (3 * (fx - fp)) / (stp - stx) + dx + dp;
+    const s = Math.max(Math.abs(theta), Math.abs(dx), Math.abs(dp));
+    let gamma = s * Math.sqrt(Math.max(0, (theta / s) ** 2 - (dx / s) * (dp / s)));
+    if (stp > stx) gamma = -gamma;
+    const p = gamma - dp + theta;
+    const q = gamma + (dx - dp) + gamma;
+    const r = p / q;
+    let stpc: number;
+    if (r < 0 && gamma !== 0) stpc = stp + r * (stx - stp);
+    else if (stp > stx) stpc = stpmax;
+    else stpc = stpmin;
+    const stpq = stp + (dp / (dp - dx)) * (stx - stp);
+    if (st.brackt) {
+      // Bracketed: the step closer to stp, but no more than 66% of the way to sty.
+      stpf = Math.abs(stpc - stp) < Math.abs(stpq - stp) ? stpc : stpq;
+      stpf = stp > stx ? Math.min(stp + 0.66 * (sty - stp), stpf) : Math.max(stp + 0.66 * (sty - stp), stpf);
+    } else {
+      // Not bracketed: the step farther from stp, within [stpmin, stpmax].
+      stpf = Math.abs(stpc - stp) > Math.abs(stpq - stp) ? stpc : stpq;
+      stpf = Math.max(stpmin, Math.min(stpmax, stpf));
+    }
+  } else if (st.brackt) {
+    // Case 4: lower value, same-sign derivatives, |φ'| not decreasing, bracketed: the cubic
+    // step between stp and sty.
+    const theta = (3 * (fp - fy)) / (sty - stp) + dy + dp;
+    const s = Math.max(Math.abs(theta), Math.abs(dy), Math.abs(dp));
+    let gamma = s * Math.sqrt((theta / s) ** 2 - (dy / s) * (dp / s));
+    if (stp > sty) gamma = -gamma;
+    const p = gamma - dp + theta;
+    const q = gamma - dp + gamma + dy;
+    stpf = stp + (p / q) * (sty - stp);
+  } else {
+    // Case 4, not bracketed: go to the end of the allowed range.
+    stpf = stp > stx ? stpmax : stpmin;
+  }
 
-function finish(
-  out: LineSearchResult,
-  status: LineSearchResult["status"],
-  alpha: number,
-  f: number,
-  dphi: number,
-  evaluations: number,
-  lastEvaluatedIsResult: boolean,
-): LineSearchResult {
-  out.status = status;
-  out.alpha = alpha;
-  out.f = f;
-  out.dphi = dphi;
-  out.evaluations = evaluations;
-  out.lastEvaluatedIsResult = lastEvaluatedIsResult;
-  return out;
-}
-
-/** Out of budget or out of resolution: settle for the best sufficient-decrease point, if any. */
-function fallback(
-  out: LineSearchResult,
-  evaluations: number,
-  aLo: number,
-  fLo: number,
-  dLo: number,
-  lastEvaluatedIsLo: boolean,
-  lastNonFinite: boolean,
-  phi0: number,
-  dphi0: number,
-): LineSearchResult {
-  return aLo > 0
-    ? finish(out, "armijo", aLo, fLo, dLo, evaluations, lastEvaluatedIsLo)
-    : finish(out, lastNonFinite ? "non-finite" : "failed", 0, phi0, dphi0, evaluations, false);
+  // Update the interval that contains a minimiser.
+  if (fp > fx) {
+    st.sty = stp;
+    st.fy = fp;
+    st.gy = dp;
+  } else {
+    if (sgnd < 0) {
+      st.sty = stx;
+      st.fy = fx;
+      st.gy = dx;
+    }
+    st.stx = stp;
+    st.fx = fp;
+    st.gx = dp;
+  }
+  st.stp = stpf;
 }
 
 /**
- * Strong Wolfe line search, Nocedal & Wright Algorithm 3.5 (bracketing) + 3.6 (zoom).
- * `phi0`/`dphi0` are φ(0) and φ'(0) < 0; `alphaInit` is the first trial step.
- * Writes into and returns `out` (reusable, so repeated searches allocate nothing).
+ * Moré–Thuente line search (MINPACK-2 dcsrch), driving φ directly instead of by reverse
+ * communication. `phi0`/`dphi0` are φ(0) and φ'(0) < 0; `stpInit` ∈ [stpmin, stpmax] is the
+ * first trial. Writes into and returns `out` (reusable, so repeated searches allocate nothing).
  *
- * NaN/±Inf values of φ are treated as "step too long": the trial is pulled back halfway toward the
- * last finite point (backtracking) and later trials stay below the smallest bad step.
+ * NaN/±Inf at a trial (not part of dcsrch): the trial is pulled back halfway toward the best point
+ * so far, and the step bound drops to that pulled-back step.
  */
-export function strongWolfeLineSearch(
+export function moreThuenteLineSearch(
   phi: LineFunction,
   phi0: number,
   dphi0: number,
-  alphaInit: number,
+  stpInit: number,
   params: LineSearchParams,
-  out: LineSearchResult = createLineSearchResult(),
+  out: LineSearchWork = createLineSearchResult(),
   scratch: Float64Array = new Float64Array(1),
-): LineSearchResult {
-  const { c1, c2, maxEvals, onNewBest } = params;
+): LineSearchWork {
+  const { ftol, gtol, xtol, stpmin, maxEvals } = params;
+  let stpmax = params.stpmax;
   out.status = "failed";
   out.alpha = 0;
   out.f = phi0;
   out.dphi = dphi0;
   out.evaluations = 0;
-  out.lastEvaluatedIsResult = false;
-  if (!(dphi0 < 0) || !(alphaInit > 0) || !Number.isFinite(phi0)) return out;
+  if (!(dphi0 < 0) || !(stpInit >= stpmin && stpInit <= stpmax) || !Number.isFinite(phi0)) return out;
 
-  const curvatureBound = -c2 * dphi0; // strong Wolfe: |φ'(α)| ≤ c2·|φ'(0)|
+  // dcsrch's initialisation ('START').
+  const st = out.state;
+  let brackt = false;
+  let stage = 1;
+  const finit = phi0;
+  const ginit = dphi0;
+  const gtest = ftol * ginit;
+  let width = stpmax - stpmin;
+  let width1 = width / 0.5;
+  st.stx = 0;
+  st.fx = finit;
+  st.gx = ginit;
+  st.sty = 0;
+  st.fy = finit;
+  st.gy = ginit;
+  st.brackt = false;
+  let stmin = 0;
+  let stmax = stpInit + 4 * stpInit;
+  let stp = stpInit;
   let evals = 0;
-  let lastNonFinite = false;
 
-  // Best sufficient-decrease point so far (α = 0 until one is found): the zoom's α_lo.
-  let aLo = 0;
-  let fLo = phi0;
-  let dLo = dphi0;
-  let lastEvaluatedIsLo = false;
-  // (Plain locals and module-level helpers rather than closures: a search allocates nothing.)
-
-  // Zoom bracket: α_lo is (aLo, fLo, dLo) above; α_hi is below. The interval between them holds a
-  // strong-Wolfe point. fHi = +Inf marks a hi end where φ was non-finite (interpolation unusable).
-  let aHi = 0;
-  let fHi = 0;
-  let dHi = 0;
-
-  // ---- Algorithm 3.5: grow the step until a bracket [α_lo, α_hi] is found (or Wolfe holds). ----
-  let aPrev = 0;
-  let fPrev = phi0;
-  let dPrev = dphi0;
-  let aBad = Infinity; // smallest step seen with non-finite φ
-  let a = alphaInit;
-  let bracketed = false;
-  while (!bracketed) {
-    if (evals >= maxEvals) return fallback(out, evals, aLo, fLo, dLo, lastEvaluatedIsLo, lastNonFinite, phi0, dphi0);
-    const f = phi(a, scratch);
-    const d = scratch[0];
-    evals++;
-    lastEvaluatedIsLo = false;
-    if (!Number.isFinite(f) || !Number.isFinite(d)) {
-      // Backtrack: halve the distance to the last finite point.
-      lastNonFinite = true;
-      aBad = a;
-      const next = aPrev + 0.5 * (a - aPrev);
-      if (!(next > aPrev) || next === a) {
-        return fallback(out, evals, aLo, fLo, dLo, lastEvaluatedIsLo, lastNonFinite, phi0, dphi0);
-      }
-      a = next;
-      continue;
-    }
-    lastNonFinite = false;
-    if (f > phi0 + c1 * a * dphi0 || (aPrev > 0 && f >= fPrev)) {
-      // φ went up: a minimiser satisfying strong Wolfe lies in [α_{i-1}, α_i].
-      aHi = a;
-      fHi = f;
-      dHi = d;
-      bracketed = true; // α_lo = α_{i-1} is already (aLo, fLo, dLo)
-      break;
-    }
-    if (Math.abs(d) <= curvatureBound) return finish(out, "wolfe", a, f, d, evals, true);
-    // α_i satisfies sufficient decrease and beats every earlier trial: it is the new α_lo.
-    aLo = a;
-    fLo = f;
-    dLo = d;
-    lastEvaluatedIsLo = true;
-    onNewBest?.();
-    if (d >= 0) {
-      // Slope turned positive: bracket is [α_i, α_{i-1}].
-      aHi = aPrev;
-      fHi = fPrev;
-      dHi = dPrev;
-      bracketed = true;
-      break;
-    }
-    // Still descending: extrapolate. Cubic guess kept in [α + 1.1Δ, α + 4Δ] (the Moré–Thuente
-    // extrapolation limits) and strictly short of any step known to give NaN.
-    const delta = a - aPrev;
-    const lower = a + 1.1 * delta;
-    const upper = a + 4 * delta;
-    let next = cubicMinimizer(aPrev, fPrev, dPrev, a, f, d);
-    if (!(next >= lower && next <= upper)) next = upper;
-    if (aBad < Infinity) next = Math.min(next, a + 0.5 * (aBad - a));
-    if (!(next > a) || !Number.isFinite(next)) {
-      return fallback(out, evals, aLo, fLo, dLo, lastEvaluatedIsLo, lastNonFinite, phi0, dphi0);
-    }
-    aPrev = a;
-    fPrev = f;
-    dPrev = d;
-    a = next;
-  }
-
-  // ---- Algorithm 3.6 (zoom): shrink [α_lo, α_hi] until a strong-Wolfe point is hit. ----
   for (;;) {
-    if (evals >= maxEvals) return fallback(out, evals, aLo, fLo, dLo, lastEvaluatedIsLo, lastNonFinite, phi0, dphi0);
-    const lo = Math.min(aLo, aHi);
-    const hi = Math.max(aLo, aHi);
-    const width = hi - lo;
-    // Steps this close are indistinguishable in floating point; further trials cannot help.
-    if (width <= 1e-14 * hi) return fallback(out, evals, aLo, fLo, dLo, lastEvaluatedIsLo, lastNonFinite, phi0, dphi0);
-
-    // Interpolate (cubic using both slopes, then quadratic), rejecting trials within 20% / 10% of
-    // an end so the bracket shrinks by a fixed fraction; bisect otherwise.
-    let t = NaN;
-    if (Number.isFinite(fHi)) {
-      t = cubicMinimizer(aLo, fLo, dLo, aHi, fHi, dHi);
-      if (!(t > lo + 0.2 * width && t < hi - 0.2 * width)) {
-        t = quadraticMinimizer(aLo, fLo, dLo, aHi, fHi);
-        if (!(t > lo + 0.1 * width && t < hi - 0.1 * width)) t = NaN;
-      }
-    }
-    if (Number.isNaN(t)) t = 0.5 * (aLo + aHi);
-
-    const f = phi(t, scratch);
-    const d = scratch[0];
+    if (evals >= maxEvals) return out; // status "failed" or "non-finite" as last set
+    const f = phi(stp, scratch);
+    const g = scratch[0];
     evals++;
-    lastEvaluatedIsLo = false;
-    if (!Number.isFinite(f) || !Number.isFinite(d)) {
-      // Non-finite: this end is "too far"; bisect toward α_lo from now on.
-      lastNonFinite = true;
-      aHi = t;
-      fHi = Infinity;
-      dHi = NaN;
+    out.evaluations = evals;
+    if (!Number.isFinite(f) || !Number.isFinite(g)) {
+      out.status = "non-finite";
+      const next = st.stx + 0.5 * (stp - st.stx);
+      if (next === stp || next === st.stx) return out; // no representable step left in between
+      if (stp > st.stx) stpmax = Math.min(stpmax, next);
+      stp = next;
       continue;
     }
-    lastNonFinite = false;
-    if (f > phi0 + c1 * t * dphi0 || f >= fLo) {
-      aHi = t;
-      fHi = f;
-      dHi = d;
-      continue;
+    out.status = "failed";
+
+    // Stage 2 starts once a step gives ψ(α) ≤ 0 with φ'(α) ≥ 0.
+    const ftest = finit + stp * gtest;
+    if (stage === 1 && f <= ftest && g >= 0) stage = 2;
+
+    // Warnings (each ends the search at the current trial, which is the best point when the
+    // bracket has collapsed: see "further progress is not possible" below).
+    let done = false;
+    if (brackt && (stp <= stmin || stp >= stmax)) done = true; // rounding errors prevent progress
+    if (brackt && stmax - stmin <= xtol * stmax) done = true; // xtol test satisfied
+    if (stp === stpmax && f <= ftest && g <= gtest) done = true; // stp = stpmax
+    if (stp === stpmin && (f > ftest || g >= gtest)) done = true; // stp = stpmin
+    const converged = f <= ftest && Math.abs(g) <= gtol * -ginit;
+    if (converged || done) {
+      out.status = converged ? "converged" : "warning";
+      out.alpha = stp;
+      out.f = f;
+      out.dphi = g;
+      return out;
     }
-    if (Math.abs(d) <= curvatureBound) return finish(out, "wolfe", t, f, d, evals, true);
-    if (d * (aHi - aLo) >= 0) {
-      aHi = aLo;
-      fHi = fLo;
-      dHi = dLo;
+
+    // In stage 1, while a lower value without sufficient decrease has been found, step on the
+    // modified function ψ(α) = φ(α) − φ(0) − ftol·α·φ'(0) instead.
+    st.stp = stp;
+    st.brackt = brackt;
+    if (stage === 1 && f <= st.fx && f > ftest) {
+      st.fx -= st.stx * gtest;
+      st.fy -= st.sty * gtest;
+      st.gx -= gtest;
+      st.gy -= gtest;
+      dcstep(st, f - stp * gtest, g - gtest, stmin, stmax);
+      st.fx += st.stx * gtest;
+      st.fy += st.sty * gtest;
+      st.gx += gtest;
+      st.gy += gtest;
+    } else {
+      dcstep(st, f, g, stmin, stmax);
     }
-    aLo = t;
-    fLo = f;
-    dLo = d;
-    lastEvaluatedIsLo = true;
-    onNewBest?.();
+    brackt = st.brackt;
+    stp = st.stp;
+
+    // Bisect when the bracket has not shrunk enough over the last two steps.
+    if (brackt) {
+      if (Math.abs(st.sty - st.stx) >= 0.66 * width1) stp = st.stx + 0.5 * (st.sty - st.stx);
+      width1 = width;
+      width = Math.abs(st.sty - st.stx);
+    }
+    // Range for the next step: the bracket, or an extrapolation window.
+    if (brackt) {
+      stmin = Math.min(st.stx, st.sty);
+      stmax = Math.max(st.stx, st.sty);
+    } else {
+      stmin = stp + 1.1 * (stp - st.stx);
+      stmax = stp + 4 * (stp - st.stx);
+    }
+    stp = Math.max(stp, stpmin);
+    stp = Math.min(stp, stpmax);
+    // If no further progress is possible, the last trial is the best point so far.
+    if ((brackt && (stp <= stmin || stp >= stmax)) || (brackt && stmax - stmin <= xtol * stmax)) stp = st.stx;
   }
 }
 
@@ -329,17 +371,14 @@ export function minimizeLbfgs(
   const maxFun = Math.max(1, options.maxFun ?? LBFGS_DEFAULTS.maxFun);
   const maxIter = options.maxIter;
   const onIteration = options.onIteration;
-  const c1 = 1e-4;
-  const c2 = 0.9;
-  const lineSearchEvals = 20; // scipy's L-BFGS-B per-search limit
 
   // ---- all work buffers, allocated once ----
   const x = Float64Array.from(x0);
   const g = new Float64Array(n);
   const d = new Float64Array(n); // search direction
+  const z = new Float64Array(n); // x + d: the unit-step point (L-BFGS-B evaluates it as is)
   const xt = new Float64Array(n); // line-search trial point
   const gt = new Float64Array(n); // gradient at the trial point
-  const gBest = new Float64Array(n); // gradient at the line search's best Armijo point
   const S: Float64Array[] = [];
   const Y: Float64Array[] = [];
   for (let i = 0; i < m; i++) {
@@ -350,6 +389,8 @@ export function minimizeLbfgs(
   const alphas = new Float64Array(m);
   let head = 0; // slot the next pair goes into (ring buffer)
   let stored = 0;
+  let theta = 1; // B⁰ = θI (L-BFGS-B's theta): yᵀy / sᵀy of the newest pair
+  const lsParams: LineSearchParams = { ...LBFGSB_LINE_SEARCH };
   const lsOut = createLineSearchResult();
   const lsScratch = new Float64Array(1);
 
@@ -358,13 +399,13 @@ export function minimizeLbfgs(
 
   // φ(α) = f(x + α d), φ'(α) = ∇f(x + α d)ᵀ d; the trial lands in xt / gt.
   const phi: LineFunction = (alpha, dphi) => {
-    for (let i = 0; i < n; i++) xt[i] = x[i] + alpha * d[i];
+    if (alpha === 1) xt.set(z);
+    else for (let i = 0; i < n; i++) xt[i] = alpha * d[i] + x[i];
     const f = fg(xt, gt);
     evaluations++;
     dphi[0] = dot(gt, d, n);
     return f;
   };
-  const lsParams: LineSearchParams = { c1, c2, maxEvals: lineSearchEvals, onNewBest: () => gBest.set(gt) };
 
   let f = fg(x, g);
   evaluations++;
@@ -383,9 +424,9 @@ export function minimizeLbfgs(
 
   for (;;) {
     // ---- direction: d = −H g by the two-loop recursion (N&W Algorithm 7.4) ----
+    for (let i = 0; i < n; i++) d[i] = -g[i];
     let gd = NaN;
     if (stored > 0) {
-      for (let i = 0; i < n; i++) d[i] = -g[i];
       // First loop, newest → oldest: q ← q − αᵢ yᵢ with αᵢ = ρᵢ sᵢᵀq (working on d = −q).
       for (let k = 0, j = head; k < stored; k++) {
         j = (j - 1 + m) % m;
@@ -393,74 +434,77 @@ export function minimizeLbfgs(
         alphas[j] = a;
         axpy(-a, Y[j], d, n);
       }
-      // H⁰ = γI, γ = sᵀy / yᵀy of the newest pair (N&W eq. 7.20).
-      const newest = (head - 1 + m) % m;
-      scale(d, dot(S[newest], Y[newest], n) / dot(Y[newest], Y[newest], n), n);
+      // H⁰ = I/θ.
+      for (let i = 0; i < n; i++) d[i] /= theta;
       // Second loop, oldest → newest: r ← r + sᵢ(αᵢ − βᵢ), βᵢ = ρᵢ yᵢᵀr.
       for (let k = 0, j = (head - stored + m) % m; k < stored; k++, j = (j + 1) % m) {
         const beta = rho[j] * dot(Y[j], d, n);
         axpy(alphas[j] - beta, S[j], d, n);
       }
       gd = dot(g, d, n);
+      // Not a descent direction (rounding, or a poor memory): forget the pairs, go downhill.
+      if (!(gd < 0)) {
+        stored = 0;
+        head = 0;
+        theta = 1;
+        for (let i = 0; i < n; i++) d[i] = -g[i];
+      }
     }
-    // Not a descent direction (rounding, or a poor memory): forget the pairs, go downhill.
-    if (!(gd < 0)) {
-      stored = 0;
-      head = 0;
-      for (let i = 0; i < n; i++) d[i] = -g[i];
-      gd = dot(g, d, n);
+    // Like L-BFGS-B: z = x + d is the unit-step point, and d is re-taken as z − x.
+    for (let i = 0; i < n; i++) {
+      z[i] = x[i] + d[i];
+      d[i] = z[i] - x[i];
     }
+    gd = dot(g, d, n);
 
-    // First trial step: 1 (the quasi-Newton step), except with no curvature information, where
-    // scipy starts at 1/‖d‖ so the first step has unit length.
-    const alphaInit = stored === 0 ? Math.min(1, 1 / Math.sqrt(-gd)) : 1;
-    lsParams.maxEvals = Math.min(lineSearchEvals, maxFun - evaluations);
-    const ls = strongWolfeLineSearch(phi, f, gd, alphaInit, lsParams, lsOut, lsScratch);
+    // First trial step: a unit-length step on the very first iteration, else the full step.
+    const stpInit = iterations === 0 && stored === 0 ? Math.min(1 / Math.sqrt(dot(d, d, n)), lsParams.stpmax) : 1;
+    lsParams.maxEvals = Math.min(LBFGSB_LINE_SEARCH.maxEvals, maxFun - evaluations);
+    const ls = moreThuenteLineSearch(phi, f, gd, stpInit, lsParams, lsOut, lsScratch);
 
     if (ls.status === "failed" || ls.status === "non-finite") {
       if (evaluations >= maxFun) return result("maxFun");
-      // Like L-BFGS-B: after a failed search with memory, restart from steepest descent once.
+      // Like L-BFGS-B: after a failed search with memory, restart from steepest descent.
       if (stored > 0) {
         stored = 0;
         head = 0;
+        theta = 1;
         continue;
       }
       return result(ls.status === "non-finite" ? "non-finite" : "line-search-failed");
     }
 
-    // Accept x⁺ = x + α d. The pair goes straight into the ring slot: s = x⁺ − x, y = g⁺ − g.
-    const alpha = ls.alpha;
-    if (!ls.lastEvaluatedIsResult) {
-      for (let i = 0; i < n; i++) xt[i] = x[i] + alpha * d[i];
-      gt.set(gBest);
-    }
+    // Accept x⁺ = x + α d: the line search's last evaluation was there, so it is in xt / gt.
+    const stp = ls.alpha;
+    const fOld = f;
+    x.set(xt);
     const s = S[head];
     const y = Y[head];
     for (let i = 0; i < n; i++) {
-      s[i] = xt[i] - x[i];
       y[i] = gt[i] - g[i];
+      s[i] = stp === 1 ? d[i] : stp * d[i];
     }
-    x.set(xt);
     g.set(gt);
-    const fOld = f;
     f = ls.f;
     iterations++;
 
-    // Keep the pair only if it carries positive curvature, else H would lose positive-definiteness.
-    const sy = dot(s, y, n);
-    const yy = dot(y, y, n);
-    if (sy > Number.EPSILON * yy) {
-      rho[head] = 1 / sy;
-      head = (head + 1) % m;
-      if (stored < m) stored++;
-    }
-
     const stopByCallback = onIteration?.(iterations, f, x) === false;
     if (maxAbs(g, n) <= gtol) return result("gtol");
-    if ((fOld - f) / Math.max(Math.abs(fOld), Math.abs(f), 1) <= ftol) return result("ftol");
+    if (fOld - f <= ftol * Math.max(Math.abs(fOld), Math.abs(f), 1)) return result("ftol");
     if (stopByCallback) return result("callback");
     if (iterations >= maxIter) return result("maxIter");
     if (evaluations >= maxFun) return result("maxFun");
+
+    // Keep the pair unless its curvature sᵀy is tiny next to −gᵀs (L-BFGS-B's test); sᵀy comes
+    // from the directional derivatives at both ends of the step.
+    const sy = stp === 1 ? ls.dphi - gd : (ls.dphi - gd) * stp;
+    const minusGs = stp === 1 ? -gd : -gd * stp;
+    if (sy > EPSMCH * minusGs) {
+      rho[head] = 1 / sy;
+      theta = dot(y, y, n) / sy;
+      head = (head + 1) % m;
+      if (stored < m) stored++;
+    }
   }
 }
 

@@ -8,6 +8,7 @@
  * where s = 1/n for `reduction: "mean"` and 1 for `"sum"`.
  */
 import { addRowVector, columnSums, matmulAB, matmulABt, matmulAtB } from "../core/kernels.ts";
+import { attachPlan, MlpPlan, planFor } from "../core/wasm/mlp.ts";
 import { activation } from "./activations.ts";
 import { loss as lossOf } from "./losses.ts";
 import { layerViews, weightSquares, type Layer, type Network } from "./network.ts";
@@ -33,18 +34,43 @@ export function createWorkspace(net: Network, n: number): Workspace {
   const A: Float64Array[] = [];
   const dZ: Float64Array[] = [];
   const dA: Float64Array[] = [];
-  for (const l of net.layers) {
-    Z.push(new Float64Array(n * l.units));
-    A.push(new Float64Array(n * l.units));
-    dZ.push(new Float64Array(n * l.units));
-    dA.push(new Float64Array(n * l.units));
-  }
+  // Hidden layers' buffers live in WebAssembly memory when the fast kernels are available
+  // (../core/wasm/mlp.ts); the output layer's stay ordinary arrays, since `forward` returns one.
+  const plan = MlpPlan.create(net.layers.map((l) => ({ inputSize: l.inputSize, units: l.units, relu: l.activation === "relu" })), n);
+  net.layers.forEach((l, i) => {
+    const hidden = plan !== null && i < net.layers.length - 1;
+    Z.push(hidden ? plan.Z[i] : new Float64Array(n * l.units));
+    A.push(hidden ? plan.A[i] : new Float64Array(n * l.units));
+    dZ.push(hidden ? plan.dZ[i] : new Float64Array(n * l.units));
+    dA.push(hidden ? plan.dA[i] : new Float64Array(n * l.units));
+  });
   const grad = new Float64Array(net.params.length);
-  return { n, Z, A, dZ, dA, grad, gradLayers: layerViews(net.inputSize, net.layers, grad) };
+  const ws: Workspace = { n, Z, A, dZ, dA, grad, gradLayers: layerViews(net.inputSize, net.layers, grad) };
+  if (plan) attachPlan(ws, plan);
+  return ws;
 }
 
 /** Runs the forward pass of the first n rows of X (n × inputSize). Returns the output A[L]. */
 export function forward(net: Network, X: Float64Array, ws: Workspace, n = ws.n): Float64Array {
+  const plan = planFor(ws, net.layers);
+  if (plan) {
+    // The same sums in the same order as below, in WebAssembly SIMD; relu fused into the kernels.
+    const L = net.layers.length - 1;
+    plan.loadParams(net.params);
+    plan.loadTransposes();
+    plan.loadInput(X, n);
+    for (let l = 0; l <= L; l++) {
+      const layer = net.layers[l];
+      plan.forwardLayer(l, n);
+      if (l === L) {
+        plan.copyOut(L, ws.Z[L], n);
+        activation(layer.activation).forward(ws.Z[L], ws.A[L], n, layer.units);
+      } else if (layer.activation !== "relu") {
+        activation(layer.activation).forward(ws.Z[l], ws.A[l], n, layer.units);
+      }
+    }
+    return ws.A[L];
+  }
   let input = X;
   for (let l = 0; l < net.layers.length; l++) {
     const layer = net.layers[l];
@@ -86,6 +112,31 @@ export function backward(net: Network, X: Float64Array, Y: Float64Array, ws: Wor
   }
   const len = n * out.units;
   if (s !== 1) for (let i = 0; i < len; i++) ws.dZ[L][i] *= s;
+
+  const plan = planFor(ws, net.layers);
+  if (plan) {
+    // The loop below, in WebAssembly SIMD; relu's backward step is fused into the dA kernel.
+    plan.loadParams(net.params);
+    plan.loadInput(X, n);
+    plan.copyIn(L, ws.dZ[L], n);
+    for (let l = L; l >= 0; l--) {
+      plan.backwardLayer(l, n);
+      if (l > 0) {
+        const below = net.layers[l - 1];
+        if (below.activation !== "relu") activation(below.activation).backward(ws.dA[l - 1], ws.Z[l - 1], ws.A[l - 1], ws.dZ[l - 1], n, below.units);
+      }
+    }
+    ws.grad.set(plan.grad);
+    if (l2 > 0) {
+      const c = s * l2;
+      for (let l = 0; l <= L; l++) {
+        const g = ws.gradLayers[l].W;
+        const W = net.layers[l].W;
+        for (let i = 0; i < g.length; i++) g[i] += c * W[i];
+      }
+    }
+    return;
+  }
 
   for (let l = L; l >= 0; l--) {
     const layer = net.layers[l];

@@ -95,6 +95,7 @@ export function train(net: Network, data: TrainData, config: TrainConfig): Train
 
   const state = new Recorder(net, data, config);
   const stoppedBy = config.optimizer === "lbfgs" ? runLbfgs(net, data, config, state) : runFirstOrder(net, data, config, state);
+  state.close();
   return { history: state.history, snapshots: state.snapshots, epochs: state.epochsRun, stoppedBy, seconds: (performance.now() - start) / 1000 };
 }
 
@@ -154,6 +155,15 @@ class Recorder {
     this.epochsRun = epoch;
     if (this.paramsAt.has(epoch)) this.snapshot(epoch);
     return this.config.onEpoch?.(this.info) !== false;
+  }
+
+  /**
+   * After an early stop (L-BFGS converged, or the callback), snapshots asked for later epochs
+   * would never come: keep the final parameters instead, so a picture of the run ends where it ended.
+   */
+  close(): void {
+    const last = this.snapshots.at(-1)?.epoch ?? -1;
+    if (last < this.epochsRun && [...this.paramsAt].some((e) => e > this.epochsRun)) this.snapshot(this.epochsRun);
   }
 
   private snapshot(epoch: number): void {

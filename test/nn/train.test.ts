@@ -66,12 +66,15 @@ describe("the training loop", () => {
     expect(r.history.epoch).toEqual([1, 4, 8, 10]);
   });
 
-  it("stops when onEpoch returns false", () => {
+  it("stops when onEpoch returns false, keeping the final parameters as the last snapshot", () => {
     const seen: number[] = [];
-    const r = train(fresh(), xorLike(), { optimizer: "adam", epochs: 100, onEpoch: (e) => (seen.push(e.epoch), e.epoch < 7) });
+    const net = fresh();
+    const r = train(net, xorLike(), { optimizer: "adam", epochs: 100, paramsAt: [0, 5, 50, 100], onEpoch: (e) => (seen.push(e.epoch), e.epoch < 7) });
     expect(r.epochs).toBe(7);
     expect(r.stoppedBy).toBe("callback");
     expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(r.snapshots.map((s) => s.epoch)).toEqual([0, 5, 7]);
+    expect(r.snapshots[2].layers.flatMap((l) => [...l.W.flat(), ...l.b])).toEqual(Array.from(net.params));
   });
 
   it("mini-batches are seeded: same seed, same result; another seed, another result", () => {

@@ -1,28 +1,40 @@
-/** `glassbox steps <experiment.json> [--out steps.json]`: one iteration's every matrix, as JSON. */
+/**
+ * `glassbox steps <experiment.json> [--out steps.json | steps.html | steps.png]`: one iteration's
+ * every matrix. JSON: the trace itself; HTML: one page, every step a table with the computed cell
+ * and its sources marked; PNG: one picture per step, `steps-01.png`, `steps-02.png`, … beside the name given.
+ */
+import { basename, dirname, extname } from "node:path";
 import { loadExperiment } from "../../experiment/run.ts";
-import { trace } from "../../nn/trace.ts";
+import { svgToPng } from "../../render/png.ts";
+import { numberedName, writeFilesAtomic } from "../../render/files.ts";
+import { stepScenes, stepsHtml, toSvg } from "../../viz/index.ts";
 import { outputKind, writeFileAtomic } from "../files.ts";
+import { firstIteration } from "./pictures.ts";
 
 export interface StepsFlags {
   out?: string;
 }
 
 export function stepsCommand(file: string, flags: StepsFlags, print: (line: string) => void = console.log): void {
-  if (flags.out) outputKind(flags.out, ["json"] as const, "--out");
-  const { model, data, config } = loadExperiment(file);
-  const t = trace(model, data.X.data, data.Y, data.X.rows, {
-    learningRate: config.learningRate ?? 0.01,
-    reduction: config.reduction,
-    l2: config.l2,
-    optimizer: config.optimizer,
-    momentum: config.momentum,
-    nesterov: config.nesterov,
-  });
-  const json = JSON.stringify(t, null, 1);
-  if (flags.out) {
-    writeFileAtomic(flags.out, json);
+  const kind = flags.out ? outputKind(flags.out, ["json", "html", "png"] as const, "--out") : "json";
+  const prepared = loadExperiment(file);
+  const t = firstIteration(prepared);
+  if (!flags.out) {
+    process.stdout.write(JSON.stringify(t, null, 1) + "\n");
+    return;
+  }
+  if (kind === "json") {
+    writeFileAtomic(flags.out, JSON.stringify(t, null, 1));
     print(`${t.steps.length} steps of one iteration written to ${flags.out}`);
+  } else if (kind === "html") {
+    writeFileAtomic(flags.out, stepsHtml(t, { title: prepared.experiment.name ? `${prepared.experiment.name}: one iteration, step by step` : undefined }));
+    print(`one iteration, step by step, written to ${flags.out}`);
   } else {
-    process.stdout.write(json + "\n");
+    // Every picture is made before the first file is written.
+    const scenes = stepScenes(t);
+    const stem = basename(flags.out, extname(flags.out));
+    const pngs = scenes.map((s, i): [string, Uint8Array] => [numberedName(`${stem}-`, i, scenes.length, "png"), svgToPng(toSvg(s))]);
+    const written = writeFilesAtomic(dirname(flags.out), pngs);
+    print(`${written.length} steps written to ${written[0]} … ${basename(written[written.length - 1])}`);
   }
 }

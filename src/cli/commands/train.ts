@@ -1,4 +1,5 @@
 /** `glassbox train <experiment.json> [--epochs N] [--out run.json] [--model model.json]` */
+import { dirname, relative, resolve, sep } from "node:path";
 import { evaluate } from "../../nn/evaluate.ts";
 import { modelToJson } from "../../nn/serialize.ts";
 import { loadExperiment, runExperiment } from "../../experiment/run.ts";
@@ -35,7 +36,8 @@ export function trainCommand(file: string, flags: TrainFlags, print: (line: stri
   print(`first epoch   ${metricsLine({ loss: result.history.loss[0], accuracy: result.history.accuracy[0], testLoss: result.history.testLoss?.[0] ?? null, testAccuracy: result.history.testAccuracy?.[0] ?? null })}`);
   print(`after training ${metricsLine({ loss: final.loss, accuracy: final.accuracy, testLoss: test?.loss ?? null, testAccuracy: test?.accuracy ?? null })}`);
   if (flags.out) {
-    writeFileAtomic(flags.out, JSON.stringify(run));
+    const experiment = relative(dirname(resolve(flags.out)), resolve(file)).split(sep).join("/");
+    writeFileAtomic(flags.out, JSON.stringify({ experiment, ...run }));
     print(`run written to ${flags.out}`);
   }
   if (flags.model) {

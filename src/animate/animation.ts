@@ -1,0 +1,60 @@
+/**
+ * An animation: a function from a trained run (model, data, snapshots) to a sequence of frames.
+ * Training happens once, before, with parameter snapshots at the epochs the frames need
+ * (`snapshotEpochs`); frames are drawn by the views of src/viz and rasterised by src/render.
+ */
+import type { Snapshot } from "../nn/history.ts";
+import type { Model } from "../nn/model.ts";
+import type { FrameSequence } from "../render/frames.ts";
+import type { ViewInput, ViewOptions } from "../viz/index.ts";
+
+export interface AnimateOptions extends ViewOptions {
+  /** Number of frames (default 60). */
+  frames?: number;
+  /** rotate: what turns — "hidden" (a 3-unit hidden layer's cube) or "surface" (the output over the plane). */
+  subject?: "hidden" | "surface";
+}
+
+/** A trained run, as animations read it: snapshots sorted by epoch, the last one the final model. */
+export type AnimationInput = ViewInput & { run: { snapshots: Snapshot[] } & NonNullable<ViewInput["run"]> };
+
+export interface Animation {
+  /** One line for help and errors. */
+  description: string;
+  /** Whether frames need parameter snapshots along training (else only the trained model). */
+  needsSnapshots: boolean;
+  /** Why this animation cannot be made for this model (null when it can); checked before training. */
+  applies(model: Model, o: AnimateOptions): string | null;
+  frames(input: AnimationInput, o: AnimateOptions): FrameSequence;
+}
+
+export const DEFAULT_FRAMES = 60;
+
+/**
+ * The epochs to snapshot for `frames` frames over `epochs` epochs. Small runs keep every epoch,
+ * so frames can follow the epochs actually run (L-BFGS often stops early); big ones keep
+ * `frames` evenly spaced epochs (0 = before training).
+ */
+export function snapshotEpochs(paramCount: number, epochs: number, frames: number): number[] {
+  if (paramCount * (epochs + 1) <= 2_000_000) return Array.from({ length: epochs + 1 }, (_, e) => e);
+  return evenly(epochs, frames);
+}
+
+/** `count` whole numbers from 0 to `last`, evenly spaced, without repeats. */
+export function evenly(last: number, count: number): number[] {
+  if (count <= 1) return [last];
+  const out = new Set<number>();
+  for (let k = 0; k < count; k++) out.add(Math.round((k * last) / (count - 1)));
+  return [...out];
+}
+
+/** `count` snapshots spread evenly over those recorded (first and last kept). */
+export function pickSnapshots(snaps: readonly Snapshot[], count: number): Snapshot[] {
+  if (snaps.length <= count) return [...snaps];
+  return evenly(snaps.length - 1, count).map((i) => snaps[i]);
+}
+
+/** The frames of `count` frames, at least `min`. */
+export function frameCount(o: AnimateOptions, min = 2): number {
+  return Math.max(min, Math.round(o.frames ?? DEFAULT_FRAMES));
+}

@@ -1,0 +1,81 @@
+/**
+ * `glassbox animate <animation> <experiment.json> --out file.gif [--frames N] [--frames-dir DIR]`
+ * Trains once (progress bar) with snapshots at the epochs the frames need, draws every frame
+ * (progress bar), then writes the GIF and/or the numbered PNGs — only once all are made.
+ */
+import { UserError } from "../../core/errors.ts";
+import { ANIMATION_NAMES, ANIMATIONS, snapshotEpochs, type AnimateOptions, type AnimationInput, type AnimationName } from "../../animate/index.ts";
+import { numberedName, writeFilesAtomic } from "../../render/files.ts";
+import { framesToGif, renderFramesAsync } from "../../render/frames.ts";
+import { outputKind, writeFileAtomic } from "../files.ts";
+import { progressBar } from "../progress.ts";
+import { viewOptions, type PictureFlags } from "./picture-flags.ts";
+import { asUserError } from "./plot.ts";
+import { pictureSourceFromExperiment, isRunJson } from "./pictures.ts";
+import { readJsonFile } from "../../experiment/run.ts";
+
+export interface AnimateFlags extends PictureFlags {
+  out?: string;
+  framesDir?: string;
+  frames?: number;
+  epochs?: number;
+  subject?: "hidden" | "surface";
+}
+
+export function checkAnimationName(name: string): AnimationName {
+  if (!(ANIMATION_NAMES as string[]).includes(name)) throw new UserError(`unknown animation "${name}": choose one of ${ANIMATION_NAMES.join(", ")}`);
+  return name as AnimationName;
+}
+
+export interface Animated {
+  gif: Uint8Array;
+  pngs: [string, Uint8Array][] | null;
+  frames: number;
+  width: number;
+  height: number;
+}
+
+/** Trains `file` and draws the animation in memory (shared with the gallery). */
+export async function makeAnimation(name: AnimationName, file: string, o: AnimateOptions & { epochs?: number; pngs?: boolean }): Promise<Animated> {
+  const anim = ANIMATIONS[name];
+  const frames = o.frames ?? 60;
+  const untrained = pictureSourceFromExperiment(file, false);
+  const why = anim.applies(untrained.input.model, o);
+  if (why) throw new UserError(why);
+  const source = pictureSourceFromExperiment(file, true, {
+    epochs: o.epochs,
+    snapshotsAt: (p, e) => (anim.needsSnapshots ? snapshotEpochs(p, e, Math.max(frames + 1, 200)) : [0]),
+  });
+  let seq;
+  try {
+    seq = anim.frames(source.input as AnimationInput, o);
+  } catch (e) {
+    throw asUserError(e);
+  }
+  const bar = progressBar("drawing frames", seq.count);
+  let r;
+  try {
+    r = await renderFramesAsync(seq, { pngs: o.pngs, onFrame: (done, total) => bar.update(done, `frame ${done}/${total}`) });
+  } catch (e) {
+    throw asUserError(e);
+  } finally {
+    bar.stop();
+  }
+  const gif = framesToGif(r, seq);
+  const pngs = r.pngs ? r.pngs.map((png, i): [string, Uint8Array] => [numberedName(`${name}-`, i, r.pngs!.length, "png"), png]) : null;
+  return { gif, pngs, frames: r.frames.length, width: r.width, height: r.height };
+}
+
+export async function animateCommand(name: string, file: string, flags: AnimateFlags, print: (line: string) => void = console.log): Promise<void> {
+  const anim = checkAnimationName(name);
+  if (!flags.out && !flags.framesDir) throw new UserError(`say where to write the animation: --out file.gif and/or --frames-dir DIR`);
+  if (flags.out) outputKind(flags.out, ["gif"] as const, "--out");
+  if (isRunJson(readJsonFile(file, "experiment file"))) throw new UserError(`${file} is a run file; animations train the experiment themselves (with snapshots at the frames' epochs): pass the experiment file`);
+  const o: AnimateOptions & { epochs?: number; pngs?: boolean } = { ...viewOptions(flags), frames: flags.frames, epochs: flags.epochs, subject: flags.subject, pngs: !!flags.framesDir };
+  const started = performance.now();
+  const a = await makeAnimation(anim, file, o);
+  if (flags.framesDir && a.pngs) writeFilesAtomic(flags.framesDir, a.pngs);
+  if (flags.out) writeFileAtomic(flags.out, a.gif);
+  const where = [flags.out, flags.framesDir && `${flags.framesDir}/ (${a.pngs?.length} PNGs)`].filter(Boolean).join(" and ");
+  print(`${name}: ${a.frames} frames of ${a.width}×${a.height} in ${((performance.now() - started) / 1000).toFixed(1)} s, written to ${where}`);
+}

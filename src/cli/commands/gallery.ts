@@ -1,0 +1,162 @@
+/**
+ * `glassbox gallery [--out dir] [--epochs N] [--frames N] [--only a,b]`: every example's pictures
+ * and animations (the ones examples/README.md lists) and an index.html showing them with a
+ * one-line caption each. Each example (and each comparison variant) is trained once.
+ * `--epochs N` caps every run's epochs (moons-deep's 10,000 are the slow part).
+ */
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { UserError } from "../../core/errors.ts";
+import { loadExperiment, readJsonFile } from "../../experiment/run.ts";
+import { prepareExperiment } from "../../experiment/prepare.ts";
+import { validateExperiment } from "../../experiment/validate.ts";
+import { ANIMATIONS, snapshotEpochs, type AnimationInput } from "../../animate/index.ts";
+import { tileScenes } from "../../render/compose.ts";
+import { writeFileAtomic } from "../../render/files.ts";
+import { framesToGif, renderFramesAsync } from "../../render/frames.ts";
+import { svgToPng } from "../../render/png.ts";
+import { escapeXml, stepScenes, stepsHtml, toSvg, type Scene } from "../../viz/index.ts";
+import { progressBar } from "../progress.ts";
+import { GALLERY, type GalleryExample, type GalleryItem, type Variant } from "./gallery-examples.ts";
+import { drawScene } from "./plot.ts";
+import { firstIteration, trainForPictures, type PictureSource } from "./pictures.ts";
+
+export interface GalleryFlags {
+  out?: string;
+  epochs?: number;
+  frames?: number;
+  only?: string;
+}
+
+const EXAMPLES_DIR = fileURLToPath(new URL("../../../examples/", import.meta.url));
+
+interface Figure {
+  file: string;
+  caption: string;
+  link?: string;
+}
+
+/** Loads an example with a variant's changes, its epochs capped, and trains it (quietly). */
+function trainVariant(file: string, variant: Variant | undefined, cap: number | undefined): PictureSource {
+  const json = readJsonFile(file, "experiment file") as Record<string, unknown>;
+  const train = { ...(json.train as Record<string, unknown> | undefined), ...variant?.patch.train };
+  const merged = { ...json, ...(variant?.patch.model ? { model: variant.patch.model } : {}), train };
+  const prepared = prepareExperiment(validateExperiment(merged), dirname(file));
+  const epochs = cap ? Math.min(cap, prepared.config.epochs) : prepared.config.epochs;
+  const run = trainForPictures(prepared, epochs, { snapshotsAt: (p, e) => snapshotEpochs(p, e, 200), maxSnapshots: 400, quiet: true });
+  return { input: { model: prepared.model, split: prepared.split, prepared, run }, origin: `trained ${run.epochs} epochs` };
+}
+
+function png(scene: Scene): Uint8Array {
+  return svgToPng(toSvg(scene));
+}
+
+export async function galleryCommand(flags: GalleryFlags, print: (line: string) => void = console.log): Promise<void> {
+  const dir = flags.out ?? "gallery";
+  const frames = flags.frames ?? 40;
+  const names = GALLERY.map((e) => e.file.replace(/\.json$/, ""));
+  const only = flags.only?.split(",").map((s) => s.trim().replace(/\.json$/, "")).filter(Boolean);
+  for (const n of only ?? []) if (!names.includes(n)) throw new UserError(`--only: unknown example "${n}": choose from ${names.join(", ")}`);
+  const examples = GALLERY.filter((e) => !only || only.includes(e.file.replace(/\.json$/, "")));
+  const started = performance.now();
+  const total = examples.reduce((s, e) => s + e.items.length, 0);
+  const bar = progressBar("gallery", total);
+  const sections: { example: GalleryExample; title: string; figures: Figure[] }[] = [];
+  const failures: string[] = [];
+  let done = 0;
+  let written = 0;
+  const write = (name: string, content: string | Uint8Array): void => {
+    writeFileAtomic(join(dir, name), content);
+    written++;
+  };
+  try {
+    for (const ex of examples) {
+      const file = join(EXAMPLES_DIR, ex.file);
+      const stem = ex.file.replace(/\.json$/, "");
+      const runs = new Map<string, PictureSource>();
+      const trained = (v?: Variant): PictureSource => {
+        const key = v ? JSON.stringify(v.patch) : "";
+        if (!runs.has(key)) runs.set(key, trainVariant(file, v, flags.epochs));
+        return runs.get(key)!;
+      };
+      const title = (readJsonFile(file, "experiment file") as { name?: string }).name ?? stem;
+      const figures: Figure[] = [];
+      for (const item of ex.items) {
+        bar.update(done, `${stem}: ${item.name}`);
+        try {
+          figures.push(...(await makeItem(item, stem, file, trained, frames, write)));
+        } catch (e) {
+          failures.push(`${stem}/${item.name}: ${(e as Error).message}`);
+        }
+        done++;
+      }
+      sections.push({ example: ex, title, figures });
+    }
+  } finally {
+    bar.stop();
+  }
+  write("index.html", indexHtml(sections, flags));
+  print(`gallery: ${written} files (${sections.reduce((s, x) => s + x.figures.length, 0)} pictures) written to ${dir}/ in ${((performance.now() - started) / 1000).toFixed(1)} s; open ${join(dir, "index.html")}`);
+  if (failures.length) throw new Error(`${failures.length} gallery picture${failures.length === 1 ? "" : "s"} failed:\n  ${failures.join("\n  ")}`);
+}
+
+async function makeItem(item: GalleryItem, stem: string, file: string, trained: (v?: Variant) => PictureSource, frames: number, write: (name: string, content: string | Uint8Array) => void): Promise<Figure[]> {
+  switch (item.kind) {
+    case "view": {
+      const name = `${stem}-${item.name}.png`;
+      write(name, png(drawScene(item.view, trained(item.variant).input, item.options ?? {})));
+      return [{ file: name, caption: item.caption }];
+    }
+    case "tile": {
+      const scenes = item.variants.map((v) => drawScene(item.view, trained(v).input, { ...item.options, title: v.label }));
+      const name = `${stem}-${item.name}.png`;
+      write(name, png(tileScenes(scenes, { columns: item.columns, title: item.title })));
+      return [{ file: name, caption: item.caption }];
+    }
+    case "animation": {
+      const anim = ANIMATIONS[item.animation];
+      const source = trained();
+      const o = { frames, ...item.options };
+      const why = anim.applies(source.input.model, o);
+      if (why) throw new UserError(why);
+      const seq = anim.frames(source.input as AnimationInput, o);
+      const gif = framesToGif(await renderFramesAsync(seq), seq);
+      const name = `${stem}-${item.name}.gif`;
+      write(name, gif);
+      return [{ file: name, caption: item.caption }];
+    }
+    case "steps": {
+      // One iteration from the initial parameters, as the article shows it.
+      const t = firstIteration(loadExperiment(file));
+      const html = `${stem}-steps.html`;
+      write(html, stepsHtml(t));
+      return stepScenes(t).map((s, k) => {
+        const name = `${stem}-step-${String(k + 1).padStart(2, "0")}.png`;
+        write(name, png(s));
+        return { file: name, caption: k === 0 ? `${item.caption} (all steps on one page: ${html})` : s.title ?? `step ${k + 1}`, link: html };
+      });
+    }
+  }
+}
+
+function indexHtml(sections: { example: GalleryExample; title: string; figures: Figure[] }[], flags: GalleryFlags): string {
+  const e = escapeXml;
+  const body = sections
+    .map(
+      (s) =>
+        `<section id="${e(s.example.file.replace(/\.json$/, ""))}"><h2>${e(s.title)} <small>examples/${e(s.example.file)}</small></h2>\n<div class="grid">\n` +
+        s.figures.map((f) => `<figure><a href="${e(f.link ?? f.file)}"><img src="${e(f.file)}" alt="${e(f.caption)}" loading="lazy"></a><figcaption>${e(f.caption)}</figcaption></figure>`).join("\n") +
+        `\n</div></section>`,
+    )
+    .join("\n");
+  const note = flags.epochs ? `Every run capped at ${flags.epochs} epochs (--epochs).` : "Every example trained as its file says.";
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Glassbox gallery</title>
+<style>body{font-family:"DejaVu Sans",Verdana,sans-serif;margin:2em auto;max-width:1400px;color:#222;padding:0 1em}h2 small{font-weight:normal;color:#888;font-size:.6em;margin-left:.5em}.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(420px,1fr));gap:1.2em}figure{margin:0;border:1px solid #ddd;padding:.5em;background:#fff}figure img{width:100%;height:auto;display:block}figcaption{font-size:.9em;color:#444;margin-top:.4em}nav a{margin-right:1em}</style>
+</head><body><h1>Glassbox gallery</h1>
+<p>Every walkthrough of <code>examples/</code>, drawn by <code>glassbox gallery</code>. ${e(note)}</p>
+<nav>${sections.map((s) => `<a href="#${e(s.example.file.replace(/\.json$/, ""))}">${e(s.example.file.replace(/\.json$/, ""))}</a>`).join("")}</nav>
+${body}
+</body></html>
+`;
+}

@@ -1,0 +1,77 @@
+/**
+ * `glassbox plot <view> <experiment.json | run.json> --out file.svg|file.png [view options]`
+ * An experiment file is trained first (progress bar) unless the view needs only the data or the
+ * initial parameters (`data`, `steps`, or `--epochs 0`); a run file needs `--experiment` for its data.
+ */
+import { UserError } from "../../core/errors.ts";
+import { snapshotEpochs } from "../../animate/index.ts";
+import { svgToPng } from "../../render/png.ts";
+import { drawView, parseParam, toSvg, viewApplies, VIEW_NAMES, type ViewInput, type ViewName, type ViewOptions } from "../../viz/index.ts";
+import type { Scene } from "../../viz/scene.ts";
+import { outputKind, writeFileAtomic } from "../files.ts";
+import { viewOptions, type PictureFlags } from "./picture-flags.ts";
+import { firstIteration, loadPictureSource } from "./pictures.ts";
+
+export interface PlotFlags extends PictureFlags {
+  out: string;
+  experiment?: string;
+  epochs?: number;
+}
+
+/** Views drawn from the data or one iteration at the initial parameters: no training needed. */
+const UNTRAINED: readonly ViewName[] = ["data", "steps"];
+
+export function checkViewName(view: string): ViewName {
+  if (!(VIEW_NAMES as string[]).includes(view)) throw new UserError(`unknown view "${view}": choose one of ${VIEW_NAMES.join(", ")}`);
+  return view as ViewName;
+}
+
+/** Checks what can be checked on the untrained model (so a mistake fails before a long training). */
+export function checkViewOptions(name: ViewName, input: ViewInput, o: ViewOptions): void {
+  // run-dependent views are satisfied by training; check only what the model's shape decides.
+  const stand = { ...input, run: { history: { epoch: [1], loss: [0], accuracy: [0] }, snapshots: [input.run?.snapshots?.[0], input.run?.snapshots?.[0]] as never }, trace: {} as never };
+  const why = viewApplies(name, stand);
+  if (why) throw new UserError(why);
+  try {
+    if (o.param) parseParam(input.model, o.param);
+    if (o.params) {
+      const [a, b] = o.params.map((p) => parseParam(input.model, p));
+      if (a.index === b.index) throw new RangeError(`--params needs two different parameters; got ${a.name} twice`);
+    }
+  } catch (e) {
+    throw asUserError(e);
+  }
+  const hidden = input.model.layers.length - 1;
+  if (o.layer !== undefined && (name === "hidden") && o.layer > hidden) throw new UserError(`--layer ${o.layer} is not a hidden layer: choose 1..${hidden}`);
+}
+
+/** Views throw a RangeError with a clear message when they cannot draw what they were given. */
+export function asUserError(e: unknown): unknown {
+  return e instanceof RangeError ? new UserError(e.message) : e;
+}
+
+export function drawScene(name: ViewName, input: ViewInput, o: ViewOptions): Scene {
+  try {
+    return drawView(name, input, o);
+  } catch (e) {
+    throw asUserError(e);
+  }
+}
+
+export function plotCommand(view: string, file: string, flags: PlotFlags, print: (line: string) => void = console.log): void {
+  const name = checkViewName(view);
+  const kind = outputKind(flags.out, ["svg", "png"] as const, "--out");
+  const o = viewOptions(flags);
+  // Check flags against the untrained model first: nothing long runs for a mistake.
+  const untrained = loadPictureSource(file, { train: false, experiment: flags.experiment, plan: { epochs: 0 } });
+  checkViewOptions(name, untrained.input, o);
+  const needsTraining = !UNTRAINED.includes(name) && flags.epochs !== 0 && untrained.origin === "initial parameters";
+  const source = needsTraining
+    ? loadPictureSource(file, { train: true, plan: { epochs: flags.epochs, snapshotsAt: (p, e) => snapshotEpochs(p, e, 200), maxSnapshots: 300, keep: o.epoch !== undefined ? [o.epoch] : [] } })
+    : untrained;
+  const input: ViewInput = { ...source.input };
+  if (name === "steps") input.trace = firstIteration(source.input.prepared, source.input.model);
+  const svg = toSvg(drawScene(name, input, o));
+  writeFileAtomic(flags.out, kind === "png" ? svgToPng(svg) : svg);
+  print(`${name} (${source.origin}) written to ${flags.out}`);
+}

@@ -1,0 +1,505 @@
+/**
+ * Generators for the fast Float64 kernels, each specialised to one layer's widths and fully
+ * unrolled over them, in WebAssembly SIMD (f64x2). Matrices are row-major (samples × units), as
+ * everywhere in the engine.
+ *
+ * Every kernel adds its products in the same order as the plain TypeScript kernels in
+ * ../kernels.ts (one accumulator per output cell, terms in increasing index order, starting from
+ * +0), and skips only terms whose factor is exactly zero, which cannot change a sum. The results
+ * are therefore bit-for-bit those of the plain kernels.
+ *
+ * Row lists ("nonzero lists"): for a relu layer the forward kernel also writes, for each sample
+ * row, the count and the column indices of its positive activations, laid out per row as
+ * [count, j0, j1, …] (i32, row stride units + 1). Later kernels walk only those columns.
+ */
+import { Fn, T, type Local } from "./emit.ts";
+
+/** Most v128 accumulators one pass keeps in registers (x64 has 16 vector registers). */
+export const DEFAULT_CHUNK = 12;
+
+export type RowEpilogue = "store" | "relu" | "mask";
+
+export interface RowKernelSpec {
+  /** Inner dimension: columns of S, rows of D. */
+  k: number;
+  /** Output width: columns of D and of the outputs. */
+  w: number;
+  /** Walk only the columns listed in the row lists of S (listIn). */
+  sparse: boolean;
+  /** Add a row vector (bias) to each sum. */
+  bias: boolean;
+  /**
+   * store: out1 = sum;
+   * relu:  out1 = Z = sum, out2 = max(Z, 0) (as `z > 0 ? z : 0`), and the row lists of out2 in listOut;
+   * mask:  out1 = sum, out2 = (maskZ > 0 ? sum : 0) — relu's backward step fused in.
+   */
+  epilogue: RowEpilogue;
+  /** Most accumulators per pass, t-loop unrolling, and accumulators between fences (0: none). */
+  chunk?: number;
+  unroll?: number;
+  fence?: number;
+}
+
+export const DEFAULT_UNROLL = 1;
+export const DEFAULT_FENCE = 4;
+
+export function rowKernelName(s: RowKernelSpec): string {
+  return `row_${s.k}_${s.w}_${s.sparse ? "s" : "d"}${s.bias ? "b" : ""}_${s.epilogue}_${s.chunk ?? DEFAULT_CHUNK}_${s.unroll ?? DEFAULT_UNROLL}_${s.fence ?? DEFAULT_FENCE}`;
+}
+
+/** Splits `vectors` into passes of at most `chunk`, as evenly as possible. */
+function chunks(vectors: number, chunk: number): [number, number][] {
+  if (vectors === 0) return [[0, 0]];
+  const passes = Math.ceil(vectors / chunk);
+  const out: [number, number][] = [];
+  let start = 0;
+  for (let p = 0; p < passes; p++) {
+    const size = Math.floor(vectors / passes) + (p < vectors % passes ? 1 : 0);
+    out.push([start, size]);
+    start += size;
+  }
+  return out;
+}
+
+/**
+ * out[i, :] = Σ_t S[i, t] · D[t, :]  (t over all of 0..k−1, or over row i's list), then the epilogue.
+ * Params (i32 byte offsets): S, D, bias, out1, out2, maskZ, listIn, listOut, n.
+ * Forward of a layer: S = A_prev (n×k), D = Wᵀ (k×w). Backward: S = dZ (n×k), D = W (k×w).
+ */
+export function rowKernel(spec: RowKernelSpec): Fn {
+  const { k, w, sparse, bias, epilogue } = spec;
+  const chunk = spec.chunk ?? DEFAULT_CHUNK;
+  const unroll = spec.unroll ?? DEFAULT_UNROLL;
+  const fence = spec.fence ?? DEFAULT_FENCE;
+  const f = new Fn(rowKernelName(spec), [T.i32, T.i32, T.i32, T.i32, T.i32, T.i32, T.i32, T.i32, T.i32], []);
+  const [S, D, B, O1, O2, MZ, LIN, LOUT, N] = [0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => f.param(i));
+  const i = f.local(T.i32);
+  const sRow = f.local(T.i32);
+  const o1Row = f.local(T.i32);
+  const o2Row = f.local(T.i32);
+  const mRow = f.local(T.i32);
+  const lIn = f.local(T.i32);
+  const lOut = f.local(T.i32);
+  const oc = f.local(T.i32);
+  const cnt = f.local(T.i32);
+  const t = f.local(T.i32);
+  const dRow = f.local(T.i32);
+  const sAddr = f.local(T.i32);
+  const bits = f.local(T.i32);
+  const sv = f.local(T.v128);
+  const z = f.local(T.v128);
+  const mask = f.local(T.v128);
+  const zero = f.local(T.v128);
+  const vectors = w >> 1;
+  const tail = (w & 1) === 1;
+  const passes = chunks(vectors, chunk);
+  const maxPass = Math.max(...passes.map((p) => p[1]));
+  const acc: Local[] = [];
+  for (let v = 0; v < maxPass; v++) acc.push(f.local(T.v128));
+  const sacc = f.local(T.f64);
+  const zs = f.local(T.f64);
+  const ss = f.local(T.f64);
+
+  f.v128Zero().set(zero);
+  f.i32(0).set(i);
+  f.block(() =>
+    f.loop(() => {
+      f.get(i).get(N).i32GeS().brIf(1);
+      f.get(S).get(i).i32(k * 8).i32Mul().i32Add().set(sRow);
+      f.get(O1).get(i).i32(w * 8).i32Mul().i32Add().set(o1Row);
+      if (epilogue !== "store") f.get(O2).get(i).i32(w * 8).i32Mul().i32Add().set(o2Row);
+      if (epilogue === "mask") f.get(MZ).get(i).i32(w * 8).i32Mul().i32Add().set(mRow);
+      if (sparse) {
+        f.get(LIN).get(i).i32((k + 1) * 4).i32Mul().i32Add().tee(lIn).i32Load().set(cnt);
+      }
+      if (epilogue === "relu") {
+        f.get(LOUT).get(i).i32((w + 1) * 4).i32Mul().i32Add().set(lOut);
+        f.i32(0).set(oc);
+      }
+      passes.forEach(([start, size], passIndex) => {
+        const withTail = tail && passIndex === passes.length - 1;
+        for (let v = 0; v < size; v++) f.v128Zero().set(acc[v]);
+        if (withTail) f.f64(0).set(sacc);
+        // Σ over t (unrolled by `unroll`; the remainder one at a time)
+        const step = (offset: number): void => {
+          // p = sparse ? list[t + offset] : t + offset ; sAddr = sRow + p*8 ; dRow = D + p*w*8
+          if (sparse) f.get(lIn).get(t).i32(2).i32Shl().i32Add().i32Load(4 + offset * 4);
+          else f.get(t).i32(offset).i32Add();
+          f.tee(bits); // `bits` doubles as p here
+          f.i32(3).i32Shl().get(sRow).i32Add().set(sAddr);
+          f.get(D).get(bits).i32(w * 8).i32Mul().i32Add().set(dRow);
+          if (size > 0) f.get(sAddr).v128Load64Splat().set(sv);
+          for (let v = 0; v < size; v++) {
+            f.get(acc[v]).get(sv).get(dRow).v128Load((start + v) * 16).f64x2Mul().f64x2Add().set(acc[v]);
+            if (fence > 0 && (v + 1) % fence === 0 && v + 1 < size) {
+              // A branch never taken (n < 0) that reads the sums so far: it keeps the compiler from
+              // hoisting every load of the step above every multiply, which would run out of registers.
+              f.get(N).i32(0).i32LtS().if(() => {
+                for (let u = v + 1 - fence; u <= v; u++) f.i32(0).get(acc[u]).v128Store();
+              });
+            }
+          }
+          if (withTail) {
+            if (size > 0) f.get(sv).f64x2ExtractLane(0);
+            else f.get(sAddr).f64Load();
+            f.set(ss);
+            f.get(sacc).get(ss).get(dRow).f64Load((w - 1) * 8).f64Mul().f64Add().set(sacc);
+          }
+        };
+        const bound = (): void => {
+          if (sparse) f.get(cnt);
+          else f.i32(k);
+        };
+        f.i32(0).set(t);
+        if (unroll > 1) {
+          f.block(() =>
+            f.loop(() => {
+              f.get(t).i32(unroll - 1).i32Add();
+              bound();
+              f.i32GeS().brIf(1);
+              for (let u = 0; u < unroll; u++) step(u);
+              f.get(t).i32(unroll).i32Add().set(t);
+              f.br(0);
+            }),
+          );
+        }
+        f.block(() =>
+          f.loop(() => {
+            f.get(t);
+            bound();
+            f.i32GeS().brIf(1);
+            step(0);
+            f.get(t).i32(1).i32Add().set(t);
+            f.br(0);
+          }),
+        );
+        // epilogue
+        for (let v = 0; v < size; v++) {
+          const col = (start + v) * 2;
+          f.get(acc[v]);
+          if (bias) f.get(B).v128Load(col * 8).f64x2Add();
+          f.set(z);
+          f.get(o1Row).get(z).v128Store(col * 8);
+          if (epilogue === "relu") {
+            f.get(z).get(zero).f64x2Gt().set(mask);
+            f.get(o2Row).get(z).get(mask).v128And().v128Store(col * 8);
+            f.get(mask).i64x2Bitmask().set(bits);
+            f.get(lOut).get(oc).i32(2).i32Shl().i32Add().i32(col).i32Store(4);
+            f.get(oc).get(bits).i32(1).i32And().i32Add().set(oc);
+            f.get(lOut).get(oc).i32(2).i32Shl().i32Add().i32(col + 1).i32Store(4);
+            f.get(oc).get(bits).i32(1).i32ShrU().i32Add().set(oc);
+          } else if (epilogue === "mask") {
+            f.get(mRow).v128Load(col * 8).get(zero).f64x2Gt().set(mask);
+            f.get(o2Row).get(z).get(mask).v128And().v128Store(col * 8);
+          }
+        }
+        if (withTail) {
+          const col = w - 1;
+          f.get(sacc);
+          if (bias) f.get(B).f64Load(col * 8).f64Add();
+          f.set(zs);
+          f.get(o1Row).get(zs).f64Store(col * 8);
+          if (epilogue === "relu") {
+            f.get(zs).f64(0).f64Gt().set(bits);
+            f.get(o2Row).get(zs).f64(0).get(bits).select().f64Store(col * 8);
+            f.get(lOut).get(oc).i32(2).i32Shl().i32Add().i32(col).i32Store(4);
+            f.get(oc).get(bits).i32Add().set(oc);
+          } else if (epilogue === "mask") {
+            f.get(o2Row).get(zs).f64(0).get(mRow).f64Load(col * 8).f64(0).f64Gt().select().f64Store(col * 8);
+          }
+        }
+      });
+      if (epilogue === "relu") f.get(lOut).get(oc).i32Store();
+      f.get(i).i32(1).i32Add().set(i);
+      f.br(0);
+    }),
+  );
+  return f;
+}
+
+export interface AtBSpec {
+  /** S is n×m (dZ), D is n×k (A_prev); out = Sᵀ·D is m×k (dW). */
+  m: number;
+  k: number;
+  /** Tile: units per tile × vectors (of 2 columns) per tile. */
+  rows?: number;
+  vecs?: number;
+  /** Only the units [from, to): one thread's share. Default: all. */
+  units?: readonly [number, number];
+}
+
+export function atbKernelName(s: AtBSpec): string {
+  const [u0, u1] = s.units ?? [0, s.m];
+  return `atb_${s.m}_${s.k}_${s.rows ?? 4}_${s.vecs ?? 2}_${u0}_${u1}`;
+}
+
+/**
+ * out(m×k) = Sᵀ·D, each cell summed over the samples i = 0..n−1 in order.
+ * Params: S, D, out, n (i32). The odd last column of D, if any, is done across units instead.
+ */
+export function atbKernel(spec: AtBSpec): Fn {
+  const { m, k } = spec;
+  const R = spec.rows ?? 4;
+  const V = spec.vecs ?? 2;
+  const [u0, u1] = spec.units ?? [0, m];
+  if (u0 < 0 || u1 > m || u0 > u1) throw new RangeError(`bad unit window ${u0}..${u1}`);
+  const f = new Fn(atbKernelName(spec), [T.i32, T.i32, T.i32, T.i32], []);
+  const [S, D, O, N] = [0, 1, 2, 3].map((x) => f.param(x));
+  const i = f.local(T.i32);
+  const sp = f.local(T.i32);
+  const dp = f.local(T.i32);
+  const splats: Local[] = [];
+  for (let r = 0; r < R; r++) splats.push(f.local(T.v128));
+  const dv: Local[] = [];
+  for (let v = 0; v < V; v++) dv.push(f.local(T.v128));
+  const acc: Local[][] = [];
+  for (let r = 0; r < R; r++) {
+    acc.push([]);
+    for (let v = 0; v < V; v++) acc[r].push(f.local(T.v128));
+  }
+  const vectors = k >> 1;
+
+  // Tiles over (units j0..j0+r) × (vectors c0..c0+v).
+  for (let j0 = u0; j0 < u1; j0 += R) {
+    const r = Math.min(R, u1 - j0);
+    for (let c0 = 0; c0 < vectors; c0 += V) {
+      const nv = Math.min(V, vectors - c0);
+      for (let a = 0; a < r; a++) for (let v = 0; v < nv; v++) f.v128Zero().set(acc[a][v]);
+      f.get(S).i32(j0 * 8).i32Add().set(sp);
+      f.get(D).i32(c0 * 16).i32Add().set(dp);
+      f.i32(0).set(i);
+      f.block(() =>
+        f.loop(() => {
+          f.get(i).get(N).i32GeS().brIf(1);
+          for (let a = 0; a < r; a++) f.get(sp).v128Load64Splat(a * 8).set(splats[a]);
+          for (let v = 0; v < nv; v++) f.get(dp).v128Load(v * 16).set(dv[v]);
+          for (let a = 0; a < r; a++) for (let v = 0; v < nv; v++) f.get(acc[a][v]).get(splats[a]).get(dv[v]).f64x2Mul().f64x2Add().set(acc[a][v]);
+          f.get(sp).i32(m * 8).i32Add().set(sp);
+          f.get(dp).i32(k * 8).i32Add().set(dp);
+          f.get(i).i32(1).i32Add().set(i);
+          f.br(0);
+        }),
+      );
+      for (let a = 0; a < r; a++) for (let v = 0; v < nv; v++) f.get(O).get(acc[a][v]).v128Store(((j0 + a) * k + (c0 + v) * 2) * 8);
+    }
+  }
+  if (k & 1) {
+    // Last column: out[j, k−1] = Σ_i S[i, j]·D[i, k−1], vectorised across units j.
+    const col = k - 1;
+    const uvec = (u1 - u0) >> 1;
+    const group = R * V;
+    const flat = acc.flat();
+    for (let g0 = 0; g0 < uvec; g0 += group) {
+      const nu = Math.min(group, uvec - g0);
+      for (let u = 0; u < nu; u++) f.v128Zero().set(flat[u]);
+      f.get(S).i32(u0 * 8 + g0 * 16).i32Add().set(sp);
+      f.get(D).i32(col * 8).i32Add().set(dp);
+      f.i32(0).set(i);
+      f.block(() =>
+        f.loop(() => {
+          f.get(i).get(N).i32GeS().brIf(1);
+          f.get(dp).v128Load64Splat().set(splats[0]);
+          for (let u = 0; u < nu; u++) f.get(flat[u]).get(sp).v128Load(u * 16).get(splats[0]).f64x2Mul().f64x2Add().set(flat[u]);
+          f.get(sp).i32(m * 8).i32Add().set(sp);
+          f.get(dp).i32(k * 8).i32Add().set(dp);
+          f.get(i).i32(1).i32Add().set(i);
+          f.br(0);
+        }),
+      );
+      for (let u = 0; u < nu; u++) {
+        const j = u0 + (g0 + u) * 2;
+        f.get(O).get(flat[u]).f64x2ExtractLane(0).f64Store((j * k + col) * 8);
+        f.get(O).get(flat[u]).f64x2ExtractLane(1).f64Store(((j + 1) * k + col) * 8);
+      }
+    }
+    if ((u1 - u0) & 1) {
+      const j = u1 - 1;
+      const s = f.local(T.f64);
+      f.f64(0).set(s);
+      f.get(S).i32(j * 8).i32Add().set(sp);
+      f.get(D).i32(col * 8).i32Add().set(dp);
+      f.i32(0).set(i);
+      f.block(() =>
+        f.loop(() => {
+          f.get(i).get(N).i32GeS().brIf(1);
+          f.get(s).get(sp).f64Load().get(dp).f64Load().f64Mul().f64Add().set(s);
+          f.get(sp).i32(m * 8).i32Add().set(sp);
+          f.get(dp).i32(k * 8).i32Add().set(dp);
+          f.get(i).i32(1).i32Add().set(i);
+          f.br(0);
+        }),
+      );
+      f.get(O).get(s).f64Store((j * k + col) * 8);
+    }
+  }
+  return f;
+}
+
+/** out(m) = Σ_i S[i, :] over n rows of S (n×m), in row order. Params: S, out, n. */
+export function colSumsKernel(m: number, chunk = DEFAULT_CHUNK): Fn {
+  const f = new Fn(`colsums_${m}`, [T.i32, T.i32, T.i32], []);
+  const [S, O, N] = [0, 1, 2].map((x) => f.param(x));
+  const i = f.local(T.i32);
+  const sp = f.local(T.i32);
+  const vectors = m >> 1;
+  const passes = chunks(vectors, chunk);
+  const acc: Local[] = [];
+  for (let v = 0; v < chunk; v++) acc.push(f.local(T.v128));
+  const s = f.local(T.f64);
+  passes.forEach(([start, size], passIndex) => {
+    const withTail = (m & 1) === 1 && passIndex === passes.length - 1;
+    for (let v = 0; v < size; v++) f.v128Zero().set(acc[v]);
+    if (withTail) f.f64(0).set(s);
+    f.get(S).set(sp);
+    f.i32(0).set(i);
+    f.block(() =>
+      f.loop(() => {
+        f.get(i).get(N).i32GeS().brIf(1);
+        for (let v = 0; v < size; v++) f.get(acc[v]).get(sp).v128Load((start + v) * 16).f64x2Add().set(acc[v]);
+        if (withTail) f.get(s).get(sp).f64Load((m - 1) * 8).f64Add().set(s);
+        f.get(sp).i32(m * 8).i32Add().set(sp);
+        f.get(i).i32(1).i32Add().set(i);
+        f.br(0);
+      }),
+    );
+    for (let v = 0; v < size; v++) f.get(O).get(acc[v]).v128Store((start + v) * 16);
+    if (withTail) f.get(O).get(s).f64Store((m - 1) * 8);
+  });
+  return f;
+}
+
+/** Wt(k×m) = Wᵀ for W (m×k). Params: W, Wt, m, k. Plain scalar loops (small matrices). */
+export function transposeKernel(): Fn {
+  const f = new Fn("transpose", [T.i32, T.i32, T.i32, T.i32], []);
+  const [W, Wt, M, K] = [0, 1, 2, 3].map((x) => f.param(x));
+  const j = f.local(T.i32);
+  const p = f.local(T.i32);
+  f.i32(0).set(j);
+  f.block(() =>
+    f.loop(() => {
+      f.get(j).get(M).i32GeS().brIf(1);
+      f.i32(0).set(p);
+      f.block(() =>
+        f.loop(() => {
+          f.get(p).get(K).i32GeS().brIf(1);
+          // Wt[p*m + j] = W[j*k + p]
+          f.get(Wt).get(p).get(M).i32Mul().get(j).i32Add().i32(3).i32Shl().i32Add();
+          f.get(W).get(j).get(K).i32Mul().get(p).i32Add().i32(3).i32Shl().i32Add().f64Load();
+          f.f64Store();
+          f.get(p).i32(1).i32Add().set(p);
+          f.br(0);
+        }),
+      );
+      f.get(j).i32(1).i32Add().set(j);
+      f.br(0);
+    }),
+  );
+  return f;
+}
+
+/** Bytes of a layer's row lists: per row [count, j…], units + 1 i32 each. */
+export function rowListBytes(n: number, units: number): number {
+  return 4 * n * (units + 1);
+}
+
+export const ATB_CHUNK = 12;
+
+/** A share of the units of an Sᵀ·D kernel (rows of dW): [from, to). */
+export type UnitWindow = readonly [from: number, to: number];
+
+export function atbRowsKernelName(m: number, k: number, chunk = ATB_CHUNK, window?: UnitWindow): string {
+  const [j0, j1] = window ?? [0, m];
+  return `atbr_${m}_${k}_${chunk}_${j0}_${j1}`;
+}
+
+/**
+ * out(m×k) += Sᵀ·D like `atbKernel` (out must start at zero), in the plain kernel's own order:
+ * for each sample i, for each unit j in row i's list of S, out[j, :] += S[i, j]·D[i, :]. out stays
+ * in cache (m×k), D's row i is held in registers a few vectors at a time.
+ * With a window, only the units [from, to) (another thread does the others: rows of out apart).
+ * Params: S, D, out, listS, n.
+ */
+export function atbRowsKernel(m: number, k: number, chunk = ATB_CHUNK, window?: UnitWindow): Fn {
+  const [j0, j1] = window ?? [0, m];
+  const f = new Fn(atbRowsKernelName(m, k, chunk, window), [T.i32, T.i32, T.i32, T.i32, T.i32], []);
+  const [S, D, O, LIST, N] = [0, 1, 2, 3, 4].map((x) => f.param(x));
+  const i = f.local(T.i32);
+  const t = f.local(T.i32);
+  const t0 = f.local(T.i32);
+  const cnt = f.local(T.i32);
+  const lRow = f.local(T.i32);
+  const sRow = f.local(T.i32);
+  const dRow = f.local(T.i32);
+  const oRow = f.local(T.i32);
+  const q = f.local(T.i32);
+  const sv = f.local(T.v128);
+  const tail = (k & 1) === 1;
+  const passes = chunks(k >> 1, chunk);
+  const a: Local[] = [];
+  for (let v = 0; v < chunk; v++) a.push(f.local(T.v128));
+  const as = f.local(T.f64);
+  const ss = f.local(T.f64);
+  if (j1 <= j0) return f;
+  f.i32(0).set(i);
+  f.block(() =>
+    f.loop(() => {
+      f.get(i).get(N).i32GeS().brIf(1);
+      f.get(LIST).get(i).i32((m + 1) * 4).i32Mul().i32Add().tee(lRow).i32Load().set(cnt);
+      f.get(S).get(i).i32(m * 8).i32Mul().i32Add().set(sRow);
+      f.get(D).get(i).i32(k * 8).i32Mul().i32Add().set(dRow);
+      // The row's list is in increasing j: the window is one stretch of it, [t0, cnt).
+      f.i32(0).set(t0);
+      if (j0 > 0) {
+        f.block(() =>
+          f.loop(() => {
+            f.get(t0).get(cnt).i32GeS().brIf(1);
+            f.get(lRow).get(t0).i32(2).i32Shl().i32Add().i32Load(4).i32(j0).i32GeS().brIf(1);
+            f.get(t0).i32(1).i32Add().set(t0);
+            f.br(0);
+          }),
+        );
+      }
+      if (j1 < m) {
+        f.get(t0).set(t);
+        f.block(() =>
+          f.loop(() => {
+            f.get(t).get(cnt).i32GeS().brIf(1);
+            f.get(lRow).get(t).i32(2).i32Shl().i32Add().i32Load(4).i32(j1).i32GeS().brIf(1);
+            f.get(t).i32(1).i32Add().set(t);
+            f.br(0);
+          }),
+        );
+        f.get(t).set(cnt);
+      }
+      passes.forEach(([start, size], passIndex) => {
+        const withTail = tail && passIndex === passes.length - 1;
+        for (let v = 0; v < size; v++) f.get(dRow).v128Load((start + v) * 16).set(a[v]);
+        if (withTail) f.get(dRow).f64Load((k - 1) * 8).set(as);
+        f.get(t0).set(t);
+        f.block(() =>
+          f.loop(() => {
+            f.get(t).get(cnt).i32GeS().brIf(1);
+            f.get(lRow).get(t).i32(2).i32Shl().i32Add().i32Load(4).set(q);
+            f.get(sRow).get(q).i32(3).i32Shl().i32Add();
+            if (size > 0) f.v128Load64Splat().set(sv);
+            else f.f64Load().set(ss);
+            f.get(O).get(q).i32(k * 8).i32Mul().i32Add().set(oRow);
+            for (let v = 0; v < size; v++) {
+              f.get(oRow).get(oRow).v128Load((start + v) * 16).get(sv).get(a[v]).f64x2Mul().f64x2Add().v128Store((start + v) * 16);
+            }
+            if (withTail) {
+              if (size > 0) f.get(sv).f64x2ExtractLane(0).set(ss);
+              f.get(oRow).get(oRow).f64Load((k - 1) * 8).get(ss).get(as).f64Mul().f64Add().f64Store((k - 1) * 8);
+            }
+            f.get(t).i32(1).i32Add().set(t);
+            f.br(0);
+          }),
+        );
+      });
+      f.get(i).i32(1).i32Add().set(i);
+      f.br(0);
+    }),
+  );
+  return f;
+}
+

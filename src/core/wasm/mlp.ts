@@ -1,0 +1,369 @@
+/**
+ * The fast path of a dense network's forward and backward passes: buffers in WebAssembly memory
+ * and kernels specialised to the layer widths (./generate.ts). It knows layers only as shapes and
+ * whether they are relu; everything else (other activations, losses) stays with the engine,
+ * which runs it in TypeScript on the same buffers.
+ *
+ * Results are bit-for-bit those of the plain TypeScript kernels: same sums in the same order.
+ * With two threads (./team.ts) each kernel's outputs are shared out between the threads (rows of
+ * Z, A, dA; columns of dW), every value still computed by the same operations: same bits again.
+ */
+import { arena, type Arena } from "./arena.ts";
+import { compiledKernel, compileKernels, type Kernel } from "./compile.ts";
+import { atbKernel, atbKernelName, atbRowsKernel, atbRowsKernelName, colSumsKernel, rowKernel, rowKernelName, rowListBytes, transposeKernel, type RowKernelSpec, type UnitWindow } from "./generate.ts";
+import { helper, type Team } from "./team.ts";
+
+export interface PlanLayer {
+  readonly inputSize: number;
+  readonly units: number;
+  /** relu layers get the fused activation and the row lists that let later kernels skip zeros. */
+  readonly relu: boolean;
+}
+
+/** A kernel by name and id (for the helper thread) and compiled (for this one). */
+interface Named {
+  name: string;
+  id: number;
+  run: Kernel;
+}
+
+interface LayerBuffers {
+  /** Byte offsets in the arena. */
+  W: number;
+  Wt: number;
+  b: number;
+  gW: number;
+  gb: number;
+  Z: number;
+  A: number;
+  dZ: number;
+  dA: number;
+  /** Row lists of A (hidden relu layers only; 0 otherwise). */
+  list: number;
+  /** Dense multiply-adds per sample row of this layer (its cost, for deciding to split). */
+  work: number;
+  forward: Named;
+  colSums: Named;
+  /** dW = dZᵀ·A_prev: the whole, and the two halves for two threads (null: not split). */
+  grad: Named;
+  gradHalves: [Named, Named] | null;
+  /** dA of the layer below from this layer's dZ (null for the first layer). */
+  back: Named | null;
+}
+
+/** Below this many multiply-adds per forward pass (all rows) the plain kernels are as fast. */
+const MIN_WORK = 32;
+/**
+ * WebAssembly memory that workspaces may hold at once. Their buffers are freed when the garbage
+ * collector has found them unreachable, which a loop making workspaces without returning to the
+ * event loop never lets happen; past this, new workspaces use the plain kernels (ordinary arrays).
+ */
+const SOFT_LIMIT = 2 ** 31;
+/** A kernel call is shared with the helper thread from this many dense multiply-adds on. */
+const SPLIT_WORK = 60_000;
+
+let enabled = true;
+let threads = 2;
+
+/** Turns the WebAssembly kernels on or off for workspaces made afterwards (tests compare both). */
+export function setFastKernels(on: boolean): void {
+  enabled = on;
+}
+
+/**
+ * 1: every kernel on the calling thread; 2 (the default): large kernel calls are shared with a
+ * helper thread where the platform has one (Node, two cores or more). Results are the same bits.
+ */
+export function setThreads(count: 1 | 2): void {
+  threads = count;
+}
+
+export function getThreads(): number {
+  return threads;
+}
+
+export function fastKernelsAvailable(): boolean {
+  return arena() !== null;
+}
+
+function named(mem: Arena, name: string, make: Parameters<typeof compileKernels>[1][number][1]): Named {
+  const run = compileKernels(mem, [[name, make]])[0];
+  return { name, id: compiledKernel(name)!.id, run };
+}
+
+export class MlpPlan {
+  /** Views onto the buffers (n × units each): Z, A, dZ, dA per layer. */
+  readonly Z: Float64Array[] = [];
+  readonly A: Float64Array[] = [];
+  readonly dZ: Float64Array[] = [];
+  readonly dA: Float64Array[] = [];
+  /** The gradient in the parameters' layout. */
+  readonly grad: Float64Array;
+  private readonly params: Float64Array;
+  private readonly X: Float64Array;
+  private readonly layersBuf: LayerBuffers[] = [];
+  private readonly transpose: Kernel;
+  /** Views of each layer's dW, to zero before the list kernels add into them. */
+  private readonly gradW: Float64Array[] = [];
+  private team: Team | null = null;
+
+  private constructor(
+    private readonly mem: Arena,
+    readonly layers: readonly PlanLayer[],
+    readonly n: number,
+  ) {
+    const d = layers[0].inputSize;
+    let paramCount = 0;
+    for (const l of layers) paramCount += l.units * l.inputSize + l.units;
+    const block = mem.alloc(MlpPlan.bytes(layers, n));
+    let cursor = 0;
+    const take = (b: number): number => {
+      const at = cursor;
+      cursor += Math.ceil(b / 64) * 64;
+      return block.offset + at;
+    };
+    const view = (offset: number, length: number): Float64Array => mem.f64(block, offset - block.offset, length);
+    const pOff = take(8 * paramCount);
+    const gOff = take(8 * paramCount);
+    this.params = view(pOff, paramCount);
+    this.grad = view(gOff, paramCount);
+    const xOff = take(8 * n * d);
+    this.X = view(xOff, n * d);
+    this.transpose = compileKernels(mem, [["transpose", transposeKernel]])[0];
+
+    let p = 0;
+    layers.forEach((l, i) => {
+      const k = l.inputSize;
+      const m = l.units;
+      const below = i > 0 ? layers[i - 1] : null;
+      const last = i === layers.length - 1;
+      const W = pOff + 8 * p;
+      const gW = gOff + 8 * p;
+      this.gradW.push(view(gW, m * k));
+      p += m * k;
+      const b = pOff + 8 * p;
+      const gb = gOff + 8 * p;
+      p += m;
+      const Wt = take(8 * m * k);
+      const Z = take(8 * n * m);
+      const A = take(8 * n * m);
+      const dZ = take(8 * n * m);
+      const dA = take(8 * n * m);
+      const lists = l.relu && !last;
+      const list = lists ? take(rowListBytes(n, m)) : 0;
+      // The output layer's activation runs in TypeScript (it may be anything); hidden relu is fused.
+      const fwd: RowKernelSpec = { k, w: m, sparse: below?.relu ?? false, bias: true, epilogue: lists ? "relu" : "store" };
+      const bwd: RowKernelSpec | null = below ? { k: m, w: k, sparse: lists, bias: false, epilogue: below.relu ? "mask" : "store" } : null;
+      let grad: Named;
+      let gradHalves: [Named, Named] | null = null;
+      if (lists) {
+        grad = named(mem, atbRowsKernelName(m, k), () => atbRowsKernel(m, k));
+        if (m >= 2) {
+          const h = m >> 1;
+          const wa: UnitWindow = [0, h];
+          const wb: UnitWindow = [h, m];
+          gradHalves = [named(mem, atbRowsKernelName(m, k, undefined, wa), () => atbRowsKernel(m, k, undefined, wa)), named(mem, atbRowsKernelName(m, k, undefined, wb), () => atbRowsKernel(m, k, undefined, wb))];
+        }
+      } else {
+        grad = named(mem, atbKernelName({ m, k }), () => atbKernel({ m, k }));
+        if (m >= 4) {
+          const h = (m >> 2) * 2;
+          const a = { m, k, units: [0, h] as const };
+          const c = { m, k, units: [h, m] as const };
+          gradHalves = [named(mem, atbKernelName(a), () => atbKernel(a)), named(mem, atbKernelName(c), () => atbKernel(c))];
+        }
+      }
+      this.layersBuf.push({
+        W,
+        Wt,
+        b,
+        gW,
+        gb,
+        Z,
+        A,
+        dZ,
+        dA,
+        list,
+        work: m * k,
+        forward: named(mem, rowKernelName(fwd), () => rowKernel(fwd)),
+        colSums: named(mem, `colsums_${m}`, () => colSumsKernel(m)),
+        grad,
+        gradHalves,
+        back: bwd ? named(mem, rowKernelName(bwd), () => rowKernel(bwd)) : null,
+      });
+      this.Z.push(view(Z, n * m));
+      this.A.push(view(A, n * m));
+      this.dZ.push(view(dZ, n * m));
+      this.dA.push(view(dA, n * m));
+    });
+  }
+
+  /** Bytes of WebAssembly memory a plan holds. */
+  static bytes(layers: readonly PlanLayer[], n: number): number {
+    let paramCount = 0;
+    let wtCount = 0;
+    let act = 0;
+    let listInts = 0;
+    for (const l of layers) {
+      paramCount += l.units * l.inputSize + l.units;
+      wtCount += l.units * l.inputSize;
+      act += n * l.units;
+      if (l.relu) listInts += n * (l.units + 1);
+    }
+    return 8 * (2 * paramCount + wtCount + n * layers[0].inputSize + 4 * act) + 4 * listInts + 64 * (8 * layers.length + 8);
+  }
+
+  /** A plan for these layers and batch size, or null where the plain kernels should be used. */
+  static create(layers: readonly PlanLayer[], n: number): MlpPlan | null {
+    if (!enabled || layers.length === 0 || n <= 0) return null;
+    const mem = arena();
+    if (!mem) return null;
+    let work = 0;
+    for (const l of layers) work += l.inputSize * l.units;
+    if (work * n < MIN_WORK) return null;
+    if (mem.inUse + MlpPlan.bytes(layers, n) > SOFT_LIMIT) return null;
+    try {
+      return new MlpPlan(mem, layers, n);
+    } catch {
+      // e.g. synchronous compilation refused (a browser's main thread) or memory exhausted
+      return null;
+    }
+  }
+
+  /** The helper thread when this call is worth sharing, else null. */
+  private share(work: number, n: number): Team | null {
+    if (threads < 2 || n < 2 || work * n < SPLIT_WORK) return null;
+    if (!this.team) {
+      this.team = helper(this.mem);
+      if (!this.team) return null;
+      const names: string[] = [];
+      for (const b of this.layersBuf) {
+        names.push(b.forward.name, b.grad.name);
+        if (b.back) names.push(b.back.name);
+        if (b.gradHalves) names.push(b.gradHalves[0].name, b.gradHalves[1].name);
+      }
+      this.team.load(names);
+    }
+    return this.team;
+  }
+
+  /** Copies the parameters in. Call before `forwardLayer` and `backwardLayer`. */
+  loadParams(params: Float64Array): void {
+    this.params.set(params);
+  }
+
+  /** Makes each Wᵀ from the loaded parameters (for the forward pass). */
+  loadTransposes(): void {
+    for (let i = 0; i < this.layers.length; i++) {
+      const b = this.layersBuf[i];
+      this.transpose(b.W, b.Wt, this.layers[i].units, this.layers[i].inputSize);
+    }
+  }
+
+  loadInput(X: Float64Array, n: number): void {
+    copy(X, this.X, n * this.layers[0].inputSize);
+  }
+
+  /** Z of layer l (first n rows) into an ordinary array: the output layer's, which `forward` returns. */
+  copyOut(l: number, Z: Float64Array, n: number): void {
+    copy(this.Z[l], Z, n * this.layers[l].units);
+  }
+
+  /** dZ of layer l (first n rows) in from an ordinary array: the output layer's, which the loss makes. */
+  copyIn(l: number, dZ: Float64Array, n: number): void {
+    copy(dZ, this.dZ[l], n * this.layers[l].units);
+  }
+
+  /** Z = A_prev·Wᵀ + b over the first n rows; for hidden relu layers also A and the row lists. */
+  forwardLayer(l: number, n: number): void {
+    const b = this.layersBuf[l];
+    const below = l > 0 ? this.layersBuf[l - 1] : null;
+    const k = this.layers[l].inputSize;
+    const w = this.layers[l].units;
+    const S = below ? below.A : this.X.byteOffset;
+    const listIn = below ? below.list : 0;
+    const team = this.share(b.work, n);
+    if (!team) {
+      b.forward.run(S, b.Wt, b.b, b.Z, b.A, 0, listIn, b.list, n);
+      return;
+    }
+    const r = n >> 1;
+    team.start(b.forward.id, S + r * k * 8, b.Wt, b.b, b.Z + r * w * 8, b.A + r * w * 8, 0, listIn ? listIn + r * (k + 1) * 4 : 0, b.list ? b.list + r * (w + 1) * 4 : 0, n - r);
+    b.forward.run(S, b.Wt, b.b, b.Z, b.A, 0, listIn, b.list, r);
+    team.join();
+  }
+
+  /**
+   * The backward step of layer l: dW and db into `grad` and, for l > 0, dA of layer l − 1 (and its
+   * dZ when it is relu; otherwise the caller applies its activation's backward step).
+   */
+  backwardLayer(l: number, n: number): void {
+    this.gradLayer(l, n);
+    if (l > 0) this.backLayer(l, n);
+  }
+
+  /** dW = dZᵀ·A_prev and db = Σ rows of dZ, into `grad`. */
+  private gradLayer(l: number, n: number): void {
+    const b = this.layersBuf[l];
+    const below = l > 0 ? this.layersBuf[l - 1] : null;
+    const D = below ? below.A : this.X.byteOffset;
+    const team = b.gradHalves ? this.share(b.work, n) : null;
+    // The listed kernels add into dW; the dense ones write it. (Arguments: the listed kernels take
+    // the row lists before n; the dense ones ignore the fifth.)
+    if (b.list) this.gradW[l].fill(0);
+    const a3 = b.list ? b.list : n;
+    if (!team) {
+      b.grad.run(b.dZ, D, b.gW, a3, n);
+      b.colSums.run(b.dZ, b.gb, n);
+      return;
+    }
+    const [mine, theirs] = b.gradHalves!;
+    team.start(theirs.id, b.dZ, D, b.gW, a3, n);
+    mine.run(b.dZ, D, b.gW, a3, n);
+    b.colSums.run(b.dZ, b.gb, n);
+    team.join();
+  }
+
+  /** dA of layer l−1 = dZ[l]·W[l]; when layer l−1 is relu, its dZ too (fused mask). */
+  private backLayer(l: number, n: number): void {
+    const b = this.layersBuf[l];
+    const below = this.layersBuf[l - 1];
+    const m = this.layers[l].units;
+    const k = this.layers[l].inputSize;
+    const team = this.share(b.work, n);
+    if (!team) {
+      b.back!.run(b.dZ, b.W, 0, below.dA, below.dZ, below.Z, b.list, 0, n);
+      return;
+    }
+    const r = n >> 1;
+    team.start(b.back!.id, b.dZ + r * m * 8, b.W, 0, below.dA + r * k * 8, below.dZ + r * k * 8, below.Z + r * k * 8, b.list ? b.list + r * (m + 1) * 4 : 0, 0, n - r);
+    b.back!.run(b.dZ, b.W, 0, below.dA, below.dZ, below.Z, b.list, 0, r);
+    team.join();
+  }
+}
+
+/** to[0..length) = from[0..length), without making a subarray (training allocates nothing per epoch). */
+function copy(from: Float64Array, to: Float64Array, length: number): void {
+  if (length === from.length && length === to.length) to.set(from);
+  else for (let i = 0; i < length; i++) to[i] = from[i];
+}
+
+const plans = new WeakMap<object, MlpPlan>();
+
+/** Ties a plan to the workspace whose buffers it owns. */
+export function attachPlan(owner: object, plan: MlpPlan): void {
+  plans.set(owner, plan);
+}
+
+/** The plan of a workspace, if it has one and it fits these layers (else the plain kernels run). */
+export function planFor(owner: object, layers: readonly { inputSize: number; units: number; activation: string }[]): MlpPlan | null {
+  const plan = plans.get(owner);
+  if (!plan) return null;
+  const mine = plan.layers;
+  if (mine.length !== layers.length) return null;
+  for (let i = 0; i < mine.length; i++) {
+    const l = layers[i];
+    if (mine[i].inputSize !== l.inputSize || mine[i].units !== l.units || mine[i].relu !== (l.activation === "relu")) return null;
+  }
+  return plan;
+}

@@ -1,0 +1,40 @@
+/** The data set: a scatter of the first two features (train filled, test rings), or x against the label for 1-D data. */
+import type { DataSplit } from "../../data/types.ts";
+import { axes, extentOf } from "../plot.ts";
+import type { Scene } from "../scene.ts";
+import type { ViewInput, ViewOptions } from "../view.ts";
+import { allColumn, classesOf, labelValue, page, sampleLegend, sampleMarks, targetRange } from "./common.ts";
+
+export function dataView(input: ViewInput, o: ViewOptions = {}): Scene {
+  return dataScene(input.split, input.model, o);
+}
+
+export function dataScene(split: DataSplit, model: ViewInput["model"] | null, o: ViewOptions = {}): Scene {
+  const classes = classesOf(model, split);
+  const d = split.train.X.cols;
+  const names = split.featureNames;
+  const target = split.targetName;
+  const showTest = o.showTest ?? true;
+  const n = split.train.X.rows + (split.test?.X.rows ?? 0);
+  const subtitle = `${split.train.X.rows} training` + (split.test ? `, ${split.test.X.rows} test` : "") + ` samples` + (d > 2 ? ` · showing features ${names[0]} and ${names[1]} of ${d}` : "");
+  const p = page(o, o.title ?? `The data (${n} samples)`, subtitle, sampleLegend(split, classes, target, showTest));
+  const xr = extentOf(allColumn(split, 0), 0.05);
+  if (d === 1) {
+    const k = classes ? classes.length : 0;
+    const yr: [number, number] = classes ? [-0.3, Math.max(1, k - 1) + 0.3] : extentOf([...split.train.y, ...(split.test?.y ?? [])] as number[], 0.08);
+    const ax = axes(p.box, {
+      x: xr,
+      y: yr,
+      nice: !classes,
+      xLabel: names[0],
+      yLabel: target + (classes ? " (class)" : ""),
+      yTickValues: classes ? classes.map((_, i) => i) : undefined,
+      yTickFormat: classes ? (v) => String(classes[v]) : undefined,
+    });
+    const dots = sampleMarks(split, { at: (s, i) => [ax.sx(s.X.data[i]), ax.sy(labelValue(s.y[i], classes))], classes, valueRange: targetRange(split), r: 6 }, showTest);
+    return { width: p.width, height: p.height, title: o.title ?? "The data", marks: [...p.marks, ...ax.back, ...dots, ...ax.front] };
+  }
+  const ax = axes(p.box, { x: xr, y: extentOf(allColumn(split, 1), 0.05), xLabel: names[0], yLabel: names[1], nice: true });
+  const dots = sampleMarks(split, { at: (s, i) => [ax.sx(s.X.data[i * d]), ax.sy(s.X.data[i * d + 1])], classes, valueRange: targetRange(split) }, showTest);
+  return { width: p.width, height: p.height, title: o.title ?? "The data", marks: [...p.marks, ...ax.back, ...dots, ...ax.front] };
+}

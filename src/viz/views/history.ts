@@ -1,0 +1,53 @@
+/** Loss and accuracy over the epochs, train and test, in two panels. */
+import { PALETTE } from "../palette.ts";
+import { axes, extentOf, nonNegative } from "../plot.ts";
+import type { Mark, Scene } from "../scene.ts";
+import type { ViewInput, ViewOptions } from "../view.ts";
+import { page } from "./common.ts";
+
+export function historyView(input: ViewInput, o: ViewOptions = {}): Scene {
+  const h = input.run?.history;
+  if (!h || h.epoch.length === 0) throw new RangeError(`"history" needs a run's history (train the experiment first)`);
+  const hasAcc = h.accuracy.some(Number.isFinite);
+  const hasTest = !!h.testLoss && h.testLoss.length === h.epoch.length;
+  const train = PALETTE.classes[0];
+  const test = PALETTE.classes[1];
+  const p = page(o, o.title ?? "Training history", `${h.epoch.length} recorded epochs of ${h.epoch[h.epoch.length - 1]}`, [
+    { label: "train", colour: train, shape: "line" },
+    ...(hasTest ? [{ label: "test", colour: test, shape: "dash" as const }] : []),
+  ]);
+  const panels = hasAcc ? 2 : 1;
+  const gap = 16;
+  const w = (p.box.width - gap * (panels - 1)) / panels;
+  const xr: [number, number] = [h.epoch[0], h.epoch[h.epoch.length - 1]];
+  const marks: Mark[] = [...p.marks];
+  // Long runs: at most ~1500 points per line (more than the pixels across a panel), the last kept.
+  const stride = Math.max(1, Math.ceil(h.epoch.length / 1500));
+  const keep = (i: number): boolean => i % stride === 0 || i === h.epoch.length - 1;
+  const series = (ax: ReturnType<typeof axes>, ys: number[], colour: string, dash: boolean, role: string): Mark => ({
+    type: "polyline",
+    points: h.epoch.map((e, i) => [ax.sx(e), ax.sy(ys[i])] as [number, number]).filter(([, y], i) => keep(i) && Number.isFinite(y)),
+    stroke: colour,
+    strokeWidth: 2,
+    dash: dash ? "6 4" : undefined,
+    role,
+  });
+  const lossName = input.model.loss === "sse" ? "loss (sse, summed)" : `loss (${input.model.loss})`;
+  const lossBox = { x: p.box.x, y: p.box.y + 22, width: w, height: p.box.height - 22 };
+  const lossAx = axes(lossBox, { x: xr, y: nonNegative(extentOf([...h.loss, ...(hasTest ? h.testLoss! : [])], 0.05)), nice: true, xLabel: "epoch", yLabel: lossName });
+  marks.push({ type: "text", x: lossAx.inner.x + lossAx.inner.width / 2, y: p.box.y + 14, text: "Loss", size: 15, weight: "bold", anchor: "middle", fill: PALETTE.ink });
+  marks.push(...lossAx.back, series(lossAx, h.loss, train, false, "series loss train"));
+  if (hasTest) marks.push(series(lossAx, h.testLoss!, test, true, "series loss test"));
+  marks.push(...lossAx.front);
+  if (hasAcc) {
+    const accBox = { x: p.box.x + w + gap, y: p.box.y + 22, width: w, height: p.box.height - 22 };
+    const accTest = hasTest && h.testAccuracy ? h.testAccuracy : [];
+    const lo = Math.min(...h.accuracy.filter(Number.isFinite), ...accTest.filter(Number.isFinite));
+    const accAx = axes(accBox, { x: lossAx.x, y: [Math.max(0, Math.floor(lo * 10) / 10), 1], nice: false, xLabel: "epoch", yLabel: "accuracy (fraction correct)" });
+    marks.push({ type: "text", x: accAx.inner.x + accAx.inner.width / 2, y: p.box.y + 14, text: "Accuracy", size: 15, weight: "bold", anchor: "middle", fill: PALETTE.ink });
+    marks.push(...accAx.back, series(accAx, h.accuracy, train, false, "series accuracy train"));
+    if (accTest.length === h.epoch.length) marks.push(series(accAx, accTest, test, true, "series accuracy test"));
+    marks.push(...accAx.front);
+  }
+  return { width: p.width, height: p.height, title: "Training history", marks };
+}

@@ -1,0 +1,47 @@
+/** 1-D input: each first-layer neuron's activation curve and the network's output over x, with the samples. */
+import { PALETTE } from "../palette.ts";
+import { axes, extentOf, fmt, linspace } from "../plot.ts";
+import { modelFor } from "../model-data.ts";
+import type { Mark, Scene } from "../scene.ts";
+import type { ViewInput, ViewOptions } from "../view.ts";
+import { labelValue, page, sampleMarks, targetRange } from "./common.ts";
+import { evaluateLine } from "./grid.ts";
+
+export function neuronsView(input: ViewInput, o: ViewOptions = {}): Scene {
+  const model = modelFor(input, o.epoch);
+  const split = input.split;
+  if (model.inputSize !== 1) throw new RangeError(`"neurons" needs 1 input feature; this model has ${model.inputSize}`);
+  const first = model.layers[0];
+  const L = model.layers.length - 1;
+  const out = model.layers[L];
+  const xr: [number, number] = o.extent && o.extent.length >= 2 ? [o.extent[0], o.extent[1]] : [-2, 2];
+  const xs = linspace(xr[0], xr[1], Math.max(50, o.resolution ?? 400));
+  const ws = evaluateLine(model, xs);
+  const classes = model.classes;
+  const colours = PALETTE.curves;
+  const items = [] as { label: string; colour: string; shape: "line" | "dash" | "dot" | "ring" }[];
+  for (let j = 0; j < first.units && L > 0; j++) items.push({ label: `hidden neuron ${j + 1}`, colour: colours[j % colours.length], shape: "line" });
+  items.push({ label: out.units === 1 ? "output" : "outputs", colour: PALETTE.ink, shape: "line" });
+  items.push({ label: "samples (at their label)", colour: PALETTE.muted, shape: "dot" });
+  const cuts: string[] = [];
+  if (L > 0) for (let j = 0; j < first.units; j++) if (first.W[j] !== 0) cuts.push(fmt(-first.b[j] / first.W[j], 3));
+  const subtitle = L > 0 ? `first-layer ${first.activation} neurons; each neuron's input z = 0 at x = ${cuts.join(", ")}` : undefined;
+  const p = page(o, o.title ?? (o.epoch !== undefined ? `Neurons and output after epoch ${o.epoch}` : "Each neuron's output along x"), subtitle, items);
+  const allVals: number[] = [...Array.from(ws.A[L])];
+  if (L > 0) allVals.push(...Array.from(ws.A[0]));
+  const yr = classes ? ([-0.05, 1.05] as [number, number]) : extentOf([...allVals, ...(split.train.y as number[])], 0.05);
+  const ax = axes(p.box, { x: xr, y: yr, xLabel: split.featureNames[0], yLabel: "activation", nice: !classes });
+  const curves: Mark[] = [];
+  if (L > 0) {
+    for (let j = 0; j < first.units; j++) {
+      const c = colours[j % colours.length];
+      curves.push({ type: "polyline", points: xs.map((x, i) => [ax.sx(x), ax.sy(ws.A[0][i * first.units + j])]), stroke: c, strokeWidth: 2, role: `curve neuron-${j + 1}` });
+    }
+  }
+  for (let k = 0; k < out.units; k++) {
+    curves.push({ type: "polyline", points: xs.map((x, i) => [ax.sx(x), ax.sy(ws.A[L][i * out.units + k])]), stroke: PALETTE.ink, strokeWidth: 3, role: "curve output" });
+  }
+  const dots = sampleMarks(split, { at: (s, i) => [ax.sx(s.X.data[i]), ax.sy(classes ? labelValue(s.y[i], classes) : (s.y[i] as number))], classes, valueRange: targetRange(split), r: 6 });
+  const clip = { x: ax.inner.x - 8, y: ax.inner.y - 8, width: ax.inner.width + 16, height: ax.inner.height + 16 };
+  return { width: p.width, height: p.height, title: "Neurons", marks: [...p.marks, ...ax.back, { type: "group", clip, marks: [...curves, ...dots] }, ...ax.front] };
+}

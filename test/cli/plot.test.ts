@@ -1,0 +1,174 @@
+/**
+ * `glassbox plot`, `animate`, `steps --out .html/.png` and `gallery` end to end: what is written
+ * decodes to what was asked for (size, frames), and mistakes give one line, exit 2, no file.
+ */
+import { existsSync, mkdtempSync, readdirSync, renameSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { run } from "../../src/cli/main.ts";
+import { VIEW_NAMES } from "../../src/viz/index.ts";
+import { ANIMATION_NAMES } from "../../src/animate/index.ts";
+import { ROOT } from "../helpers.ts";
+import { decodeGif, decodePng } from "../render/decode.ts";
+
+let dir: string;
+let out: string[];
+let err: string[];
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "glassbox-plot-"));
+  out = [];
+  err = [];
+  vi.spyOn(console, "log").mockImplementation((...a) => void out.push(a.join(" ")));
+  vi.spyOn(process.stdout, "write").mockImplementation((s) => (out.push(String(s)), true));
+  vi.spyOn(process.stderr, "write").mockImplementation((s) => (err.push(String(s)), true));
+});
+afterEach(() => vi.restoreAllMocks());
+
+const ex = (name: string) => join(ROOT, "examples", name);
+/** A small 2-D classification with a 3-neuron hidden layer: every view and animation applies. */
+function experiment(json: unknown = { data: { dataset: "moons", samples: 80, seed: 1, testFraction: 0.25 }, model: { layers: [{ units: 3, activation: "tanh" }, { units: 1, activation: "sigmoid" }] }, train: { optimizer: "adam", learningRate: 0.05, epochs: 60 } }): string {
+  const f = join(dir, "exp.json");
+  writeFileSync(f, JSON.stringify(json));
+  return f;
+}
+const files = () => readdirSync(dir).filter((f) => f !== "exp.json").sort();
+function expectOneLineError(code: number, text: string | RegExp): void {
+  expect(code).toBe(2);
+  const e = err.join("");
+  expect(e).toMatch(text);
+  expect(e.trim().split("\n")).toHaveLength(1);
+}
+
+describe("glassbox plot", () => {
+  it("writes a PNG of the requested size", async () => {
+    const target = join(dir, "b.png");
+    expect(await run(["plot", "boundary", experiment(), "--out", target, "--width", "300", "--height", "200"])).toBe(0);
+    const png = decodePng(readFileSync(target));
+    expect([png.width, png.height]).toEqual([300, 200]);
+    expect(files()).toEqual(["b.png"]);
+  });
+
+  it.each(VIEW_NAMES.filter((v) => v !== "neurons"))("draws %s as SVG from an experiment file", async (view) => {
+    const target = join(dir, `${view}.svg`);
+    expect(await run(["plot", view, experiment(), "--out", target, "--width", "500"])).toBe(0);
+    const svg = readFileSync(target, "utf8");
+    expect(svg).toMatch(/<svg[^>]*width="500"/);
+    expect(svg.trimEnd().endsWith("</svg>")).toBe(true);
+  });
+
+  it("draws the 1-D views of one-feature (neurons, cost-slice over a range)", async () => {
+    for (const [view, extra] of [["neurons", []], ["cost-slice", ["--param", "W1[0,0]", "--range", "-100,100"]]] as const) {
+      const target = join(dir, `${view}.png`);
+      expect(await run(["plot", view, ex("one-feature.json"), "--epochs", "2000", "--out", target, ...extra])).toBe(0);
+      expect(decodePng(readFileSync(target)).width).toBe(800);
+    }
+  });
+
+  it("draws a run file with the experiment it came from, and says so when that is missing", async () => {
+    const f = experiment();
+    const runFile = join(dir, "run.json");
+    expect(await run(["train", f, "--out", runFile])).toBe(0);
+    expect(JSON.parse(readFileSync(runFile, "utf8")).experiment).toBe("exp.json"); // relative to the run file
+    expect(await run(["plot", "boundary", runFile, "--out", join(dir, "b.png")])).toBe(0);
+    expect(await run(["plot", "history", runFile, "--experiment", f, "--out", join(dir, "h.png")])).toBe(0);
+    renameSync(f, join(dir, "moved.json"));
+    err = [];
+    expectOneLineError(await run(["plot", "boundary", runFile, "--out", join(dir, "c.png")]), /exp\.json/);
+    expect(files()).toEqual(["b.png", "h.png", "moved.json", "run.json"]);
+  });
+
+  it.each([
+    ["an unknown view", ["plot", "boundry", "EXP", "--out", "OUT/x.png"], `unknown view "boundry": choose one of ${VIEW_NAMES.join(", ")}`],
+    ["a wrong extension", ["plot", "boundary", "EXP", "--out", "OUT/x.jpg"], 'the file name must end in .svg or .png'],
+    ["a view that does not apply", ["plot", "neurons", "EXP", "--out", "OUT/x.png"], '"neurons" needs 1 input feature; this model has 2'],
+    ["an unknown parameter", ["plot", "cost-slice", "EXP", "--param", "W9[0,0]", "--out", "OUT/x.png"], /parameter "W9\[0,0\]" names layer 9.*valid names: W1\[0..2, 0..1\]/],
+    ["a bad --mode", ["plot", "cost-surface", "EXP", "--mode", "4d", "--out", "OUT/x.png"], /--mode must be one of heatmap, 3d/],
+    ["a missing file", ["plot", "data", "OUT/nope.json", "--out", "OUT/x.png"], /cannot read file .*nope.json/],
+  ])("rejects %s: one line, exit 2, nothing written", async (_what, args, expected) => {
+    const f = experiment();
+    const code = await run(args.map((a) => a.replace("EXP", f).replace("OUT", dir)));
+    expectOneLineError(code, expected instanceof RegExp ? expected : new RegExp(expected.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+    expect(files()).toEqual([]);
+  });
+});
+
+describe("glassbox animate", () => {
+  it("writes a GIF with the requested number of frames, which differ, and the frames as PNGs", async () => {
+    const gif = join(dir, "t.gif");
+    const frames = join(dir, "frames");
+    expect(await run(["animate", "training", experiment(), "--out", gif, "--frames", "6", "--frames-dir", frames, "--width", "320", "--height", "240"])).toBe(0);
+    const g = decodeGif(readFileSync(gif));
+    expect([g.width, g.height]).toEqual([320, 240]);
+    expect(g.frames).toHaveLength(6);
+    expect(g.loop).toBe(0);
+    expect(Buffer.compare(Buffer.from(g.frames[0]), Buffer.from(g.frames[5]))).not.toBe(0);
+    const pngs = readdirSync(frames).sort();
+    expect(pngs).toEqual(["training-01.png", "training-02.png", "training-03.png", "training-04.png", "training-05.png", "training-06.png"]);
+    expect(decodePng(readFileSync(join(frames, pngs[0]))).width).toBe(320);
+  });
+
+  it.each(ANIMATION_NAMES.filter((a) => a !== "training"))("makes %s", async (name) => {
+    const gif = join(dir, `${name}.gif`);
+    expect(await run(["animate", name, experiment(), "--out", gif, "--frames", "4", "--width", "300", "--height", "260"])).toBe(0);
+    const g = decodeGif(readFileSync(gif));
+    expect(g.frames).toHaveLength(4);
+    expect(Buffer.compare(Buffer.from(g.frames[0]), Buffer.from(g.frames[3]))).not.toBe(0);
+  });
+
+  it.each([
+    ["an unknown animation", ["animate", "spin", "EXP", "--out", "OUT/x.gif"], `unknown animation "spin": choose one of ${ANIMATION_NAMES.join(", ")}`],
+    ["a wrong extension", ["animate", "training", "EXP", "--out", "OUT/x.png"], "the file name must end in .gif"],
+    ["no output", ["animate", "training", "EXP"], "--out file.gif and/or --frames-dir DIR"],
+    ["an animation that does not apply", ["animate", "hidden-morph", "ONE", "--out", "OUT/x.gif"], '"hidden-morph" needs 2 input features; this model has 1'],
+  ])("rejects %s: one line, exit 2, nothing written", async (_what, args, expected) => {
+    const f = experiment();
+    const code = await run(args.map((a) => a.replace("EXP", f).replace("ONE", ex("one-feature.json")).replace("OUT", dir)));
+    expectOneLineError(code, new RegExp(expected.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")));
+    expect(files()).toEqual([]);
+  });
+});
+
+describe("glassbox steps --out .html / .png", () => {
+  it("writes one HTML page with every step", async () => {
+    const target = join(dir, "steps.html");
+    expect(await run(["steps", ex("twelve-steps.json"), "--out", target])).toBe(0);
+    const html = readFileSync(target, "utf8");
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html).toContain('id="step-1"');
+    expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(12);
+  });
+
+  it("writes one PNG per step, numbered", async () => {
+    expect(await run(["steps", ex("twelve-steps.json"), "--out", join(dir, "pics", "steps.png")])).toBe(0);
+    const pngs = readdirSync(join(dir, "pics")).sort();
+    expect(pngs.length).toBeGreaterThanOrEqual(12);
+    expect(pngs[0]).toBe("steps-01.png");
+    expect(pngs.every((f, i) => f === `steps-${String(i + 1).padStart(2, "0")}.png`)).toBe(true);
+    expect(decodePng(readFileSync(join(dir, "pics", pngs[0]))).width).toBeGreaterThan(100);
+  });
+
+  it("rejects another extension", async () => {
+    expectOneLineError(await run(["steps", ex("twelve-steps.json"), "--out", join(dir, "steps.txt")]), /must end in \.json or \.html or \.png/);
+    expect(files()).toEqual([]);
+  });
+});
+
+describe("glassbox gallery", () => {
+  it("draws an example's pictures and an index that shows every one of them", async () => {
+    const g = join(dir, "gallery");
+    expect(await run(["gallery", "--out", g, "--only", "three-classes,gauss-two-neurons", "--epochs", "40", "--frames", "3"])).toBe(0);
+    const html = readFileSync(join(g, "index.html"), "utf8");
+    const shown = [...html.matchAll(/<img src="([^"]+)"/g)].map((m) => m[1]);
+    expect(shown.length).toBeGreaterThanOrEqual(7);
+    for (const f of shown) expect(existsSync(join(g, f))).toBe(true);
+    expect(shown).toContain("gauss-two-neurons-hidden-morph.gif");
+    expect(decodeGif(readFileSync(join(g, "gauss-two-neurons-hidden-morph.gif"))).frames).toHaveLength(3);
+    expect(readdirSync(g).some((f) => f.endsWith(".tmp"))).toBe(false);
+  });
+
+  it("rejects an unknown example", async () => {
+    expectOneLineError(await run(["gallery", "--out", join(dir, "g"), "--only", "moons"]), /--only: unknown example "moons": choose from one-feature, moons-deep/);
+    expect(files()).toEqual([]);
+  });
+});
