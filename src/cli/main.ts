@@ -107,6 +107,17 @@ export function buildProgram(): Command {
     .action((flags) => galleryCommand(flags));
 
   program
+    .command("bench")
+    .description("speed against TensorFlow.js and NumPy, as ratios measured in the same run")
+    .option("--quick", "fewer workloads and shorter timings (about a minute)")
+    .option("--json <file>", "write the results as JSON (default for a full run: bench/results.json)")
+    .option("--markdown <file>", "write the table as Markdown (default for a full run: bench/RESULTS.md)")
+    .action(async (flags) => {
+      const { runBench } = await import("../bench/index.ts");
+      await runBench(flags);
+    });
+
+  program
     .command("demo", { isDefault: false })
     .description("train the built-in moons example and show what it learned (npm start)")
     .option("--epochs <n>", "override the number of epochs", positiveInt("--epochs"))
