@@ -1,5 +1,8 @@
 /** A progress bar on an interactive terminal (stderr); silent when output is piped or in CI. */
 import cliProgress from "cli-progress";
+import type { Prepared } from "../experiment/prepare.ts";
+import { runExperiment } from "../experiment/run.ts";
+import { epochText } from "./format.ts";
 
 export interface Progress {
   update(done: number, text?: string): void;
@@ -28,4 +31,14 @@ export function progressBar(label: string, total: number, stream: NodeJS.WriteSt
       bar.stop();
     },
   };
+}
+
+/** Trains a prepared experiment with a progress bar on a terminal (none when `quiet`). */
+export function trainWithProgress(prepared: Prepared, epochs: number, quiet = false): ReturnType<typeof runExperiment> {
+  const bar = quiet ? SILENT : progressBar("training", epochs);
+  try {
+    return runExperiment(prepared, { epochs, onEpoch: (e) => bar.update(e.epoch, epochText(e)) });
+  } finally {
+    bar.stop();
+  }
 }

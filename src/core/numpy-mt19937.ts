@@ -3,7 +3,7 @@
  * `random_sample` from two 32-bit words (27 + 26 bits), and `randn` by the legacy polar method,
  * which caches the second value of each pair. Reproduces the Python walkthroughs' draws exactly.
  */
-import { boundedByMask, type Random } from "./random.ts";
+import { boundedByMask, PolarGaussian, type Random } from "./random.ts";
 
 const N = 624;
 const M = 397;
@@ -14,8 +14,7 @@ const LOWER = 0x7fffffff;
 export class NumpyRandom implements Random {
   private readonly mt = new Uint32Array(N);
   private index = N;
-  private gauss = 0;
-  private hasGauss = false;
+  private readonly gauss = new PolarGaussian();
 
   constructor(seed: number) {
     if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
@@ -56,24 +55,7 @@ export class NumpyRandom implements Random {
   }
 
   normal(): number {
-    if (this.hasGauss) {
-      this.hasGauss = false;
-      const g = this.gauss;
-      this.gauss = 0;
-      return g;
-    }
-    let x1: number;
-    let x2: number;
-    let r2: number;
-    do {
-      x1 = 2 * this.random() - 1;
-      x2 = 2 * this.random() - 1;
-      r2 = x1 * x1 + x2 * x2;
-    } while (r2 >= 1 || r2 === 0);
-    const f = Math.sqrt((-2 * Math.log(r2)) / r2);
-    this.gauss = f * x1;
-    this.hasGauss = true;
-    return f * x2;
+    return this.gauss.next(this);
   }
 
   interval(max: number): number {

@@ -52,8 +52,7 @@ export class GlassboxRandom implements Random {
   private b: number;
   private c: number;
   private d: number;
-  private spare = 0;
-  private hasSpare = false;
+  private readonly gauss = new PolarGaussian();
 
   constructor(seed: number) {
     let s = seed >>> 0;
@@ -88,27 +87,39 @@ export class GlassboxRandom implements Random {
   }
 
   normal(): number {
-    // Marsaglia's polar method; the second value of each pair is kept for the next call.
-    if (this.hasSpare) {
-      this.hasSpare = false;
-      return this.spare;
+    return this.gauss.next(this);
+  }
+
+  interval(max: number): number {
+    return boundedByMask(() => this.nextUint32(), max);
+  }
+}
+
+/**
+ * Marsaglia's polar method exactly as NumPy's legacy `gauss`: draw two uniforms in (−1, 1) until
+ * they fall inside the unit circle, return f·x₂ and keep f·x₁ for the next call.
+ */
+export class PolarGaussian {
+  private cached = 0;
+  private hasCached = false;
+
+  next(source: { random(): number }): number {
+    if (this.hasCached) {
+      this.hasCached = false;
+      return this.cached;
     }
     let x1: number;
     let x2: number;
     let r2: number;
     do {
-      x1 = 2 * this.random() - 1;
-      x2 = 2 * this.random() - 1;
+      x1 = 2 * source.random() - 1;
+      x2 = 2 * source.random() - 1;
       r2 = x1 * x1 + x2 * x2;
     } while (r2 >= 1 || r2 === 0);
     const f = Math.sqrt((-2 * Math.log(r2)) / r2);
-    this.spare = f * x1;
-    this.hasSpare = true;
+    this.cached = f * x1;
+    this.hasCached = true;
     return f * x2;
-  }
-
-  interval(max: number): number {
-    return boundedByMask(() => this.nextUint32(), max);
   }
 }
 

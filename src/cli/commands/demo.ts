@@ -4,10 +4,10 @@
  */
 import { fileURLToPath } from "node:url";
 import { evaluate } from "../../nn/evaluate.ts";
-import { loadExperiment, runExperiment } from "../../experiment/run.ts";
+import { loadExperiment } from "../../experiment/run.ts";
 import { textBoundary } from "../../viz/text-boundary.ts";
-import { epochText, fmt, metricsLine } from "../format.ts";
-import { progressBar } from "../progress.ts";
+import { fmt, metricsLine } from "../format.ts";
+import { trainWithProgress } from "../progress.ts";
 
 export const DEMO_EXPERIMENT = fileURLToPath(new URL("../../../examples/moons-deep.json", import.meta.url));
 
@@ -19,13 +19,7 @@ export function demoCommand(flags: { epochs?: number }, print: (line: string) =>
   print(`data: ${split.train.X.rows} training and ${split.test?.X.rows ?? 0} test points of two interleaved moons`);
   print(`network: ${[model.inputSize, ...model.layers.map((l) => `${l.units} ${l.activation}`)].join(" → ")} (${model.params.length} parameters)`);
   print(`training: full-batch gradient descent, learning rate ${config.learningRate}, ${epochs} epochs\n`);
-  const bar = progressBar("training", epochs);
-  let ran;
-  try {
-    ran = runExperiment(prepared, { epochs, onEpoch: (e) => bar.update(e.epoch, epochText(e)) });
-  } finally {
-    bar.stop();
-  }
+  const ran = trainWithProgress(prepared, epochs);
   const { history, seconds } = ran.result;
   const marks = history.epoch.filter((e) => e === 1 || e === epochs || (Number.isInteger(Math.log10(e)) && e > 1));
   for (const e of marks) {

@@ -7,7 +7,7 @@
  */
 import { dirname, resolve } from "node:path";
 import { UserError } from "../../core/errors.ts";
-import { loadExperiment, readJsonFile, runExperiment, type RunJson } from "../../experiment/run.ts";
+import { loadExperiment, readJsonFile, type RunJson } from "../../experiment/run.ts";
 import type { Prepared } from "../../experiment/prepare.ts";
 import type { Snapshot } from "../../nn/history.ts";
 import { layerToJson } from "../../nn/network.ts";
@@ -15,8 +15,7 @@ import { modelFromJson } from "../../nn/serialize.ts";
 import { trace, type Trace } from "../../nn/trace.ts";
 import type { ViewInput } from "../../viz/index.ts";
 import { evenly } from "../../animate/index.ts";
-import { epochText } from "../format.ts";
-import { progressBar } from "../progress.ts";
+import { trainWithProgress } from "../progress.ts";
 
 export interface PictureSource {
   input: ViewInput & { prepared: Prepared };
@@ -59,14 +58,7 @@ export function pictureSourceFromExperiment(file: string, train: boolean, plan: 
 export function trainForPictures(prepared: Prepared, epochs: number, plan: TrainPlan = {}): RunJson {
   const paramsAt = new Set([...(prepared.config.paramsAt ?? []), ...(plan.snapshotsAt?.(prepared.model.params.length, epochs) ?? evenly(epochs, 200)), ...(plan.keep ?? [])]);
   const withSnapshots: Prepared = { ...prepared, config: { ...prepared.config, paramsAt: [...paramsAt].sort((a, b) => a - b) } };
-  const bar = plan.quiet ? { update() {}, stop() {} } : progressBar("training", epochs);
-  let ran;
-  try {
-    ran = runExperiment(withSnapshots, { epochs, onEpoch: (e) => bar.update(e.epoch, epochText(e)) });
-  } finally {
-    bar.stop();
-  }
-  const run = ran.run;
+  const run = trainWithProgress(withSnapshots, epochs, plan.quiet).run;
   let snaps = [...run.snapshots].sort((a, b) => a.epoch - b.epoch);
   // Training can stop early (L-BFGS converges): the final model is always the last snapshot.
   if (!snaps.length || snaps[snaps.length - 1].epoch < run.epochs) snaps.push({ epoch: run.epochs, layers: prepared.model.layers.map(layerToJson) });

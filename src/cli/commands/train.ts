@@ -2,10 +2,10 @@
 import { dirname, relative, resolve, sep } from "node:path";
 import { evaluate } from "../../nn/evaluate.ts";
 import { modelToJson } from "../../nn/serialize.ts";
-import { loadExperiment, runExperiment } from "../../experiment/run.ts";
+import { loadExperiment } from "../../experiment/run.ts";
 import { outputKind, writeFileAtomic } from "../files.ts";
-import { epochText, metricsLine } from "../format.ts";
-import { progressBar } from "../progress.ts";
+import { metricsLine } from "../format.ts";
+import { trainWithProgress } from "../progress.ts";
 
 export interface TrainFlags {
   epochs?: number;
@@ -19,13 +19,7 @@ export function trainCommand(file: string, flags: TrainFlags, print: (line: stri
   if (flags.model) outputKind(flags.model, ["json"] as const, "--model");
   const prepared = loadExperiment(file);
   const epochs = flags.epochs ?? prepared.config.epochs;
-  const bar = progressBar("training", epochs);
-  let ran;
-  try {
-    ran = runExperiment(prepared, { epochs, onEpoch: (e) => bar.update(e.epoch, epochText(e)) });
-  } finally {
-    bar.stop();
-  }
+  const ran = trainWithProgress(prepared, epochs);
   const { result, run } = ran;
   const { model, data, config } = prepared;
   const final = evaluate(model, data.X.data, data.Y, data.X.rows, config.l2);
