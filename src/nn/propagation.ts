@@ -59,16 +59,18 @@ export function forward(net: Network, X: Float64Array, ws: Workspace, n = ws.n):
     plan.loadParams(net.params);
     plan.loadTransposes();
     plan.loadInput(X, n);
-    for (let l = 0; l <= L; l++) {
-      const layer = net.layers[l];
-      plan.forwardLayer(l, n);
-      if (l === L) {
-        plan.copyOut(L, ws.Z[L], n);
-        activation(layer.activation).forward(ws.Z[L], ws.A[L], n, layer.units);
-      } else if (layer.activation !== "relu") {
-        activation(layer.activation).forward(ws.Z[l], ws.A[l], n, layer.units);
+    if (plan.hiddenRelu) plan.forwardAll(n);
+    else {
+      for (let l = 0; l < L; l++) {
+        const layer = net.layers[l];
+        plan.forwardLayer(l, n);
+        if (layer.activation !== "relu") activation(layer.activation).forward(ws.Z[l], ws.A[l], n, layer.units);
       }
+      plan.forwardLayer(L, n);
     }
+    const out = net.layers[L];
+    plan.copyOut(L, ws.Z[L], n);
+    activation(out.activation).forward(ws.Z[L], ws.A[L], n, out.units);
     return ws.A[L];
   }
   let input = X;

@@ -3,6 +3,8 @@
  * random shapes (odd widths, widths 1 and 2, many exact zeros), and the whole fast forward and
  * backward pass against the plain one on random networks.
  */
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { GlassboxRandom } from "../../src/core/random.ts";
@@ -10,7 +12,7 @@ import { columnSums, matmulAB, matmulABt, matmulAtB } from "../../src/core/kerne
 import { arena } from "../../src/core/wasm/arena.ts";
 import { compileKernels } from "../../src/core/wasm/compile.ts";
 import { atbKernel, atbKernelName, atbRowsKernel, atbRowsKernelName, colSumsKernel, rowKernel, rowKernelName, rowListBytes, transposeKernel, type RowEpilogue } from "../../src/core/wasm/generate.ts";
-import { fastKernelsAvailable, setFastKernels, setThreads } from "../../src/core/wasm/mlp.ts";
+import { fastKernelsAvailable, releaseWorkspace, setFastKernels, setFusedMultiplyAdd, setSplitThreshold, setThreads } from "../../src/core/wasm/mlp.ts";
 import type { ActivationName } from "../../src/nn/activations.ts";
 import type { LossName } from "../../src/nn/losses.ts";
 import { createNetwork } from "../../src/nn/network.ts";
@@ -189,6 +191,17 @@ describe.skipIf(!available)("generated WebAssembly kernels", () => {
     );
   });
 
+  it("blocks are zeroed when reused", () => {
+    const a = mem!;
+    const block = a.alloc(1024);
+    new Uint8Array(a.buffer, block.offset, 1024).fill(7);
+    a.release(block);
+    const again = a.alloc(1024);
+    expect(again.offset).toBe(block.offset);
+    expect(new Uint8Array(a.buffer, again.offset, 1024).every((b) => b === 0)).toBe(true);
+    a.release(again);
+  });
+
   it("views made before the memory grows stay valid", () => {
     const a = mem!;
     const block = a.alloc(64);
@@ -259,6 +272,7 @@ describe.skipIf(!available)("fast forward/backward", () => {
   afterEach(() => {
     setFastKernels(true);
     setThreads(2);
+    setSplitThreshold(2_000_000);
   });
 
   it("gives bit-for-bit the plain pass on random networks", () => {
@@ -276,6 +290,7 @@ describe.skipIf(!available)("fast forward/backward", () => {
           // Make the network big enough for the fast path (tiny ones use the plain kernels anyway).
           const w = widths.map((x, i) => (i === 0 ? Math.max(x, 4) : i === 1 ? x + 16 : x));
           const plain = runPass(false, seed, w, acts, out, n, rows, reduction, l2);
+          setSplitThreshold(0); // share every workspace's kernels, however small
           for (const count of [1, 2] as const) {
             setThreads(count);
             const fast = runPass(true, seed, w, acts, out, n, rows, reduction, l2);
@@ -294,5 +309,94 @@ describe.skipIf(!available)("fast forward/backward", () => {
     const ws = createWorkspace(net, 100);
     expect(ws.A[0].buffer).toBeInstanceOf(SharedArrayBuffer);
     expect(ws.A[2].buffer).not.toBeInstanceOf(SharedArrayBuffer); // the output stays an ordinary array
+  });
+});
+
+describe.skipIf(!available)("workspaces", () => {
+  afterEach(() => {
+    setFusedMultiplyAdd(false);
+    setThreads(2);
+    setSplitThreshold(2_000_000);
+  });
+
+  function moonsLike(seed: number) {
+    const rng = new GlassboxRandom(seed);
+    const net = createNetwork(2, [{ units: 25, activation: "relu" }, { units: 50, activation: "relu" }, { units: 1, activation: "sigmoid" }], "binary-crossentropy");
+    for (let i = 0; i < net.params.length; i++) net.params[i] = rng.normal() * 0.3;
+    const n = 300;
+    const X = Float64Array.from({ length: 2 * n }, () => rng.normal());
+    const Y = Float64Array.from({ length: n }, () => rng.interval(1));
+    return { net, n, X, Y };
+  }
+
+  it("releaseWorkspace gives the memory back and leaves a working workspace", () => {
+    const { net, n, X, Y } = moonsLike(3);
+    const ws = createWorkspace(net, n);
+    forward(net, X, ws);
+    backward(net, X, Y, ws, "mean");
+    const A = ws.A[1].slice();
+    const grad = ws.grad.slice();
+    const before = mem!.inUse;
+    releaseWorkspace(ws);
+    expect(mem!.inUse).toBeLessThan(before);
+    expect(ws.A[1].buffer).not.toBeInstanceOf(SharedArrayBuffer);
+    identical(ws.A[1], A, "kept values");
+    forward(net, X, ws);
+    backward(net, X, Y, ws, "mean");
+    identical(ws.A[1], A, "plain pass after release");
+    identical(ws.grad, grad, "gradient after release");
+  });
+
+  it("fused multiply-adds (opt-in) stay within rounding of the default and agree across threads", () => {
+    const { net, n, X, Y } = moonsLike(5);
+    const run = () => {
+      const ws = createWorkspace(net, n);
+      forward(net, X, ws);
+      backward(net, X, Y, ws, "mean");
+      return ws.grad.slice();
+    };
+    const exact = run();
+    if (!setFusedMultiplyAdd(true)) return; // relaxed SIMD unavailable here
+    setSplitThreshold(0);
+    setThreads(1);
+    const one = run();
+    setThreads(2);
+    const two = run();
+    identical(two, one, "fma, 1 and 2 threads");
+    let diff = 0;
+    let size = 0;
+    for (let i = 0; i < exact.length; i++) {
+      diff = Math.max(diff, Math.abs(one[i] - exact[i]));
+      size = Math.max(size, Math.abs(exact[i]));
+    }
+    expect(diff / size).toBeLessThan(1e-12);
+  });
+});
+
+describe.skipIf(!available)("a fixed-size memory (no SharedArrayBuffer)", () => {
+  it("runs the same kernels, with the same bits, in a process of its own", () => {
+    const seed = 11;
+    const child = spawnSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "kernels-fixed-memory.child.ts"), String(seed)], { encoding: "utf8" });
+    const line = child.stdout.split("\n").find((l) => l.startsWith("RESULT "));
+    expect(line, child.stderr).toBeDefined();
+    const got = JSON.parse(line!.slice(7)) as { shared: boolean; inWasm: boolean; grad: string[] };
+    expect(got.shared).toBe(false);
+    expect(got.inWasm).toBe(true);
+    // the same pass here, with the plain kernels
+    setFastKernels(false);
+    try {
+      const rng = new GlassboxRandom(seed);
+      const net = createNetwork(3, [{ units: 17, activation: "relu" }, { units: 30, activation: "relu" }, { units: 2, activation: "sigmoid" }], "binary-crossentropy");
+      for (let i = 0; i < net.params.length; i++) net.params[i] = rng.normal() * 0.4;
+      const n = 200;
+      const X = Float64Array.from({ length: 3 * n }, () => rng.normal());
+      const Y = Float64Array.from({ length: 2 * n }, () => rng.interval(1));
+      const ws = createWorkspace(net, n);
+      forward(net, X, ws);
+      backward(net, X, Y, ws, "mean");
+      expect(got.grad).toEqual(Array.from(ws.grad, (v) => v.toString()));
+    } finally {
+      setFastKernels(true);
+    }
   });
 });

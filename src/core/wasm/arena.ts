@@ -1,18 +1,21 @@
 /**
- * One shared WebAssembly memory for every fast kernel, and a small allocator over it.
+ * One WebAssembly memory for every fast kernel, and a small allocator over it.
  *
- * The memory is *shared* (backed by a SharedArrayBuffer) for one reason above all: when a shared
- * memory grows, typed-array views made earlier stay valid (a non-shared memory detaches its old
- * buffer, and every view onto it would read as empty). Views handed out here therefore never go
- * stale, whatever is allocated later. Where shared memory is not available (a browser page that
- * is not cross-origin isolated), `arena()` returns null and the engine uses its plain
- * TypeScript kernels.
+ * Typed-array views onto a WebAssembly memory go stale when a non-shared memory grows (its old
+ * buffer is detached and every view reads as empty). So the memory is *shared* (backed by a
+ * SharedArrayBuffer) where the platform allows it: a shared memory can grow and views made
+ * earlier stay valid; it is also what lets a helper thread work on the same buffers. Where shared
+ * memory is not available (a browser page that is not cross-origin isolated), the memory is an
+ * ordinary one of fixed size that never grows: views stay valid there too, and a workspace that
+ * does not fit gets the plain TypeScript kernels instead.
  *
  * Blocks are freed when every view made onto them has been garbage-collected
- * (FinalizationRegistry), so a workspace's buffers live exactly as long as something can read them.
+ * (FinalizationRegistry), so a workspace's buffers live exactly as long as something can read
+ * them, or at once through `release`.
  */
 
 import { wasmApi, type WasmMemory } from "./api.ts";
+import { assemble, Fn, T } from "./emit.ts";
 
 const PAGE = 65536;
 const ALIGN = 64;
@@ -20,9 +23,8 @@ const ALIGN = 64;
 export interface Block {
   readonly offset: number;
   readonly bytes: number;
-  /** Views still alive; the block is freed when this reaches 0 after `seal`. */
+  /** Views still alive; the block is freed when this reaches 0. */
   refs: number;
-  sealed: boolean;
   freed: boolean;
 }
 
@@ -40,18 +42,20 @@ export class Arena {
     memory: WasmMemory,
     /** The memory's declared maximum, which imports must repeat. */
     readonly maximumPages: number,
+    /** Shared (can grow, threads can use it) or fixed-size. */
+    readonly shared: boolean,
   ) {
     this.memory = memory;
     // Offset 0 is kept unused so that no valid block starts at 0.
     this.top = ALIGN;
-    this.registry = new FinalizationRegistry((block) => this.release(block));
+    this.registry = new FinalizationRegistry((block) => this.unref(block));
   }
 
   get buffer(): ArrayBufferLike {
     return this.memory.buffer;
   }
 
-  /** A block of at least `bytes` bytes, 64-byte aligned. Views onto it must be `track`ed. */
+  /** A block of at least `bytes` bytes, 64-byte aligned and zeroed. Views onto it must be `track`ed. */
   alloc(bytes: number): Block {
     const size = Math.max(ALIGN, Math.ceil(bytes / ALIGN) * ALIGN);
     let offset = -1;
@@ -64,6 +68,8 @@ export class Arena {
           f.offset += size;
           f.bytes -= size;
         }
+        // Reused memory: clear it (fresh memory from `grow` is zero already).
+        this.zero(offset, size);
         break;
       }
     }
@@ -77,12 +83,16 @@ export class Arena {
       offset = this.top;
       const end = offset + size;
       const have = this.memory.buffer.byteLength;
-      if (end > have) this.memory.grow(Math.ceil((end - have) / PAGE));
+      if (end > have) {
+        // A non-shared memory must never grow: that would detach every view made so far.
+        if (!this.shared) throw new RangeError("the WebAssembly memory is full");
+        this.memory.grow(Math.ceil((end - have) / PAGE));
+      }
       this.top = end;
     }
     this.inUse += size;
     if (this.inUse > this.peak) this.peak = this.inUse;
-    return { offset, bytes: size, refs: 0, sealed: false, freed: false };
+    return { offset, bytes: size, refs: 0, freed: false };
   }
 
   /** Ties the block's life to `view` (any object): the block is freed once every tracked object is gone. */
@@ -97,8 +107,35 @@ export class Arena {
     return v;
   }
 
-  private release(block: Block): void {
+  private zeroKernel: ((at: number, bytes: number) => void) | null = null;
+
+  /** Clears bytes [at, at + bytes) with WebAssembly's memory.fill (a typed array's fill on a shared
+   * buffer goes element by element). */
+  zero(at: number, bytes: number): void {
+    if (!this.zeroKernel) {
+      const f = new Fn("zero", [T.i32, T.i32], []);
+      f.get(0).i32(0).get(1).memoryFill();
+      const api = wasmApi!;
+      const bytesOfModule = assemble({ shared: this.shared, initialPages: 1, maximumPages: this.maximumPages }, [f]);
+      const instance = new api.Instance(new api.Module(bytesOfModule), { env: { memory: this.memory } });
+      this.zeroKernel = instance.exports.zero as (at: number, bytes: number) => void;
+    }
+    this.zeroKernel(at, bytes);
+  }
+
+  /** Frees a block now, whatever views onto it remain (the caller has made sure none is used). */
+  release(block: Block): void {
+    if (block.freed) return;
+    block.refs = 0;
+    this.reclaim(block);
+  }
+
+  private unref(block: Block): void {
     if (--block.refs > 0 || block.freed) return;
+    this.reclaim(block);
+  }
+
+  private reclaim(block: Block): void {
     block.freed = true;
     this.inUse -= block.bytes;
     // Insert sorted, coalescing with neighbours.
@@ -126,21 +163,49 @@ let theArena: Arena | null | undefined;
 
 /** Pages: 4 GiB is the most a 32-bit WebAssembly memory can address. */
 const MAX_PAGES = [65536, 32768, 16384];
+/** A fixed-size (non-shared) memory: 256 MiB where it can be had, else less. */
+const FIXED_PAGES = [4096, 2048, 1024, 512];
 
-/** The process-wide arena, or null where shared WebAssembly memory (or SIMD) is unavailable. */
-export function arena(): Arena | null {
+/** A tiny module using f64x2 (and, when asked, a shared memory): validates only where supported. */
+function probe(shared: boolean): Uint8Array<ArrayBuffer> {
+  const f = new Fn("probe", [], [T.v128]);
+  f.f64(1).f64x2Splat().f64(2).f64x2Splat().f64x2Add();
+  return assemble({ shared, initialPages: 1, maximumPages: 1 }, [f]);
+}
+
+/**
+ * The process-wide arena, or null where WebAssembly SIMD is unavailable. `shared: false` asks
+ * for the fixed-size kind even where shared memory exists (tests of that path).
+ */
+export function arena(options: { shared?: boolean } = {}): Arena | null {
   if (theArena !== undefined) return theArena;
   theArena = null;
   const api = wasmApi;
-  if (!api || typeof SharedArrayBuffer !== "function" || typeof FinalizationRegistry !== "function") return null;
-  for (const maximum of MAX_PAGES) {
+  if (!api || typeof FinalizationRegistry !== "function") return null;
+  try {
+    if (!api.validate(probe(false))) return null;
+  } catch {
+    return null;
+  }
+  if (options.shared !== false && typeof SharedArrayBuffer === "function") {
+    for (const maximum of MAX_PAGES) {
+      try {
+        const memory = new api.Memory({ initial: 16, maximum, shared: true });
+        if (memory.buffer instanceof SharedArrayBuffer) {
+          theArena = new Arena(memory, maximum, true);
+          return theArena;
+        }
+      } catch {
+        // try a smaller reservation
+      }
+    }
+  }
+  for (const pages of FIXED_PAGES) {
     try {
-      const memory = new api.Memory({ initial: 16, maximum, shared: true });
-      if (!(memory.buffer instanceof SharedArrayBuffer)) return null;
-      theArena = new Arena(memory, maximum);
+      theArena = new Arena(new api.Memory({ initial: pages, maximum: pages }), pages, false);
       return theArena;
     } catch {
-      // try a smaller reservation
+      // try a smaller one
     }
   }
   return null;

@@ -34,7 +34,7 @@ export function compileKernels(arena: Arena, sources: readonly KernelSource[]): 
     missing.push(fn);
   }
   if (missing.length > 0) {
-    const bytes = assemble({ shared: true, initialPages: 1, maximumPages: arena.maximumPages }, missing);
+    const bytes = assemble({ shared: arena.shared, initialPages: 1, maximumPages: arena.maximumPages }, missing);
     const api = wasmApi!;
     const module = new api.Module(bytes);
     const instance = new api.Instance(module, { env: { memory: arena.memory } });

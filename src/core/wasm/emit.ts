@@ -183,6 +183,14 @@ export class Fn {
     return this.op(0x38).memarg(2, offset);
   }
 
+  /** memory.fill (bulk memory): pops destination, byte value, length. */
+  memoryFill(): this {
+    this.code.push(0xfc);
+    uleb(this.code, 11);
+    this.code.push(0);
+    return this;
+  }
+
   // --- numbers ---
   i32(v: number): this {
     this.op(0x41);
@@ -307,6 +315,10 @@ export class Fn {
   }
   f64x2Mul(): this {
     return this.simd(0xf2);
+  }
+  /** a·b + c (relaxed SIMD: fused where the processor has FMA, so rounded once). Stack: a b c. */
+  f64x2RelaxedMadd(): this {
+    return this.simd(0x107);
   }
   f32x4Splat(): this {
     return this.simd(0x13);

@@ -6,7 +6,7 @@
  * Every kernel adds its products in the same order as the plain TypeScript kernels in
  * ../kernels.ts (one accumulator per output cell, terms in increasing index order, starting from
  * +0), and skips only terms whose factor is exactly zero, which cannot change a sum. The results
- * are therefore bit-for-bit those of the plain kernels.
+ * are therefore bit-for-bit those of the plain kernels (except with the opt-in `fma`).
  *
  * Row lists ("nonzero lists"): for a relu layer the forward kernel also writes, for each sample
  * row, the count and the column indices of its positive activations, laid out per row as
@@ -14,8 +14,13 @@
  */
 import { Fn, T, type Local } from "./emit.ts";
 
-/** Most v128 accumulators one pass keeps in registers (x64 has 16 vector registers). */
-export const DEFAULT_CHUNK = 12;
+/**
+ * Most v128 accumulators one pass over a row keeps in registers. V8 (TurboFan) issues every load
+ * of a loop body before the arithmetic, so accumulators and loaded vectors share x64's 16 vector
+ * registers; "fences" (see `rowKernel`) every DEFAULT_FENCE vectors keep the loads in step with
+ * the arithmetic. 9 and 3 measured best on moons-deep's shapes (Zen 4, Node 20's V8 11.3).
+ */
+export const DEFAULT_CHUNK = 9;
 
 export type RowEpilogue = "store" | "relu" | "mask";
 
@@ -34,17 +39,35 @@ export interface RowKernelSpec {
    * mask:  out1 = sum, out2 = (maskZ > 0 ? sum : 0) — relu's backward step fused in.
    */
   epilogue: RowEpilogue;
-  /** Most accumulators per pass, t-loop unrolling, and accumulators between fences (0: none). */
+  /** Most accumulators per pass, and accumulators between fences (0: none). */
   chunk?: number;
-  unroll?: number;
   fence?: number;
+  /** Fused multiply-adds (opt-in: results differ in the last bits). */
+  fma?: boolean;
 }
 
-export const DEFAULT_UNROLL = 1;
-export const DEFAULT_FENCE = 4;
+export const DEFAULT_FENCE = 3;
 
 export function rowKernelName(s: RowKernelSpec): string {
-  return `row_${s.k}_${s.w}_${s.sparse ? "s" : "d"}${s.bias ? "b" : ""}_${s.epilogue}_${s.chunk ?? DEFAULT_CHUNK}_${s.unroll ?? DEFAULT_UNROLL}_${s.fence ?? DEFAULT_FENCE}`;
+  return `row_${s.k}_${s.w}_${s.sparse ? "s" : "d"}${s.bias ? "b" : ""}_${s.epilogue}_${s.chunk ?? DEFAULT_CHUNK}_${s.fence ?? DEFAULT_FENCE}${s.fma ? "_fma" : ""}`;
+}
+
+/**
+ * acc + a·b on f64x2: a multiply and an add (each rounded, the plain kernels' arithmetic), or with
+ * `fma` one relaxed fused multiply-add (rounded once: different last bits, hence opt-in).
+ */
+function mac(f: Fn, fma: boolean, acc: () => void, a: () => void, b: () => void): void {
+  if (fma) {
+    a();
+    b();
+    acc();
+    f.f64x2RelaxedMadd();
+  } else {
+    acc();
+    a();
+    b();
+    f.f64x2Mul().f64x2Add();
+  }
 }
 
 /** Splits `vectors` into passes of at most `chunk`, as evenly as possible. */
@@ -69,8 +92,8 @@ function chunks(vectors: number, chunk: number): [number, number][] {
 export function rowKernel(spec: RowKernelSpec): Fn {
   const { k, w, sparse, bias, epilogue } = spec;
   const chunk = spec.chunk ?? DEFAULT_CHUNK;
-  const unroll = spec.unroll ?? DEFAULT_UNROLL;
   const fence = spec.fence ?? DEFAULT_FENCE;
+  const fma = spec.fma ?? false;
   const f = new Fn(rowKernelName(spec), [T.i32, T.i32, T.i32, T.i32, T.i32, T.i32, T.i32, T.i32, T.i32], []);
   const [S, D, B, O1, O2, MZ, LIN, LOUT, N] = [0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => f.param(i));
   const i = f.local(T.i32);
@@ -110,27 +133,30 @@ export function rowKernel(spec: RowKernelSpec): Fn {
       if (epilogue !== "store") f.get(O2).get(i).i32(w * 8).i32Mul().i32Add().set(o2Row);
       if (epilogue === "mask") f.get(MZ).get(i).i32(w * 8).i32Mul().i32Add().set(mRow);
       if (sparse) {
-        f.get(LIN).get(i).i32((k + 1) * 4).i32Mul().i32Add().tee(lIn).i32Load().set(cnt);
+        // cnt: the end of the row's list, as a byte address comparable with t
+        f.get(LIN).get(i).i32((k + 1) * 4).i32Mul().i32Add().tee(lIn).get(lIn).i32Load().i32(2).i32Shl().i32Add().set(cnt);
       }
       if (epilogue === "relu") {
-        f.get(LOUT).get(i).i32((w + 1) * 4).i32Mul().i32Add().set(lOut);
-        f.i32(0).set(oc);
+        // oc: where the next index goes (a byte address), from the row's first slot on
+        f.get(LOUT).get(i).i32((w + 1) * 4).i32Mul().i32Add().tee(lOut).i32(4).i32Add().set(oc);
       }
       passes.forEach(([start, size], passIndex) => {
         const withTail = tail && passIndex === passes.length - 1;
         for (let v = 0; v < size; v++) f.v128Zero().set(acc[v]);
         if (withTail) f.f64(0).set(sacc);
-        // Σ over t (unrolled by `unroll`; the remainder one at a time)
-        const step = (offset: number): void => {
-          // p = sparse ? list[t + offset] : t + offset ; sAddr = sRow + p*8 ; dRow = D + p*w*8
-          if (sparse) f.get(lIn).get(t).i32(2).i32Shl().i32Add().i32Load(4 + offset * 4);
-          else f.get(t).i32(offset).i32Add();
+        // Σ over t
+        const step = (): void => {
+          // p = sparse ? list[t] : t ; sAddr = sRow + p*8 ; dRow = D + p*w*8
+          // (sparse: t walks the row's list as a byte address, entries from t + 4 on)
+          if (sparse) f.get(t).i32Load(4);
+          else f.get(t);
           f.tee(bits); // `bits` doubles as p here
           f.i32(3).i32Shl().get(sRow).i32Add().set(sAddr);
           f.get(D).get(bits).i32(w * 8).i32Mul().i32Add().set(dRow);
           if (size > 0) f.get(sAddr).v128Load64Splat().set(sv);
           for (let v = 0; v < size; v++) {
-            f.get(acc[v]).get(sv).get(dRow).v128Load((start + v) * 16).f64x2Mul().f64x2Add().set(acc[v]);
+            mac(f, fma, () => f.get(acc[v]), () => f.get(sv), () => f.get(dRow).v128Load((start + v) * 16));
+            f.set(acc[v]);
             if (fence > 0 && (v + 1) % fence === 0 && v + 1 < size) {
               // A branch never taken (n < 0) that reads the sums so far: it keeps the compiler from
               // hoisting every load of the step above every multiply, which would run out of registers.
@@ -150,26 +176,16 @@ export function rowKernel(spec: RowKernelSpec): Fn {
           if (sparse) f.get(cnt);
           else f.i32(k);
         };
-        f.i32(0).set(t);
-        if (unroll > 1) {
-          f.block(() =>
-            f.loop(() => {
-              f.get(t).i32(unroll - 1).i32Add();
-              bound();
-              f.i32GeS().brIf(1);
-              for (let u = 0; u < unroll; u++) step(u);
-              f.get(t).i32(unroll).i32Add().set(t);
-              f.br(0);
-            }),
-          );
-        }
+        const stride = sparse ? 4 : 1;
+        if (sparse) f.get(lIn).set(t);
+        else f.i32(0).set(t);
         f.block(() =>
           f.loop(() => {
             f.get(t);
             bound();
             f.i32GeS().brIf(1);
-            step(0);
-            f.get(t).i32(1).i32Add().set(t);
+            step();
+            f.get(t).i32(stride).i32Add().set(t);
             f.br(0);
           }),
         );
@@ -184,10 +200,11 @@ export function rowKernel(spec: RowKernelSpec): Fn {
             f.get(z).get(zero).f64x2Gt().set(mask);
             f.get(o2Row).get(z).get(mask).v128And().v128Store(col * 8);
             f.get(mask).i64x2Bitmask().set(bits);
-            f.get(lOut).get(oc).i32(2).i32Shl().i32Add().i32(col).i32Store(4);
-            f.get(oc).get(bits).i32(1).i32And().i32Add().set(oc);
-            f.get(lOut).get(oc).i32(2).i32Shl().i32Add().i32(col + 1).i32Store(4);
-            f.get(oc).get(bits).i32(1).i32ShrU().i32Add().set(oc);
+            // write both indices, advancing past each only if its lane is positive
+            f.get(oc).i32(col).i32Store();
+            f.get(oc).get(bits).i32(2).i32Shl().i32(4).i32And().i32Add().set(oc);
+            f.get(oc).i32(col + 1).i32Store();
+            f.get(oc).get(bits).i32(1).i32Shl().i32(4).i32And().i32Add().set(oc);
           } else if (epilogue === "mask") {
             f.get(mRow).v128Load(col * 8).get(zero).f64x2Gt().set(mask);
             f.get(o2Row).get(z).get(mask).v128And().v128Store(col * 8);
@@ -202,14 +219,14 @@ export function rowKernel(spec: RowKernelSpec): Fn {
           if (epilogue === "relu") {
             f.get(zs).f64(0).f64Gt().set(bits);
             f.get(o2Row).get(zs).f64(0).get(bits).select().f64Store(col * 8);
-            f.get(lOut).get(oc).i32(2).i32Shl().i32Add().i32(col).i32Store(4);
-            f.get(oc).get(bits).i32Add().set(oc);
+            f.get(oc).i32(col).i32Store();
+            f.get(oc).get(bits).i32(2).i32Shl().i32Add().set(oc);
           } else if (epilogue === "mask") {
             f.get(o2Row).get(zs).f64(0).get(mRow).f64Load(col * 8).f64(0).f64Gt().select().f64Store(col * 8);
           }
         }
       });
-      if (epilogue === "relu") f.get(lOut).get(oc).i32Store();
+      if (epilogue === "relu") f.get(lOut).get(oc).get(lOut).i32Sub().i32(4).i32Sub().i32(2).i32ShrU().i32Store();
       f.get(i).i32(1).i32Add().set(i);
       f.br(0);
     }),
@@ -226,11 +243,12 @@ export interface AtBSpec {
   vecs?: number;
   /** Only the units [from, to): one thread's share. Default: all. */
   units?: readonly [number, number];
+  fma?: boolean;
 }
 
 export function atbKernelName(s: AtBSpec): string {
   const [u0, u1] = s.units ?? [0, s.m];
-  return `atb_${s.m}_${s.k}_${s.rows ?? 4}_${s.vecs ?? 2}_${u0}_${u1}`;
+  return `atb_${s.m}_${s.k}_${s.rows ?? 4}_${s.vecs ?? 2}_${u0}_${u1}${s.fma ? "_fma" : ""}`;
 }
 
 /**
@@ -241,6 +259,7 @@ export function atbKernel(spec: AtBSpec): Fn {
   const { m, k } = spec;
   const R = spec.rows ?? 4;
   const V = spec.vecs ?? 2;
+  const fma = spec.fma ?? false;
   const [u0, u1] = spec.units ?? [0, m];
   if (u0 < 0 || u1 > m || u0 > u1) throw new RangeError(`bad unit window ${u0}..${u1}`);
   const f = new Fn(atbKernelName(spec), [T.i32, T.i32, T.i32, T.i32], []);
@@ -273,7 +292,12 @@ export function atbKernel(spec: AtBSpec): Fn {
           f.get(i).get(N).i32GeS().brIf(1);
           for (let a = 0; a < r; a++) f.get(sp).v128Load64Splat(a * 8).set(splats[a]);
           for (let v = 0; v < nv; v++) f.get(dp).v128Load(v * 16).set(dv[v]);
-          for (let a = 0; a < r; a++) for (let v = 0; v < nv; v++) f.get(acc[a][v]).get(splats[a]).get(dv[v]).f64x2Mul().f64x2Add().set(acc[a][v]);
+          for (let a = 0; a < r; a++) {
+            for (let v = 0; v < nv; v++) {
+              mac(f, fma, () => f.get(acc[a][v]), () => f.get(splats[a]), () => f.get(dv[v]));
+              f.set(acc[a][v]);
+            }
+          }
           f.get(sp).i32(m * 8).i32Add().set(sp);
           f.get(dp).i32(k * 8).i32Add().set(dp);
           f.get(i).i32(1).i32Add().set(i);
@@ -299,7 +323,10 @@ export function atbKernel(spec: AtBSpec): Fn {
         f.loop(() => {
           f.get(i).get(N).i32GeS().brIf(1);
           f.get(dp).v128Load64Splat().set(splats[0]);
-          for (let u = 0; u < nu; u++) f.get(flat[u]).get(sp).v128Load(u * 16).get(splats[0]).f64x2Mul().f64x2Add().set(flat[u]);
+          for (let u = 0; u < nu; u++) {
+            mac(f, fma, () => f.get(flat[u]), () => f.get(sp).v128Load(u * 16), () => f.get(splats[0]));
+            f.set(flat[u]);
+          }
           f.get(sp).i32(m * 8).i32Add().set(sp);
           f.get(dp).i32(k * 8).i32Add().set(dp);
           f.get(i).i32(1).i32Add().set(i);
@@ -407,9 +434,9 @@ export const ATB_CHUNK = 12;
 /** A share of the units of an Sᵀ·D kernel (rows of dW): [from, to). */
 export type UnitWindow = readonly [from: number, to: number];
 
-export function atbRowsKernelName(m: number, k: number, chunk = ATB_CHUNK, window?: UnitWindow): string {
+export function atbRowsKernelName(m: number, k: number, chunk = ATB_CHUNK, window?: UnitWindow, fma = false): string {
   const [j0, j1] = window ?? [0, m];
-  return `atbr_${m}_${k}_${chunk}_${j0}_${j1}`;
+  return `atbr_${m}_${k}_${chunk}_${j0}_${j1}${fma ? "_fma" : ""}`;
 }
 
 /**
@@ -419,9 +446,9 @@ export function atbRowsKernelName(m: number, k: number, chunk = ATB_CHUNK, windo
  * With a window, only the units [from, to) (another thread does the others: rows of out apart).
  * Params: S, D, out, listS, n.
  */
-export function atbRowsKernel(m: number, k: number, chunk = ATB_CHUNK, window?: UnitWindow): Fn {
+export function atbRowsKernel(m: number, k: number, chunk = ATB_CHUNK, window?: UnitWindow, fma = false): Fn {
   const [j0, j1] = window ?? [0, m];
-  const f = new Fn(atbRowsKernelName(m, k, chunk, window), [T.i32, T.i32, T.i32, T.i32, T.i32], []);
+  const f = new Fn(atbRowsKernelName(m, k, chunk, window, fma), [T.i32, T.i32, T.i32, T.i32, T.i32], []);
   const [S, D, O, LIST, N] = [0, 1, 2, 3, 4].map((x) => f.param(x));
   const i = f.local(T.i32);
   const t = f.local(T.i32);
@@ -444,17 +471,30 @@ export function atbRowsKernel(m: number, k: number, chunk = ATB_CHUNK, window?: 
   f.block(() =>
     f.loop(() => {
       f.get(i).get(N).i32GeS().brIf(1);
-      f.get(LIST).get(i).i32((m + 1) * 4).i32Mul().i32Add().tee(lRow).i32Load().set(cnt);
+      // lRow: the row's first entry; cnt: just past its last (byte addresses)
+      f.get(LIST).get(i).i32((m + 1) * 4).i32Mul().i32Add().tee(lRow).get(lRow).i32Load().i32(2).i32Shl().i32Add().i32(4).i32Add().set(cnt);
+      f.get(lRow).i32(4).i32Add().set(lRow);
       f.get(S).get(i).i32(m * 8).i32Mul().i32Add().set(sRow);
       f.get(D).get(i).i32(k * 8).i32Mul().i32Add().set(dRow);
-      // The row's list is in increasing j: the window is one stretch of it, [t0, cnt).
-      f.i32(0).set(t0);
-      if (j0 > 0) {
+      // The row's list is in increasing j: the window is one stretch of it, [t0, cnt). Each end is
+      // found by walking in from its own side, so a thread only reads its own entries.
+      f.get(lRow).set(t0);
+      if (j0 > 0 && j1 === m) {
+        f.get(cnt).set(t0);
         f.block(() =>
           f.loop(() => {
-            f.get(t0).get(cnt).i32GeS().brIf(1);
-            f.get(lRow).get(t0).i32(2).i32Shl().i32Add().i32Load(4).i32(j0).i32GeS().brIf(1);
-            f.get(t0).i32(1).i32Add().set(t0);
+            f.get(t0).get(lRow).i32Eq().brIf(1);
+            f.get(t0).i32(4).i32Sub().i32Load().i32(j0).i32LtS().brIf(1);
+            f.get(t0).i32(4).i32Sub().set(t0);
+            f.br(0);
+          }),
+        );
+      } else if (j0 > 0) {
+        f.block(() =>
+          f.loop(() => {
+            f.get(t0).get(cnt).i32GeU().brIf(1);
+            f.get(t0).i32Load().i32(j0).i32GeS().brIf(1);
+            f.get(t0).i32(4).i32Add().set(t0);
             f.br(0);
           }),
         );
@@ -463,9 +503,9 @@ export function atbRowsKernel(m: number, k: number, chunk = ATB_CHUNK, window?: 
         f.get(t0).set(t);
         f.block(() =>
           f.loop(() => {
-            f.get(t).get(cnt).i32GeS().brIf(1);
-            f.get(lRow).get(t).i32(2).i32Shl().i32Add().i32Load(4).i32(j1).i32GeS().brIf(1);
-            f.get(t).i32(1).i32Add().set(t);
+            f.get(t).get(cnt).i32GeU().brIf(1);
+            f.get(t).i32Load().i32(j1).i32GeS().brIf(1);
+            f.get(t).i32(4).i32Add().set(t);
             f.br(0);
           }),
         );
@@ -478,20 +518,22 @@ export function atbRowsKernel(m: number, k: number, chunk = ATB_CHUNK, window?: 
         f.get(t0).set(t);
         f.block(() =>
           f.loop(() => {
-            f.get(t).get(cnt).i32GeS().brIf(1);
-            f.get(lRow).get(t).i32(2).i32Shl().i32Add().i32Load(4).set(q);
+            f.get(t).get(cnt).i32GeU().brIf(1);
+            f.get(t).i32Load().set(q);
             f.get(sRow).get(q).i32(3).i32Shl().i32Add();
             if (size > 0) f.v128Load64Splat().set(sv);
             else f.f64Load().set(ss);
             f.get(O).get(q).i32(k * 8).i32Mul().i32Add().set(oRow);
             for (let v = 0; v < size; v++) {
-              f.get(oRow).get(oRow).v128Load((start + v) * 16).get(sv).get(a[v]).f64x2Mul().f64x2Add().v128Store((start + v) * 16);
+              f.get(oRow);
+              mac(f, fma, () => f.get(oRow).v128Load((start + v) * 16), () => f.get(sv), () => f.get(a[v]));
+              f.v128Store((start + v) * 16);
             }
             if (withTail) {
               if (size > 0) f.get(sv).f64x2ExtractLane(0).set(ss);
               f.get(oRow).get(oRow).f64Load((k - 1) * 8).get(ss).get(as).f64Mul().f64Add().f64Store((k - 1) * 8);
             }
-            f.get(t).i32(1).i32Add().set(t);
+            f.get(t).i32(4).i32Add().set(t);
             f.br(0);
           }),
         );

@@ -6,9 +6,14 @@
  *
  * Results are bit-for-bit those of the plain TypeScript kernels: same sums in the same order.
  * With two threads (./team.ts) each kernel's outputs are shared out between the threads (rows of
- * Z, A, dA; columns of dW), every value still computed by the same operations: same bits again.
+ * Z, A, dZ, dA; units, i.e. rows, of dW), every value still computed by the same operations: the
+ * same bits again. The one exception is the opt-in `setFusedMultiplyAdd`.
+ *
+ * Knobs: `setThreads(1 | 2)`, `setFusedMultiplyAdd(on)`, `setFastKernels(on)` (tests), and
+ * `releaseWorkspace(ws)` to hand a workspace's memory back at once.
  */
-import { arena, type Arena } from "./arena.ts";
+import { wasmApi } from "./api.ts";
+import { arena, type Arena, type Block } from "./arena.ts";
 import { compiledKernel, compileKernels, type Kernel } from "./compile.ts";
 import { atbKernel, atbKernelName, atbRowsKernel, atbRowsKernelName, colSumsKernel, rowKernel, rowKernelName, rowListBytes, transposeKernel, type RowKernelSpec, type UnitWindow } from "./generate.ts";
 import { helper, type Team } from "./team.ts";
@@ -40,8 +45,6 @@ interface LayerBuffers {
   dA: number;
   /** Row lists of A (hidden relu layers only; 0 otherwise). */
   list: number;
-  /** Dense multiply-adds per sample row of this layer (its cost, for deciding to split). */
-  work: number;
   forward: Named;
   colSums: Named;
   /** dW = dZᵀ·A_prev: the whole, and the two halves for two threads (null: not split). */
@@ -58,9 +61,14 @@ const MIN_WORK = 32;
  * collector has found them unreachable, which a loop making workspaces without returning to the
  * event loop never lets happen; past this, new workspaces use the plain kernels (ordinary arrays).
  */
-const SOFT_LIMIT = 2 ** 31;
-/** A kernel call is shared with the helper thread from this many dense multiply-adds on. */
-const SPLIT_WORK = 60_000;
+export const WORKSPACE_LIMIT = 2 ** 31;
+/**
+ * Two threads from this many dense multiply-adds per forward pass on (all layers, all rows). The
+ * decision is per workspace, not per kernel: rows a thread has written stay in its core's cache
+ * when every kernel gives it the same rows; splitting some kernels and not others makes the data
+ * move between cores, which costs more than the small kernels save.
+ */
+let splitWork = 2_000_000;
 
 let enabled = true;
 let threads = 2;
@@ -82,8 +90,55 @@ export function getThreads(): number {
   return threads;
 }
 
+/** The least work (dense multiply-adds per forward pass) shared between two threads; for tests. */
+export function setSplitThreshold(work: number): void {
+  splitWork = work;
+}
+
+let fused = false;
+
+/** f64x2.relaxed_madd on one f64x2: a tiny module that validates only where relaxed SIMD is on. */
+const RELAXED_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 8, 1, 0x60, 3, 0x7b, 0x7b, 0x7b, 1, 0x7b, 3, 2, 1, 0, 10, 13, 1, 11, 0, 0x20, 0, 0x20, 1, 0x20, 2, 0xfd, 0x87, 0x02, 0x0b]);
+
+function relaxedSimd(): boolean {
+  const api = wasmApi;
+  if (!api) return false;
+  if (api.validate(RELAXED_PROBE)) return true;
+  // Node 20's V8 has relaxed SIMD behind a flag (on by default from Node 22); it can be set before compiling.
+  try {
+    const proc = (globalThis as { process?: { getBuiltinModule?: (name: string) => unknown } }).process;
+    const v8 = proc?.getBuiltinModule?.("node:v8") as { setFlagsFromString?: (flags: string) => void } | undefined;
+    v8?.setFlagsFromString?.("--experimental-wasm-relaxed-simd");
+  } catch {
+    return false;
+  }
+  return api.validate(RELAXED_PROBE);
+}
+
+/**
+ * Opt-in: fused multiply-adds (WebAssembly relaxed SIMD, FMA instructions where the processor has
+ * them) in the matrix kernels of workspaces made afterwards. Each product is then rounded once
+ * together with its sum instead of twice, so results differ from the default path (and from one
+ * processor to another) in the last bits — not bit-for-bit reproducible, hence off by default.
+ * Returns whether it is on (false where relaxed SIMD is unavailable).
+ */
+export function setFusedMultiplyAdd(on: boolean): boolean {
+  fused = on && relaxedSimd();
+  return fused;
+}
+
+export function getFusedMultiplyAdd(): boolean {
+  return fused;
+}
+
 export function fastKernelsAvailable(): boolean {
   return arena() !== null;
+}
+
+/** Whether a helper thread can run (starting it if it is not running yet). */
+export function helperThreadAvailable(): boolean {
+  const mem = arena();
+  return mem !== null && helper(mem) !== null;
 }
 
 function named(mem: Arena, name: string, make: Parameters<typeof compileKernels>[1][number][1]): Named {
@@ -106,16 +161,23 @@ export class MlpPlan {
   /** Views of each layer's dW, to zero before the list kernels add into them. */
   private readonly gradW: Float64Array[] = [];
   private team: Team | null = null;
+  private readonly block: Block;
+  /** Dense multiply-adds per sample row, all layers. */
+  private readonly work: number;
 
   private constructor(
     private readonly mem: Arena,
     readonly layers: readonly PlanLayer[],
     readonly n: number,
+    /** Whether this plan's kernels use fused multiply-adds (see `setFusedMultiplyAdd`). */
+    readonly fma: boolean,
   ) {
     const d = layers[0].inputSize;
     let paramCount = 0;
     for (const l of layers) paramCount += l.units * l.inputSize + l.units;
     const block = mem.alloc(MlpPlan.bytes(layers, n));
+    this.block = block;
+    this.work = layers.reduce((sum, l) => sum + l.inputSize * l.units, 0);
     let cursor = 0;
     const take = (b: number): number => {
       const at = cursor;
@@ -152,24 +214,27 @@ export class MlpPlan {
       const lists = l.relu && !last;
       const list = lists ? take(rowListBytes(n, m)) : 0;
       // The output layer's activation runs in TypeScript (it may be anything); hidden relu is fused.
-      const fwd: RowKernelSpec = { k, w: m, sparse: below?.relu ?? false, bias: true, epilogue: lists ? "relu" : "store" };
-      const bwd: RowKernelSpec | null = below ? { k: m, w: k, sparse: lists, bias: false, epilogue: below.relu ? "mask" : "store" } : null;
+      const fwd: RowKernelSpec = { k, w: m, sparse: below?.relu ?? false, bias: true, epilogue: lists ? "relu" : "store", fma };
+      const bwd: RowKernelSpec | null = below ? { k: m, w: k, sparse: lists, bias: false, epilogue: below.relu ? "mask" : "store", fma } : null;
       let grad: Named;
       let gradHalves: [Named, Named] | null = null;
       if (lists) {
-        grad = named(mem, atbRowsKernelName(m, k), () => atbRowsKernel(m, k));
+        grad = named(mem, atbRowsKernelName(m, k, undefined, undefined, fma), () => atbRowsKernel(m, k, undefined, undefined, fma));
         if (m >= 2) {
           const h = m >> 1;
           const wa: UnitWindow = [0, h];
           const wb: UnitWindow = [h, m];
-          gradHalves = [named(mem, atbRowsKernelName(m, k, undefined, wa), () => atbRowsKernel(m, k, undefined, wa)), named(mem, atbRowsKernelName(m, k, undefined, wb), () => atbRowsKernel(m, k, undefined, wb))];
+          gradHalves = [
+            named(mem, atbRowsKernelName(m, k, undefined, wa, fma), () => atbRowsKernel(m, k, undefined, wa, fma)),
+            named(mem, atbRowsKernelName(m, k, undefined, wb, fma), () => atbRowsKernel(m, k, undefined, wb, fma)),
+          ];
         }
       } else {
-        grad = named(mem, atbKernelName({ m, k }), () => atbKernel({ m, k }));
+        grad = named(mem, atbKernelName({ m, k, fma }), () => atbKernel({ m, k, fma }));
         if (m >= 4) {
           const h = (m >> 2) * 2;
-          const a = { m, k, units: [0, h] as const };
-          const c = { m, k, units: [h, m] as const };
+          const a = { m, k, units: [0, h] as const, fma };
+          const c = { m, k, units: [h, m] as const, fma };
           gradHalves = [named(mem, atbKernelName(a), () => atbKernel(a)), named(mem, atbKernelName(c), () => atbKernel(c))];
         }
       }
@@ -184,7 +249,6 @@ export class MlpPlan {
         dZ,
         dA,
         list,
-        work: m * k,
         forward: named(mem, rowKernelName(fwd), () => rowKernel(fwd)),
         colSums: named(mem, `colsums_${m}`, () => colSumsKernel(m)),
         grad,
@@ -221,18 +285,18 @@ export class MlpPlan {
     let work = 0;
     for (const l of layers) work += l.inputSize * l.units;
     if (work * n < MIN_WORK) return null;
-    if (mem.inUse + MlpPlan.bytes(layers, n) > SOFT_LIMIT) return null;
+    if (mem.inUse + MlpPlan.bytes(layers, n) > WORKSPACE_LIMIT) return null;
     try {
-      return new MlpPlan(mem, layers, n);
+      return new MlpPlan(mem, layers, n, fused);
     } catch {
       // e.g. synchronous compilation refused (a browser's main thread) or memory exhausted
       return null;
     }
   }
 
-  /** The helper thread when this call is worth sharing, else null. */
-  private share(work: number, n: number): Team | null {
-    if (threads < 2 || n < 2 || work * n < SPLIT_WORK) return null;
+  /** The helper thread when this workspace's work is worth sharing, else null. */
+  private share(n: number): Team | null {
+    if (threads < 2 || n < 16 || this.work * n < splitWork) return null;
     if (!this.team) {
       this.team = helper(this.mem);
       if (!this.team) return null;
@@ -245,6 +309,11 @@ export class MlpPlan {
       this.team.load(names);
     }
     return this.team;
+  }
+
+  /** Frees the buffers now (the plan must not be used afterwards). */
+  free(): void {
+    this.mem.release(this.block);
   }
 
   /** Copies the parameters in. Call before `forwardLayer` and `backwardLayer`. */
@@ -282,15 +351,51 @@ export class MlpPlan {
     const w = this.layers[l].units;
     const S = below ? below.A : this.X.byteOffset;
     const listIn = below ? below.list : 0;
-    const team = this.share(b.work, n);
+    const team = this.share(n);
     if (!team) {
       b.forward.run(S, b.Wt, b.b, b.Z, b.A, 0, listIn, b.list, n);
       return;
     }
     const r = n >> 1;
-    team.start(b.forward.id, S + r * k * 8, b.Wt, b.b, b.Z + r * w * 8, b.A + r * w * 8, 0, listIn ? listIn + r * (k + 1) * 4 : 0, b.list ? b.list + r * (w + 1) * 4 : 0, n - r);
+    team.start(b.forward, S + r * k * 8, b.Wt, b.b, b.Z + r * w * 8, b.A + r * w * 8, 0, listIn ? listIn + r * (k + 1) * 4 : 0, b.list ? b.list + r * (w + 1) * 4 : 0, n - r);
     b.forward.run(S, b.Wt, b.b, b.Z, b.A, 0, listIn, b.list, r);
-    team.join();
+    team.finish();
+  }
+
+  /** Whether every hidden layer is relu, so that the whole forward pass runs in kernels (`forwardAll`). */
+  get hiddenRelu(): boolean {
+    for (let l = 0; l < this.layers.length - 1; l++) if (!this.layers[l].relu) return false;
+    return true;
+  }
+
+  /**
+   * Every layer's `forwardLayer` in turn (all hidden layers relu). With two threads the helper
+   * takes its rows through all the layers in one hand-over: rows are independent in a forward pass.
+   */
+  forwardAll(n: number): void {
+    const team = this.share(n);
+    if (!team) {
+      for (let l = 0; l < this.layers.length; l++) this.forwardLayer(l, n);
+      return;
+    }
+    const r = n >> 1;
+    team.begin();
+    for (let l = 0; l < this.layers.length; l++) {
+      const b = this.layersBuf[l];
+      const below = l > 0 ? this.layersBuf[l - 1] : null;
+      const k = this.layers[l].inputSize;
+      const w = this.layers[l].units;
+      const S = below ? below.A : this.X.byteOffset;
+      const listIn = below ? below.list : 0;
+      team.add(b.forward, S + r * k * 8, b.Wt, b.b, b.Z + r * w * 8, b.A + r * w * 8, 0, listIn ? listIn + r * (k + 1) * 4 : 0, b.list ? b.list + r * (w + 1) * 4 : 0, n - r);
+    }
+    team.go();
+    for (let l = 0; l < this.layers.length; l++) {
+      const b = this.layersBuf[l];
+      const below = l > 0 ? this.layersBuf[l - 1] : null;
+      b.forward.run(below ? below.A : this.X.byteOffset, b.Wt, b.b, b.Z, b.A, 0, below ? below.list : 0, b.list, r);
+    }
+    team.finish();
   }
 
   /**
@@ -307,10 +412,10 @@ export class MlpPlan {
     const b = this.layersBuf[l];
     const below = l > 0 ? this.layersBuf[l - 1] : null;
     const D = below ? below.A : this.X.byteOffset;
-    const team = b.gradHalves ? this.share(b.work, n) : null;
+    const team = b.gradHalves ? this.share(n) : null;
     // The listed kernels add into dW; the dense ones write it. (Arguments: the listed kernels take
     // the row lists before n; the dense ones ignore the fifth.)
-    if (b.list) this.gradW[l].fill(0);
+    if (b.list) this.mem.zero(b.gW, this.gradW[l].byteLength);
     const a3 = b.list ? b.list : n;
     if (!team) {
       b.grad.run(b.dZ, D, b.gW, a3, n);
@@ -318,10 +423,10 @@ export class MlpPlan {
       return;
     }
     const [mine, theirs] = b.gradHalves!;
-    team.start(theirs.id, b.dZ, D, b.gW, a3, n);
+    team.start(theirs, b.dZ, D, b.gW, a3, n);
     mine.run(b.dZ, D, b.gW, a3, n);
     b.colSums.run(b.dZ, b.gb, n);
-    team.join();
+    team.finish();
   }
 
   /** dA of layer l−1 = dZ[l]·W[l]; when layer l−1 is relu, its dZ too (fused mask). */
@@ -330,15 +435,15 @@ export class MlpPlan {
     const below = this.layersBuf[l - 1];
     const m = this.layers[l].units;
     const k = this.layers[l].inputSize;
-    const team = this.share(b.work, n);
+    const team = this.share(n);
     if (!team) {
       b.back!.run(b.dZ, b.W, 0, below.dA, below.dZ, below.Z, b.list, 0, n);
       return;
     }
     const r = n >> 1;
-    team.start(b.back!.id, b.dZ + r * m * 8, b.W, 0, below.dA + r * k * 8, below.dZ + r * k * 8, below.Z + r * k * 8, b.list ? b.list + r * (m + 1) * 4 : 0, 0, n - r);
+    team.start(b.back!, b.dZ + r * m * 8, b.W, 0, below.dA + r * k * 8, below.dZ + r * k * 8, below.Z + r * k * 8, b.list ? b.list + r * (m + 1) * 4 : 0, 0, n - r);
     b.back!.run(b.dZ, b.W, 0, below.dA, below.dZ, below.Z, b.list, 0, r);
-    team.join();
+    team.finish();
   }
 }
 
@@ -366,4 +471,29 @@ export function planFor(owner: object, layers: readonly { inputSize: number; uni
     if (mine[i].inputSize !== l.inputSize || mine[i].units !== l.units || mine[i].relu !== (l.activation === "relu")) return null;
   }
   return plan;
+}
+
+/** The arrays of a workspace that may live in WebAssembly memory. */
+export interface WorkspaceArrays {
+  readonly Z: Float64Array[];
+  readonly A: Float64Array[];
+  readonly dZ: Float64Array[];
+  readonly dA: Float64Array[];
+}
+
+/**
+ * Gives a workspace's WebAssembly memory back at once, instead of when the garbage collector has
+ * found the workspace unreachable (which a synchronous loop never gives it time to report). Its
+ * arrays are replaced by ordinary copies, so the workspace stays usable, with the plain kernels.
+ * For code that makes workspaces for one call (training, prediction, a trace), at its end.
+ */
+export function releaseWorkspace(ws: WorkspaceArrays): void {
+  const plan = plans.get(ws);
+  if (!plan) return;
+  plans.delete(ws);
+  for (const key of ["Z", "A", "dZ", "dA"] as const) {
+    const list = ws[key];
+    for (let l = 0; l < list.length; l++) if (list[l] === plan[key][l]) list[l] = list[l].slice();
+  }
+  plan.free();
 }

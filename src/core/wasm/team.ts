@@ -1,14 +1,18 @@
 /**
  * A helper thread for the kernels: one Node worker on the same shared WebAssembly memory, running
- * the same compiled kernels on its share of the work (the other half of the rows, or of the
- * columns). Every output value is computed by exactly the operations the single-threaded kernel
+ * the same compiled kernels on its share of the work (the other half of the rows, or of the units
+ * of dW). Every output value is computed by exactly the operations the single-threaded kernel
  * would use, so results are bit-for-bit the same with one thread or two.
  *
- * Hand-over is through a control block in the shared memory: the caller writes a kernel id and its
- * arguments, bumps a sequence number and wakes the helper; the helper runs the kernel and bumps
- * "done". Both sides spin briefly before sleeping (Atomics.wait), so back-to-back kernels cost well
- * under a microsecond to hand over. Only in Node (browsers would need a cross-origin-isolated page
- * and a worker script; there the kernels run on one thread).
+ * Hand-over is through a control block in the shared memory: the caller writes a list of kernel
+ * calls (ids and arguments), bumps a sequence number and wakes the helper; the helper claims the
+ * task, runs the calls in order and bumps "done". Both sides spin briefly before sleeping
+ * (Atomics.wait), so back-to-back tasks cost well under a microsecond to hand over. When the
+ * caller has finished its own share and the helper has not yet claimed its one (the second core
+ * busy with something else), the caller takes the task back and runs it itself.
+ *
+ * Only in Node, and only on a shared memory (see ./arena.ts); elsewhere the kernels run on the
+ * calling thread. (A browser would need a cross-origin-isolated page and a worker script.)
  */
 import type { Arena } from "./arena.ts";
 import { compiledKernel, type Kernel } from "./compile.ts";
@@ -17,9 +21,18 @@ const REQUEST = 0;
 const DONE = 16;
 const COMMAND = 32;
 const FAILED = 33;
-const ARGS = 40;
-const MAX_ARGS = 16;
-const CONTROL_INTS = 64;
+/**
+ * The open task: its sequence number while nobody has it; the helper claims task s by changing s
+ * into −s, the caller takes it back by changing s into 0. Whoever changes it runs the task.
+ */
+const CLAIM = 34;
+/** Tasks of a RUN: COUNT of them from TASKS on, each a kernel id and up to 10 arguments. */
+const COUNT = 35;
+const TASKS = 48;
+const TASK_INTS = 12;
+const MAX_TASKS = 16;
+const CONTROL_INTS = TASKS + MAX_TASKS * TASK_INTS;
+const RUN = 1;
 const LOAD = -1;
 const STOP = -2;
 /** Spin iterations before sleeping: about 0.2 ms on current cores. */
@@ -40,20 +53,27 @@ for (;;) {
     s = Atomics.load(ctl, ${REQUEST});
   }
   last = s;
-  const command = ctl[${COMMAND}];
-  if (command === ${STOP}) break;
   try {
-    if (command === ${LOAD}) {
+    // Claim task s; the command and arguments are read only once it is ours (the caller may have
+    // taken s back and moved on to the next task meanwhile).
+    const command = Atomics.compareExchange(ctl, ${CLAIM}, s, -s) === s ? ctl[${COMMAND}] : null;
+    if (command === ${STOP}) break;
+    if (command === null) {
+      // the caller ran this task itself
+    } else if (command === ${LOAD}) {
       for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
         const instance = new WebAssembly.Instance(m.message.module, { env: { memory } });
         for (const [id, name] of m.message.kernels) kernels[id] = instance.exports[name];
       }
-    } else {
-      const a = ${ARGS};
-      kernels[command](ctl[a], ctl[a + 1], ctl[a + 2], ctl[a + 3], ctl[a + 4], ctl[a + 5], ctl[a + 6], ctl[a + 7],
-        ctl[a + 8], ctl[a + 9], ctl[a + 10], ctl[a + 11], ctl[a + 12], ctl[a + 13], ctl[a + 14], ctl[a + 15]);
+    } else if (command === ${RUN}) {
+      const count = ctl[${COUNT}];
+      for (let t = 0; t < count; t++) {
+        const a = ${TASKS} + t * ${TASK_INTS};
+        kernels[ctl[a]](ctl[a + 1], ctl[a + 2], ctl[a + 3], ctl[a + 4], ctl[a + 5], ctl[a + 6], ctl[a + 7], ctl[a + 8], ctl[a + 9], ctl[a + 10]);
+      }
     }
   } catch (e) {
+    port.postMessage({ error: String(e && e.stack || e) });
     Atomics.store(ctl, ${FAILED}, 1);
   }
   Atomics.store(ctl, ${DONE}, s);
@@ -64,19 +84,24 @@ for (;;) {
 interface WorkerThreads {
   Worker: new (code: string, options: { eval: boolean; workerData: unknown; transferList?: unknown[] }) => { unref(): void; postMessage(m: unknown): void; terminate(): Promise<number> };
   MessageChannel: new () => { port1: { postMessage(m: unknown): void; unref?(): void }; port2: unknown };
+  receiveMessageOnPort(port: unknown): { message: unknown } | undefined;
 }
 
 export class Team {
   private readonly ctl: Int32Array;
   private seq = 0;
   private busy = false;
+  private readonly pending: Kernel[] = [];
+  private count = 0;
+  /** Tasks the helper ran, and tasks taken back because it had not started them. */
+  readonly stats = { helped: 0, takenBack: 0 };
   /** Kernel names the helper has instantiated. */
   private readonly loaded = new Set<string>();
-  private readonly sentModules = new Map<object, Set<string>>();
 
   private constructor(
     private readonly port: { postMessage(m: unknown): void },
     control: Int32Array,
+    private readonly threads: WorkerThreads,
   ) {
     this.ctl = control;
   }
@@ -89,7 +114,7 @@ export class Team {
     const worker = new threads.Worker(WORKER, { eval: true, workerData: { memory: mem.memory, control: block.offset, port: channel.port2, spin: SPIN }, transferList: [channel.port2] });
     worker.unref();
     channel.port1.unref?.();
-    return new Team(channel.port1, control);
+    return new Team(channel.port1, control, threads);
   }
 
   /** Makes sure the helper has these kernels (by name), sending their modules when not. */
@@ -106,43 +131,78 @@ export class Team {
     }
     if (byModule.size === 0) return;
     for (const [module, kernels] of byModule) this.port.postMessage({ module, kernels });
-    this.signal(LOAD, []);
+    this.signal(LOAD);
     this.join();
   }
 
-  /**
-   * Starts kernel `id` (see `compiledKernel`, already `load`ed) on the helper with these arguments.
-   * (Separate parameters rather than an array: nothing is allocated per call.)
-   */
-  start(id: number, a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0): void {
-    const ctl = this.ctl;
-    ctl[ARGS] = a0;
-    ctl[ARGS + 1] = a1;
-    ctl[ARGS + 2] = a2;
-    ctl[ARGS + 3] = a3;
-    ctl[ARGS + 4] = a4;
-    ctl[ARGS + 5] = a5;
-    ctl[ARGS + 6] = a6;
-    ctl[ARGS + 7] = a7;
-    ctl[ARGS + 8] = a8;
-    ctl[ARGS + 9] = a9;
-    this.signal(id, []);
+  /** Starts `kernel` (already `load`ed) on the helper with these arguments; `finish` completes it. */
+  start(kernel: { id: number; run: Kernel }, a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0): void {
+    this.begin();
+    this.add(kernel, a0, a1, a2, a3, a4, a5, a6, a7, a8, a9);
+    this.go();
   }
 
-  private signal(command: number, args: readonly number[]): void {
+  /** Starts a list of kernel calls for the helper to run in order: `begin`, `add` each, `go`. */
+  begin(): void {
     if (this.busy) throw new Error("the helper thread is already busy");
-    if (args.length > MAX_ARGS) throw new Error("too many kernel arguments");
+    this.count = 0;
+  }
+
+  /** (Separate parameters rather than an array: nothing is allocated per call.) */
+  add(kernel: { id: number; run: Kernel }, a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0): void {
+    if (this.count >= MAX_TASKS) throw new Error("too many tasks for the helper thread");
+    const ctl = this.ctl;
+    const a = TASKS + this.count * TASK_INTS;
+    ctl[a] = kernel.id;
+    ctl[a + 1] = a0;
+    ctl[a + 2] = a1;
+    ctl[a + 3] = a2;
+    ctl[a + 4] = a3;
+    ctl[a + 5] = a4;
+    ctl[a + 6] = a5;
+    ctl[a + 7] = a6;
+    ctl[a + 8] = a7;
+    ctl[a + 9] = a8;
+    ctl[a + 10] = a9;
+    this.pending[this.count++] = kernel.run;
+  }
+
+  go(): void {
+    this.ctl[COUNT] = this.count;
+    this.signal(RUN);
+  }
+
+  /** Waits for the tasks given to the helper, or runs them here if it has not taken them yet. */
+  finish(): void {
+    const ctl = this.ctl;
+    if (this.count > 0 && Atomics.compareExchange(ctl, CLAIM, this.seq, 0) === this.seq) {
+      for (let t = 0; t < this.count; t++) {
+        const a = TASKS + t * TASK_INTS;
+        this.pending[t](ctl[a + 1], ctl[a + 2], ctl[a + 3], ctl[a + 4], ctl[a + 5], ctl[a + 6], ctl[a + 7], ctl[a + 8], ctl[a + 9], ctl[a + 10]);
+      }
+      this.busy = false;
+      this.count = 0;
+      this.stats.takenBack++;
+      return;
+    }
+    this.count = 0;
+    this.stats.helped++;
+    this.join();
+  }
+
+  private signal(command: number): void {
+    if (this.busy) throw new Error("the helper thread is already busy");
     const ctl = this.ctl;
     ctl[COMMAND] = command;
-    for (let i = 0; i < args.length; i++) ctl[ARGS + i] = args[i];
     this.busy = true;
-    this.seq = (this.seq + 1) | 0;
+    this.seq = this.seq >= 0x3fffffff ? 1 : this.seq + 1;
+    Atomics.store(ctl, CLAIM, this.seq);
     Atomics.store(ctl, REQUEST, this.seq);
     Atomics.notify(ctl, REQUEST);
   }
 
-  /** Waits for the helper's kernel to finish. */
-  join(): void {
+  /** Waits for the helper to finish the task it took. */
+  private join(): void {
     if (!this.busy) return;
     const ctl = this.ctl;
     const seq = this.seq;
@@ -155,7 +215,8 @@ export class Team {
     this.busy = false;
     if (Atomics.load(ctl, FAILED) !== 0) {
       Atomics.store(ctl, FAILED, 0);
-      throw new Error("a kernel failed on the helper thread");
+      const m = this.threads.receiveMessageOnPort(this.port)?.message as { error?: string } | undefined;
+      throw new Error(`a kernel failed on the helper thread: ${m?.error ?? "unknown error"}`);
     }
   }
 }
@@ -166,6 +227,7 @@ let team: Team | null | undefined;
 export function helper(mem: Arena): Team | null {
   if (team !== undefined) return team;
   team = null;
+  if (!mem.shared) return null;
   try {
     const proc = (globalThis as { process?: { getBuiltinModule?: (name: string) => unknown } }).process;
     const threads = proc?.getBuiltinModule?.("node:worker_threads") as WorkerThreads | undefined;
