@@ -1,6 +1,6 @@
 /** Loss and accuracy of a network on already-scaled inputs and encoded targets. */
 import { outputLayer, type Network } from "./network.ts";
-import { createWorkspace, forward, lossTotal, reportedLoss } from "./propagation.ts";
+import { createWorkspace, disposeWorkspace, forward, lossTotal, reportedLoss } from "./propagation.ts";
 import { accuracy, taskOf } from "./targets.ts";
 
 export interface Evaluation {
@@ -13,5 +13,7 @@ export function evaluate(net: Network, X: Float64Array, Y: Float64Array, n: numb
   const ws = createWorkspace(net, n);
   const A = forward(net, X, ws);
   const out = outputLayer(net);
-  return { loss: reportedLoss(net, lossTotal(net, Y, ws), n, l2), accuracy: accuracy(A, Y, n, out.units, taskOf(out.activation)) };
+  const result = { loss: reportedLoss(net, lossTotal(net, Y, ws), n, l2), accuracy: accuracy(A, Y, n, out.units, taskOf(out.activation)) };
+  disposeWorkspace(ws);
+  return result;
 }

@@ -4,7 +4,7 @@ import { matrix, type Matrix } from "../core/matrix.ts";
 import { applyScalerInto } from "../core/scaler.ts";
 import type { Model } from "./model.ts";
 import { outputLayer } from "./network.ts";
-import { createWorkspace, forward } from "./propagation.ts";
+import { createWorkspace, disposeWorkspace, forward } from "./propagation.ts";
 import { encodeTargets, predictedIndex, taskOf } from "./targets.ts";
 
 /** The network's output for each row of X (n × inputSize, raw features): probabilities or values. */
@@ -16,7 +16,8 @@ export function predictOutput(model: Model, X: Matrix): Matrix {
     applyScalerInto(X.data, model.scaler, input, X.rows, X.cols);
   }
   const ws = createWorkspace(model, X.rows);
-  const A = forward(model, input, ws);
+  const A = forward(model, input, ws).slice(0, X.rows * outputLayer(model).units);
+  disposeWorkspace(ws);
   return matrix(X.rows, outputLayer(model).units, A);
 }
 

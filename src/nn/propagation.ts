@@ -8,7 +8,7 @@
  * where s = 1/n for `reduction: "mean"` and 1 for `"sum"`.
  */
 import { addRowVector, columnSums, matmulAB, matmulABt, matmulAtB } from "../core/kernels.ts";
-import { attachPlan, MlpPlan, planFor } from "../core/wasm/mlp.ts";
+import { attachPlan, MlpPlan, planFor, releaseWorkspace } from "../core/wasm/mlp.ts";
 import { activation } from "./activations.ts";
 import { loss as lossOf } from "./losses.ts";
 import { layerViews, weightSquares, type Layer, type Network } from "./network.ts";
@@ -48,6 +48,15 @@ export function createWorkspace(net: Network, n: number): Workspace {
   const ws: Workspace = { n, Z, A, dZ, dA, grad, gradLayers: layerViews(net.inputSize, net.layers, grad) };
   if (plan) attachPlan(ws, plan);
   return ws;
+}
+
+/**
+ * Hands a workspace's fast-kernel memory back now rather than at garbage collection; for
+ * workspaces made for one call. It stays usable (on the plain kernels), but arrays taken from it
+ * before must not be used after: copy what you keep.
+ */
+export function disposeWorkspace(ws: Workspace): void {
+  releaseWorkspace(ws);
 }
 
 /** Runs the forward pass of the first n rows of X (n × inputSize). Returns the output A[L]. */

@@ -10,7 +10,7 @@ import { adam } from "./optimizers/adam.ts";
 import { gradientDescent } from "./optimizers/gradient-descent.ts";
 import { momentumDescent } from "./optimizers/momentum.ts";
 import type { Optimizer, OptimizerName } from "./optimizers/optimizer.ts";
-import { backward, createWorkspace, forward, lossTotal, reportedLoss, type Reduction } from "./propagation.ts";
+import { backward, createWorkspace, disposeWorkspace, forward, lossTotal, reportedLoss, type Reduction } from "./propagation.ts";
 
 export type TracePhase = "given" | "forward" | "loss" | "backward" | "update";
 
@@ -123,6 +123,7 @@ export function trace(net: Network, X: Float64Array, Y: Float64Array, n: number,
     push({ name: `W${l}'`, phase: "update", title: `updated W${l} (η = ${options.learningRate})`, formula: `W${l}' = ${rule}`, inputs: [`W${l}`, `dW${l}`], value: after[i].W });
     push({ name: `b${l}'`, phase: "update", title: `updated b${l}`, formula: `b${l}' = ${rule.replaceAll("W", "b")}`, inputs: [`b${l}`, `db${l}`], value: [after[i].b] });
   });
+  disposeWorkspace(ws);
   return { steps, loss: lossValue, samples: n, reduction, learningRate: options.learningRate, optimizer };
 }
 

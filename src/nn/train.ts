@@ -13,7 +13,7 @@ import { adam } from "./optimizers/adam.ts";
 import { gradientDescent } from "./optimizers/gradient-descent.ts";
 import { momentumDescent } from "./optimizers/momentum.ts";
 import type { Optimizer, OptimizerName } from "./optimizers/optimizer.ts";
-import { backward, createWorkspace, forward, lossTotal, objectiveAndGradient, reportedLoss, type Reduction, type Workspace } from "./propagation.ts";
+import { backward, createWorkspace, disposeWorkspace, forward, lossTotal, objectiveAndGradient, reportedLoss, type Reduction, type Workspace } from "./propagation.ts";
 import { accuracy, taskOf } from "./targets.ts";
 
 export interface TrainConfig {
@@ -94,7 +94,12 @@ export function train(net: Network, data: TrainData, config: TrainConfig): Train
   if (data.Y.length !== n * units) throw new Error(`Y must be ${n}×${units}`);
 
   const state = new Recorder(net, data, config);
-  const stoppedBy = config.optimizer === "lbfgs" ? runLbfgs(net, data, config, state) : runFirstOrder(net, data, config, state);
+  let stoppedBy: TrainResult["stoppedBy"];
+  try {
+    stoppedBy = config.optimizer === "lbfgs" ? runLbfgs(net, data, config, state) : runFirstOrder(net, data, config, state);
+  } finally {
+    state.release();
+  }
   state.close();
   return { history: state.history, snapshots: state.snapshots, epochs: state.epochsRun, stoppedBy, seconds: (performance.now() - start) / 1000 };
 }
@@ -118,7 +123,7 @@ class Recorder {
     this.history = emptyHistory(hasTest);
     this.every = Math.max(1, Math.floor(config.recordEvery ?? 1));
     this.paramsAt = new Set(config.paramsAt ?? []);
-    this.testWs = hasTest ? createWorkspace(net, data.testX!.rows) : null;
+    this.testWs = hasTest ? this.workspace(data.testX!.rows) : null;
     this.task = taskOf(outputLayer(net).activation);
     this.info = { epoch: 0, epochs: config.epochs, loss: NaN, accuracy: NaN, testLoss: null, testAccuracy: null };
     if (this.paramsAt.has(0)) this.snapshot(0);
@@ -126,6 +131,19 @@ class Recorder {
 
   shouldRecord(epoch: number): boolean {
     return epoch === 1 || epoch % this.every === 0 || epoch === this.config.epochs;
+  }
+
+  private readonly made: Workspace[] = [];
+
+  /** A workspace for n rows, handed back when training ends. */
+  workspace(n: number): Workspace {
+    const ws = createWorkspace(this.net, n);
+    this.made.push(ws);
+    return ws;
+  }
+
+  release(): void {
+    for (const ws of this.made) disposeWorkspace(ws);
   }
 
   /** Metrics of epoch `epoch`, measured at the parameters before its update. */
@@ -190,7 +208,7 @@ function runFirstOrder(net: Network, data: TrainData, config: TrainConfig, rec: 
 
   if (batch === n) {
     // Full batch: X and Y are used in place, no copies.
-    const ws = createWorkspace(net, n);
+    const ws = rec.workspace(n);
     for (let epoch = 1; epoch <= config.epochs; epoch++) {
       const A = forward(net, data.X.data, ws);
       rec.measure(epoch, reportedLoss(net, lossTotal(net, data.Y, ws), n, l2), accuracy(A, data.Y, n, units, task));
@@ -204,9 +222,9 @@ function runFirstOrder(net: Network, data: TrainData, config: TrainConfig, rec: 
   // Mini-batches: a fresh shuffle each epoch (Keras' default), rows gathered into fixed buffers.
   const rng = createRandom(config.rng ?? "glassbox", config.seed ?? 0);
   const order = new Int32Array(n);
-  const full = createWorkspace(net, batch);
+  const full = rec.workspace(batch);
   const rest = n % batch;
-  const last = rest > 0 ? createWorkspace(net, rest) : full;
+  const last = rest > 0 ? rec.workspace(rest) : full;
   const Xb = { rows: batch, cols: d, data: new Float64Array(batch * d) };
   const Yb = { rows: batch, cols: units, data: new Float64Array(batch * units) };
   const Yall = { rows: n, cols: units, data: data.Y };
@@ -239,7 +257,7 @@ function runLbfgs(net: Network, data: TrainData, config: TrainConfig, rec: Recor
   const units = outputLayer(net).units;
   const task = taskOf(outputLayer(net).activation);
   const l2 = config.l2 ?? 0;
-  const ws = createWorkspace(net, n);
+  const ws = rec.workspace(n);
   // L-BFGS minimises the reported (mean) loss, as scikit-learn's lbfgs solver does.
   const fg = (x: Float64Array, grad: Float64Array): number => {
     net.params.set(x);
