@@ -8,7 +8,7 @@
  */
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, platform, release, totalmem } from "node:os";
+import { cpus, platform, arch, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { fastKernelsAvailable, getThreads, helperThreadAvailable, MlpPlan, setFusedMultiplyAdd, setThreads, WORKSPACE_LIMIT } from "../core/wasm/mlp.ts";
@@ -99,7 +99,7 @@ function machine(): BenchResults["machine"] {
     cpu: c[0]?.model.trim() ?? "unknown",
     cores: c.length,
     memoryGiB: Math.round(totalmem() / 2 ** 30),
-    os: `${platform()} ${release()}`,
+    os: `${platform()} ${arch()}`,
     node: process.version,
     v8: process.versions.v8,
   };
