@@ -26,3 +26,11 @@ export * from "./data/index.ts";
 export { validateExperiment } from "./experiment/validate.ts";
 export { prepareExperiment } from "./experiment/prepare.ts";
 export { loadExperiment, runExperiment } from "./experiment/run.ts";
+
+// Pictures: the same functions the CLI uses.
+export * from "./viz/index.ts";
+export { svgToPng, type RasterOptions } from "./render/png.ts";
+export { encodeGif, type GifOptions } from "./render/gif.ts";
+export { renderFrames, renderFramesAsync, framesToGif, framePngFiles, type FrameSequence } from "./render/frames.ts";
+export { tileScenes } from "./render/compose.ts";
+export { ANIMATIONS, ANIMATION_NAMES, type AnimationName, type Animation, type AnimateOptions, type AnimationInput } from "./animate/index.ts";
