@@ -5,11 +5,10 @@
  */
 import { activation } from "./activations.ts";
 import { loss as lossOf } from "./losses.ts";
-import { layerToJson, outputLayer, type Network } from "./network.ts";
-import { adam } from "./optimizers/adam.ts";
-import { gradientDescent } from "./optimizers/gradient-descent.ts";
-import { momentumDescent } from "./optimizers/momentum.ts";
-import type { Optimizer, OptimizerName } from "./optimizers/optimizer.ts";
+import { matrix, toRows } from "../core/matrix.ts";
+import { layerToJson, layerViews, outputLayer, type Network } from "./network.ts";
+import type { OptimizerName } from "./optimizers/optimizer.ts";
+import { firstOrderOptimizer } from "./train.ts";
 import { backward, createWorkspace, disposeWorkspace, forward, lossTotal, reportedLoss, type Reduction } from "./propagation.ts";
 
 export type TracePhase = "given" | "forward" | "loss" | "backward" | "update";
@@ -46,11 +45,8 @@ export interface TraceOptions {
   nesterov?: boolean;
 }
 
-function rows(data: Float64Array, r: number, c: number): number[][] {
-  const out: number[][] = [];
-  for (let i = 0; i < r; i++) out.push(Array.from(data.subarray(i * c, (i + 1) * c)));
-  return out;
-}
+/** The first r rows of a row-major buffer with c columns, as nested arrays. */
+const rows = (data: Float64Array, r: number, c: number): number[][] => toRows(matrix(r, c, data.subarray(0, r * c)));
 
 /** One iteration on (X, Y) from the network's current parameters. `net` itself is not changed. */
 export function trace(net: Network, X: Float64Array, Y: Float64Array, n: number, options: TraceOptions): Trace {
@@ -114,9 +110,10 @@ export function trace(net: Network, X: Float64Array, Y: Float64Array, n: number,
   }
 
   const params = net.params.slice();
-  const opt = firstStepOptimizer(optimizer, options, params.length);
+  // L-BFGS has no single-step form worth showing; its trace shows a plain gradient step.
+  const opt = firstOrderOptimizer(net, { optimizer: optimizer === "lbfgs" ? "gd" : optimizer, epochs: 1, learningRate: options.learningRate, momentum: options.momentum, nesterov: options.nesterov });
   opt.step(params, ws.grad);
-  const after = createLayersFrom(net, params);
+  const after = layerViews(net.inputSize, net.layers, params).map(layerToJson);
   net.layers.forEach((layer, i) => {
     const l = i + 1;
     const rule = optimizer === "gd" || optimizer === "lbfgs" || optimizer === "sgd" && !(options.momentum ?? 0) ? `W${l} − η·dW${l}` : `${opt.name} step on W${l} from dW${l}`;
@@ -125,22 +122,4 @@ export function trace(net: Network, X: Float64Array, Y: Float64Array, n: number,
   });
   disposeWorkspace(ws);
   return { steps, loss: lossValue, samples: n, reduction, learningRate: options.learningRate, optimizer };
-}
-
-// L-BFGS has no single-step form worth showing; its trace shows a plain gradient step.
-function firstStepOptimizer(name: OptimizerName, o: TraceOptions, size: number): Optimizer {
-  if (name === "adam") return adam(size, { learningRate: o.learningRate });
-  if ((o.momentum ?? 0) > 0 || o.nesterov) return momentumDescent(o.learningRate, o.momentum ?? 0, o.nesterov ?? false, size);
-  return gradientDescent(o.learningRate);
-}
-
-function createLayersFrom(net: Network, params: Float64Array): { W: number[][]; b: number[] }[] {
-  let offset = 0;
-  return net.layers.map((layer) => {
-    const W = params.subarray(offset, offset + layer.W.length);
-    offset += layer.W.length;
-    const b = params.subarray(offset, offset + layer.b.length);
-    offset += layer.b.length;
-    return { W: rows(W, layer.units, layer.inputSize), b: Array.from(b) };
-  });
 }

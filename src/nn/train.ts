@@ -189,7 +189,8 @@ class Recorder {
   }
 }
 
-function firstOrderOptimizer(net: Network, config: TrainConfig): Optimizer {
+/** The optimiser object of a first-order config (gd, sgd with momentum/Nesterov, Adam); also used by traces. */
+export function firstOrderOptimizer(net: Network, config: TrainConfig): Optimizer {
   const lr = config.learningRate ?? defaultLearningRate(config.optimizer);
   if (config.optimizer === "adam") return adam(net.params.length, { learningRate: lr, beta1: config.beta1, beta2: config.beta2, epsilon: config.epsilon });
   const mu = config.momentum ?? 0;

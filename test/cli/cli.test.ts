@@ -3,24 +3,19 @@
  * exit code 2 and no output file; outputs are complete files.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { run } from "../../src/cli/main.ts";
 import { modelFromJson } from "../../src/nn/serialize.ts";
 import { ROOT } from "../helpers.ts";
+import { startCapture } from "./capture.ts";
 
 let dir: string;
 let out: string[];
 let err: string[];
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "glassbox-cli-"));
-  out = [];
-  err = [];
-  vi.spyOn(console, "log").mockImplementation((...a) => void out.push(a.join(" ")));
-  vi.spyOn(process.stdout, "write").mockImplementation((s) => (out.push(String(s)), true));
-  vi.spyOn(process.stderr, "write").mockImplementation((s) => (err.push(String(s)), true));
+  ({ dir, out, err } = startCapture("glassbox-cli-"));
 });
 afterEach(() => vi.restoreAllMocks());
 

@@ -2,26 +2,21 @@
  * `glassbox plot`, `animate`, `steps --out .html/.png` and `gallery` end to end: what is written
  * decodes to what was asked for (size, frames), and mistakes give one line, exit 2, no file.
  */
-import { existsSync, mkdtempSync, readdirSync, renameSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, renameSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { run } from "../../src/cli/main.ts";
 import { VIEW_NAMES } from "../../src/viz/index.ts";
 import { ANIMATION_NAMES } from "../../src/animate/index.ts";
 import { ROOT } from "../helpers.ts";
+import { startCapture } from "./capture.ts";
 import { decodeGif, decodePng } from "../render/decode.ts";
 
 let dir: string;
 let out: string[];
 let err: string[];
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "glassbox-plot-"));
-  out = [];
-  err = [];
-  vi.spyOn(console, "log").mockImplementation((...a) => void out.push(a.join(" ")));
-  vi.spyOn(process.stdout, "write").mockImplementation((s) => (out.push(String(s)), true));
-  vi.spyOn(process.stderr, "write").mockImplementation((s) => (err.push(String(s)), true));
+  ({ dir, out, err } = startCapture("glassbox-plot-"));
 });
 afterEach(() => vi.restoreAllMocks());
 
@@ -73,7 +68,7 @@ describe("glassbox plot", () => {
     expect(await run(["plot", "boundary", runFile, "--out", join(dir, "b.png")])).toBe(0);
     expect(await run(["plot", "history", runFile, "--experiment", f, "--out", join(dir, "h.png")])).toBe(0);
     renameSync(f, join(dir, "moved.json"));
-    err = [];
+    err.length = 0;
     expectOneLineError(await run(["plot", "boundary", runFile, "--out", join(dir, "c.png")]), /exp\.json/);
     expect(files()).toEqual(["b.png", "h.png", "moved.json", "run.json"]);
   });

@@ -12,6 +12,7 @@
 import { describe, expect, it } from "vitest";
 import { minimizeLbfgs, moreThuenteLineSearch, type LineFunction } from "../../src/nn/lbfgs.ts";
 import { fixture } from "../helpers.ts";
+import { rosenbrock } from "./objectives.ts";
 
 interface Run {
   gtol: number;
@@ -54,19 +55,6 @@ const ref = fixture<{
 
 type Fg = (x: Float64Array, g: Float64Array) => number;
 
-function rosenbrock(x: Float64Array, g: Float64Array): number {
-  const n = x.length;
-  g.fill(0);
-  let f = 0;
-  for (let i = 0; i + 1 < n; i++) {
-    const a = x[i + 1] - x[i] * x[i];
-    const b = 1 - x[i];
-    f += 100 * a * a + b * b;
-    g[i] += -400 * x[i] * a - 2 * b;
-    g[i + 1] += 200 * a;
-  }
-  return f;
-}
 
 function quadratic(A: number[], b: number[]): Fg {
   const n = b.length;

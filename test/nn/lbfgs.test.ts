@@ -7,26 +7,13 @@ import {
   type LineFunction,
   type LineSearchParams,
 } from "../../src/nn/lbfgs.ts";
+import { rosenbrock } from "./objectives.ts";
 
 /** L-BFGS-B's line-search constants: sufficient decrease 1e-3, curvature 0.9. */
 const C1 = LBFGSB_LINE_SEARCH.ftol;
 const C2 = LBFGSB_LINE_SEARCH.gtol;
 const LS: LineSearchParams = { ...LBFGSB_LINE_SEARCH };
 
-/** Chained Rosenbrock: Σ 100(x_{i+1} − x_i²)² + (1 − x_i)², minimum 0 at x = 1. */
-function rosenbrock(x: Float64Array, g: Float64Array): number {
-  const n = x.length;
-  g.fill(0);
-  let f = 0;
-  for (let i = 0; i + 1 < n; i++) {
-    const a = x[i + 1] - x[i] * x[i];
-    const b = 1 - x[i];
-    f += 100 * a * a + b * b;
-    g[i] += -400 * x[i] * a - 2 * b;
-    g[i + 1] += 200 * a;
-  }
-  return f;
-}
 
 /** Symmetric positive-definite A (n×n, row-major) = MᵀM + I from a fixed M. */
 function spdMatrix(n: number): Float64Array {

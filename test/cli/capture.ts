@@ -1,0 +1,20 @@
+/** Runs CLI commands in-process with their output captured, each test in a fresh temporary folder. */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { vi } from "vitest";
+
+export interface Captured {
+  dir: string;
+  out: string[];
+  err: string[];
+}
+
+/** Call in beforeEach; restore with vi.restoreAllMocks() in afterEach. */
+export function startCapture(prefix: string): Captured {
+  const c: Captured = { dir: mkdtempSync(join(tmpdir(), prefix)), out: [], err: [] };
+  vi.spyOn(console, "log").mockImplementation((...a) => void c.out.push(a.join(" ")));
+  vi.spyOn(process.stdout, "write").mockImplementation((s) => (c.out.push(String(s)), true));
+  vi.spyOn(process.stderr, "write").mockImplementation((s) => (c.err.push(String(s)), true));
+  return c;
+}
