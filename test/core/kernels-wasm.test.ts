@@ -11,8 +11,8 @@ import { GlassboxRandom } from "../../src/core/random.ts";
 import { columnSums, matmulAB, matmulABt, matmulAtB } from "../../src/core/kernels.ts";
 import { arena } from "../../src/core/wasm/arena.ts";
 import { compileKernels } from "../../src/core/wasm/compile.ts";
-import { atbKernel, atbKernelName, atbRowsKernel, atbRowsKernelName, colSumsKernel, rowKernel, rowKernelName, rowListBytes, transposeKernel, type RowEpilogue } from "../../src/core/wasm/generate.ts";
-import { fastKernelsAvailable, releaseWorkspace, setFastKernels, setFusedMultiplyAdd, setSplitThreshold, setThreads } from "../../src/core/wasm/mlp.ts";
+import { atbColsKernel, atbColsKernelName, atbColsScratchBytes, atbKernel, atbKernelName, atbRowsKernel, atbRowsKernelName, colSumsKernel, rowKernel, rowKernelName, rowListBytes, transposeKernel, type RowEpilogue } from "../../src/core/wasm/generate.ts";
+import { COLUMN_LIST_MIN_WIDTH, fastKernelsAvailable, releaseWorkspace, setFastKernels, setFusedMultiplyAdd, setColumnListMinWidth, setSplitThreshold, setThreads } from "../../src/core/wasm/mlp.ts";
 import type { ActivationName } from "../../src/nn/activations.ts";
 import type { LossName } from "../../src/nn/losses.ts";
 import { createNetwork } from "../../src/nn/network.ts";
@@ -191,6 +191,43 @@ describe.skipIf(!available)("generated WebAssembly kernels", () => {
     );
   });
 
+  it("the column-list Sᵀ·D kernel (blocks of samples, whole or in two unit windows) equals matmulAtB", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 70 }),
+        fc.integer({ min: 1, max: 31 }),
+        fc.integer({ min: 1, max: 31 }),
+        fc.constantFrom(0, 0.5, 0.9, 1),
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.record({ block: fc.integer({ min: 1, max: 40 }), chunk: fc.constantFrom(1, 3, 5, 12), fence: fc.constantFrom(0, 2, 4), unroll: fc.integer({ min: 1, max: 3 }) }),
+        fc.integer({ min: 0, max: 40 }),
+        (n, m, k, zeros, seed, tuning, cut) => {
+          const rng = new GlassboxRandom(seed);
+          const S = values(rng, n * m, zeros);
+          const D = values(rng, n * k, 0.3);
+          const h = Math.min(m, cut);
+          const whole = { m, k, ...tuning };
+          const a = { ...whole, window: [0, h] as const };
+          const b = { ...whole, window: [h, m] as const };
+          const [full, first, second] = compileKernels(mem!, [whole, a, b].map((spec) => [atbColsKernelName(spec), () => atbColsKernel(spec)] as const));
+          const scratch = new Int32Array(atbColsScratchBytes(m, tuning.block) / 4).fill(-1);
+          const {
+            offsets: [oS, oD, oO1, oO2, oL, oScr],
+            views: [, , out1, out2],
+          } = place([S, D, new Float64Array(m * k), new Float64Array(m * k), rowLists(S, n, m), scratch]);
+          full(oS, oD, oO1, oL, n, oScr);
+          second(oS, oD, oO2, oL, n, oScr);
+          first(oS, oD, oO2, oL, n, oScr);
+          const ref = new Float64Array(m * k);
+          matmulAtB(S, D, ref, n, m, k);
+          identical(out1 as Float64Array, ref, "column lists");
+          identical(out2 as Float64Array, ref, "column lists, two windows");
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it("blocks are zeroed when reused", () => {
     const a = mem!;
     const block = a.alloc(1024);
@@ -273,6 +310,7 @@ describe.skipIf(!available)("fast forward/backward", () => {
     setFastKernels(true);
     setThreads(2);
     setSplitThreshold(2_000_000);
+    setColumnListMinWidth(COLUMN_LIST_MIN_WIDTH);
   });
 
   it("gives bit-for-bit the plain pass on random networks", () => {
@@ -285,8 +323,10 @@ describe.skipIf(!available)("fast forward/backward", () => {
         fc.integer({ min: 1, max: 400 }),
         fc.constantFrom<Reduction>("mean", "sum"),
         fc.constantFrom(0, 0.01),
-        (seed, widths, acts, out, n, reduction, l2) => {
+        fc.boolean(),
+        (seed, widths, acts, out, n, reduction, l2, columnLists) => {
           const rows = 1 + (seed % n);
+          setColumnListMinWidth(columnLists ? 0 : Infinity); // dW through column lists or row lists
           // Make the network big enough for the fast path (tiny ones use the plain kernels anyway).
           const w = widths.map((x, i) => (i === 0 ? Math.max(x, 4) : i === 1 ? x + 16 : x));
           const plain = runPass(false, seed, w, acts, out, n, rows, reduction, l2);

@@ -242,6 +242,12 @@ export class Fn {
   i32Shl(): this {
     return this.op(0x74);
   }
+  i32Or(): this {
+    return this.op(0x72);
+  }
+  i32Popcnt(): this {
+    return this.op(0x69);
+  }
   i32ShrU(): this {
     return this.op(0x76);
   }

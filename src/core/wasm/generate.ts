@@ -200,11 +200,11 @@ export function rowKernel(spec: RowKernelSpec): Fn {
             f.get(z).get(zero).f64x2Gt().set(mask);
             f.get(o2Row).get(z).get(mask).v128And().v128Store(col * 8);
             f.get(mask).i64x2Bitmask().set(bits);
-            // write both indices, advancing past each only if its lane is positive
+            // write both indices, the second past the first only if the first lane is positive,
+            // then advance past the positive ones (one add per pair on the chain through oc)
             f.get(oc).i32(col).i32Store();
-            f.get(oc).get(bits).i32(2).i32Shl().i32(4).i32And().i32Add().set(oc);
-            f.get(oc).i32(col + 1).i32Store();
-            f.get(oc).get(bits).i32(1).i32Shl().i32(4).i32And().i32Add().set(oc);
+            f.get(oc).get(bits).i32(1).i32And().i32(2).i32Shl().i32Add().i32(col + 1).i32Store();
+            f.get(oc).get(bits).i32Popcnt().i32(2).i32Shl().i32Add().set(oc);
           } else if (epilogue === "mask") {
             f.get(mRow).v128Load(col * 8).get(zero).f64x2Gt().set(mask);
             f.get(o2Row).get(z).get(mask).v128And().v128Store(col * 8);
@@ -545,3 +545,175 @@ export function atbRowsKernel(m: number, k: number, chunk = ATB_CHUNK, window?: 
   return f;
 }
 
+
+export interface AtbColsSpec {
+  /** S is n×m (dZ), D is n×k (A_prev); out = Sᵀ·D is m×k (dW). */
+  m: number;
+  k: number;
+  /** Samples per block: D's rows of a block stay in the first-level cache. */
+  block?: number;
+  chunk?: number;
+  fence?: number;
+  unroll?: number;
+  window?: UnitWindow;
+  fma?: boolean;
+}
+
+export const ATB_BLOCK = 32;
+
+export function atbColsKernelName(s: AtbColsSpec): string {
+  const [j0, j1] = s.window ?? [0, s.m];
+  return `atbc_${s.m}_${s.k}_${s.block ?? ATB_BLOCK}_${s.chunk ?? DEFAULT_CHUNK}_${s.fence ?? DEFAULT_FENCE}_${s.unroll ?? 2}_${j0}_${j1}${s.fma ? "_fma" : ""}`;
+}
+
+/** Bytes of scratch an `atbColsKernel` needs (per thread). */
+export function atbColsScratchBytes(m: number, block = ATB_BLOCK): number {
+  return 4 * m * (block + 1);
+}
+
+/**
+ * out(m×k) += Sᵀ·D (out starts at zero), through the row lists of S, with the sums in registers:
+ * the samples go in blocks; for each block the kernel first lists, per unit j, the block's samples
+ * whose S[i, j] is listed (increasing i), then adds S[i, j]·D[i, :] over each unit's list into
+ * out[j, :] held in registers a few vectors at a time. Each cell's terms come in increasing i: the
+ * plain kernel's order. (Adding into out in memory term by term, as `atbRowsKernel` does, is held
+ * back by one store per vector per term.)
+ * With a window, only the units [from, to). Params: S, D, out, listS, n, scratch.
+ */
+export function atbColsKernel(spec: AtbColsSpec): Fn {
+  const { m, k } = spec;
+  const B = spec.block ?? ATB_BLOCK;
+  const chunk = spec.chunk ?? DEFAULT_CHUNK;
+  const fence = spec.fence ?? DEFAULT_FENCE;
+  const unroll = Math.max(1, spec.unroll ?? 2);
+  const fma = spec.fma ?? false;
+  const [j0, j1] = spec.window ?? [0, m];
+  const f = new Fn(atbColsKernelName(spec), [T.i32, T.i32, T.i32, T.i32, T.i32, T.i32], []);
+  const [S, D, O, LIST, N, SCR] = [0, 1, 2, 3, 4, 5].map((x) => f.param(x));
+  const b0 = f.local(T.i32);
+  const b1 = f.local(T.i32);
+  const i = f.local(T.i32);
+  const j = f.local(T.i32);
+  const t = f.local(T.i32);
+  const tEnd = f.local(T.i32);
+  const lRow = f.local(T.i32);
+  const cAddr = f.local(T.i32);
+  const c = f.local(T.i32);
+  const lBase = f.local(T.i32);
+  const lEnd = f.local(T.i32);
+  const sCol = f.local(T.i32);
+  const oRow = f.local(T.i32);
+  const p = f.local(T.i32);
+  const dRow = f.local(T.i32);
+  const sv = f.local(T.v128);
+  const ss = f.local(T.f64);
+  const sacc = f.local(T.f64);
+  const tail = (k & 1) === 1;
+  const passes = chunks(k >> 1, chunk);
+  const maxPass = Math.max(...passes.map((q) => q[1]));
+  const acc: Local[] = [];
+  for (let v = 0; v < maxPass; v++) acc.push(f.local(T.v128));
+  let fences = 0;
+  if (j1 <= j0) return f;
+  // scratch: counts (m i32) then each unit's list (B i32 per unit)
+  const lists = 4 * m;
+  f.i32(0).set(b0);
+  f.block(() =>
+    f.loop(() => {
+      f.get(b0).get(N).i32GeS().brIf(1);
+      f.get(b0).i32(B).i32Add().tee(b1).get(N).get(b1).get(N).i32LtS().select().set(b1);
+      // counts of the window's units to zero
+      f.get(SCR).i32(4 * j0).i32Add().i32(0).i32(4 * (j1 - j0)).memoryFill();
+      // the block's samples into the units' lists
+      f.get(b0).set(i);
+      f.block(() =>
+        f.loop(() => {
+          f.get(i).get(b1).i32GeS().brIf(1);
+          // t: the row's first entry, tEnd: past its last (byte addresses)
+          f.get(LIST).get(i).i32((m + 1) * 4).i32Mul().i32Add().tee(lRow).i32(4).i32Add().set(t);
+          f.get(lRow).get(lRow).i32Load().i32(2).i32Shl().i32Add().i32(4).i32Add().set(tEnd);
+          f.block(() =>
+            f.loop(() => {
+              f.get(t).get(tEnd).i32GeU().brIf(1);
+              // j = list[t]; lists[j][count[j]++] = i
+              f.get(t).i32Load().set(j);
+              // (the list is in increasing j: skip up to the window, stop past it)
+              if (j0 > 0) f.get(j).i32(j0).i32LtS().if(() => f.get(t).i32(4).i32Add().set(t).br(1));
+              if (j1 < m) f.get(j).i32(j1).i32GeS().brIf(1);
+              f.get(SCR).get(j).i32(2).i32Shl().i32Add().tee(cAddr).i32Load().set(c);
+              f.get(SCR).get(j).i32(B * 4).i32Mul().i32Add().get(c).i32(2).i32Shl().i32Add().get(i).i32Store(lists);
+              f.get(cAddr).get(c).i32(1).i32Add().i32Store();
+              f.get(t).i32(4).i32Add().set(t);
+              f.br(0);
+            }),
+          );
+          f.get(i).i32(1).i32Add().set(i);
+          f.br(0);
+        }),
+      );
+      // each unit's sums over its list
+      f.i32(j0).set(j);
+      f.block(() =>
+        f.loop(() => {
+          f.get(j).i32(j1).i32GeS().brIf(1);
+          f.get(SCR).get(j).i32(B * 4).i32Mul().i32Add().i32(lists).i32Add().tee(lBase);
+          f.get(SCR).get(j).i32(2).i32Shl().i32Add().i32Load().i32(2).i32Shl().i32Add().set(lEnd);
+          f.get(S).get(j).i32(3).i32Shl().i32Add().set(sCol);
+          f.get(O).get(j).i32(k * 8).i32Mul().i32Add().set(oRow);
+          f.get(lBase).get(lEnd).i32Ne().if(() => {
+            passes.forEach(([start, size], passIndex) => {
+              const withTail = tail && passIndex === passes.length - 1;
+              for (let v = 0; v < size; v++) f.get(oRow).v128Load((start + v) * 16).set(acc[v]);
+              if (withTail) f.get(oRow).f64Load((k - 1) * 8).set(sacc);
+              const step = (u: number, last: boolean): void => {
+                f.get(t).i32Load(4 * u).tee(p);
+                f.i32(m * 8).i32Mul().get(sCol).i32Add();
+                if (size > 0) f.v128Load64Splat().set(sv);
+                else f.f64Load().set(ss);
+                f.get(D).get(p).i32(k * 8).i32Mul().i32Add().set(dRow);
+                for (let v = 0; v < size; v++) {
+                  mac(f, fma, () => f.get(acc[v]), () => f.get(sv), () => f.get(dRow).v128Load((start + v) * 16));
+                  f.set(acc[v]);
+                  if (fence > 0 && ((v + 1) % fence === 0 || v + 1 === size) && (v + 1 < size || !last)) {
+                    // never taken (n < 0); distinct conditions, so that the compiler keeps each one
+                    f.get(N).i32(-fences++).i32LtS().brIf(1);
+                  }
+                }
+                if (withTail) {
+                  if (size > 0) f.get(sv).f64x2ExtractLane(0).set(ss);
+                  f.get(sacc).get(ss).get(dRow).f64Load((k - 1) * 8).f64Mul().f64Add().set(sacc);
+                }
+              };
+              f.get(lBase).set(t);
+              if (unroll > 1) {
+                f.block(() =>
+                  f.loop(() => {
+                    f.get(t).i32((unroll - 1) * 4).i32Add().get(lEnd).i32GeS().brIf(1);
+                    for (let u = 0; u < unroll; u++) step(u, u === unroll - 1);
+                    f.get(t).i32(unroll * 4).i32Add().set(t);
+                    f.br(0);
+                  }),
+                );
+              }
+              f.block(() =>
+                f.loop(() => {
+                  f.get(t).get(lEnd).i32GeS().brIf(1);
+                  step(0, true);
+                  f.get(t).i32(4).i32Add().set(t);
+                  f.br(0);
+                }),
+              );
+              for (let v = 0; v < size; v++) f.get(oRow).get(acc[v]).v128Store((start + v) * 16);
+              if (withTail) f.get(oRow).get(sacc).f64Store((k - 1) * 8);
+            });
+          });
+          f.get(j).i32(1).i32Add().set(j);
+          f.br(0);
+        }),
+      );
+      f.get(b1).set(b0);
+      f.br(0);
+    }),
+  );
+  return f;
+}

@@ -15,7 +15,7 @@
 import { wasmApi } from "./api.ts";
 import { arena, type Arena, type Block } from "./arena.ts";
 import { compiledKernel, compileKernels, type Kernel } from "./compile.ts";
-import { atbKernel, atbKernelName, atbRowsKernel, atbRowsKernelName, colSumsKernel, rowKernel, rowKernelName, rowListBytes, transposeKernel, type RowKernelSpec, type UnitWindow } from "./generate.ts";
+import { atbColsKernel, atbColsKernelName, atbColsScratchBytes, atbKernel, atbKernelName, atbRowsKernel, atbRowsKernelName, colSumsKernel, rowKernel, rowKernelName, rowListBytes, transposeKernel, type RowKernelSpec, type UnitWindow } from "./generate.ts";
 import { helper, type Team } from "./team.ts";
 
 export interface PlanLayer {
@@ -52,6 +52,19 @@ interface LayerBuffers {
   gradHalves: [Named, Named] | null;
   /** dA of the layer below from this layer's dZ (null for the first layer). */
   back: Named | null;
+}
+
+/**
+ * dW of a relu layer whose input has at least this many units is summed in registers over
+ * column lists (atbColsKernel); narrower inputs give each listed term too little work to pay for
+ * making the lists, and add into dW in memory instead (atbRowsKernel). Measured on moons-deep.
+ */
+export const COLUMN_LIST_MIN_WIDTH = 32;
+let colsMinWidth = COLUMN_LIST_MIN_WIDTH;
+
+/** The narrowest input that gets the column-list dW kernel (tests set 0 or Infinity to pick one). */
+export function setColumnListMinWidth(width: number): void {
+  colsMinWidth = width;
 }
 
 /** Below this many multiply-adds per forward pass (all rows) the plain kernels are as fast. */
@@ -164,6 +177,7 @@ export class MlpPlan {
   private readonly block: Block;
   /** Dense multiply-adds per sample row, all layers. */
   private readonly work: number;
+  private readonly scratch: number;
 
   private constructor(
     private readonly mem: Arena,
@@ -191,6 +205,8 @@ export class MlpPlan {
     this.grad = view(gOff, paramCount);
     const xOff = take(8 * n * d);
     this.X = view(xOff, n * d);
+    // Scratch of the column-list kernels (their threads use disjoint units of it).
+    this.scratch = take(scratchBytes(layers));
     this.transpose = compileKernels(mem, [["transpose", transposeKernel]])[0];
 
     let p = 0;
@@ -218,7 +234,15 @@ export class MlpPlan {
       const bwd: RowKernelSpec | null = below ? { k: m, w: k, sparse: lists, bias: false, epilogue: below.relu ? "mask" : "store", fma } : null;
       let grad: Named;
       let gradHalves: [Named, Named] | null = null;
-      if (lists) {
+      if (lists && k >= colsMinWidth) {
+        const whole = { m, k, fma };
+        grad = named(mem, atbColsKernelName(whole), () => atbColsKernel(whole));
+        if (m >= 2) {
+          const a = { m, k, fma, window: [0, m >> 1] as const };
+          const c = { m, k, fma, window: [m >> 1, m] as const };
+          gradHalves = [named(mem, atbColsKernelName(a), () => atbColsKernel(a)), named(mem, atbColsKernelName(c), () => atbColsKernel(c))];
+        }
+      } else if (lists) {
         grad = named(mem, atbRowsKernelName(m, k, undefined, undefined, fma), () => atbRowsKernel(m, k, undefined, undefined, fma));
         if (m >= 2) {
           const h = m >> 1;
@@ -274,7 +298,7 @@ export class MlpPlan {
       act += n * l.units;
       if (l.relu) listInts += n * (l.units + 1);
     }
-    return 8 * (2 * paramCount + wtCount + n * layers[0].inputSize + 4 * act) + 4 * listInts + 64 * (8 * layers.length + 8);
+    return 8 * (2 * paramCount + wtCount + n * layers[0].inputSize + 4 * act) + 4 * listInts + scratchBytes(layers) + 64 * (8 * layers.length + 8);
   }
 
   /** A plan for these layers and batch size, or null where the plain kernels should be used. */
@@ -414,17 +438,18 @@ export class MlpPlan {
     const D = below ? below.A : this.X.byteOffset;
     const team = b.gradHalves ? this.share(n) : null;
     // The listed kernels add into dW; the dense ones write it. (Arguments: the listed kernels take
-    // the row lists before n; the dense ones ignore the fifth.)
+    // the row lists before n, the column-list ones a scratch area after it; the dense ones ignore
+    // the fifth and sixth.)
     if (b.list) this.mem.zero(b.gW, this.gradW[l].byteLength);
     const a3 = b.list ? b.list : n;
     if (!team) {
-      b.grad.run(b.dZ, D, b.gW, a3, n);
+      b.grad.run(b.dZ, D, b.gW, a3, n, this.scratch);
       b.colSums.run(b.dZ, b.gb, n);
       return;
     }
     const [mine, theirs] = b.gradHalves!;
-    team.start(theirs, b.dZ, D, b.gW, a3, n);
-    mine.run(b.dZ, D, b.gW, a3, n);
+    team.start(theirs, b.dZ, D, b.gW, a3, n, this.scratch);
+    mine.run(b.dZ, D, b.gW, a3, n, this.scratch);
     b.colSums.run(b.dZ, b.gb, n);
     team.finish();
   }
@@ -445,6 +470,10 @@ export class MlpPlan {
     b.back!.run(b.dZ, b.W, 0, below.dA, below.dZ, below.Z, b.list, 0, r);
     team.finish();
   }
+}
+
+function scratchBytes(layers: readonly PlanLayer[]): number {
+  return atbColsScratchBytes(Math.max(...layers.map((l) => l.units)));
 }
 
 /** to[0..length) = from[0..length), without making a subarray (training allocates nothing per epoch). */
