@@ -18,7 +18,10 @@ export type Reduction = "mean" | "sum";
 /** Buffers for one batch size: made once, reused every epoch. */
 export interface Workspace {
   readonly n: number;
-  /** Z[l], A[l], dZ[l] for l = 0..L−1 (layer l+1 in the maths), each n × units. */
+  /**
+   * Z[l], A[l], dZ[l] for l = 0..L−1 (layer l+1 in the maths), each n × units. (A lean workspace,
+   * `WorkspaceOptions`, may leave Z and dA of hidden relu layers unwritten.)
+   */
   readonly Z: Float64Array[];
   readonly A: Float64Array[];
   readonly dZ: Float64Array[];
@@ -29,14 +32,22 @@ export interface Workspace {
   readonly gradLayers: Layer[];
 }
 
-export function createWorkspace(net: Network, n: number): Workspace {
+export interface WorkspaceOptions {
+  /**
+   * For training: where the fast kernels run, hidden relu layers' Z and dA are not written (A, dZ
+   * and the gradient are), which saves a store per value. Default false: every matrix is kept.
+   */
+  lean?: boolean;
+}
+
+export function createWorkspace(net: Network, n: number, options: WorkspaceOptions = {}): Workspace {
   const Z: Float64Array[] = [];
   const A: Float64Array[] = [];
   const dZ: Float64Array[] = [];
   const dA: Float64Array[] = [];
   // Hidden layers' buffers live in WebAssembly memory when the fast kernels are available
   // (../core/wasm/mlp.ts); the output layer's stay ordinary arrays, since `forward` returns one.
-  const plan = MlpPlan.create(net.layers.map((l) => ({ inputSize: l.inputSize, units: l.units, relu: l.activation === "relu" })), n);
+  const plan = MlpPlan.create(net.layers.map((l) => ({ inputSize: l.inputSize, units: l.units, relu: l.activation === "relu" })), n, options.lean ?? false);
   net.layers.forEach((l, i) => {
     const hidden = plan !== null && i < net.layers.length - 1;
     Z.push(hidden ? plan.Z[i] : new Float64Array(n * l.units));

@@ -137,7 +137,7 @@ class Recorder {
 
   /** A workspace for n rows, handed back when training ends. */
   workspace(n: number): Workspace {
-    const ws = createWorkspace(this.net, n);
+    const ws = createWorkspace(this.net, n, { lean: true });
     this.made.push(ws);
     return ws;
   }

@@ -273,7 +273,7 @@ interface Pass {
   grad: Float64Array;
 }
 
-function runPass(fast: boolean, seed: number, widths: number[], acts: ActivationName[], out: [ActivationName, LossName], n: number, rows: number, reduction: Reduction, l2: number): Pass {
+function runPass(fast: boolean, seed: number, widths: number[], acts: ActivationName[], out: [ActivationName, LossName], n: number, rows: number, reduction: Reduction, l2: number, lean = false): Pass {
   setFastKernels(fast);
   const rng = new GlassboxRandom(seed);
   const inputs = widths[0];
@@ -287,7 +287,7 @@ function runPass(fast: boolean, seed: number, widths: number[], acts: Activation
     if (out[0] === "softmax") Y[i * units + rng.interval(units - 1)] = 1;
     else for (let k = 0; k < units; k++) Y[i * units + k] = out[1] === "binary-crossentropy" ? rng.interval(1) : rng.normal();
   }
-  const ws = createWorkspace(net, n);
+  const ws = createWorkspace(net, n, { lean });
   expect(ws.A[0].buffer instanceof SharedArrayBuffer, "fast path in use").toBe(fast);
   // Two rounds, the second on fewer rows, with the parameters changed in between.
   forward(net, X, ws);
@@ -336,6 +336,10 @@ describe.skipIf(!available)("fast forward/backward", () => {
             const fast = runPass(true, seed, w, acts, out, n, rows, reduction, l2);
             for (const key of ["Z", "A", "dZ", "dA"] as const) plain[key].forEach((a, l) => identical(fast[key][l], a, `${key}[${l}] (${count} threads)`));
             identical(fast.grad, plain.grad, `grad (${count} threads)`);
+            // A lean (training) workspace: the same A, dZ and gradient without hidden relu layers' Z and dA.
+            const lean = runPass(true, seed, w, acts, out, n, rows, reduction, l2, true);
+            for (const key of ["A", "dZ"] as const) plain[key].forEach((a, l) => identical(lean[key][l], a, `lean ${key}[${l}] (${count} threads)`));
+            identical(lean.grad, plain.grad, `lean grad (${count} threads)`);
           }
         },
       ),

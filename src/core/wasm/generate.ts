@@ -39,6 +39,11 @@ export interface RowKernelSpec {
    * mask:  out1 = sum, out2 = (maskZ > 0 ? sum : 0) — relu's backward step fused in.
    */
   epilogue: RowEpilogue;
+  /**
+   * relu and mask: whether out1 (the sum: Z, or dA) is stored too (default true). Training needs
+   * only out2; skipping out1 saves a store per vector, and stores are what these epilogues wait on.
+   */
+  keepSum?: boolean;
   /** Most accumulators per pass, and accumulators between fences (0: none). */
   chunk?: number;
   fence?: number;
@@ -49,7 +54,7 @@ export interface RowKernelSpec {
 export const DEFAULT_FENCE = 3;
 
 export function rowKernelName(s: RowKernelSpec): string {
-  return `row_${s.k}_${s.w}_${s.sparse ? "s" : "d"}${s.bias ? "b" : ""}_${s.epilogue}_${s.chunk ?? DEFAULT_CHUNK}_${s.fence ?? DEFAULT_FENCE}${s.fma ? "_fma" : ""}`;
+  return `row_${s.k}_${s.w}_${s.sparse ? "s" : "d"}${s.bias ? "b" : ""}_${s.epilogue}${s.keepSum === false && s.epilogue !== "store" ? "_lean" : ""}_${s.chunk ?? DEFAULT_CHUNK}_${s.fence ?? DEFAULT_FENCE}${s.fma ? "_fma" : ""}`;
 }
 
 /**
@@ -91,6 +96,7 @@ function chunks(vectors: number, chunk: number): [number, number][] {
  */
 export function rowKernel(spec: RowKernelSpec): Fn {
   const { k, w, sparse, bias, epilogue } = spec;
+  const keepSum = epilogue === "store" || spec.keepSum !== false;
   const chunk = spec.chunk ?? DEFAULT_CHUNK;
   const fence = spec.fence ?? DEFAULT_FENCE;
   const fma = spec.fma ?? false;
@@ -129,7 +135,7 @@ export function rowKernel(spec: RowKernelSpec): Fn {
     f.loop(() => {
       f.get(i).get(N).i32GeS().brIf(1);
       f.get(S).get(i).i32(k * 8).i32Mul().i32Add().set(sRow);
-      f.get(O1).get(i).i32(w * 8).i32Mul().i32Add().set(o1Row);
+      if (keepSum) f.get(O1).get(i).i32(w * 8).i32Mul().i32Add().set(o1Row);
       if (epilogue !== "store") f.get(O2).get(i).i32(w * 8).i32Mul().i32Add().set(o2Row);
       if (epilogue === "mask") f.get(MZ).get(i).i32(w * 8).i32Mul().i32Add().set(mRow);
       if (sparse) {
@@ -195,7 +201,7 @@ export function rowKernel(spec: RowKernelSpec): Fn {
           f.get(acc[v]);
           if (bias) f.get(B).v128Load(col * 8).f64x2Add();
           f.set(z);
-          f.get(o1Row).get(z).v128Store(col * 8);
+          if (keepSum) f.get(o1Row).get(z).v128Store(col * 8);
           if (epilogue === "relu") {
             f.get(z).get(zero).f64x2Gt().set(mask);
             f.get(o2Row).get(z).get(mask).v128And().v128Store(col * 8);
@@ -215,7 +221,7 @@ export function rowKernel(spec: RowKernelSpec): Fn {
           f.get(sacc);
           if (bias) f.get(B).f64Load(col * 8).f64Add();
           f.set(zs);
-          f.get(o1Row).get(zs).f64Store(col * 8);
+          if (keepSum) f.get(o1Row).get(zs).f64Store(col * 8);
           if (epilogue === "relu") {
             f.get(zs).f64(0).f64Gt().set(bits);
             f.get(o2Row).get(zs).f64(0).get(bits).select().f64Store(col * 8);

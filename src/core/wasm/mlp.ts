@@ -185,6 +185,8 @@ export class MlpPlan {
     readonly n: number,
     /** Whether this plan's kernels use fused multiply-adds (see `setFusedMultiplyAdd`). */
     readonly fma: boolean,
+    /** Whether hidden relu layers' Z and dA are left out (see `create`). */
+    readonly lean: boolean,
   ) {
     const d = layers[0].inputSize;
     let paramCount = 0;
@@ -230,8 +232,8 @@ export class MlpPlan {
       const lists = l.relu && !last;
       const list = lists ? take(rowListBytes(n, m)) : 0;
       // The output layer's activation runs in TypeScript (it may be anything); hidden relu is fused.
-      const fwd: RowKernelSpec = { k, w: m, sparse: below?.relu ?? false, bias: true, epilogue: lists ? "relu" : "store", fma };
-      const bwd: RowKernelSpec | null = below ? { k: m, w: k, sparse: lists, bias: false, epilogue: below.relu ? "mask" : "store", fma } : null;
+      const fwd: RowKernelSpec = { k, w: m, sparse: below?.relu ?? false, bias: true, epilogue: lists ? "relu" : "store", keepSum: !lean, fma };
+      const bwd: RowKernelSpec | null = below ? { k: m, w: k, sparse: lists, bias: false, epilogue: below.relu ? "mask" : "store", keepSum: !lean, fma } : null;
       let grad: Named;
       let gradHalves: [Named, Named] | null = null;
       if (lists && k >= colsMinWidth) {
@@ -301,8 +303,12 @@ export class MlpPlan {
     return 8 * (2 * paramCount + wtCount + n * layers[0].inputSize + 4 * act) + 4 * listInts + scratchBytes(layers) + 64 * (8 * layers.length + 8);
   }
 
-  /** A plan for these layers and batch size, or null where the plain kernels should be used. */
-  static create(layers: readonly PlanLayer[], n: number): MlpPlan | null {
+  /**
+   * A plan for these layers and batch size, or null where the plain kernels should be used.
+   * `lean` (for training): hidden relu layers' Z and dA are not written — nothing in a training
+   * step reads them (relu's backward step masks by A > 0, the same test as Z > 0).
+   */
+  static create(layers: readonly PlanLayer[], n: number, lean = false): MlpPlan | null {
     if (!enabled || layers.length === 0 || n <= 0) return null;
     const mem = arena();
     if (!mem) return null;
@@ -311,7 +317,7 @@ export class MlpPlan {
     if (work * n < MIN_WORK) return null;
     if (mem.inUse + MlpPlan.bytes(layers, n) > WORKSPACE_LIMIT) return null;
     try {
-      return new MlpPlan(mem, layers, n, fused);
+      return new MlpPlan(mem, layers, n, fused, lean);
     } catch {
       // e.g. synchronous compilation refused (a browser's main thread) or memory exhausted
       return null;
@@ -454,7 +460,7 @@ export class MlpPlan {
     team.finish();
   }
 
-  /** dA of layer l−1 = dZ[l]·W[l]; when layer l−1 is relu, its dZ too (fused mask). */
+  /** dA of layer l−1 = dZ[l]·W[l]; when layer l−1 is relu, its dZ too (fused mask: A > 0 ⇔ Z > 0). */
   private backLayer(l: number, n: number): void {
     const b = this.layersBuf[l];
     const below = this.layersBuf[l - 1];
@@ -462,12 +468,12 @@ export class MlpPlan {
     const k = this.layers[l].inputSize;
     const team = this.share(n);
     if (!team) {
-      b.back!.run(b.dZ, b.W, 0, below.dA, below.dZ, below.Z, b.list, 0, n);
+      b.back!.run(b.dZ, b.W, 0, below.dA, below.dZ, below.A, b.list, 0, n);
       return;
     }
     const r = n >> 1;
-    team.start(b.back!, b.dZ + r * m * 8, b.W, 0, below.dA + r * k * 8, below.dZ + r * k * 8, below.Z + r * k * 8, b.list ? b.list + r * (m + 1) * 4 : 0, 0, n - r);
-    b.back!.run(b.dZ, b.W, 0, below.dA, below.dZ, below.Z, b.list, 0, r);
+    team.start(b.back!, b.dZ + r * m * 8, b.W, 0, below.dA + r * k * 8, below.dZ + r * k * 8, below.A + r * k * 8, b.list ? b.list + r * (m + 1) * 4 : 0, 0, n - r);
+    b.back!.run(b.dZ, b.W, 0, below.dA, below.dZ, below.A, b.list, 0, r);
     team.finish();
   }
 }
