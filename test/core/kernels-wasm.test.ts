@@ -191,7 +191,7 @@ describe.skipIf(!available)("generated WebAssembly kernels", () => {
     );
   });
 
-  it("the column-list Sᵀ·D kernel (blocks of samples, whole or in two unit windows) equals matmulAtB", () => {
+  it("the column-list Sᵀ·D kernel (blocks of samples, whole or in two unit windows) equals matmulAtB and columnSums", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 70 }),
@@ -212,16 +212,20 @@ describe.skipIf(!available)("generated WebAssembly kernels", () => {
           const [full, first, second] = compileKernels(mem!, [whole, a, b].map((spec) => [atbColsKernelName(spec), () => atbColsKernel(spec)] as const));
           const scratch = new Int32Array(atbColsScratchBytes(m, tuning.block) / 4).fill(-1);
           const {
-            offsets: [oS, oD, oO1, oO2, oL, oScr],
-            views: [, , out1, out2],
-          } = place([S, D, new Float64Array(m * k), new Float64Array(m * k), rowLists(S, n, m), scratch]);
-          full(oS, oD, oO1, oL, n, oScr);
-          second(oS, oD, oO2, oL, n, oScr);
-          first(oS, oD, oO2, oL, n, oScr);
+            offsets: [oS, oD, oO1, oO2, oL, oScr, oB1, oB2],
+            views: [, , out1, out2, , , sums1, sums2],
+          } = place([S, D, new Float64Array(m * k), new Float64Array(m * k), rowLists(S, n, m), scratch, new Float64Array(m), new Float64Array(m)]);
+          full(oS, oD, oO1, oL, n, oScr, oB1);
+          second(oS, oD, oO2, oL, n, oScr, oB2);
+          first(oS, oD, oO2, oL, n, oScr, oB2);
           const ref = new Float64Array(m * k);
           matmulAtB(S, D, ref, n, m, k);
           identical(out1 as Float64Array, ref, "column lists");
           identical(out2 as Float64Array, ref, "column lists, two windows");
+          const refSums = new Float64Array(m);
+          columnSums(S, refSums, n, m);
+          identical(sums1 as Float64Array, refSums, "column sums");
+          identical(sums2 as Float64Array, refSums, "column sums, two windows");
         },
       ),
       { numRuns: 300 },

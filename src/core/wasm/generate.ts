@@ -578,13 +578,15 @@ export function atbColsScratchBytes(m: number, block = ATB_BLOCK): number {
 }
 
 /**
- * out(m×k) += Sᵀ·D (out starts at zero), through the row lists of S, with the sums in registers:
+ * out(m×k) = Sᵀ·D, through the row lists of S, with the sums in registers:
  * the samples go in blocks; for each block the kernel first lists, per unit j, the block's samples
  * whose S[i, j] is listed (increasing i), then adds S[i, j]·D[i, :] over each unit's list into
  * out[j, :] held in registers a few vectors at a time. Each cell's terms come in increasing i: the
  * plain kernel's order. (Adding into out in memory term by term, as `atbRowsKernel` does, is held
  * back by one store per vector per term.)
- * With a window, only the units [from, to). Params: S, D, out, listS, n, scratch.
+ * It also adds each unit's column sum of S (db) into sums[j] over the same lists: the terms it
+ * skips are exact zeros. With a window, only the units [from, to).
+ * Params: S, D, out, listS, n, scratch, sums (out and sums start at zero).
  */
 export function atbColsKernel(spec: AtbColsSpec): Fn {
   const { m, k } = spec;
@@ -594,8 +596,8 @@ export function atbColsKernel(spec: AtbColsSpec): Fn {
   const unroll = Math.max(1, spec.unroll ?? 2);
   const fma = spec.fma ?? false;
   const [j0, j1] = spec.window ?? [0, m];
-  const f = new Fn(atbColsKernelName(spec), [T.i32, T.i32, T.i32, T.i32, T.i32, T.i32], []);
-  const [S, D, O, LIST, N, SCR] = [0, 1, 2, 3, 4, 5].map((x) => f.param(x));
+  const f = new Fn(atbColsKernelName(spec), [T.i32, T.i32, T.i32, T.i32, T.i32, T.i32, T.i32], []);
+  const [S, D, O, LIST, N, SCR, SUMS] = [0, 1, 2, 3, 4, 5, 6].map((x) => f.param(x));
   const b0 = f.local(T.i32);
   const b1 = f.local(T.i32);
   const i = f.local(T.i32);
@@ -614,6 +616,8 @@ export function atbColsKernel(spec: AtbColsSpec): Fn {
   const sv = f.local(T.v128);
   const ss = f.local(T.f64);
   const sacc = f.local(T.f64);
+  const bsum = f.local(T.f64);
+  const bAddr = f.local(T.i32);
   const tail = (k & 1) === 1;
   const passes = chunks(k >> 1, chunk);
   const maxPass = Math.max(...passes.map((q) => q[1]));
@@ -669,6 +673,8 @@ export function atbColsKernel(spec: AtbColsSpec): Fn {
           f.get(lBase).get(lEnd).i32Ne().if(() => {
             passes.forEach(([start, size], passIndex) => {
               const withTail = tail && passIndex === passes.length - 1;
+              const sums = passIndex === 0;
+              if (sums) f.get(SUMS).get(j).i32(3).i32Shl().i32Add().tee(bAddr).f64Load().set(bsum);
               for (let v = 0; v < size; v++) f.get(oRow).v128Load((start + v) * 16).set(acc[v]);
               if (withTail) f.get(oRow).f64Load((k - 1) * 8).set(sacc);
               const step = (u: number, last: boolean): void => {
@@ -676,6 +682,12 @@ export function atbColsKernel(spec: AtbColsSpec): Fn {
                 f.i32(m * 8).i32Mul().get(sCol).i32Add();
                 if (size > 0) f.v128Load64Splat().set(sv);
                 else f.f64Load().set(ss);
+                if (sums) {
+                  f.get(bsum);
+                  if (size > 0) f.get(sv).f64x2ExtractLane(0);
+                  else f.get(ss);
+                  f.f64Add().set(bsum);
+                }
                 f.get(D).get(p).i32(k * 8).i32Mul().i32Add().set(dRow);
                 for (let v = 0; v < size; v++) {
                   mac(f, fma, () => f.get(acc[v]), () => f.get(sv), () => f.get(dRow).v128Load((start + v) * 16));
@@ -710,6 +722,7 @@ export function atbColsKernel(spec: AtbColsSpec): Fn {
                 }),
               );
               for (let v = 0; v < size; v++) f.get(oRow).get(acc[v]).v128Store((start + v) * 16);
+              if (sums) f.get(bAddr).get(bsum).f64Store();
               if (withTail) f.get(oRow).get(sacc).f64Store((k - 1) * 8);
             });
           });

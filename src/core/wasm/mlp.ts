@@ -50,6 +50,8 @@ interface LayerBuffers {
   /** dW = dZᵀ·A_prev: the whole, and the two halves for two threads (null: not split). */
   grad: Named;
   gradHalves: [Named, Named] | null;
+  /** Whether the grad kernels also make db (the column-list ones do; else colSums runs). */
+  gradSums: boolean;
   /** dA of the layer below from this layer's dZ (null for the first layer). */
   back: Named | null;
 }
@@ -236,7 +238,8 @@ export class MlpPlan {
       const bwd: RowKernelSpec | null = below ? { k: m, w: k, sparse: lists, bias: false, epilogue: below.relu ? "mask" : "store", keepSum: !lean, fma } : null;
       let grad: Named;
       let gradHalves: [Named, Named] | null = null;
-      if (lists && k >= colsMinWidth) {
+      const gradSums = lists && k >= colsMinWidth;
+      if (gradSums) {
         const whole = { m, k, fma };
         grad = named(mem, atbColsKernelName(whole), () => atbColsKernel(whole));
         if (m >= 2) {
@@ -279,6 +282,7 @@ export class MlpPlan {
         colSums: named(mem, `colsums_${m}`, () => colSumsKernel(m)),
         grad,
         gradHalves,
+        gradSums,
         back: bwd ? named(mem, rowKernelName(bwd), () => rowKernel(bwd)) : null,
       });
       this.Z.push(view(Z, n * m));
@@ -444,19 +448,20 @@ export class MlpPlan {
     const D = below ? below.A : this.X.byteOffset;
     const team = b.gradHalves ? this.share(n) : null;
     // The listed kernels add into dW; the dense ones write it. (Arguments: the listed kernels take
-    // the row lists before n, the column-list ones a scratch area after it; the dense ones ignore
-    // the fifth and sixth.)
-    if (b.list) this.mem.zero(b.gW, this.gradW[l].byteLength);
+    // the row lists before n, the column-list ones a scratch area and db after it; the dense ones
+    // ignore the fifth on.)
+    // (dW and db are adjacent: the column-list kernels add into both.)
+    if (b.list) this.mem.zero(b.gW, this.gradW[l].byteLength + (b.gradSums ? 8 * this.layers[l].units : 0));
     const a3 = b.list ? b.list : n;
     if (!team) {
-      b.grad.run(b.dZ, D, b.gW, a3, n, this.scratch);
-      b.colSums.run(b.dZ, b.gb, n);
+      b.grad.run(b.dZ, D, b.gW, a3, n, this.scratch, b.gb);
+      if (!b.gradSums) b.colSums.run(b.dZ, b.gb, n);
       return;
     }
     const [mine, theirs] = b.gradHalves!;
-    team.start(theirs, b.dZ, D, b.gW, a3, n, this.scratch);
-    mine.run(b.dZ, D, b.gW, a3, n, this.scratch);
-    b.colSums.run(b.dZ, b.gb, n);
+    team.start(theirs, b.dZ, D, b.gW, a3, n, this.scratch, b.gb);
+    mine.run(b.dZ, D, b.gW, a3, n, this.scratch, b.gb);
+    if (!b.gradSums) b.colSums.run(b.dZ, b.gb, n);
     team.finish();
   }
 
