@@ -33,7 +33,7 @@ export function trainFor(w: Workload, epochs: number, onEpoch?: (epoch: number) 
 
 /** Mean binary cross-entropy of `net` on the workload's data. */
 export function lossOf(w: Workload, net: Network): number {
-  const ws = createWorkspace(net, w.n);
+  const ws = createWorkspace(net, w.n, { lean: true });
   forward(net, w.X, ws);
   const loss = reportedLoss(net, lossTotal(net, w.Y, ws), w.n, 0);
   releaseWorkspace(ws);
@@ -164,7 +164,7 @@ export async function allocationCheck(w: Workload, epochs = 1000): Promise<Alloc
   }
   // The engine alone: what `train` does for a full batch, minus its history and callbacks.
   const net = networkOf(w);
-  const ws = createWorkspace(net, w.n);
+  const ws = createWorkspace(net, w.n, { lean: true });
   const opt = gradientDescent(w.learningRate);
   const epoch = (): void => {
     forward(net, w.X, ws);
@@ -198,7 +198,7 @@ export interface PredictTiming {
 
 export async function timePrediction(w: Workload, net: Network, G: Float64Array, repeats: number): Promise<PredictTiming> {
   const rows = G.length / w.inputSize;
-  const ws = createWorkspace(net, rows);
+  const ws = createWorkspace(net, rows, { lean: true });
   forward(net, G, ws);
   const forwardSeconds: number[] = [];
   const withSetupSeconds: number[] = [];
@@ -212,7 +212,7 @@ export async function timePrediction(w: Workload, net: Network, G: Float64Array,
     collect?.();
     await new Promise((resolve) => setTimeout(resolve, 0));
     t = performance.now();
-    forward(net, G, createWorkspace(net, rows));
+    forward(net, G, createWorkspace(net, rows, { lean: true }));
     withSetupSeconds.push((performance.now() - t) / 1000);
   }
   releaseWorkspace(ws);

@@ -10,7 +10,7 @@ export interface Evaluation {
 }
 
 export function evaluate(net: Network, X: Float64Array, Y: Float64Array, n: number, l2 = 0): Evaluation {
-  const ws = createWorkspace(net, n);
+  const ws = createWorkspace(net, n, { lean: true });
   const A = forward(net, X, ws);
   const out = outputLayer(net);
   const result = { loss: reportedLoss(net, lossTotal(net, Y, ws), n, l2), accuracy: accuracy(A, Y, n, out.units, taskOf(out.activation)) };

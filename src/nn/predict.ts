@@ -15,7 +15,7 @@ export function predictOutput(model: Model, X: Matrix): Matrix {
     input = new Float64Array(X.data.length);
     applyScalerInto(X.data, model.scaler, input, X.rows, X.cols);
   }
-  const ws = createWorkspace(model, X.rows);
+  const ws = createWorkspace(model, X.rows, { lean: true });
   const A = forward(model, input, ws).slice(0, X.rows * outputLayer(model).units);
   disposeWorkspace(ws);
   return matrix(X.rows, outputLayer(model).units, A);

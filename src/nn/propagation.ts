@@ -34,8 +34,9 @@ export interface Workspace {
 
 export interface WorkspaceOptions {
   /**
-   * For training: where the fast kernels run, hidden relu layers' Z and dA are not written (A, dZ
-   * and the gradient are), which saves a store per value. Default false: every matrix is kept.
+   * For training and prediction: where the fast kernels run, hidden relu layers' Z and dA are not
+   * written (A, dZ, the output and the gradient are), which saves a store per value. Default
+   * false: every matrix is kept (traces and pictures read them).
    */
   lean?: boolean;
 }

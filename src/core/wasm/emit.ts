@@ -176,6 +176,10 @@ export class Fn {
   i32Store(offset = 0): this {
     return this.op(0x36).memarg(2, offset);
   }
+  /** i64.store with the alignment hint of 4 bytes (the kernels store i32 pairs). */
+  i64Store(offset = 0): this {
+    return this.op(0x37).memarg(2, offset);
+  }
   f64Store(offset = 0): this {
     return this.op(0x39).memarg(3, offset);
   }
@@ -196,6 +200,25 @@ export class Fn {
     this.op(0x41);
     sleb(this.code, v);
     return this;
+  }
+  i64(v: bigint): this {
+    this.op(0x42);
+    // signed LEB128 of a 64-bit value
+    for (;;) {
+      const b = Number(v & 0x7fn);
+      v >>= 7n;
+      if ((v === 0n && (b & 0x40) === 0) || (v === -1n && (b & 0x40) !== 0)) {
+        this.code.push(b);
+        return this;
+      }
+      this.code.push(b | 0x80);
+    }
+  }
+  i64ExtendI32U(): this {
+    return this.op(0xad);
+  }
+  i64Sub(): this {
+    return this.op(0x7d);
   }
   f64(v: number): this {
     this.op(0x44);

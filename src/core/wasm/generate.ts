@@ -206,10 +206,10 @@ export function rowKernel(spec: RowKernelSpec): Fn {
             f.get(z).get(zero).f64x2Gt().set(mask);
             f.get(o2Row).get(z).get(mask).v128And().v128Store(col * 8);
             f.get(mask).i64x2Bitmask().set(bits);
-            // write both indices, the second past the first only if the first lane is positive,
-            // then advance past the positive ones (one add per pair on the chain through oc)
-            f.get(oc).i32(col).i32Store();
-            f.get(oc).get(bits).i32(1).i32And().i32(2).i32Shl().i32Add().i32(col + 1).i32Store();
+            // One 8-byte store of the pair [first, col + 1], first = col if lane 0 is positive, else
+            // col + 1 (as one i64: K − (bits & 1), K = [col + 1, col + 1]); then advance past the
+            // positive ones. (It writes within the row: at most 2·v entries precede vector v.)
+            f.get(oc).i64(BigInt(col + 1) * 0x1_0000_0001n).get(bits).i32(1).i32And().i64ExtendI32U().i64Sub().i64Store();
             f.get(oc).get(bits).i32Popcnt().i32(2).i32Shl().i32Add().set(oc);
           } else if (epilogue === "mask") {
             f.get(mRow).v128Load(col * 8).get(zero).f64x2Gt().set(mask);
