@@ -537,8 +537,8 @@ function findings(r: BenchResults): string[] {
     const limit = Math.floor(WORKSPACE_LIMIT / bytesPerSample / 1000) * 1000;
     lines.push(
       `- Cost against samples: ${samples.map((w, i) => `${w.samples}: ${(per[i] * 1e9).toFixed(0)} ns`).join(", ")} per sample, ` +
-        `at most ${((worst - 1) * 100).toFixed(0)}% above the first: linear over the range measured. What creeps up is memory traffic: every layer's Z, A, dZ and dA ` +
-        `(samples × units doubles, plus the row lists of nonzero activations) are written and read back once or twice per epoch, from the caches while a layer's arrays fit in them, ` +
+        `at most ${((worst - 1) * 100).toFixed(0)}% above the first: linear over the range measured. What creeps up is memory traffic: every layer's A and dZ ` +
+        `(samples × units doubles, plus the row lists of nonzero activations; training leaves hidden relu layers' Z and dA unwritten) are written and read back once or twice per epoch, from the caches while a layer's arrays fit in them, ` +
         `from memory beyond; the arithmetic per sample stays the same. Where it stops: a workspace takes ${(bytesPerSample / 1024).toFixed(1)} KiB per sample at this architecture, ` +
         `and WebAssembly memory is 32-bit (4 GiB at most; Glassbox lets workspaces hold ${WORKSPACE_LIMIT / 2 ** 30} GiB of it), so from about ${limit} samples in one batch ` +
         `the workspace falls back to the plain TypeScript kernels (ordinary arrays, roughly 15× slower per sample) — mini-batches keep each workspace small.`,
