@@ -327,10 +327,11 @@ describe.skipIf(!available)("fast forward/backward", () => {
         fc.integer({ min: 1, max: 400 }),
         fc.constantFrom<Reduction>("mean", "sum"),
         fc.constantFrom(0, 0.01),
-        fc.boolean(),
-        (seed, widths, acts, out, n, reduction, l2, columnLists) => {
+        fc.constantFrom(0, 8, Infinity),
+        (seed, widths, acts, out, n, reduction, l2, columnWidth) => {
           const rows = 1 + (seed % n);
-          setColumnListMinWidth(columnLists ? 0 : Infinity); // dW through column lists or row lists
+          // dW through column lists (of the layer, or transposed over the layer below's) or not
+          setColumnListMinWidth(columnWidth);
           // Make the network big enough for the fast path (tiny ones use the plain kernels anyway).
           const w = widths.map((x, i) => (i === 0 ? Math.max(x, 4) : i === 1 ? x + 16 : x));
           const plain = runPass(false, seed, w, acts, out, n, rows, reduction, l2);

@@ -14,6 +14,7 @@
  */
 import { wasmApi } from "./api.ts";
 import { arena, type Arena, type Block } from "./arena.ts";
+import type { Fn } from "./emit.ts";
 import { compiledKernel, compileKernels, type Kernel } from "./compile.ts";
 import { atbColsKernel, atbColsKernelName, atbColsScratchBytes, atbKernel, atbKernelName, atbRowsKernel, atbRowsKernelName, colSumsKernel, rowKernel, rowKernelName, rowListBytes, transposeKernel, type RowKernelSpec, type UnitWindow } from "./generate.ts";
 import { helper, type Team } from "./team.ts";
@@ -47,24 +48,37 @@ interface LayerBuffers {
   list: number;
   forward: Named;
   colSums: Named;
-  /** dW = dZᵀ·A_prev: the whole, and the two halves for two threads (null: not split). */
+  /** How dW is made (see `GradMode`), by `grad`, or by `gradHalves` on two threads (null: not split). */
+  gradMode: GradMode;
   grad: Named;
   gradHalves: [Named, Named] | null;
-  /** Whether the grad kernels also make db (the column-list ones do; else colSums runs). */
-  gradSums: boolean;
+  /** "columnsT" only: dWᵀ (k×m) and a throw-away row of column sums, before the transpose into dW. */
+  gWt: number;
   /** dA of the layer below from this layer's dZ (null for the first layer). */
   back: Named | null;
 }
 
 /**
- * dW of a relu layer whose input has at least this many units is summed in registers over
- * column lists (atbColsKernel); narrower inputs give each listed term too little work to pay for
- * making the lists, and add into dW in memory instead (atbRowsKernel). Measured on moons-deep.
+ * How a layer's dW = dZᵀ·A_prev is made, all with the same bits (each cell summed in sample order):
+ * - "columns": atbColsKernel over the layer's own row lists (dZ is zero where A is), sums in
+ *   registers, db made on the way. For relu layers whose input is wide enough (below).
+ * - "columnsT": dWᵀ = A_prevᵀ·dZ by atbColsKernel over the row lists of the relu layer below, then
+ *   transposed; for a relu layer below a narrow input whose own layer is wide enough (the kernel's
+ *   vectors run along the other side).
+ * - "rows": atbRowsKernel, adding into dW in memory term by term (held back by one store per
+ *   vector per term), when neither side is wide enough.
+ * - "dense": atbKernel, register tiles over every sample (no row lists on either side to skip by).
+ */
+type GradMode = "columns" | "columnsT" | "rows" | "dense";
+
+/**
+ * The column-list kernels need at least this many columns along their vectors: with fewer, each
+ * listed term has too little work to pay for making the lists. Measured on moons-deep.
  */
 export const COLUMN_LIST_MIN_WIDTH = 32;
 let colsMinWidth = COLUMN_LIST_MIN_WIDTH;
 
-/** The narrowest input that gets the column-list dW kernel (tests set 0 or Infinity to pick one). */
+/** The narrowest side the column-list dW kernels run along (tests set 0 or Infinity to pick them or not). */
 export function setColumnListMinWidth(width: number): void {
   colsMinWidth = width;
 }
@@ -236,37 +250,9 @@ export class MlpPlan {
       // The output layer's activation runs in TypeScript (it may be anything); hidden relu is fused.
       const fwd: RowKernelSpec = { k, w: m, sparse: below?.relu ?? false, bias: true, epilogue: lists ? "relu" : "store", keepSum: !lean, fma };
       const bwd: RowKernelSpec | null = below ? { k: m, w: k, sparse: lists, bias: false, epilogue: below.relu ? "mask" : "store", keepSum: !lean, fma } : null;
-      let grad: Named;
-      let gradHalves: [Named, Named] | null = null;
-      const gradSums = lists && k >= colsMinWidth;
-      if (gradSums) {
-        const whole = { m, k, fma };
-        grad = named(mem, atbColsKernelName(whole), () => atbColsKernel(whole));
-        if (m >= 2) {
-          const a = { m, k, fma, window: [0, m >> 1] as const };
-          const c = { m, k, fma, window: [m >> 1, m] as const };
-          gradHalves = [named(mem, atbColsKernelName(a), () => atbColsKernel(a)), named(mem, atbColsKernelName(c), () => atbColsKernel(c))];
-        }
-      } else if (lists) {
-        grad = named(mem, atbRowsKernelName(m, k, undefined, undefined, fma), () => atbRowsKernel(m, k, undefined, undefined, fma));
-        if (m >= 2) {
-          const h = m >> 1;
-          const wa: UnitWindow = [0, h];
-          const wb: UnitWindow = [h, m];
-          gradHalves = [
-            named(mem, atbRowsKernelName(m, k, undefined, wa, fma), () => atbRowsKernel(m, k, undefined, wa, fma)),
-            named(mem, atbRowsKernelName(m, k, undefined, wb, fma), () => atbRowsKernel(m, k, undefined, wb, fma)),
-          ];
-        }
-      } else {
-        grad = named(mem, atbKernelName({ m, k, fma }), () => atbKernel({ m, k, fma }));
-        if (m >= 4) {
-          const h = (m >> 2) * 2;
-          const a = { m, k, units: [0, h] as const, fma };
-          const c = { m, k, units: [h, m] as const, fma };
-          gradHalves = [named(mem, atbKernelName(a), () => atbKernel(a)), named(mem, atbKernelName(c), () => atbKernel(c))];
-        }
-      }
+      const gradMode: GradMode = lists && k >= colsMinWidth ? "columns" : below?.relu && m >= colsMinWidth ? "columnsT" : lists ? "rows" : "dense";
+      const [grad, gradHalves] = gradKernels(mem, gradMode, m, k, fma);
+      const gWt = gradMode === "columnsT" ? take(8 * (k * m + k)) : 0;
       this.layersBuf.push({
         W,
         Wt,
@@ -280,9 +266,10 @@ export class MlpPlan {
         list,
         forward: named(mem, rowKernelName(fwd), () => rowKernel(fwd)),
         colSums: named(mem, `colsums_${m}`, () => colSumsKernel(m)),
+        gradMode,
         grad,
         gradHalves,
-        gradSums,
+        gWt,
         back: bwd ? named(mem, rowKernelName(bwd), () => rowKernel(bwd)) : null,
       });
       this.Z.push(view(Z, n * m));
@@ -303,6 +290,8 @@ export class MlpPlan {
       wtCount += l.units * l.inputSize;
       act += n * l.units;
       if (l.relu) listInts += n * (l.units + 1);
+      // room for the "columnsT" mode's dWᵀ (wherever it might be chosen)
+      wtCount += l.units * l.inputSize + l.inputSize;
     }
     return 8 * (2 * paramCount + wtCount + n * layers[0].inputSize + 4 * act) + 4 * listInts + scratchBytes(layers) + 64 * (8 * layers.length + 8);
   }
@@ -445,25 +434,30 @@ export class MlpPlan {
   private gradLayer(l: number, n: number): void {
     const b = this.layersBuf[l];
     const below = l > 0 ? this.layersBuf[l - 1] : null;
-    const D = below ? below.A : this.X.byteOffset;
+    const m = this.layers[l].units;
+    const k = this.layers[l].inputSize;
+    const Aprev = below ? below.A : this.X.byteOffset;
+    // Kernel arguments (S, D, out, lists, n, scratch, sums: each kind reads the ones it takes).
+    // The list kernels add into zeroed outputs; "columns" adds into db too (adjacent to dW).
+    let S = b.dZ;
+    let D = Aprev;
+    let out = b.gW;
+    let lists = b.list;
+    let sums = b.gb;
+    if (b.gradMode === "columnsT") {
+      [S, D, out, lists, sums] = [Aprev, b.dZ, b.gWt, below!.list, b.gWt + 8 * k * m];
+      this.mem.zero(b.gWt, 8 * (k * m + k));
+    } else if (b.gradMode === "columns") this.mem.zero(b.gW, 8 * (m * k + m));
+    else if (b.gradMode === "rows") this.mem.zero(b.gW, 8 * m * k);
+    const a3 = b.gradMode === "dense" ? n : lists;
     const team = b.gradHalves ? this.share(n) : null;
-    // The listed kernels add into dW; the dense ones write it. (Arguments: the listed kernels take
-    // the row lists before n, the column-list ones a scratch area and db after it; the dense ones
-    // ignore the fifth on.)
-    // (dW and db are adjacent: the column-list kernels add into both.)
-    if (b.list) this.mem.zero(b.gW, this.gradW[l].byteLength + (b.gradSums ? 8 * this.layers[l].units : 0));
-    const a3 = b.list ? b.list : n;
-    if (!team) {
-      b.grad.run(b.dZ, D, b.gW, a3, n, this.scratch, b.gb);
-      if (!b.gradSums) b.colSums.run(b.dZ, b.gb, n);
-      return;
-    }
-    const [mine, theirs] = b.gradHalves!;
-    team.start(theirs, b.dZ, D, b.gW, a3, n, this.scratch, b.gb);
-    mine.run(b.dZ, D, b.gW, a3, n, this.scratch, b.gb);
-    if (!b.gradSums) b.colSums.run(b.dZ, b.gb, n);
-    team.finish();
+    if (team) team.start(b.gradHalves![1], S, D, out, a3, n, this.scratch, sums);
+    (team ? b.gradHalves![0] : b.grad).run(S, D, out, a3, n, this.scratch, sums);
+    if (b.gradMode !== "columns") b.colSums.run(b.dZ, b.gb, n);
+    team?.finish();
+    if (b.gradMode === "columnsT") this.transpose(b.gWt, b.gW, k, m);
   }
+
 
   /** dA of layer l−1 = dZ[l]·W[l]; when layer l−1 is relu, its dZ too (fused mask: A > 0 ⇔ Z > 0). */
   private backLayer(l: number, n: number): void {
@@ -480,6 +474,28 @@ export class MlpPlan {
     team.start(b.back!, b.dZ + r * m * 8, b.W, 0, below.dA + r * k * 8, below.dZ + r * k * 8, below.A + r * k * 8, b.list ? b.list + r * (m + 1) * 4 : 0, 0, n - r);
     b.back!.run(b.dZ, b.W, 0, below.dA, below.dZ, below.A, b.list, 0, r);
     team.finish();
+  }
+}
+
+/** The kernel that makes dW in `mode`, and its two halves for two threads (null: not split). */
+function gradKernels(mem: Arena, mode: GradMode, m: number, k: number, fma: boolean): [Named, [Named, Named] | null] {
+  const split = <S>(spec: (window: UnitWindow | undefined) => S, name: (s: S) => string, make: (s: S) => Fn, units: number, minUnits: number, cut = units >> 1): [Named, [Named, Named] | null] => {
+    const one = (w: UnitWindow | undefined): Named => {
+      const s = spec(w);
+      return named(mem, name(s), () => make(s));
+    };
+    return [one(undefined), units >= minUnits ? [one([0, cut]), one([cut, units])] : null];
+  };
+  switch (mode) {
+    case "columns":
+      return split((window) => ({ m, k, fma, window }), atbColsKernelName, atbColsKernel, m, 2);
+    case "columnsT":
+      return split((window) => ({ m: k, k: m, fma, window }), atbColsKernelName, atbColsKernel, k, 2);
+    case "rows":
+      return split((window) => ({ m, k, window, fma }), (s) => atbRowsKernelName(s.m, s.k, undefined, s.window, fma), (s) => atbRowsKernel(s.m, s.k, undefined, s.window, fma), m, 2);
+    case "dense":
+      // an even split: the dense kernel's tiles pair units
+      return split((units) => ({ m, k, units, fma }), atbKernelName, atbKernel, m, 4, (m >> 2) * 2);
   }
 }
 
