@@ -352,6 +352,21 @@ describe.skipIf(!available)("fast forward/backward", () => {
     );
   });
 
+  it("gives the same bits on reused memory that held anything (workspaces are not cleared)", () => {
+    const a = arena()!;
+    for (const [seed, lean] of [[11, false], [12, true], [13, false]] as const) {
+      const w = [3, 40, 9, 33];
+      const acts: ActivationName[] = ["relu", "relu", "tanh", "relu"];
+      const plain = runPass(false, seed, w, acts, ["sigmoid", "binary-crossentropy"], 120, 77, "mean", 0.01, lean);
+      const junk = a.alloc(8 << 20);
+      new Uint8Array(a.buffer, junk.offset, junk.bytes).fill(0xff); // NaN in every double
+      a.release(junk);
+      const fast = runPass(true, seed, w, acts, ["sigmoid", "binary-crossentropy"], 120, 77, "mean", 0.01, lean);
+      for (const key of ["A", "dZ"] as const) plain[key].forEach((x, l) => identical(fast[key][l], x, `${key}[${l}]`));
+      identical(fast.grad, plain.grad, "grad");
+    }
+  });
+
   it("uses the fast path for moons-sized networks", () => {
     setFastKernels(true);
     const net = createNetwork(2, [{ units: 25, activation: "relu" }, { units: 50, activation: "relu" }, { units: 1, activation: "sigmoid" }], "binary-crossentropy");

@@ -55,8 +55,12 @@ export class Arena {
     return this.memory.buffer;
   }
 
-  /** A block of at least `bytes` bytes, 64-byte aligned and zeroed. Views onto it must be `track`ed. */
-  alloc(bytes: number): Block {
+  /**
+   * A block of at least `bytes` bytes, 64-byte aligned and zeroed (unless `zeroed` is false: for
+   * owners that write every byte before they read it, reused memory is not cleared — clearing
+   * the half-gigabyte of a large workspace takes milliseconds). Views onto it must be `track`ed.
+   */
+  alloc(bytes: number, zeroed = true): Block {
     const size = Math.max(ALIGN, Math.ceil(bytes / ALIGN) * ALIGN);
     let offset = -1;
     for (let i = 0; i < this.free.length; i++) {
@@ -69,7 +73,7 @@ export class Arena {
           f.bytes -= size;
         }
         // Reused memory: clear it (fresh memory from `grow` is zero already).
-        this.zero(offset, size);
+        if (zeroed) this.zero(offset, size);
         break;
       }
     }

@@ -207,7 +207,10 @@ export class MlpPlan {
     const d = layers[0].inputSize;
     let paramCount = 0;
     for (const l of layers) paramCount += l.units * l.inputSize + l.units;
-    const block = mem.alloc(MlpPlan.bytes(layers, n));
+    // Not cleared: every buffer is written before it is read (parameters, input and transposes
+    // are copied in, the kernels write Z, A, dZ, dA and the row lists of the rows they are given,
+    // and the gradient kernels zero what they add into).
+    const block = mem.alloc(MlpPlan.bytes(layers, n), false);
     this.block = block;
     this.work = layers.reduce((sum, l) => sum + l.inputSize * l.units, 0);
     let cursor = 0;
