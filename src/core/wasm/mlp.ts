@@ -496,9 +496,12 @@ function gradKernels(mem: Arena, mode: GradMode, m: number, k: number, fma: bool
       return split((window) => ({ m: k, k: m, fma, window }), atbColsKernelName, atbColsKernel, k, 2);
     case "rows":
       return split((window) => ({ m, k, window, fma }), (s) => atbRowsKernelName(s.m, s.k, undefined, s.window, fma), (s) => atbRowsKernel(s.m, s.k, undefined, s.window, fma), m, 2);
-    case "dense":
-      // an even split: the dense kernel's tiles pair units
-      return split((units) => ({ m, k, units, fma }), atbKernelName, atbKernel, m, 4, (m >> 2) * 2);
+    case "dense": {
+      // One unit (a binary output): a single row of tiles, 12 vectors wide (measured 2× the default
+      // 4 × 2 tiles). An even split for two threads: the dense kernel's tiles pair units.
+      const tile = m === 1 ? { rows: 1, vecs: 12 } : {};
+      return split((units) => ({ m, k, units, fma, ...tile }), atbKernelName, atbKernel, m, 4, (m >> 2) * 2);
+    }
   }
 }
 
