@@ -9,7 +9,8 @@
  * Z, A, dZ, dA; units, i.e. rows, of dW), every value still computed by the same operations: the
  * same bits again. The one exception is the opt-in `setFusedMultiplyAdd`.
  *
- * Knobs: `setThreads(1 | 2)`, `setFusedMultiplyAdd(on)`, `setFastKernels(on)` (tests), and
+ * Knobs: `setThreads(1 | 2)`, `setFusedMultiplyAdd(on)`; `setFastKernels(on)`, `setSplitThreshold`
+ * and `setColumnListMinWidth` (tests pick kernels with them); and
  * `releaseWorkspace(ws)` to hand a workspace's memory back at once.
  */
 import { wasmApi } from "./api.ts";
@@ -301,8 +302,9 @@ export class MlpPlan {
 
   /**
    * A plan for these layers and batch size, or null where the plain kernels should be used.
-   * `lean` (for training): hidden relu layers' Z and dA are not written — nothing in a training
-   * step reads them (relu's backward step masks by A > 0, the same test as Z > 0).
+   * `lean` (training, prediction): hidden relu layers' Z and dA are not written — neither a
+   * training step nor a prediction reads them (relu's backward step masks by A > 0, the same
+   * test as Z > 0).
    */
   static create(layers: readonly PlanLayer[], n: number, lean = false): MlpPlan | null {
     if (!enabled || layers.length === 0 || n <= 0) return null;
@@ -460,7 +462,6 @@ export class MlpPlan {
     team?.finish();
     if (b.gradMode === "columnsT") this.transpose(b.gWt, b.gW, k, m);
   }
-
 
   /** dA of layer l−1 = dZ[l]·W[l]; when layer l−1 is relu, its dZ too (fused mask: A > 0 ⇔ Z > 0). */
   private backLayer(l: number, n: number): void {
