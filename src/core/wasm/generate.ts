@@ -49,12 +49,15 @@ export interface RowKernelSpec {
   fence?: number;
   /** Fused multiply-adds (opt-in: results differ in the last bits). */
   fma?: boolean;
+  /** Terms per trip of the inner loop. */
+  unroll?: number;
 }
 
 export const DEFAULT_FENCE = 3;
+export const DEFAULT_UNROLL = 2;
 
 export function rowKernelName(s: RowKernelSpec): string {
-  return `row_${s.k}_${s.w}_${s.sparse ? "s" : "d"}${s.bias ? "b" : ""}_${s.epilogue}${s.keepSum === false && s.epilogue !== "store" ? "_lean" : ""}_${s.chunk ?? DEFAULT_CHUNK}_${s.fence ?? DEFAULT_FENCE}${s.fma ? "_fma" : ""}`;
+  return `row_${s.k}_${s.w}_${s.sparse ? "s" : "d"}${s.bias ? "b" : ""}_${s.epilogue}${s.keepSum === false && s.epilogue !== "store" ? "_lean" : ""}_${s.chunk ?? DEFAULT_CHUNK}_${s.fence ?? DEFAULT_FENCE}_${s.unroll ?? DEFAULT_UNROLL}${s.fma ? "_fma" : ""}`;
 }
 
 /**
@@ -89,6 +92,95 @@ function chunks(vectors: number, chunk: number): [number, number][] {
   return out;
 }
 
+/** One pass of a sum over a list of terms (see `sumOverTerms`). */
+interface TermSum {
+  f: Fn;
+  fma: boolean;
+  /** Accumulators between fences (0: none), and terms per trip of the loop. */
+  fence: number;
+  unroll: number;
+  /** A parameter that is ≥ 0 whenever the loop runs (n): fences test `guard < −c`, never true. */
+  guard: Local;
+  /** Fences so far in the function, for distinct conditions. */
+  fences: { count: number };
+  /** acc[v] += s·D[p, start + v] (vectors of 2 columns) for v < size. */
+  acc: readonly Local[];
+  start: number;
+  size: number;
+  /** The odd last column, summed in `sacc` (its byte offset in D's row), or null. */
+  tail: { sacc: Local; offset: number } | null;
+  /** Scratch locals. */
+  sv: Local;
+  ss: Local;
+  p: Local;
+  dRow: Local;
+  /** The cursor, advanced by `stride` per term (4: a list's byte address; 1: an index). */
+  t: Local;
+  stride: number;
+  /** Push: the u-th term's p after t; S's value's address for p; D's row for p; t's end. */
+  term: (u: number) => void;
+  sAddress: () => void;
+  dRowOf: () => void;
+  end: () => void;
+  /** Extra work per term once s is loaded (in sv, or in ss when size is 0). */
+  perTerm?: () => void;
+}
+
+/**
+ * Σ over the terms p that t walks of s = S(p) times D's row p, into registers, in term order (so
+ * the bits of a plain loop). `unroll` terms per trip pay the loop's bookkeeping and V8's stack
+ * check once. "Fences" every `fence` accumulators: a branch out of the loop, never taken, that
+ * reads the sums so far, so that the compiler cannot hoist all of a term's loads above its
+ * arithmetic (V8 issues a block's loads first; with every load in flight at once x64's 16
+ * vector registers run out). Each fence tests another constant: identical tests would be merged.
+ */
+function sumOverTerms(o: TermSum): void {
+  const { f, fma, fence, acc, start, size, tail, sv, ss, p, dRow, t, stride } = o;
+  const step = (u: number, last: boolean): void => {
+    o.term(u);
+    f.set(p);
+    o.sAddress();
+    if (size > 0) f.v128Load64Splat().set(sv);
+    else f.f64Load().set(ss);
+    o.perTerm?.();
+    o.dRowOf();
+    f.set(dRow);
+    for (let v = 0; v < size; v++) {
+      mac(f, fma, () => f.get(acc[v]), () => f.get(sv), () => f.get(dRow).v128Load((start + v) * 16));
+      f.set(acc[v]);
+      if (fence > 0 && ((v + 1) % fence === 0 || v + 1 === size) && (v + 1 < size || !last)) {
+        f.get(o.guard).i32(-o.fences.count++).i32LtS().brIf(1);
+      }
+    }
+    if (tail) {
+      if (size > 0) f.get(sv).f64x2ExtractLane(0).set(ss);
+      f.get(tail.sacc).get(ss).get(dRow).f64Load(tail.offset).f64Mul().f64Add().set(tail.sacc);
+    }
+  };
+  if (o.unroll > 1) {
+    f.block(() =>
+      f.loop(() => {
+        f.get(t).i32((o.unroll - 1) * stride).i32Add();
+        o.end();
+        f.i32GeS().brIf(1);
+        for (let u = 0; u < o.unroll; u++) step(u, u === o.unroll - 1);
+        f.get(t).i32(o.unroll * stride).i32Add().set(t);
+        f.br(0);
+      }),
+    );
+  }
+  f.block(() =>
+    f.loop(() => {
+      f.get(t);
+      o.end();
+      f.i32GeS().brIf(1);
+      step(0, true);
+      f.get(t).i32(stride).i32Add().set(t);
+      f.br(0);
+    }),
+  );
+}
+
 /**
  * out[i, :] = Σ_t S[i, t] · D[t, :]  (t over all of 0..k−1, or over row i's list), then the epilogue.
  * Params (i32 byte offsets): S, D, bias, out1, out2, maskZ, listIn, listOut, n.
@@ -100,10 +192,13 @@ export function rowKernel(spec: RowKernelSpec): Fn {
   const chunk = spec.chunk ?? DEFAULT_CHUNK;
   const fence = spec.fence ?? DEFAULT_FENCE;
   const fma = spec.fma ?? false;
+  const unroll = spec.unroll ?? DEFAULT_UNROLL;
+  const fences = { count: 0 };
   const f = new Fn(rowKernelName(spec), [T.i32, T.i32, T.i32, T.i32, T.i32, T.i32, T.i32, T.i32, T.i32], []);
   const [S, D, B, O1, O2, MZ, LIN, LOUT, N] = [0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => f.param(i));
   const i = f.local(T.i32);
   const sRow = f.local(T.i32);
+  const p = f.local(T.i32);
   const o1Row = f.local(T.i32);
   const o2Row = f.local(T.i32);
   const mRow = f.local(T.i32);
@@ -113,7 +208,6 @@ export function rowKernel(spec: RowKernelSpec): Fn {
   const cnt = f.local(T.i32);
   const t = f.local(T.i32);
   const dRow = f.local(T.i32);
-  const sAddr = f.local(T.i32);
   const bits = f.local(T.i32);
   const sv = f.local(T.v128);
   const z = f.local(T.v128);
@@ -150,51 +244,18 @@ export function rowKernel(spec: RowKernelSpec): Fn {
         const withTail = tail && passIndex === passes.length - 1;
         for (let v = 0; v < size; v++) f.v128Zero().set(acc[v]);
         if (withTail) f.f64(0).set(sacc);
-        // Σ over t
-        const step = (): void => {
-          // p = sparse ? list[t] : t ; sAddr = sRow + p*8 ; dRow = D + p*w*8
-          // (sparse: t walks the row's list as a byte address, entries from t + 4 on)
-          if (sparse) f.get(t).i32Load(4);
-          else f.get(t);
-          f.tee(bits); // `bits` doubles as p here
-          f.i32(3).i32Shl().get(sRow).i32Add().set(sAddr);
-          f.get(D).get(bits).i32(w * 8).i32Mul().i32Add().set(dRow);
-          if (size > 0) f.get(sAddr).v128Load64Splat().set(sv);
-          for (let v = 0; v < size; v++) {
-            mac(f, fma, () => f.get(acc[v]), () => f.get(sv), () => f.get(dRow).v128Load((start + v) * 16));
-            f.set(acc[v]);
-            if (fence > 0 && (v + 1) % fence === 0 && v + 1 < size) {
-              // A branch never taken (n < 0) that reads the sums so far: it keeps the compiler from
-              // hoisting every load of the step above every multiply, which would run out of registers.
-              f.get(N).i32(0).i32LtS().if(() => {
-                for (let u = v + 1 - fence; u <= v; u++) f.i32(0).get(acc[u]).v128Store();
-              });
-            }
-          }
-          if (withTail) {
-            if (size > 0) f.get(sv).f64x2ExtractLane(0);
-            else f.get(sAddr).f64Load();
-            f.set(ss);
-            f.get(sacc).get(ss).get(dRow).f64Load((w - 1) * 8).f64Mul().f64Add().set(sacc);
-          }
-        };
-        const bound = (): void => {
-          if (sparse) f.get(cnt);
-          else f.i32(k);
-        };
-        const stride = sparse ? 4 : 1;
+        // Σ over t (sparse: t walks the row's list as a byte address, entries from t + 4 on)
         if (sparse) f.get(lIn).set(t);
         else f.i32(0).set(t);
-        f.block(() =>
-          f.loop(() => {
-            f.get(t);
-            bound();
-            f.i32GeS().brIf(1);
-            step();
-            f.get(t).i32(stride).i32Add().set(t);
-            f.br(0);
-          }),
-        );
+        sumOverTerms({
+          f, fma, fence, unroll, guard: N, fences, acc, start, size, sv, ss, p, dRow, t,
+          tail: withTail ? { sacc, offset: (w - 1) * 8 } : null,
+          stride: sparse ? 4 : 1,
+          term: (u) => (sparse ? f.get(t).i32Load(4 + 4 * u) : u > 0 ? f.get(t).i32(u).i32Add() : f.get(t)),
+          sAddress: () => f.get(p).i32(3).i32Shl().get(sRow).i32Add(),
+          dRowOf: () => f.get(D).get(p).i32(w * 8).i32Mul().i32Add(),
+          end: () => (sparse ? f.get(cnt) : f.i32(k)),
+        });
         // epilogue
         for (let v = 0; v < size; v++) {
           const col = (start + v) * 2;
@@ -623,7 +684,7 @@ export function atbColsKernel(spec: AtbColsSpec): Fn {
   const maxPass = Math.max(...passes.map((q) => q[1]));
   const acc: Local[] = [];
   for (let v = 0; v < maxPass; v++) acc.push(f.local(T.v128));
-  let fences = 0;
+  const fences = { count: 0 };
   if (j1 <= j0) return f;
   // scratch: counts (m i32) then each unit's list (B i32 per unit)
   const lists = 4 * m;
@@ -677,50 +738,25 @@ export function atbColsKernel(spec: AtbColsSpec): Fn {
               if (sums) f.get(SUMS).get(j).i32(3).i32Shl().i32Add().tee(bAddr).f64Load().set(bsum);
               for (let v = 0; v < size; v++) f.get(oRow).v128Load((start + v) * 16).set(acc[v]);
               if (withTail) f.get(oRow).f64Load((k - 1) * 8).set(sacc);
-              const step = (u: number, last: boolean): void => {
-                f.get(t).i32Load(4 * u).tee(p);
-                f.i32(m * 8).i32Mul().get(sCol).i32Add();
-                if (size > 0) f.v128Load64Splat().set(sv);
-                else f.f64Load().set(ss);
-                if (sums) {
-                  f.get(bsum);
-                  if (size > 0) f.get(sv).f64x2ExtractLane(0);
-                  else f.get(ss);
-                  f.f64Add().set(bsum);
-                }
-                f.get(D).get(p).i32(k * 8).i32Mul().i32Add().set(dRow);
-                for (let v = 0; v < size; v++) {
-                  mac(f, fma, () => f.get(acc[v]), () => f.get(sv), () => f.get(dRow).v128Load((start + v) * 16));
-                  f.set(acc[v]);
-                  if (fence > 0 && ((v + 1) % fence === 0 || v + 1 === size) && (v + 1 < size || !last)) {
-                    // never taken (n < 0); distinct conditions, so that the compiler keeps each one
-                    f.get(N).i32(-fences++).i32LtS().brIf(1);
-                  }
-                }
-                if (withTail) {
-                  if (size > 0) f.get(sv).f64x2ExtractLane(0).set(ss);
-                  f.get(sacc).get(ss).get(dRow).f64Load((k - 1) * 8).f64Mul().f64Add().set(sacc);
-                }
-              };
               f.get(lBase).set(t);
-              if (unroll > 1) {
-                f.block(() =>
-                  f.loop(() => {
-                    f.get(t).i32((unroll - 1) * 4).i32Add().get(lEnd).i32GeS().brIf(1);
-                    for (let u = 0; u < unroll; u++) step(u, u === unroll - 1);
-                    f.get(t).i32(unroll * 4).i32Add().set(t);
-                    f.br(0);
-                  }),
-                );
-              }
-              f.block(() =>
-                f.loop(() => {
-                  f.get(t).get(lEnd).i32GeS().brIf(1);
-                  step(0, true);
-                  f.get(t).i32(4).i32Add().set(t);
-                  f.br(0);
-                }),
-              );
+              sumOverTerms({
+                f, fma, fence, unroll, guard: N, fences, acc, start, size, sv, ss, p, dRow, t,
+                tail: withTail ? { sacc, offset: (k - 1) * 8 } : null,
+                stride: 4,
+                term: (u) => f.get(t).i32Load(4 * u),
+                sAddress: () => f.get(p).i32(m * 8).i32Mul().get(sCol).i32Add(),
+                dRowOf: () => f.get(D).get(p).i32(k * 8).i32Mul().i32Add(),
+                end: () => f.get(lEnd),
+                // db: the unit's column sum of S over the same terms
+                perTerm: sums
+                  ? () => {
+                      f.get(bsum);
+                      if (size > 0) f.get(sv).f64x2ExtractLane(0);
+                      else f.get(ss);
+                      f.f64Add().set(bsum);
+                    }
+                  : undefined,
+              });
               for (let v = 0; v < size; v++) f.get(oRow).get(acc[v]).v128Store((start + v) * 16);
               if (sums) f.get(bAddr).get(bsum).f64Store();
               if (withTail) f.get(oRow).get(sacc).f64Store((k - 1) * 8);
