@@ -107,8 +107,12 @@ interface TermSum {
   acc: readonly Local[];
   start: number;
   size: number;
-  /** The odd last column, summed in `sacc` (its byte offset in D's row), or null. */
-  tail: { sacc: Local; offset: number } | null;
+  /**
+   * The odd last column, or null: with vectors (size > 0) in lane 1 of `vacc`, from D's last two
+   * columns (offset: theirs in D's row), a vector multiply-add like the others (lane 0 is thrown
+   * away); without, a scalar sum in `sacc` (offset: the column's).
+   */
+  tail: { vacc: Local; offset: number } | { sacc: Local; offset: number } | null;
   /** Scratch locals. */
   sv: Local;
   ss: Local;
@@ -152,10 +156,10 @@ function sumOverTerms(o: TermSum): void {
         f.get(o.guard).i32(-o.fences.count++).i32LtS().brIf(1);
       }
     }
-    if (tail) {
-      if (size > 0) f.get(sv).f64x2ExtractLane(0).set(ss);
-      f.get(tail.sacc).get(ss).get(dRow).f64Load(tail.offset).f64Mul().f64Add().set(tail.sacc);
-    }
+    if (tail && "vacc" in tail) {
+      mac(f, fma, () => f.get(tail.vacc), () => f.get(sv), () => f.get(dRow).v128Load(tail.offset));
+      f.set(tail.vacc);
+    } else if (tail) f.get(tail.sacc).get(ss).get(dRow).f64Load(tail.offset).f64Mul().f64Add().set(tail.sacc);
   };
   if (o.unroll > 1) {
     f.block(() =>
@@ -220,6 +224,7 @@ export function rowKernel(spec: RowKernelSpec): Fn {
   const acc: Local[] = [];
   for (let v = 0; v < maxPass; v++) acc.push(f.local(T.v128));
   const sacc = f.local(T.f64);
+  const vtail = f.local(T.v128);
   const zs = f.local(T.f64);
   const ss = f.local(T.f64);
 
@@ -243,13 +248,14 @@ export function rowKernel(spec: RowKernelSpec): Fn {
       passes.forEach(([start, size], passIndex) => {
         const withTail = tail && passIndex === passes.length - 1;
         for (let v = 0; v < size; v++) f.v128Zero().set(acc[v]);
-        if (withTail) f.f64(0).set(sacc);
+        if (withTail && size > 0) f.v128Zero().set(vtail);
+        else if (withTail) f.f64(0).set(sacc);
         // Σ over t (sparse: t walks the row's list as a byte address, entries from t + 4 on)
         if (sparse) f.get(lIn).set(t);
         else f.i32(0).set(t);
         sumOverTerms({
           f, fma, fence, unroll, guard: N, fences, acc, start, size, sv, ss, p, dRow, t,
-          tail: withTail ? { sacc, offset: (w - 1) * 8 } : null,
+          tail: !withTail ? null : size > 0 ? { vacc: vtail, offset: (w - 2) * 8 } : { sacc, offset: (w - 1) * 8 },
           stride: sparse ? 4 : 1,
           term: (u) => (sparse ? f.get(t).i32Load(4 + 4 * u) : u > 0 ? f.get(t).i32(u).i32Add() : f.get(t)),
           sAddress: () => f.get(p).i32(3).i32Shl().get(sRow).i32Add(),
@@ -279,7 +285,8 @@ export function rowKernel(spec: RowKernelSpec): Fn {
         }
         if (withTail) {
           const col = w - 1;
-          f.get(sacc);
+          if (size > 0) f.get(vtail).f64x2ExtractLane(1);
+          else f.get(sacc);
           if (bias) f.get(B).f64Load(col * 8).f64Add();
           f.set(zs);
           if (keepSum) f.get(o1Row).get(zs).f64Store(col * 8);
@@ -677,6 +684,7 @@ export function atbColsKernel(spec: AtbColsSpec): Fn {
   const sv = f.local(T.v128);
   const ss = f.local(T.f64);
   const sacc = f.local(T.f64);
+  const vtail = f.local(T.v128);
   const bsum = f.local(T.f64);
   const bAddr = f.local(T.i32);
   const tail = (k & 1) === 1;
@@ -737,11 +745,12 @@ export function atbColsKernel(spec: AtbColsSpec): Fn {
               const sums = passIndex === 0;
               if (sums) f.get(SUMS).get(j).i32(3).i32Shl().i32Add().tee(bAddr).f64Load().set(bsum);
               for (let v = 0; v < size; v++) f.get(oRow).v128Load((start + v) * 16).set(acc[v]);
-              if (withTail) f.get(oRow).f64Load((k - 1) * 8).set(sacc);
+              if (withTail && size > 0) f.get(oRow).v128Load((k - 2) * 8).set(vtail);
+              else if (withTail) f.get(oRow).f64Load((k - 1) * 8).set(sacc);
               f.get(lBase).set(t);
               sumOverTerms({
                 f, fma, fence, unroll, guard: N, fences, acc, start, size, sv, ss, p, dRow, t,
-                tail: withTail ? { sacc, offset: (k - 1) * 8 } : null,
+                tail: !withTail ? null : size > 0 ? { vacc: vtail, offset: (k - 2) * 8 } : { sacc, offset: (k - 1) * 8 },
                 stride: 4,
                 term: (u) => f.get(t).i32Load(4 * u),
                 sAddress: () => f.get(p).i32(m * 8).i32Mul().get(sCol).i32Add(),
@@ -759,7 +768,8 @@ export function atbColsKernel(spec: AtbColsSpec): Fn {
               });
               for (let v = 0; v < size; v++) f.get(oRow).get(acc[v]).v128Store((start + v) * 16);
               if (sums) f.get(bAddr).get(bsum).f64Store();
-              if (withTail) f.get(oRow).get(sacc).f64Store((k - 1) * 8);
+              if (withTail && size > 0) f.get(oRow).get(vtail).f64x2ExtractLane(1).f64Store((k - 1) * 8);
+              else if (withTail) f.get(oRow).get(sacc).f64Store((k - 1) * 8);
             });
           });
           f.get(j).i32(1).i32Add().set(j);
