@@ -450,7 +450,12 @@ export class MlpPlan {
     let lists = b.list;
     let sums = b.gb;
     if (b.gradMode === "columnsT") {
-      [S, D, out, lists, sums] = [Aprev, b.dZ, b.gWt, below!.list, b.gWt + 8 * k * m];
+      // (one assignment each: a destructured array would be an allocation per call)
+      S = Aprev;
+      D = b.dZ;
+      out = b.gWt;
+      lists = below!.list;
+      sums = b.gWt + 8 * k * m;
       this.mem.zero(b.gWt, 8 * (k * m + k));
     } else if (b.gradMode === "columns") this.mem.zero(b.gW, 8 * (m * k + m));
     else if (b.gradMode === "rows") this.mem.zero(b.gW, 8 * m * k);
