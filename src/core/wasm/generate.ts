@@ -10,14 +10,15 @@
  *
  * Row lists ("nonzero lists"): for a relu layer the forward kernel also writes, for each sample
  * row, the count and the column indices of its positive activations, laid out per row as
- * [count, j0, j1, …] (i32, row stride units + 1). Later kernels walk only those columns.
+ * [count, j0, j1, …] (i32, row stride units + 1). Later kernels walk only those columns; the
+ * column-list kernel (`atbColsKernel`) turns them into per-unit lists of samples, block by block.
  */
 import { Fn, T, type Local } from "./emit.ts";
 
 /**
  * Most v128 accumulators one pass over a row keeps in registers. V8 (TurboFan) issues every load
  * of a loop body before the arithmetic, so accumulators and loaded vectors share x64's 16 vector
- * registers; "fences" (see `rowKernel`) every DEFAULT_FENCE vectors keep the loads in step with
+ * registers; "fences" (see `sumOverTerms`) every DEFAULT_FENCE vectors keep the loads in step with
  * the arithmetic. 9 and 3 measured best on moons-deep's shapes (Zen 4, Node 20's V8 11.3).
  */
 export const DEFAULT_CHUNK = 9;
