@@ -265,9 +265,6 @@ export class Fn {
   i32Shl(): this {
     return this.op(0x74);
   }
-  i32Or(): this {
-    return this.op(0x72);
-  }
   i32Popcnt(): this {
     return this.op(0x69);
   }

@@ -638,7 +638,7 @@ export const ATB_BLOCK = 32;
 
 export function atbColsKernelName(s: AtbColsSpec): string {
   const [j0, j1] = s.window ?? [0, s.m];
-  return `atbc_${s.m}_${s.k}_${s.block ?? ATB_BLOCK}_${s.chunk ?? DEFAULT_CHUNK}_${s.fence ?? DEFAULT_FENCE}_${s.unroll ?? 2}_${j0}_${j1}${s.fma ? "_fma" : ""}`;
+  return `atbc_${s.m}_${s.k}_${s.block ?? ATB_BLOCK}_${s.chunk ?? DEFAULT_CHUNK}_${s.fence ?? DEFAULT_FENCE}_${s.unroll ?? DEFAULT_UNROLL}_${j0}_${j1}${s.fma ? "_fma" : ""}`;
 }
 
 /** Bytes of scratch an `atbColsKernel` needs (per thread). */
@@ -662,7 +662,7 @@ export function atbColsKernel(spec: AtbColsSpec): Fn {
   const B = spec.block ?? ATB_BLOCK;
   const chunk = spec.chunk ?? DEFAULT_CHUNK;
   const fence = spec.fence ?? DEFAULT_FENCE;
-  const unroll = Math.max(1, spec.unroll ?? 2);
+  const unroll = spec.unroll ?? DEFAULT_UNROLL;
   const fma = spec.fma ?? false;
   const [j0, j1] = spec.window ?? [0, m];
   const f = new Fn(atbColsKernelName(spec), [T.i32, T.i32, T.i32, T.i32, T.i32, T.i32, T.i32], []);
