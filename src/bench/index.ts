@@ -105,7 +105,7 @@ function machine(): BenchResults["machine"] {
   };
 }
 
-export function peerWorkload(w: Workload, seconds: number, repeats: number, grid?: Float64Array): PeerWorkload {
+function peerWorkload(w: Workload, seconds: number, repeats: number, grid?: Float64Array): PeerWorkload {
   const rows = (data: Float64Array, cols: number): number[][] => Array.from({ length: data.length / cols }, (_, i) => Array.from(data.subarray(i * cols, (i + 1) * cols)));
   const layers = [];
   let offset = 0;

@@ -12,7 +12,7 @@
 import { describe, expect, it } from "vitest";
 import { minimizeLbfgs, moreThuenteLineSearch, type LineFunction } from "../../src/nn/lbfgs.ts";
 import { fixture } from "../helpers.ts";
-import { rosenbrock } from "./objectives.ts";
+import { quadratic, rosenbrock } from "./objectives.ts";
 
 interface Run {
   gtol: number;
@@ -54,21 +54,6 @@ const ref = fixture<{
 }>("lbfgs-scipy-reference.json");
 
 type Fg = (x: Float64Array, g: Float64Array) => number;
-
-
-function quadratic(A: number[], b: number[]): Fg {
-  const n = b.length;
-  return (x, g) => {
-    let f = 0;
-    for (let i = 0; i < n; i++) {
-      let ax = 0;
-      for (let j = 0; j < n; j++) ax += A[i * n + j] * x[j];
-      g[i] = ax - b[i];
-      f += 0.5 * x[i] * ax - b[i] * x[i];
-    }
-    return f;
-  };
-}
 
 /** log(1 + eˣ) without overflow. */
 const softplus = (t: number): number => Math.max(0, t) + Math.log1p(Math.exp(-Math.abs(t)));

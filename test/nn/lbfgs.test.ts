@@ -7,7 +7,7 @@ import {
   type LineFunction,
   type LineSearchParams,
 } from "../../src/nn/lbfgs.ts";
-import { rosenbrock } from "./objectives.ts";
+import { quadratic, rosenbrock } from "./objectives.ts";
 
 /** L-BFGS-B's line-search constants: sufficient decrease 1e-3, curvature 0.9. */
 const C1 = LBFGSB_LINE_SEARCH.ftol;
@@ -30,20 +30,11 @@ function spdMatrix(n: number): Float64Array {
 }
 
 /** f = ½xᵀAx − bᵀx with b = A·xStar, so the minimiser is xStar. */
-function quadratic(A: Float64Array, xStar: Float64Array) {
+function quadraticAround(A: Float64Array, xStar: Float64Array) {
   const n = xStar.length;
   const b = new Float64Array(n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) b[i] += A[i * n + j] * xStar[j];
-  return (x: Float64Array, g: Float64Array): number => {
-    let f = 0;
-    for (let i = 0; i < n; i++) {
-      let ax = 0;
-      for (let j = 0; j < n; j++) ax += A[i * n + j] * x[j];
-      g[i] = ax - b[i];
-      f += 0.5 * x[i] * ax - b[i] * x[i];
-    }
-    return f;
-  };
+  return quadratic(A, b);
 }
 
 function maxAbsDiff(a: Float64Array, b: ArrayLike<number>): number {
@@ -71,7 +62,7 @@ describe("minimizeLbfgs", () => {
     // the same 8 / 11 / 10 iterations on these problems.
     for (const n of [2, 5, 8]) {
       const xStar = Float64Array.from({ length: n }, (_, i) => Math.cos(i) * 2 - 0.5);
-      const fg = quadratic(spdMatrix(n), xStar);
+      const fg = quadraticAround(spdMatrix(n), xStar);
       const r = minimizeLbfgs(fg, new Float64Array(n), { maxIter: 100, gtol: 1e-7, ftol: 0 });
       expect(r.reason).toBe("gtol");
       expect(maxAbsDiff(r.x, xStar)).toBeLessThan(1e-6);
@@ -90,7 +81,7 @@ describe("minimizeLbfgs", () => {
     for (const n of [2, 8]) {
       const xStar = Float64Array.from({ length: n }, (_, i) => Math.cos(i) * 2 - 0.5);
       const fs: number[] = [];
-      minimizeLbfgs(quadratic(spdMatrix(n), xStar), new Float64Array(n), {
+      minimizeLbfgs(quadraticAround(spdMatrix(n), xStar), new Float64Array(n), {
         maxIter: reference[n].length,
         gtol: 0,
         ftol: 0,
@@ -131,7 +122,7 @@ describe("minimizeLbfgs", () => {
     for (const [fg, x0] of [
       [rosenbrock, Float64Array.of(-1.2, 1)],
       [rosenbrock, rosenbrockStart(10)],
-      [quadratic(spdMatrix(6), Float64Array.of(1, -2, 3, 0.5, 0, 4)), new Float64Array(6)],
+      [quadraticAround(spdMatrix(6), Float64Array.of(1, -2, 3, 0.5, 0, 4)), new Float64Array(6)],
     ] as const) {
       const n = x0.length;
       const points: Float64Array[] = [Float64Array.from(x0)];

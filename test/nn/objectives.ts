@@ -14,3 +14,18 @@ export function rosenbrock(x: Float64Array, g: Float64Array): number {
   }
   return f;
 }
+
+/** f = ½xᵀAx − bᵀx (A n×n row-major, symmetric), ∇f = Ax − b. */
+export function quadratic(A: ArrayLike<number>, b: ArrayLike<number>): (x: Float64Array, g: Float64Array) => number {
+  const n = b.length;
+  return (x, g) => {
+    let f = 0;
+    for (let i = 0; i < n; i++) {
+      let ax = 0;
+      for (let j = 0; j < n; j++) ax += A[i * n + j] * x[j];
+      g[i] = ax - b[i];
+      f += 0.5 * x[i] * ax - b[i] * x[i];
+    }
+    return f;
+  };
+}

@@ -55,42 +55,20 @@ export function choiceFlag<T extends string>(flag: string, choices: readonly T[]
   };
 }
 
-/** Every flag that maps onto a view option. */
-export interface PictureFlags {
-  width?: number;
-  height?: number;
-  title?: string;
-  param?: string;
-  params?: [string, string];
-  range?: [number, number];
-  ranges?: [[number, number], [number, number]];
-  resolution?: number;
-  layer?: number;
-  epoch?: number;
-  mode?: "heatmap" | "3d";
+/** The view options a flag of the same name sets as is. */
+const SAME_NAME = ["width", "height", "title", "param", "params", "range", "ranges", "resolution", "layer", "epoch", "mode", "step", "cell"] as const satisfies readonly (keyof ViewOptions)[];
+
+/** Every flag that maps onto a view option: those above, and the ones `viewOptions` translates. */
+export type PictureFlags = Pick<ViewOptions, (typeof SAME_NAME)[number]> & {
   azimuth?: number;
   elevation?: number;
   test?: boolean;
-  step?: number;
-  cell?: [number, number];
-}
+};
 
 export function viewOptions(f: PictureFlags): ViewOptions {
-  const o: ViewOptions = {};
-  if (f.width !== undefined) o.width = f.width;
-  if (f.height !== undefined) o.height = f.height;
-  if (f.title !== undefined) o.title = f.title;
-  if (f.param !== undefined) o.param = f.param;
-  if (f.params !== undefined) o.params = f.params;
-  if (f.range !== undefined) o.range = f.range;
-  if (f.ranges !== undefined) o.ranges = f.ranges;
-  if (f.resolution !== undefined) o.resolution = f.resolution;
-  if (f.layer !== undefined) o.layer = f.layer;
-  if (f.epoch !== undefined) o.epoch = f.epoch;
-  if (f.mode !== undefined) o.mode = f.mode;
+  const o: Record<string, unknown> = {};
+  for (const key of SAME_NAME) if (f[key] !== undefined) o[key] = f[key];
   if (f.azimuth !== undefined || f.elevation !== undefined) o.angle = { azimuth: f.azimuth ?? -35, elevation: f.elevation ?? 25 };
   if (f.test === false) o.showTest = false;
-  if (f.step !== undefined) o.step = f.step;
-  if (f.cell !== undefined) o.cell = f.cell;
-  return o;
+  return o as ViewOptions;
 }

@@ -373,20 +373,16 @@ export class MlpPlan {
 
   /** Z = A_prev·Wᵀ + b over the first n rows; for hidden relu layers also A and the row lists. */
   forwardLayer(l: number, n: number): void {
-    const b = this.layersBuf[l];
-    const below = l > 0 ? this.layersBuf[l - 1] : null;
-    const k = this.layers[l].inputSize;
-    const w = this.layers[l].units;
-    const S = below ? below.A : this.X.byteOffset;
-    const listIn = below ? below.list : 0;
     const team = this.share(n);
     if (!team) {
-      b.forward.run(S, b.Wt, b.b, b.Z, b.A, 0, listIn, b.list, n);
+      this.forwardRows(l, 0, n, null);
       return;
     }
     const r = n >> 1;
-    team.start(b.forward, S + r * k * 8, b.Wt, b.b, b.Z + r * w * 8, b.A + r * w * 8, 0, listIn ? listIn + r * (k + 1) * 4 : 0, b.list ? b.list + r * (w + 1) * 4 : 0, n - r);
-    b.forward.run(S, b.Wt, b.b, b.Z, b.A, 0, listIn, b.list, r);
+    team.begin();
+    this.forwardRows(l, r, n - r, team);
+    team.go();
+    this.forwardRows(l, 0, r, null);
     team.finish();
   }
 
@@ -402,28 +398,32 @@ export class MlpPlan {
    */
   forwardAll(n: number): void {
     const team = this.share(n);
+    const L = this.layers.length;
     if (!team) {
-      for (let l = 0; l < this.layers.length; l++) this.forwardLayer(l, n);
+      for (let l = 0; l < L; l++) this.forwardRows(l, 0, n, null);
       return;
     }
     const r = n >> 1;
     team.begin();
-    for (let l = 0; l < this.layers.length; l++) {
-      const b = this.layersBuf[l];
-      const below = l > 0 ? this.layersBuf[l - 1] : null;
-      const k = this.layers[l].inputSize;
-      const w = this.layers[l].units;
-      const S = below ? below.A : this.X.byteOffset;
-      const listIn = below ? below.list : 0;
-      team.add(b.forward, S + r * k * 8, b.Wt, b.b, b.Z + r * w * 8, b.A + r * w * 8, 0, listIn ? listIn + r * (k + 1) * 4 : 0, b.list ? b.list + r * (w + 1) * 4 : 0, n - r);
-    }
+    for (let l = 0; l < L; l++) this.forwardRows(l, r, n - r, team);
     team.go();
-    for (let l = 0; l < this.layers.length; l++) {
-      const b = this.layersBuf[l];
-      const below = l > 0 ? this.layersBuf[l - 1] : null;
-      b.forward.run(below ? below.A : this.X.byteOffset, b.Wt, b.b, b.Z, b.A, 0, below ? below.list : 0, b.list, r);
-    }
+    for (let l = 0; l < L; l++) this.forwardRows(l, 0, r, null);
     team.finish();
+  }
+
+  /** Layer l's forward kernel on rows [r0, r0 + count): run here, or added to the helper's list. */
+  private forwardRows(l: number, r0: number, count: number, helperList: Team | null): void {
+    const b = this.layersBuf[l];
+    const below = l > 0 ? this.layersBuf[l - 1] : null;
+    const k = this.layers[l].inputSize;
+    const w = this.layers[l].units;
+    const S = (below ? below.A : this.X.byteOffset) + r0 * k * 8;
+    const listIn = below?.list ? below.list + r0 * (k + 1) * 4 : 0;
+    const listOut = b.list ? b.list + r0 * (w + 1) * 4 : 0;
+    const Z = b.Z + r0 * w * 8;
+    const A = b.A + r0 * w * 8;
+    if (helperList) helperList.add(b.forward, S, b.Wt, b.b, Z, A, 0, listIn, listOut, count);
+    else b.forward.run(S, b.Wt, b.b, Z, A, 0, listIn, listOut, count);
   }
 
   /**
