@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    // The page is built once for the tests that serve it.
+    globalSetup: ["test/web/global-setup.ts"],
     testTimeout: 120_000,
     hookTimeout: 120_000,
   },

@@ -8,6 +8,7 @@
  */
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { keptPageSection } from "./page-section.ts";
 import { cpus, platform, arch, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -337,7 +338,7 @@ export async function runBench(options: BenchOptions = {}): Promise<void> {
   }
   if (mdPath) {
     mkdirSync(dirname(mdPath), { recursive: true });
-    writeFileSync(mdPath, report + "\n");
+    writeFileSync(mdPath, report + "\n" + keptPageSection(mdPath));
   }
   log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }

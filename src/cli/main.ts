@@ -13,6 +13,7 @@ import { animateCommand } from "./commands/animate.ts";
 import { galleryCommand } from "./commands/gallery.ts";
 import { choiceFlag, intFlag, numberFlag, pairFlag, paramsFlag, rangesFlag } from "./commands/picture-flags.ts";
 import { plotCommand } from "./commands/plot.ts";
+import { serveCommand } from "./commands/serve.ts";
 import { ANIMATION_NAMES } from "../animate/index.ts";
 import { VIEW_NAMES } from "../viz/index.ts";
 
@@ -118,8 +119,19 @@ export function buildProgram(): Command {
     });
 
   program
+    .command("serve")
+    .description("serve the playground page on http://127.0.0.1 until Ctrl-C (npm start)")
+    .option("--port <n>", "port to listen on (default 5180; 0 picks a free one)", (v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError(`--port needs a whole number from 0 to 65535, got "${v}"`);
+      return n;
+    })
+    .option("--host <address>", "address to bind (default 127.0.0.1, this machine only)")
+    .action((flags) => serveCommand(flags));
+
+  program
     .command("demo", { isDefault: false })
-    .description("train the built-in moons example and show what it learned (npm start)")
+    .description("train the built-in moons example in the terminal and show what it learned")
     .option("--epochs <n>", "override the number of epochs", positiveInt("--epochs"))
     .action((flags) => demoCommand(flags));
 

@@ -47,5 +47,5 @@ export type DataSpec =
   | { X: number[][]; y: Label[]; testFraction?: number; seed?: number; rng?: RngName };
 // For csv and inline data, `seed` and `rng` (default 0, "glassbox") seed the testFraction split.
 
-export type DatasetName = "moons" | "circles" | "blobs" | "gaussian-groups" | "xor" | "spiral" | "line";
-export const DATASET_NAMES: readonly DatasetName[] = ["moons", "circles", "blobs", "gaussian-groups", "xor", "spiral", "line"];
+export type DatasetName = "moons" | "circles" | "blobs" | "gaussian-groups" | "xor" | "spiral" | "line" | "circle" | "gauss" | "reg-plane" | "reg-gauss";
+export const DATASET_NAMES: readonly DatasetName[] = ["moons", "circles", "blobs", "gaussian-groups", "xor", "spiral", "line", "circle", "gauss", "reg-plane", "reg-gauss"];

@@ -1,0 +1,32 @@
+/**
+ * TensorFlow Playground's regression "Plane": points uniform in [−6, 6]², target `(x + y)/10`
+ * (in [−1.2, 1.2]). Noise moves the target's inputs: `((x + nx) + (y + ny))/10` with
+ * `nx, ny = uniform(−6, 6)·noise`.
+ *
+ * Defaults: `samples` 1200 (the Playground's regression count), `noise` 0, `seed` 0, `rng` "glassbox".
+ */
+import { matrix } from "../core/matrix.ts";
+import { uniform } from "../core/random.ts";
+import { generatorRandom, noiseLevel, sampleCount } from "./options.ts";
+import type { GeneratorOptions, LabeledData } from "./types.ts";
+
+export const PLAYGROUND_RADIUS = 6;
+
+export function regPlane(options: GeneratorOptions = {}): LabeledData {
+  const n = sampleCount(options, 1200);
+  const noise = noiseLevel(options, 0);
+  const rng = generatorRandom(options);
+  const R = PLAYGROUND_RADIUS;
+  const X = matrix(n, 2);
+  const y: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const a = uniform(rng, -R, R);
+    const b = uniform(rng, -R, R);
+    const na = uniform(rng, -R, R) * noise;
+    const nb = uniform(rng, -R, R) * noise;
+    X.data[2 * i] = a;
+    X.data[2 * i + 1] = b;
+    y.push((a + na + b + nb) / 10);
+  }
+  return { X, y };
+}

@@ -1,0 +1,377 @@
+/**
+ * The playground page. State lives in one place, `setup` (what the URL holds); the worker owns
+ * the network and trains it; this thread builds the controls from the set-up, sends the worker
+ * what changed and draws the latest frame at display rate.
+ */
+import * as Comlink from "comlink";
+import { DOMAIN, GRID, type Frame, type PlaygroundWorker, type SetupInfo } from "./protocol.ts";
+import { FEATURE_LABEL, FEATURES, HIDABLE, liveSettings, toExperiment, type Setup } from "./setup.ts";
+import { parseHash, toHash } from "./url-state.ts";
+import { unitScale } from "./ui/colours.ts";
+import { el, icon, withCommas } from "./ui/dom.ts";
+import { LossChart } from "./ui/loss-chart.ts";
+import { inputScale, NetworkView, type NodeRef } from "./ui/network-view.ts";
+import { OutputView } from "./ui/output-view.ts";
+import { classroomPanel, dataPanel, outputPanel, topBar, type Handlers } from "./ui/panels.ts";
+
+/** Settings that change a running training in place; anything else starts it again. */
+const LIVE: readonly (keyof Setup)[] = ["learningRate", "regularizationRate", "batchSize"];
+/** Settings that only change the drawing. */
+const VIEW_ONLY: readonly (keyof Setup)[] = ["showTestData", "discretize", "hide"];
+
+const app = document.getElementById("app")!;
+const worker = Comlink.wrap<PlaygroundWorker>(new Worker(new URL("./worker.ts", import.meta.url), { type: "module" }));
+
+const parsed = parseHash(location.hash);
+let setup: Setup = parsed.setup;
+let notices: string[] = parsed.notices;
+let info: SetupInfo | null = null;
+let latest: Frame | null = null;
+let fresh = false;
+let freshGrids = false;
+let lastGrids: Float32Array[] | null = null;
+let playing = false;
+let changedMidRun = false;
+let hovered: NodeRef | null = null;
+let generation = 0;
+let gridRefreshes = 0;
+
+let view: {
+  epoch: HTMLElement;
+  play: HTMLButtonElement;
+  network: NetworkView;
+  output: OutputView;
+  chart: LossChart;
+  trainLoss: HTMLElement;
+  testLoss: HTMLElement;
+  caption: HTMLElement;
+  error: HTMLElement;
+  heatmapWrap: HTMLElement;
+} | null = null;
+
+const tooltip = el("div", { class: "tooltip", "data-testid": "tooltip" });
+tooltip.hidden = true;
+document.body.append(tooltip);
+
+function writeUrl(): void {
+  history.replaceState(null, "", toHash(setup));
+}
+
+const handlers: Handlers = {
+  reset: () => void restart(false),
+  playPause: () => (playing ? pause() : play()),
+  step: () => {
+    playing = false;
+    updatePlayButton();
+    void worker.step();
+  },
+  change: (patch) => change(patch),
+  regenerate: () => change({ seed: (Math.random() * 0xffffffff) >>> 0 }),
+  exportExperiment: () => exportExperiment(),
+  copyLink: () => {
+    writeUrl();
+    void navigator.clipboard?.writeText(location.href).catch(() => undefined);
+  },
+};
+
+function change(patch: Partial<Setup>): void {
+  const before = setup;
+  setup = { ...setup, ...patch };
+  writeUrl();
+  const keys = (Object.keys(patch) as (keyof Setup)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(setup[k]));
+  if (keys.length === 0) return;
+  if (keys.every((k) => VIEW_ONLY.includes(k))) {
+    applyHidden();
+    drawPoints();
+    if (lastGrids) paintGrids(lastGrids);
+    if (keys.includes("hide")) render();
+    return;
+  }
+  if (keys.every((k) => LIVE.includes(k) || VIEW_ONLY.includes(k))) {
+    if ((latest?.epoch ?? 0) > 0) changedMidRun = true;
+    void worker.update(liveSettings(setup));
+    drawPoints();
+    return;
+  }
+  void restart(playing);
+}
+
+async function restart(keepPlaying: boolean): Promise<void> {
+  const mine = ++generation;
+  playing = false;
+  changedMidRun = false;
+  info = null;
+  latest = null;
+  lastGrids = null;
+  render();
+  try {
+    const ready = await worker.setup(
+      toExperiment(setup, 1),
+      Comlink.proxy((frame: Frame) => {
+        if (mine !== generation) return;
+        latest = frame;
+        fresh = true;
+        if (frame.grids) {
+          lastGrids = frame.grids;
+          freshGrids = true;
+        }
+      }),
+    );
+    if (mine !== generation) return;
+    info = ready;
+    view?.network.paintFeatures(ready.featureGrids);
+    view?.chart.clear();
+    view!.error.textContent = "";
+    drawPoints();
+    if (keepPlaying) play();
+  } catch (e) {
+    if (mine !== generation) return;
+    if (view) view.error.textContent = `This set-up cannot be trained: ${(e as Error).message}`;
+  }
+}
+
+function play(): void {
+  if (!info) return;
+  playing = true;
+  updatePlayButton();
+  void worker.play();
+}
+
+function pause(): void {
+  playing = false;
+  updatePlayButton();
+  void worker.pause();
+}
+
+function updatePlayButton(): void {
+  if (!view) return;
+  view.play.replaceChildren(icon(playing ? "pause" : "play"));
+  view.play.setAttribute("aria-pressed", String(playing));
+  view.play.classList.toggle("playing", playing);
+}
+
+/** Builds the page from the set-up (after a structural change; live changes do not come here). */
+function render(): void {
+  const top = topBar(setup, handlers);
+  const data = dataPanel(setup, handlers);
+  const out = outputPanel(setup, handlers);
+  const board = el("main", { class: "board" });
+  const middle = el("section", { class: "middle" });
+  const error = el("div", { class: "error-line", role: "alert", "data-testid": "error" });
+  board.append(data, middle, out.root);
+  const noticeBox = notices.length ? noticeElement() : null;
+  app.replaceChildren(top.root, ...(noticeBox ? [noticeBox] : []), board, classroomPanel(setup, handlers));
+  const width = middle.clientWidth || 600;
+  const network = new NetworkView(
+    { active: setup.features, hidden: setup.networkShape, activations: [...setup.networkShape.map(() => setup.activation), setup.problem === "classification" ? "sigmoid" : "linear"] },
+    {
+      toggleFeature: (f) => {
+        const on = setup.features.includes(f);
+        if (on && setup.features.length === 1) {
+          error.textContent = "The network needs at least one input feature.";
+          return;
+        }
+        change({ features: FEATURES.filter((x) => (x === f ? !on : setup.features.includes(x))) });
+      },
+      addLayer: () => change({ networkShape: [...setup.networkShape, 2] }),
+      removeLayer: () => change({ networkShape: setup.networkShape.slice(0, -1) }),
+      addNeuron: (l) => change({ networkShape: setup.networkShape.map((u, i) => (i === l ? u + 1 : u)) }),
+      removeNeuron: (l) => change({ networkShape: setup.networkShape.map((u, i) => (i === l ? u - 1 : u)) }),
+      editParam: (index, value, label, at) => openEditor(index, value, label, at),
+      hoverNode: (node) => {
+        hovered = node;
+        if (lastGrids) paintOutput(lastGrids);
+      },
+      tooltip: (text, at) => showTooltip(text, at),
+    },
+    width,
+  );
+  middle.append(el("h2", { text: "Network" }), network.root, error);
+  view = {
+    epoch: top.epoch,
+    play: top.play,
+    network,
+    output: new OutputView(out.heatmapWrap),
+    chart: new LossChart(out.chart),
+    trainLoss: out.trainLoss,
+    testLoss: out.testLoss,
+    caption: out.caption,
+    error,
+    heatmapWrap: out.heatmapWrap,
+  };
+  if (info && info.inputs.length === setup.features.length) network.paintFeatures(info.featureGrids);
+  applyHidden();
+  updatePlayButton();
+  fresh = latest !== null;
+  freshGrids = lastGrids !== null;
+}
+
+function noticeElement(): HTMLElement {
+  const close = el("button", { class: "text-button", text: "Dismiss" });
+  const box = el("div", { class: "notices", role: "status", "data-testid": "notices" }, close, el("strong", { text: "Parts of the link could not be used; the defaults stand in for them:" }), el("ul", {}, ...notices.map((n) => el("li", { text: n }))));
+  close.addEventListener("click", () => {
+    notices = [];
+    box.remove();
+  });
+  return box;
+}
+
+function applyHidden(): void {
+  for (const h of HIDABLE) {
+    for (const node of document.querySelectorAll(`.ui-${h}`)) node.classList.toggle("hidden-control", setup.hide.includes(h));
+  }
+}
+
+function showTooltip(text: string | null, at?: { x: number; y: number }): void {
+  if (!text || !at) {
+    tooltip.hidden = true;
+    return;
+  }
+  tooltip.textContent = text;
+  tooltip.hidden = false;
+  tooltip.style.left = `${Math.min(at.x + 12, innerWidth - 260)}px`;
+  tooltip.style.top = `${at.y + 14}px`;
+}
+
+/** A small box to type a weight or bias into; Enter applies it at once, Escape closes it. */
+function openEditor(index: number, value: number, label: string, at: { x: number; y: number }): void {
+  document.querySelector(".editor")?.remove();
+  showTooltip(null);
+  const input = el("input", { type: "number", step: "any", value: String(Number(value.toPrecision(6))), "data-testid": "param-input", "aria-label": label });
+  const box = el("div", { class: "editor", "data-testid": "param-editor" }, el("div", { text: label }), input);
+  box.style.left = `${Math.min(at.x, innerWidth - 200)}px`;
+  box.style.top = `${at.y + 8}px`;
+  document.body.append(box);
+  input.focus();
+  input.select();
+  const close = (): void => box.remove();
+  input.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") close();
+    if (e.key !== "Enter") return;
+    const v = Number(input.value);
+    if (input.value.trim() === "" || !Number.isFinite(v)) {
+      input.setCustomValidity("a number, please");
+      input.reportValidity();
+      return;
+    }
+    changedMidRun = true;
+    void worker.setParam(index, v);
+    close();
+  });
+  input.addEventListener("blur", () => setTimeout(close, 150));
+}
+
+function exportExperiment(): void {
+  const epochs = latest?.epoch ?? 0;
+  const json = toExperiment(setup, epochs);
+  if (changedMidRun) json.description = `${json.description} Note: settings or weights were changed during the run, which this file cannot replay; it trains the set-up as it is now from the start.`;
+  const blob = new Blob([`${JSON.stringify(json, null, 2)}\n`], { type: "application/json" });
+  const a = el("a", { href: URL.createObjectURL(blob), download: `${json.name as string}.json` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+function targetUnit(y: number): number {
+  return setup.problem === "classification" ? 2 * y - 1 : y;
+}
+
+function drawPoints(): void {
+  if (!view || !info) return;
+  view.output.points(info.train, setup.showTestData ? info.test : null, targetUnit);
+}
+
+function paintOutput(grids: Float32Array[]): void {
+  if (!view || !info) return;
+  const L = grids.length - 1;
+  const h = hovered;
+  if (h && h.layer === -1) {
+    const f = FEATURES.find((x) => FEATURE_LABEL[x] === h.label);
+    if (f) {
+      const g = info.featureGrids[f];
+      view.output.paint(g, inputScale(g), false);
+    }
+    view.caption.textContent = `Showing input feature ${h.label}`;
+  } else if (h && h.layer < L) {
+    const units = info.layers[h.layer].units;
+    view.output.paint(grids[h.layer], unitScale(info.layers[h.layer].activation), false, h.unit, units);
+    view.caption.textContent = `Showing ${h.label}`;
+  } else {
+    view.output.paint(grids[L], unitScale(info.layers[L].activation), setup.discretize);
+    view.caption.textContent = setup.problem === "classification" ? "P(orange) over the plane; training points (white ring)" + (setup.showTestData ? " and test points (black ring)" : "") : "The output over the plane";
+  }
+  view.heatmapWrap.dataset.refreshes = String(++gridRefreshes);
+}
+
+function paintGrids(grids: Float32Array[]): void {
+  if (!view) return;
+  view.network.paint(grids, setup.discretize);
+  paintOutput(grids);
+}
+
+function formatLoss(v: number): string {
+  return Number.isFinite(v) ? v.toFixed(3) : "–";
+}
+
+function draw(): void {
+  requestAnimationFrame(draw);
+  if (!view || !latest || !info) return;
+  const f = latest;
+  if (fresh) {
+    fresh = false;
+    view.epoch.textContent = withCommas(f.epoch).padStart(7, "0");
+    view.epoch.dataset.epoch = String(f.epoch);
+    view.trainLoss.textContent = formatLoss(f.trainLoss);
+    view.trainLoss.dataset.value = String(f.trainLoss);
+    view.testLoss.textContent = formatLoss(f.testLoss);
+    view.testLoss.dataset.value = String(f.testLoss);
+    view.chart.add(f.epoch, f.trainLoss, f.testLoss);
+    view.chart.draw();
+    if (f.error) {
+      view.error.textContent = `Training stopped: ${f.error}`;
+      playing = false;
+      updatePlayButton();
+    }
+  }
+  if (freshGrids && lastGrids) {
+    freshGrids = false;
+    view.network.setParams(f.params);
+    paintGrids(lastGrids);
+  }
+}
+
+window.addEventListener("hashchange", () => {
+  const next = parseHash(location.hash);
+  if (toHash(next.setup) === toHash(setup)) return;
+  setup = next.setup;
+  notices = next.notices;
+  void restart(false);
+});
+
+let resizeTimer = 0;
+window.addEventListener("resize", () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = window.setTimeout(() => {
+    render();
+    drawPoints();
+  }, 200);
+});
+
+// For meters and tests: what the page is doing, read without touching its internals.
+Object.assign(globalThis, {
+  glassbox: {
+    get setup() {
+      return setup;
+    },
+    get playing() {
+      return playing;
+    },
+    rate: () => worker.rate(),
+    grid: { side: GRID, domain: DOMAIN },
+  },
+});
+
+writeUrl();
+void restart(false);
+requestAnimationFrame(draw);

@@ -1,0 +1,60 @@
+/** What the page and its training worker say to each other (the worker's API, through comlink). */
+import type { ExperimentJson, Feature } from "./setup.ts";
+
+/** The square of input space every heatmap covers: TensorFlow Playground's [−6, 6]². */
+export const DOMAIN: readonly [number, number] = [-6, 6];
+/** Grid cells per side of every heatmap (one forward pass gives every neuron's map). */
+export const GRID = 100;
+
+export interface LayerInfo {
+  units: number;
+  activation: string;
+}
+
+/** What the worker reports once the set-up is ready. */
+export interface SetupInfo {
+  /** Names of the network's inputs, as the experiment file writes them ("x1", "sin(x2)", …). */
+  inputs: string[];
+  layers: LayerInfo[];
+  task: "binary" | "regression";
+  /** Raw points (samples × 2) and targets, for the scatter. */
+  train: { X: Float64Array; y: Float64Array };
+  test: { X: Float64Array; y: Float64Array };
+  /** Each of the seven features over the grid, GRID² values (they never change), by the page's names. */
+  featureGrids: Record<Feature, Float32Array>;
+  parameterCount: number;
+}
+
+export interface Frame {
+  epoch: number;
+  trainLoss: number;
+  testLoss: number;
+  /** Every parameter, layer by layer as the engine lays them out: W₁ (out × in, row-major), b₁, W₂, … */
+  params: Float64Array;
+  /** Each layer's activations over the grid (GRID² × units, row-major), when refreshed; else null. */
+  grids: Float32Array[] | null;
+  /** Set when training stopped on its own (the loss diverged). */
+  error: string | null;
+  playing: boolean;
+}
+
+export interface LiveSettings {
+  learningRate: number;
+  batchSize: number;
+  l1: number;
+  l2: number;
+}
+
+export interface PlaygroundWorker {
+  /** Builds data, network and trainer from an experiment file; frames go to `onFrame`. */
+  setup(experiment: ExperimentJson, onFrame: (frame: Frame) => void): Promise<SetupInfo>;
+  play(): void;
+  pause(): void;
+  /** One epoch, then a frame with grids. */
+  step(): void;
+  update(settings: LiveSettings): void;
+  /** Sets one parameter (a weight or a bias) at once; a frame with grids follows. */
+  setParam(index: number, value: number): void;
+  /** Epochs/s over the last second of training (for meters). */
+  rate(): number;
+}

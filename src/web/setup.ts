@@ -1,0 +1,198 @@
+/**
+ * The page's set-up: the one state object of the playground. It is what the URL holds, what the
+ * controls show and what the worker trains, and it converts to an experiment file (DESIGN §3),
+ * so `glassbox train` reproduces what the page trained. Field names and meanings follow
+ * TensorFlow Playground's state, so its links read here unchanged (see url-state.ts).
+ */
+export type Problem = "classification" | "regression";
+export type ClassDataset = "circle" | "xor" | "gauss" | "spiral";
+export type RegDataset = "reg-plane" | "reg-gauss";
+export type HiddenActivation = "relu" | "tanh" | "sigmoid" | "linear";
+export type Regularization = "none" | "L1" | "L2";
+/** TensorFlow Playground's seven input features, by its URL names. */
+export type Feature = "x" | "y" | "xSquared" | "ySquared" | "xTimesY" | "sinX" | "sinY";
+
+export const CLASS_DATASETS: readonly ClassDataset[] = ["circle", "xor", "gauss", "spiral"];
+export const REG_DATASETS: readonly RegDataset[] = ["reg-plane", "reg-gauss"];
+export const ACTIVATIONS: readonly HiddenActivation[] = ["relu", "tanh", "sigmoid", "linear"];
+export const REGULARIZATIONS: readonly Regularization[] = ["none", "L1", "L2"];
+export const PROBLEMS: readonly Problem[] = ["classification", "regression"];
+export const FEATURES: readonly Feature[] = ["x", "y", "xSquared", "ySquared", "xTimesY", "sinX", "sinY"];
+
+/** Each feature as the experiment file's `inputs` writes it, and as the page labels it. */
+export const FEATURE_INPUT: Readonly<Record<Feature, string>> = {
+  x: "x1",
+  y: "x2",
+  xSquared: "x1^2",
+  ySquared: "x2^2",
+  xTimesY: "x1*x2",
+  sinX: "sin(x1)",
+  sinY: "sin(x2)",
+};
+export const FEATURE_LABEL: Readonly<Record<Feature, string>> = {
+  x: "X₁",
+  y: "X₂",
+  xSquared: "X₁²",
+  ySquared: "X₂²",
+  xTimesY: "X₁X₂",
+  sinX: "sin(X₁)",
+  sinY: "sin(X₂)",
+};
+
+/** Controls a teacher can hide (TensorFlow Playground's `<name>_hide=true`). */
+export const HIDABLE = [
+  "showTestData",
+  "discretize",
+  "playButton",
+  "stepButton",
+  "resetButton",
+  "learningRate",
+  "activation",
+  "regularization",
+  "regularizationRate",
+  "problem",
+  "dataset",
+  "percTrainData",
+  "noise",
+  "batchSize",
+  "numHiddenLayers",
+] as const;
+export type Hidable = (typeof HIDABLE)[number];
+
+/** Limits of the controls. Hidden layers: TensorFlow Playground caps at 6 × 8; here 10 × 32. */
+export const LIMITS = {
+  layers: 10,
+  neurons: 32,
+  batchSize: [1, 30],
+  percTrainData: [10, 90],
+  noise: [0, 50],
+} as const;
+
+export const LEARNING_RATES = [0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+export const REGULARIZATION_RATES = [0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+
+export interface Setup {
+  problem: Problem;
+  dataset: ClassDataset;
+  regDataset: RegDataset;
+  /** TensorFlow Playground's noise slider, 0–50 (percent). */
+  noise: number;
+  /** Percent of the points used for training, 10–90. */
+  percTrainData: number;
+  batchSize: number;
+  features: Feature[];
+  /** Units of each hidden layer. */
+  networkShape: number[];
+  activation: HiddenActivation;
+  learningRate: number;
+  regularization: Regularization;
+  /**
+   * TensorFlow Playground's rate: each update also subtracts learningRate·rate·w (L2) or
+   * learningRate·rate·sign(w) (L1), whatever the batch size (see `toExperiment`).
+   */
+  regularizationRate: number;
+  /** Seeds the data, the split, the initial weights and the batch order. */
+  seed: number;
+  showTestData: boolean;
+  discretize: boolean;
+  hide: Hidable[];
+}
+
+export const DEFAULT_SETUP: Readonly<Setup> = Object.freeze({
+  problem: "classification",
+  dataset: "circle",
+  regDataset: "reg-plane",
+  noise: 0,
+  percTrainData: 50,
+  batchSize: 10,
+  features: ["x", "y"],
+  networkShape: [4, 2],
+  activation: "tanh",
+  learningRate: 0.03,
+  regularization: "none",
+  regularizationRate: 0,
+  seed: 1,
+  showTestData: false,
+  discretize: false,
+  hide: [],
+} satisfies Setup);
+
+export function defaultSetup(): Setup {
+  return { ...DEFAULT_SETUP, features: [...DEFAULT_SETUP.features], networkShape: [...DEFAULT_SETUP.networkShape], hide: [] };
+}
+
+/** TensorFlow Playground's sample counts. */
+export const SAMPLES: Readonly<Record<Problem, number>> = { classification: 500, regression: 1200 };
+
+export function datasetOf(setup: Setup): ClassDataset | RegDataset {
+  return setup.problem === "classification" ? setup.dataset : setup.regDataset;
+}
+
+export function trainCount(setup: Setup): number {
+  const n = SAMPLES[setup.problem];
+  // As the split does it (scikit-learn's train_test_split): the test share is rounded up.
+  return n - Math.ceil(testFraction(setup) * n);
+}
+
+export function testFraction(setup: Setup): number {
+  return round6(1 - setup.percTrainData / 100);
+}
+
+/** The settings that change the training without starting it again (as in TensorFlow Playground). */
+export function liveSettings(setup: Setup): { learningRate: number; batchSize: number; l1: number; l2: number } {
+  const { l1, l2 } = penalties(setup);
+  return { learningRate: setup.learningRate, batchSize: setup.batchSize, l1, l2 };
+}
+
+/**
+ * The experiment's `l1`/`l2` are scikit-learn's alpha convention (mean loss + l2/(2m)·Σ‖W‖² over
+ * a batch of m), so a per-update decay of learningRate·rate·w needs l2 = rate·m; the same for l1.
+ */
+function penalties(setup: Setup): { l1: number; l2: number } {
+  const m = Math.min(setup.batchSize, trainCount(setup));
+  const alpha = setup.regularizationRate * m;
+  return { l1: setup.regularization === "L1" ? alpha : 0, l2: setup.regularization === "L2" ? alpha : 0 };
+}
+
+export interface ExperimentJson {
+  [key: string]: unknown;
+}
+
+/** The experiment file that trains this set-up for `epochs` epochs, as the page does. */
+export function toExperiment(setup: Setup, epochs: number): ExperimentJson {
+  const classification = setup.problem === "classification";
+  const { l1, l2 } = penalties(setup);
+  return {
+    name: `playground-${datasetOf(setup)}`,
+    description: "Exported from the Glassbox playground; `glassbox train` on this file reproduces its run.",
+    data: {
+      dataset: datasetOf(setup),
+      samples: SAMPLES[setup.problem],
+      noise: setup.noise / 100,
+      seed: setup.seed,
+      testFraction: testFraction(setup),
+    },
+    inputs: FEATURES.filter((f) => setup.features.includes(f)).map((f) => FEATURE_INPUT[f]),
+    model: {
+      layers: [
+        ...setup.networkShape.map((units) => ({ units, activation: setup.activation })),
+        { units: 1, activation: classification ? "sigmoid" : "linear" },
+      ],
+    },
+    init: { scheme: "xavier", seed: setup.seed },
+    loss: classification ? "binary-crossentropy" : "mse",
+    train: {
+      optimizer: "sgd",
+      learningRate: setup.learningRate,
+      batchSize: setup.batchSize,
+      epochs: Math.max(1, epochs),
+      l1,
+      l2,
+      seed: setup.seed,
+    },
+  };
+}
+
+function round6(v: number): number {
+  return Math.round(v * 1e6) / 1e6;
+}

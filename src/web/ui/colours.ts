@@ -1,0 +1,77 @@
+/**
+ * The page's colour scale: −1 → class 0's blue, 0 → white, +1 → class 1's orange (the same
+ * Okabe–Ito pair the CLI pictures use), as a lookup table so a 100×100 heatmap costs one table
+ * read per cell.
+ */
+import { hexToRgb, PALETTE } from "../../viz/palette.ts";
+
+export const NEGATIVE = PALETTE.classes[0];
+export const POSITIVE = PALETTE.classes[1];
+const STEPS = 256;
+/** How strong the background gets at ±1, so points stay readable on top of it. */
+const STRENGTH = 0.8;
+
+function table(strength: number): Uint8ClampedArray {
+  const lut = new Uint8ClampedArray(STEPS * 4);
+  const neg = hexToRgb(NEGATIVE);
+  const pos = hexToRgb(POSITIVE);
+  for (let i = 0; i < STEPS; i++) {
+    const t = (i / (STEPS - 1)) * 2 - 1;
+    const c = t < 0 ? neg : pos;
+    const a = Math.abs(t) * strength;
+    lut[4 * i] = 255 + (c[0] - 255) * a;
+    lut[4 * i + 1] = 255 + (c[1] - 255) * a;
+    lut[4 * i + 2] = 255 + (c[2] - 255) * a;
+    lut[4 * i + 3] = 255;
+  }
+  return lut;
+}
+
+const LUT = table(STRENGTH);
+const POINT_LUT = table(1);
+
+/** A data point's colour: the full colour at ±1, so points stand out on the heatmap. */
+export function pointColour(t: number): string {
+  const i = lutIndex(t) * 4;
+  return `rgb(${POINT_LUT[i]},${POINT_LUT[i + 1]},${POINT_LUT[i + 2]})`;
+}
+
+/** The colour of t ∈ [−1, 1] (clamped) as CSS. */
+export function colourOf(t: number): string {
+  const i = lutIndex(t) * 4;
+  return `rgb(${LUT[i]},${LUT[i + 1]},${LUT[i + 2]})`;
+}
+
+export function lutIndex(t: number): number {
+  const u = Number.isFinite(t) ? Math.max(-1, Math.min(1, t)) : 0;
+  return Math.round(((u + 1) / 2) * (STEPS - 1));
+}
+
+/**
+ * Paints `values` (side × side, row 0 at the top) into a canvas of that size: each value is
+ * first mapped to [−1, 1] by `toUnit`, then coloured; `discrete` snaps to the two ends.
+ */
+export function paintHeatmap(canvas: HTMLCanvasElement, values: ArrayLike<number>, side: number, toUnit: (v: number) => number, discrete = false, offset = 0, stride = 1): void {
+  if (canvas.width !== side) canvas.width = side;
+  if (canvas.height !== side) canvas.height = side;
+  const ctx = canvas.getContext("2d");
+  if (!ctx) return;
+  const image = ctx.createImageData(side, side);
+  const px = image.data;
+  for (let k = 0; k < side * side; k++) {
+    let t = toUnit(values[offset + k * stride]);
+    if (discrete) t = t >= 0 ? 1 : -1;
+    const i = lutIndex(t) * 4;
+    px[4 * k] = LUT[i];
+    px[4 * k + 1] = LUT[i + 1];
+    px[4 * k + 2] = LUT[i + 2];
+    px[4 * k + 3] = 255;
+  }
+  ctx.putImageData(image, 0, 0);
+}
+
+/** A neuron's value in [−1, 1] for colouring: sigmoid outputs are centred on ½, others on 0. */
+export function unitScale(activation: string): (v: number) => number {
+  if (activation === "sigmoid") return (v) => 2 * v - 1;
+  return (v) => v;
+}

@@ -1,0 +1,202 @@
+/**
+ * The page's controls, as TensorFlow Playground lays them out: the top bar (reset, play, step,
+ * the epoch counter, learning rate, activation, regularisation, problem type), the data column
+ * (datasets, train/test ratio, noise, batch size, regenerate) and the output column. Each control
+ * carries its Playground class `ui-<name>`, so the classroom flags (`<name>_hide=true`) hide it.
+ * Controls only report what the user did; main.ts owns the set-up.
+ */
+import { generateDataset } from "../../data/generate.ts";
+import {
+  ACTIVATIONS,
+  CLASS_DATASETS,
+  HIDABLE,
+  LEARNING_RATES,
+  LIMITS,
+  REG_DATASETS,
+  REGULARIZATION_RATES,
+  type ClassDataset,
+  type Hidable,
+  type RegDataset,
+  type Setup,
+} from "../setup.ts";
+import { pointColour } from "./colours.ts";
+import { el, icon } from "./dom.ts";
+import { TEST_COLOUR, TRAIN_COLOUR } from "./loss-chart.ts";
+
+export interface Handlers {
+  reset(): void;
+  playPause(): void;
+  step(): void;
+  change(patch: Partial<Setup>): void;
+  regenerate(): void;
+  exportExperiment(): void;
+  copyLink(): void;
+}
+
+function select<T extends string | number>(label: string, cls: string, id: string, values: readonly T[], current: T, show: (v: T) => string, onChange: (v: T) => void): HTMLElement {
+  const options = values.includes(current) ? values : [...values, current];
+  const s = el("select", { id, "data-testid": id });
+  for (const v of options) s.append(el("option", { value: String(v), selected: v === current, text: show(v) }));
+  s.addEventListener("change", () => onChange(options[s.selectedIndex]));
+  return el("label", { class: `field ${cls}` }, el("span", { class: "label", text: label }), s);
+}
+
+export function topBar(setup: Setup, on: Handlers): { root: HTMLElement; epoch: HTMLElement; play: HTMLButtonElement } {
+  const play = el("button", { class: "icon-button primary ui-playButton", id: "play-pause", "data-testid": "play", title: "Run / pause", "aria-label": "run or pause training" }, icon("play"));
+  play.addEventListener("click", () => on.playPause());
+  const reset = el("button", { class: "icon-button ui-resetButton", id: "reset-button", "data-testid": "reset", title: "Reset the network", "aria-label": "reset the network" }, icon("reset"));
+  reset.addEventListener("click", () => on.reset());
+  const step = el("button", { class: "icon-button ui-stepButton", id: "next-step-button", "data-testid": "step", title: "Step: one epoch", "aria-label": "train one epoch" }, icon("step"));
+  step.addEventListener("click", () => on.step());
+  const epoch = el("span", { class: "value", id: "iter-number", "data-testid": "epoch", "data-epoch": "0", text: "000,000" });
+  const exportButton = el("button", { class: "text-button", "data-testid": "export", title: "Download this set-up as an experiment file for glassbox train", text: "Export experiment" });
+  exportButton.addEventListener("click", () => on.exportExperiment());
+  const link = el("button", { class: "text-button", "data-testid": "copy-link", title: "Copy a link that opens this set-up", text: "Copy link" });
+  link.addEventListener("click", () => on.copyLink());
+
+  const root = el(
+    "header",
+    { class: "topbar" },
+    el("div", { class: "brand" }, "Glassbox ", el("small", { text: "playground" })),
+    el("div", { class: "transport" }, reset, play, step),
+    el("div", { class: "epoch" }, el("span", { class: "label", text: "Epoch" }), epoch),
+    select("Learning rate", "ui-learningRate", "learningRate", LEARNING_RATES, setup.learningRate, String, (v) => on.change({ learningRate: v })),
+    select("Activation", "ui-activation", "activations", ACTIVATIONS, setup.activation, (v) => ({ relu: "ReLU", tanh: "Tanh", sigmoid: "Sigmoid", linear: "Linear" })[v], (v) => on.change({ activation: v })),
+    select("Regularization", "ui-regularization", "regularizations", ["none", "L1", "L2"] as const, setup.regularization, (v) => (v === "none" ? "None" : v), (v) => on.change({ regularization: v })),
+    select("Regularization rate", "ui-regularizationRate", "regularRate", REGULARIZATION_RATES, setup.regularizationRate, String, (v) => on.change({ regularizationRate: v })),
+    select("Problem type", "ui-problem", "problem", ["classification", "regression"] as const, setup.problem, (v) => (v === "classification" ? "Classification" : "Regression"), (v) => on.change({ problem: v })),
+    el("div", { class: "actions" }, exportButton, link),
+  );
+  return { root, epoch, play };
+}
+
+function slider(label: string, cls: string, id: string, [min, max]: readonly [number, number], step: number, value: number, format: (v: number) => string, onChange: (v: number) => void): HTMLElement {
+  const out = el("span", { text: format(value) });
+  const input = el("input", { type: "range", id, "data-testid": id, min, max, step, value });
+  input.addEventListener("input", () => (out.textContent = format(Number(input.value))));
+  input.addEventListener("change", () => onChange(Number(input.value)));
+  return el("div", { class: `slider ${cls}` }, el("label", { for: id }, el("span", { text: label }), out), input);
+}
+
+export function dataPanel(setup: Setup, on: Handlers): HTMLElement {
+  const names: readonly (ClassDataset | RegDataset)[] = setup.problem === "classification" ? CLASS_DATASETS : REG_DATASETS;
+  const current = setup.problem === "classification" ? setup.dataset : setup.regDataset;
+  const titles: Record<string, string> = { circle: "Circle", xor: "Exclusive or", gauss: "Gaussian", spiral: "Spiral", "reg-plane": "Plane", "reg-gauss": "Multi gaussian" };
+  const thumbs = el("div", { class: "datasets ui-dataset" });
+  for (const name of names) {
+    const b = el("button", { class: `dataset-thumb${name === current ? " selected" : ""}`, "data-dataset": name, title: titles[name], "aria-label": titles[name] }, thumbnail(name, setup.problem === "regression"));
+    b.addEventListener("click", () => on.change(setup.problem === "classification" ? { dataset: name as ClassDataset } : { regDataset: name as RegDataset }));
+    thumbs.append(b);
+  }
+  const regenerate = el("button", { class: "text-button", "data-testid": "regenerate", title: "New points from a new seed", text: "Regenerate" });
+  regenerate.addEventListener("click", () => on.regenerate());
+  return el(
+    "section",
+    { class: "data" },
+    el("h2", { text: "Data" }),
+    el("div", { class: "panel-note", text: "Which dataset do you want to use?" }),
+    thumbs,
+    slider("Ratio of training to test data", "ui-percTrainData", "percTrainData", LIMITS.percTrainData, 10, setup.percTrainData, (v) => `${v}%`, (v) => on.change({ percTrainData: v })),
+    slider("Noise", "ui-noise", "noise", LIMITS.noise, 5, setup.noise, String, (v) => on.change({ noise: v })),
+    slider("Batch size", "ui-batchSize", "batchSize", LIMITS.batchSize, 1, setup.batchSize, String, (v) => on.change({ batchSize: v })),
+    regenerate,
+    el("div", { class: "panel-note", text: `Seed ${setup.seed}` }),
+  );
+}
+
+/** A dataset's look, drawn from the generator itself (a fixed seed, so icons do not change). */
+function thumbnail(name: string, regression: boolean): HTMLCanvasElement {
+  const side = 60;
+  const canvas = el("canvas", { width: side * 2, height: side * 2 });
+  const ctx = canvas.getContext("2d");
+  if (!ctx) return canvas;
+  const data = generateDataset(name, { samples: 240, seed: 3 });
+  ctx.fillStyle = "#f7f7f7";
+  ctx.fillRect(0, 0, side * 2, side * 2);
+  for (let i = 0; i < data.y.length; i++) {
+    const x = ((data.X.data[2 * i] + 6) / 12) * side * 2;
+    const y = side * 2 - ((data.X.data[2 * i + 1] + 6) / 12) * side * 2;
+    const v = Number(data.y[i]);
+    ctx.fillStyle = pointColour(regression ? v : 2 * v - 1);
+    ctx.fillRect(x - 2, y - 2, 4, 4);
+  }
+  return canvas;
+}
+
+export function outputPanel(setup: Setup, on: Handlers): { root: HTMLElement; heatmapWrap: HTMLElement; chart: HTMLCanvasElement; trainLoss: HTMLElement; testLoss: HTMLElement; caption: HTMLElement } {
+  const trainLoss = el("b", { "data-testid": "loss-train", id: "loss-train", text: "–" });
+  const testLoss = el("b", { "data-testid": "loss-test", id: "loss-test", text: "–" });
+  const chart = el("canvas", { class: "loss-chart", "data-testid": "loss-chart" });
+  const heatmapWrap = el("div", { class: "heatmap-wrap", "data-testid": "heatmap" });
+  const caption = el("div", { class: "heatmap-caption", "data-testid": "heatmap-caption" });
+  const check = (label: string, cls: string, id: string, on0: boolean, onChange: (v: boolean) => void): HTMLElement => {
+    const box = el("input", { type: "checkbox", id, "data-testid": id, checked: on0 });
+    box.addEventListener("change", () => onChange(box.checked));
+    return el("label", { class: cls }, box, ` ${label}`);
+  };
+  const classification = setup.problem === "classification";
+  const root = el(
+    "section",
+    { class: "output" },
+    el("h2", { text: "Output" }),
+    el("div", { class: "losses" }, el("span", {}, "Test loss ", testLoss), el("span", {}, "Training loss ", trainLoss)),
+    chart,
+    el("div", { class: "loss-legend" }, el("span", {}, legendSwatch(TEST_COLOUR), "test"), el("span", {}, legendSwatch(TRAIN_COLOUR), "training")),
+    heatmapWrap,
+    caption,
+    el("div", { class: "colour-bar", title: classification ? "P(orange class)" : "output value" }),
+    el("div", { class: "colour-ticks" }, el("span", { text: classification ? "0 (blue)" : "−1" }), el("span", { text: classification ? "P = ½" : "0" }), el("span", { text: classification ? "1 (orange)" : "+1" })),
+    el(
+      "div",
+      { class: "checks" },
+      check("Show test data", "ui-showTestData", "show-test-data", setup.showTestData, (v) => on.change({ showTestData: v })),
+      check("Discretize output", "ui-discretize", "discretize", setup.discretize, (v) => on.change({ discretize: v })),
+    ),
+  );
+  return { root, heatmapWrap, chart, trainLoss, testLoss, caption };
+}
+
+function legendSwatch(colour: string): HTMLElement {
+  const i = el("i");
+  i.style.background = colour;
+  return i;
+}
+
+const HIDABLE_TEXT: Record<Hidable, string> = {
+  showTestData: "Show test data",
+  discretize: "Discretize output",
+  playButton: "Play button",
+  stepButton: "Step button",
+  resetButton: "Reset button",
+  learningRate: "Learning rate",
+  activation: "Activation",
+  regularization: "Regularization",
+  regularizationRate: "Regularization rate",
+  problem: "Problem type",
+  dataset: "Which dataset",
+  percTrainData: "Ratio train data",
+  noise: "Noise level",
+  batchSize: "Batch size",
+  numHiddenLayers: "# of hidden layers",
+};
+
+/** TensorFlow Playground's "use it in classroom": choose the controls a link shows. */
+export function classroomPanel(setup: Setup, on: Handlers): HTMLElement {
+  const list = el("div", { class: "hide-list" });
+  for (const h of HIDABLE) {
+    const box = el("input", { type: "checkbox", "data-hide": h, checked: !setup.hide.includes(h) });
+    box.addEventListener("change", () => on.change({ hide: HIDABLE.filter((x) => (x === h ? !box.checked : setup.hide.includes(x))) }));
+    list.append(el("label", {}, box, ` ${HIDABLE_TEXT[h]}`));
+  }
+  return el(
+    "footer",
+    { class: "classroom" },
+    el(
+      "details",
+      {},
+      el("summary", { text: "Use it in a classroom: choose which controls the link shows" }),
+      list,
+      el("div", { class: "panel-note", text: "The page's address now holds this choice: copy the link and share it." }),
+    ),
+  );
+}

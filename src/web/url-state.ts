@@ -1,0 +1,211 @@
+/**
+ * The set-up in the URL hash, in TensorFlow Playground's own format
+ * (`#activation=tanh&batchSize=10&dataset=circle&…&networkShape=4,2&…`), so the links in its
+ * tutorials open the same set-up here, and a Glassbox link opens in the Playground too.
+ * Reading never fails: a field that is unknown or out of range keeps its default and adds a
+ * notice saying so.
+ */
+import {
+  ACTIVATIONS,
+  CLASS_DATASETS,
+  defaultSetup,
+  FEATURES,
+  HIDABLE,
+  LIMITS,
+  PROBLEMS,
+  REG_DATASETS,
+  REGULARIZATIONS,
+  type Feature,
+  type Hidable,
+  type Setup,
+} from "./setup.ts";
+
+export interface ParsedHash {
+  setup: Setup;
+  /** One line per field that was ignored, for the page to show. */
+  notices: string[];
+}
+
+/** Fields of TensorFlow Playground's state that have no meaning here; accepted and ignored. */
+const IGNORED = new Set(["collectStats", "tutorial", "hideText"]);
+const HIDE_SUFFIX = "_hide";
+
+export function parseHash(hash: string): ParsedHash {
+  const setup = defaultSetup();
+  const notices: string[] = [];
+  const text = hash.startsWith("#") ? hash.slice(1) : hash;
+  const features = new Set<Feature>(setup.features);
+  const hide = new Set<Hidable>();
+
+  for (const part of text.split("&")) {
+    if (part.trim() === "") continue;
+    const eq = part.indexOf("=");
+    const key = safeDecode(eq < 0 ? part : part.slice(0, eq));
+    const value = safeDecode(eq < 0 ? "" : part.slice(eq + 1));
+    if (key === null || value === null) {
+      notices.push(`ignored a malformed part of the link (${clip(part)})`);
+      continue;
+    }
+    const raw = value.trim();
+    const bad = (why: string, kept: unknown): void => {
+      notices.push(`${key}: ${JSON.stringify(clip(raw))} ${why}; using ${kept}`);
+    };
+    if (key.endsWith(HIDE_SUFFIX)) {
+      const control = key.slice(0, -HIDE_SUFFIX.length);
+      if ((HIDABLE as readonly string[]).includes(control)) {
+        if (raw === "true") hide.add(control as Hidable);
+      } else notices.push(`${key}: there is no control "${clip(control)}" to hide`);
+      continue;
+    }
+    if ((FEATURES as readonly string[]).includes(key)) {
+      // TensorFlow Playground: anything but "false" switches a feature on.
+      if (raw === "") continue;
+      if (raw === "false") features.delete(key as Feature);
+      else features.add(key as Feature);
+      continue;
+    }
+    switch (key) {
+      case "activation":
+        pick(raw, ACTIVATIONS, (v) => (setup.activation = v), () => bad(`is not one of ${ACTIVATIONS.join(", ")}`, setup.activation));
+        break;
+      case "regularization":
+        pick(raw, REGULARIZATIONS, (v) => (setup.regularization = v), () => bad(`is not one of ${REGULARIZATIONS.join(", ")}`, setup.regularization));
+        break;
+      case "dataset":
+        pick(raw, CLASS_DATASETS, (v) => (setup.dataset = v), () => bad(`is not one of ${CLASS_DATASETS.join(", ")}`, setup.dataset));
+        break;
+      case "regDataset":
+        pick(raw, REG_DATASETS, (v) => (setup.regDataset = v), () => bad(`is not one of ${REG_DATASETS.join(", ")}`, setup.regDataset));
+        break;
+      case "problem":
+        pick(raw, PROBLEMS, (v) => (setup.problem = v), () => bad(`is not one of ${PROBLEMS.join(", ")}`, setup.problem));
+        break;
+      case "learningRate":
+        numberIn(raw, 1e-9, 100, false, (v) => (setup.learningRate = v), () => bad("is not a learning rate (a number above 0, at most 100)", setup.learningRate));
+        break;
+      case "regularizationRate":
+        numberIn(raw, 0, 100, false, (v) => (setup.regularizationRate = v), () => bad("is not a rate (a number from 0 to 100)", setup.regularizationRate));
+        break;
+      case "batchSize":
+        numberIn(raw, LIMITS.batchSize[0], LIMITS.batchSize[1], true, (v) => (setup.batchSize = v), () => bad(`is not a whole number from ${LIMITS.batchSize[0]} to ${LIMITS.batchSize[1]}`, setup.batchSize));
+        break;
+      case "noise":
+        numberIn(raw, LIMITS.noise[0], LIMITS.noise[1], false, (v) => (setup.noise = v), () => bad(`is not a number from ${LIMITS.noise[0]} to ${LIMITS.noise[1]}`, setup.noise));
+        break;
+      case "percTrainData":
+        numberIn(raw, LIMITS.percTrainData[0], LIMITS.percTrainData[1], false, (v) => (setup.percTrainData = v), () => bad(`is not a percentage from ${LIMITS.percTrainData[0]} to ${LIMITS.percTrainData[1]}`, setup.percTrainData));
+        break;
+      case "networkShape": {
+        const shape = parseShape(raw);
+        if (shape) setup.networkShape = shape;
+        else bad(`is not a list of at most ${LIMITS.layers} layer sizes from 1 to ${LIMITS.neurons}`, setup.networkShape.join(","));
+        break;
+      }
+      case "seed":
+        if (raw !== "") setup.seed = seedOf(raw);
+        break;
+      case "showTestData":
+        if (raw !== "") setup.showTestData = raw !== "false";
+        break;
+      case "discretize":
+        if (raw !== "") setup.discretize = raw !== "false";
+        break;
+      case "initZero":
+        if (raw !== "" && raw !== "false") notices.push("initZero: starting from zero weights is not offered (weights start from the seed's Glorot draw)");
+        break;
+      case "cosX":
+      case "cosY":
+        if (raw !== "" && raw !== "false") notices.push(`${key}: the cosine features are not offered here; ignored`);
+        break;
+      default:
+        if (!IGNORED.has(key)) notices.push(`${clip(key)}: not a playground field; ignored`);
+    }
+  }
+  const chosen = FEATURES.filter((f) => features.has(f));
+  if (chosen.length === 0) notices.push("no input feature was switched on; using X₁ and X₂");
+  else setup.features = chosen;
+  setup.hide = HIDABLE.filter((h) => hide.has(h));
+  return { setup, notices };
+}
+
+/** The hash for a set-up: every TensorFlow Playground field, in its order, then the hidden controls. */
+export function toHash(setup: Setup): string {
+  const on = (f: Feature): string => String(setup.features.includes(f));
+  const parts = [
+    `activation=${setup.activation}`,
+    `batchSize=${setup.batchSize}`,
+    `dataset=${setup.dataset}`,
+    `regDataset=${setup.regDataset}`,
+    `learningRate=${setup.learningRate}`,
+    `regularizationRate=${setup.regularizationRate}`,
+    `noise=${setup.noise}`,
+    `networkShape=${setup.networkShape.join(",")}`,
+    `seed=${setup.seed}`,
+    `showTestData=${setup.showTestData}`,
+    `discretize=${setup.discretize}`,
+    `percTrainData=${setup.percTrainData}`,
+    `x=${on("x")}`,
+    `y=${on("y")}`,
+    `xTimesY=${on("xTimesY")}`,
+    `xSquared=${on("xSquared")}`,
+    `ySquared=${on("ySquared")}`,
+    `cosX=false`,
+    `sinX=${on("sinX")}`,
+    `cosY=false`,
+    `sinY=${on("sinY")}`,
+    `collectStats=false`,
+    `problem=${setup.problem}`,
+    `initZero=false`,
+    `hideText=false`,
+    `regularization=${setup.regularization}`,
+    ...setup.hide.map((h) => `${h}${HIDE_SUFFIX}=true`),
+  ];
+  return `#${parts.join("&")}`;
+}
+
+/**
+ * A seed from the link: a whole number is used as it is; anything else (TensorFlow Playground
+ * writes seeds like "0.58242") is hashed (FNV-1a) to one, so the same link gives the same run.
+ */
+export function seedOf(raw: string): number {
+  if (/^\d{1,10}$/.test(raw) && Number(raw) <= 0xffffffff) return Number(raw);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < raw.length; i++) {
+    h ^= raw.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+function parseShape(raw: string): number[] | null {
+  if (raw === "") return [];
+  const parts = raw.split(",");
+  if (parts.length > LIMITS.layers) return null;
+  const shape = parts.map((p) => (/^\d+$/.test(p.trim()) ? Number(p) : NaN));
+  return shape.every((u) => Number.isInteger(u) && u >= 1 && u <= LIMITS.neurons) ? shape : null;
+}
+
+function pick<T extends string>(raw: string, allowed: readonly T[], set: (v: T) => void, fail: () => void): void {
+  if (raw === "") return;
+  if ((allowed as readonly string[]).includes(raw)) set(raw as T);
+  else fail();
+}
+
+function numberIn(raw: string, min: number, max: number, integer: boolean, set: (v: number) => void, fail: () => void): void {
+  if (raw === "") return;
+  const v = Number(raw);
+  if (Number.isFinite(v) && v >= min && v <= max && (!integer || Number.isInteger(v))) set(v);
+  else fail();
+}
+
+function safeDecode(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
+function clip(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}

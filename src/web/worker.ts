@@ -1,0 +1,226 @@
+/**
+ * The playground's training worker: it owns the data, the network and the resumable trainer, and
+ * trains in slices of about 10 ms, as many epochs as fit, yielding between slices so the page's
+ * calls (pause, a new learning rate, a clicked weight) are handled at once. After each slice it
+ * sends the latest parameters and losses; every 80 ms, also every neuron's heatmap (one forward
+ * pass over the grid). The page only draws.
+ */
+import * as Comlink from "comlink";
+import { matrix, type Matrix } from "../core/matrix.ts";
+import { prepareExperiment } from "../experiment/prepare.ts";
+import { validateExperiment } from "../experiment/validate.ts";
+import { featureMap, mapInputs } from "../data/feature-map.ts";
+import { outputLayer } from "../nn/network.ts";
+import { createWorkspace, forward, lossTotal, reportedLoss, type Workspace } from "../nn/propagation.ts";
+import { encodeTargets } from "../nn/targets.ts";
+import { createTrainer, type Trainer } from "../nn/trainer.ts";
+import type { Model } from "../nn/model.ts";
+import { DOMAIN, GRID, type Frame, type LiveSettings, type PlaygroundWorker, type SetupInfo } from "./protocol.ts";
+import { FEATURE_INPUT, FEATURES, type ExperimentJson, type Feature } from "./setup.ts";
+
+const SLICE_MS = 10;
+const FRAME_MS = 15;
+const GRID_MS = 80;
+
+interface Session {
+  model: Model;
+  trainer: Trainer;
+  trainX: Matrix;
+  trainY: Float64Array;
+  testX: Matrix | null;
+  testY: Float64Array | null;
+  trainWs: Workspace;
+  testWs: Workspace | null;
+  gridX: Matrix;
+  gridWs: Workspace;
+  onFrame: (frame: Frame) => void;
+}
+
+let session: Session | null = null;
+let playing = false;
+let scheduled = false;
+let lastFrame = 0;
+let lastGrid = -Infinity;
+let epochsPerSlice = 1;
+const recent: { t: number; epoch: number }[] = [];
+
+// A zero-delay yield (setTimeout is clamped to 4 ms when nested).
+const tick = new MessageChannel();
+tick.port1.onmessage = () => {
+  scheduled = false;
+  slice();
+};
+function schedule(): void {
+  if (scheduled || !playing) return;
+  scheduled = true;
+  tick.port2.postMessage(null);
+}
+
+function gridPoints(): Matrix {
+  const X = matrix(GRID * GRID, 2);
+  const [lo, hi] = DOMAIN;
+  for (let i = 0; i < GRID; i++) {
+    const y = hi - ((i + 0.5) / GRID) * (hi - lo);
+    for (let j = 0; j < GRID; j++) {
+      const k = i * GRID + j;
+      X.data[2 * k] = lo + ((j + 0.5) / GRID) * (hi - lo);
+      X.data[2 * k + 1] = y;
+    }
+  }
+  return X;
+}
+
+/** All seven features over the grid, computed by the same feature map the network's inputs use. */
+function featureGridsOver(raw: Matrix): Record<Feature, Float32Array> {
+  const names = FEATURES.map((f) => FEATURE_INPUT[f]);
+  const mapped = featureMap(names, ["x1", "x2"]).apply(raw);
+  const out = {} as Record<Feature, Float32Array>;
+  FEATURES.forEach((f, c) => {
+    const g = new Float32Array(GRID * GRID);
+    for (let k = 0; k < g.length; k++) g[k] = mapped.data[k * names.length + c];
+    out[f] = g;
+  });
+  return out;
+}
+
+function meanLoss(s: Session, X: Matrix | null, Y: Float64Array | null, ws: Workspace | null): number {
+  if (!X || !Y || !ws || X.rows === 0) return NaN;
+  forward(s.model, X.data, ws);
+  // The data loss alone, as TensorFlow Playground shows it (the penalty is not part of it).
+  return reportedLoss(s.model, lossTotal(s.model, Y, ws), X.rows, 0);
+}
+
+function grids(s: Session): Float32Array[] {
+  forward(s.model, s.gridX.data, s.gridWs);
+  return s.gridWs.A.map((a, l) => Float32Array.from(a.subarray(0, GRID * GRID * s.model.layers[l].units)));
+}
+
+function send(s: Session, withGrids: boolean, error: string | null = null): void {
+  const g = withGrids ? grids(s) : null;
+  const frame: Frame = {
+    epoch: s.trainer.epoch,
+    trainLoss: meanLoss(s, s.trainX, s.trainY, s.trainWs),
+    testLoss: meanLoss(s, s.testX, s.testY, s.testWs),
+    params: s.model.params.slice(),
+    grids: g,
+    error,
+    playing,
+  };
+  lastFrame = performance.now();
+  if (g) lastGrid = lastFrame;
+  s.onFrame(Comlink.transfer(frame, [frame.params.buffer, ...(g ?? []).map((a) => a.buffer)]));
+}
+
+function run(s: Session, k: number): string | null {
+  try {
+    s.trainer.step(k);
+    return null;
+  } catch (e) {
+    playing = false;
+    return (e as Error).message;
+  }
+}
+
+function slice(): void {
+  const s = session;
+  if (!s || !playing) return;
+  const start = performance.now();
+  let error: string | null = null;
+  // Grow the chunk until a slice takes about SLICE_MS; checking the clock every epoch would cost more than tiny epochs.
+  while (playing && performance.now() - start < SLICE_MS) {
+    const t0 = performance.now();
+    error = run(s, epochsPerSlice);
+    if (error) break;
+    const dt = performance.now() - t0;
+    if (dt < SLICE_MS / 8) epochsPerSlice = Math.min(epochsPerSlice * 2, 1 << 16);
+    else if (dt > SLICE_MS / 2 && epochsPerSlice > 1) epochsPerSlice = Math.max(1, epochsPerSlice >> 1);
+  }
+  const now = performance.now();
+  recent.push({ t: now, epoch: s.trainer.epoch });
+  while (recent.length > 2 && now - recent[0].t > 1000) recent.shift();
+  if (error || now - lastFrame >= FRAME_MS) send(s, error !== null || now - lastGrid >= GRID_MS, error);
+  schedule();
+}
+
+const api: PlaygroundWorker = {
+  async setup(json: ExperimentJson, onFrame: (frame: Frame) => void): Promise<SetupInfo> {
+    playing = false;
+    session?.trainer.dispose();
+    session = null;
+    const experiment = validateExperiment({ ...json, train: { ...(json.train as object), epochs: 1 } });
+    const p = prepareExperiment(experiment);
+    const config = { ...p.config, epochs: Infinity, recordEvery: 1e9, paramsAt: [] };
+    const trainer = createTrainer(p.model, p.data, config);
+    const raw = gridPoints();
+    const gridX = mapInputs(p.model, raw);
+    const inputs = p.model.inputs ?? p.model.featureNames;
+    const units = outputLayer(p.model).units;
+    const encode = (y: readonly (number | string)[]): Float64Array => encodeTargets(y, p.model.classes, units, "data");
+    const test = p.split.test;
+    session = {
+      model: p.model,
+      trainer,
+      trainX: p.data.X,
+      trainY: p.data.Y,
+      testX: p.data.testX ?? null,
+      testY: p.data.testY ?? null,
+      trainWs: createWorkspace(p.model, p.data.X.rows, { lean: true }),
+      testWs: p.data.testX && p.data.testX.rows > 0 ? createWorkspace(p.model, p.data.testX.rows, { lean: true }) : null,
+      gridX,
+      gridWs: createWorkspace(p.model, GRID * GRID),
+      onFrame,
+    };
+    const featureGrids = featureGridsOver(raw);
+    const info: SetupInfo = {
+      inputs,
+      layers: p.model.layers.map((l) => ({ units: l.units, activation: l.activation })),
+      task: p.model.classes ? "binary" : "regression",
+      train: { X: p.split.train.X.data.slice(), y: encode(p.split.train.y) },
+      test: { X: test ? test.X.data.slice() : new Float64Array(0), y: test ? encode(test.y) : new Float64Array(0) },
+      featureGrids,
+      parameterCount: p.model.params.length,
+    };
+    recent.length = 0;
+    epochsPerSlice = 1;
+    send(session, true);
+    return Comlink.transfer(info, Object.values(featureGrids).map((g) => g.buffer));
+  },
+
+  play(): void {
+    if (!session || playing) return;
+    playing = true;
+    schedule();
+  },
+
+  pause(): void {
+    if (!session) return;
+    playing = false;
+    send(session, true);
+  },
+
+  step(): void {
+    if (!session) return;
+    playing = false;
+    const error = run(session, 1);
+    send(session, true, error);
+  },
+
+  update(settings: LiveSettings): void {
+    session?.trainer.update(settings);
+  },
+
+  setParam(index: number, value: number): void {
+    if (!session || !Number.isInteger(index) || index < 0 || index >= session.model.params.length || !Number.isFinite(value)) return;
+    session.model.params[index] = value;
+    send(session, true);
+  },
+
+  rate(): number {
+    if (recent.length < 2) return 0;
+    const a = recent[0];
+    const b = recent[recent.length - 1];
+    return b.t > a.t ? ((b.epoch - a.epoch) * 1000) / (b.t - a.t) : 0;
+  },
+};
+
+Comlink.expose(api);

@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { validateExperiment } from "../../src/experiment/validate.ts";
+import { ACTIVATIONS, CLASS_DATASETS, defaultSetup, FEATURES, HIDABLE, REG_DATASETS, toExperiment, trainCount, type Setup } from "../../src/web/setup.ts";
+import { parseHash, seedOf, toHash } from "../../src/web/url-state.ts";
+
+// A link as TensorFlow Playground writes it (its own serialisation order and spelling).
+const PLAYGROUND_LINK =
+  "#activation=relu&batchSize=20&dataset=spiral&regDataset=reg-plane&learningRate=0.01&regularizationRate=0.001&noise=10&networkShape=6,3&seed=0.47231&showTestData=true&discretize=false&percTrainData=70&x=true&y=true&xTimesY=true&xSquared=false&ySquared=false&cosX=false&sinX=true&cosY=false&sinY=false&collectStats=false&problem=classification&initZero=false&hideText=false&regularization=L2&learningRate_hide=true&problem_hide=true";
+
+describe("the set-up in the URL", () => {
+  it("an empty hash is TensorFlow Playground's default set-up, without notices", () => {
+    const { setup, notices } = parseHash("");
+    expect(notices).toEqual([]);
+    expect(setup).toEqual(defaultSetup());
+    expect(setup).toMatchObject({ dataset: "circle", activation: "tanh", learningRate: 0.03, batchSize: 10, percTrainData: 50, networkShape: [4, 2], features: ["x", "y"] });
+  });
+
+  it("reads a TensorFlow Playground link field by field", () => {
+    const { setup, notices } = parseHash(PLAYGROUND_LINK);
+    expect(notices).toEqual([]);
+    expect(setup).toMatchObject({
+      activation: "relu",
+      batchSize: 20,
+      dataset: "spiral",
+      learningRate: 0.01,
+      regularization: "L2",
+      regularizationRate: 0.001,
+      noise: 10,
+      networkShape: [6, 3],
+      showTestData: true,
+      discretize: false,
+      percTrainData: 70,
+      problem: "classification",
+      features: ["x", "y", "xTimesY", "sinX"],
+      hide: ["learningRate", "problem"],
+    });
+    // The Playground's seed strings become a fixed whole-number seed: the same link, the same run.
+    expect(setup.seed).toBe(seedOf("0.47231"));
+    expect(parseHash(PLAYGROUND_LINK).setup.seed).toBe(setup.seed);
+  });
+
+  it("writes every field so that reading it back gives the same set-up", () => {
+    const setupArb = fc.record({
+      problem: fc.constantFrom("classification", "regression"),
+      dataset: fc.constantFrom(...CLASS_DATASETS),
+      regDataset: fc.constantFrom(...REG_DATASETS),
+      noise: fc.integer({ min: 0, max: 50 }),
+      percTrainData: fc.integer({ min: 1, max: 9 }).map((k) => k * 10),
+      batchSize: fc.integer({ min: 1, max: 30 }),
+      features: fc.subarray([...FEATURES], { minLength: 1 }),
+      networkShape: fc.array(fc.integer({ min: 1, max: 32 }), { maxLength: 10 }),
+      activation: fc.constantFrom(...ACTIVATIONS),
+      learningRate: fc.constantFrom(0.00001, 0.003, 0.03, 1, 3),
+      regularization: fc.constantFrom("none", "L1", "L2"),
+      regularizationRate: fc.constantFrom(0, 0.001, 0.3, 10),
+      seed: fc.integer({ min: 0, max: 0xffffffff }),
+      showTestData: fc.boolean(),
+      discretize: fc.boolean(),
+      hide: fc.subarray([...HIDABLE]),
+    }) as fc.Arbitrary<Setup>;
+    fc.assert(
+      fc.property(setupArb, (setup) => {
+        const back = parseHash(toHash(setup));
+        expect(back.notices).toEqual([]);
+        expect(back.setup).toEqual(setup);
+      }),
+    );
+  });
+
+  it("garbage falls back to the defaults for those fields, each with a notice", () => {
+    const { setup, notices } = parseHash("#learningRate=abc&batchSize=0&networkShape=4,99&activation=rleu&dataset=moons&bogus=1&%zz=3&noise=-5&percTrainData=200&x=false&y=false&seed=");
+    const d = defaultSetup();
+    expect(setup).toEqual(d);
+    expect(notices).toHaveLength(10);
+    expect(notices.join("\n")).toMatch(/learningRate: "abc" is not a learning rate/);
+    expect(notices.join("\n")).toMatch(/activation: "rleu" is not one of relu, tanh, sigmoid, linear; using tanh/);
+    expect(notices.join("\n")).toMatch(/bogus: not a playground field/);
+    expect(notices.join("\n")).toMatch(/malformed/);
+    expect(notices.join("\n")).toMatch(/no input feature/);
+  });
+
+  it("never throws, whatever the hash", () => {
+    fc.assert(fc.property(fc.string(), (s) => void parseHash(s)));
+    fc.assert(fc.property(fc.array(fc.tuple(fc.constantFrom("learningRate", "networkShape", "batchSize", "x", "seed", "noise", "zz_hide"), fc.string())), (pairs) => void parseHash(pairs.map(([k, v]) => `${k}=${v}`).join("&"))));
+  });
+});
+
+describe("the set-up as an experiment file", () => {
+  it("validates for every dataset, problem, activation and regulariser", () => {
+    for (const problem of ["classification", "regression"] as const) {
+      for (const dataset of problem === "classification" ? CLASS_DATASETS : REG_DATASETS) {
+        for (const regularization of ["none", "L1", "L2"] as const) {
+          const setup: Setup = { ...defaultSetup(), problem, regularization, regularizationRate: 0.01, features: [...FEATURES], ...(problem === "classification" ? { dataset: dataset as Setup["dataset"] } : { regDataset: dataset as Setup["regDataset"] }) };
+          const e = validateExperiment(toExperiment(setup, 10));
+          expect(e.data).toMatchObject({ dataset, samples: problem === "classification" ? 500 : 1200 });
+          expect(e.model.layers.at(-1)).toEqual({ units: 1, activation: problem === "classification" ? "sigmoid" : "linear" });
+        }
+      }
+    }
+  });
+
+  it("turns the Playground's per-update rate into scikit-learn's alpha: rate × batch size", () => {
+    const setup: Setup = { ...defaultSetup(), regularization: "L2", regularizationRate: 0.003, batchSize: 10 };
+    const train = toExperiment(setup, 5).train as { l1: number; l2: number };
+    expect(train.l2).toBeCloseTo(0.03, 15);
+    expect(train.l1).toBe(0);
+    // A batch larger than the training set is the whole training set.
+    const big = toExperiment({ ...setup, regularization: "L1", batchSize: 30, percTrainData: 10 }, 5).train as { l1: number };
+    expect(trainCount({ ...setup, percTrainData: 10 })).toBe(50);
+    expect(big.l1).toBeCloseTo(0.003 * 30, 15);
+  });
+});
