@@ -19,3 +19,4 @@ export { applyScaler } from "./apply-scaler.ts";
 export { inlineData } from "./inline-data.ts";
 export { loadData, type ReadText } from "./load.ts";
 export { parseCsvInputs, type CsvInputs } from "./csv-inputs.ts";
+export { featureMap, mapInputs, mapSplit, parseFeatureName, FEATURE_FORMS, type FeatureMap, type FeatureOp, type FeatureSyntax } from "./feature-map.ts";
