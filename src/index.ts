@@ -1,34 +1,8 @@
-/** Glassbox's library API: the engine, its data, experiments. */
-export * from "./core/matrix.ts";
-export { createRandom, GlassboxRandom, permutation, shuffle, uniform, gaussian, type Random, type RngName } from "./core/random.ts";
-export { NumpyRandom } from "./core/numpy-mt19937.ts";
-export { UserError } from "./core/errors.ts";
-export type { Label } from "./core/label.ts";
-export type { Scaler } from "./core/scaler.ts";
+/** Glassbox's library API for Node: everything of the browser entry, plus files, PNG and GIF. */
+export * from "./browser.ts";
 
-export { activation, ACTIVATION_NAMES, type ActivationName } from "./nn/activations.ts";
-export { loss, LOSS_NAMES, type LossName } from "./nn/losses.ts";
-export { createNetwork, cloneNetwork, layerViews, parameterCount, type Layer, type LayerSpec, type Network } from "./nn/network.ts";
-export { createModel, type Model } from "./nn/model.ts";
-export { initialise, setParams, INIT_SCHEMES, type InitOptions, type InitScheme } from "./nn/init.ts";
-export { createWorkspace, forward, backward, objectiveAndGradient, type Workspace, type Reduction } from "./nn/propagation.ts";
-export { train, TrainingDivergedError, type TrainConfig, type TrainData, type TrainResult } from "./nn/train.ts";
-export type { History, Snapshot, EpochInfo } from "./nn/history.ts";
-export { minimizeLbfgs } from "./nn/lbfgs.ts";
-export { trace, type Trace, type TraceStep } from "./nn/trace.ts";
-export { predict, predictProba, predictOutput, score } from "./nn/predict.ts";
-export { evaluate } from "./nn/evaluate.ts";
-export { modelToJson, modelFromJson, type ModelJson } from "./nn/serialize.ts";
-export { classesFor, encodeTargets } from "./nn/targets.ts";
-
-export * from "./data/index.ts";
-
-export { validateExperiment } from "./experiment/validate.ts";
-export { prepareExperiment } from "./experiment/prepare.ts";
-export { loadExperiment, runExperiment } from "./experiment/run.ts";
-
-// Pictures: the same functions the CLI uses.
-export * from "./viz/index.ts";
+// Node only: experiment and model files on disk, pictures as PNG and GIF.
+export { loadExperiment, readJsonFile, readTextFrom } from "./cli/experiment-file.ts";
 export { svgToPng, type RasterOptions } from "./render/png.ts";
 export { encodeGif, type GifOptions } from "./render/gif.ts";
 export { renderFrames, renderFramesAsync, framesToGif, framePngFiles, type FrameSequence } from "./render/frames.ts";

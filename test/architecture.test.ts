@@ -1,14 +1,22 @@
 /**
  * The layers of DESIGN §1: a module may import only from its own layer or lower ones,
- * and the layers that run in the browser (core, nn, data generators, viz) import nothing from Node.
+ * and the layers that run in the browser (core, nn, data, experiment, viz, and src/browser.ts
+ * over them) pull in nothing from Node, directly or through a package: each is bundled for the
+ * browser as the page's bundler would, and the bundle of the browser entry is run where there is
+ * no Node (no process, Buffer, require).
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { builtinModules } from "node:module";
 import { join, relative, sep } from "node:path";
+import { runInContext, createContext } from "node:vm";
+import { build, type Plugin } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "./helpers.ts";
 
 const ORDER = ["core", "nn", "data", "experiment", "viz", "render", "animate", "bench", "cli"];
 const SRC = join(ROOT, "src");
+const BROWSER_LAYERS = ["core", "nn", "data", "experiment", "viz"];
+const BROWSER_ENTRY = join(SRC, "browser.ts");
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -35,10 +43,81 @@ describe("architecture", () => {
     expect(wrong).toEqual([]);
   });
 
-  it("core, nn and viz use no Node built-ins (they run in the browser too)", () => {
-    const wrong = all
-      .filter((f) => ["core", "nn", "viz"].includes(layerOf(f)))
+  it("the browser layers use no Node built-ins (they run in the browser too)", () => {
+    const wrong = [...all.filter((f) => BROWSER_LAYERS.includes(layerOf(f))), BROWSER_ENTRY]
       .flatMap((f) => imports(f).filter((s) => s.startsWith("node:")).map((s) => `${relative(SRC, f)} imports ${s}`));
     expect(wrong).toEqual([]);
   });
+
+  it("the browser entry imports only browser layers", () => {
+    const wrong = imports(BROWSER_ENTRY)
+      .filter((s) => !s.startsWith(".") || !BROWSER_LAYERS.includes(layerOf(join(BROWSER_ENTRY, "..", s))))
+      .map((s) => `browser.ts imports ${s}`);
+    expect(wrong).toEqual([]);
+  });
+
+  for (const layer of [...BROWSER_LAYERS, "browser.ts"]) {
+    it(`${layer} bundles for the browser without a Node built-in`, async () => {
+      const entryPoints = layer === "browser.ts" ? [BROWSER_ENTRY] : all.filter((f) => layerOf(f) === layer);
+      const { pulled, errors } = await bundleForBrowser(entryPoints);
+      expect(errors).toEqual([]);
+      expect(pulled).toEqual([]);
+    });
+  }
+
+  it("the browser entry's bundle loads and trains where there is no Node", async () => {
+    const { code } = await bundleForBrowser([BROWSER_ENTRY], "iife");
+    // What a module worker has (no process, Buffer, require, global).
+    const context = createContext({ performance, WebAssembly: (globalThis as Record<string, unknown>).WebAssembly, TextEncoder, TextDecoder, console, setTimeout, clearTimeout, queueMicrotask });
+    runInContext(`${code}\nglobalThis.glassbox = glassbox;`, context);
+    const losses = runInContext(
+      `(() => {
+        const g = globalThis.glassbox;
+        const experiment = g.validateExperiment({
+          data: { csv: "data/d.csv", target: "y" },
+          model: { layers: [{ units: 3, activation: "tanh" }, { units: 1, activation: "sigmoid" }] },
+          train: { epochs: 3 },
+        });
+        const files = { "data/d.csv": "x1,x2,y\\n0,0,0\\n1,1,1\\n0,1,1\\n" };
+        const { run } = g.runExperiment(g.prepareExperiment(experiment, (path) => files[path]));
+        return run.history.loss;
+      })()`,
+      context,
+    ) as number[];
+    expect(losses).toHaveLength(3);
+    expect(losses.every(Number.isFinite)).toBe(true);
+  });
 });
+
+const BUILTIN = new RegExp(`^(node:|(${builtinModules.map((m) => m.replace(/[/\\^$.*+?()[\]{}|-]/g, "\\$&")).join("|")})(/|$))`);
+
+/** Bundles as a browser bundler would; lists every module that pulls a Node built-in. */
+async function bundleForBrowser(entryPoints: string[], format: "esm" | "iife" = "esm") {
+  const pulled: string[] = [];
+  const where = (file: string): string => (file.includes("node_modules") ? file.slice(file.lastIndexOf("node_modules")) : relative(ROOT, file));
+  const spotBuiltins: Plugin = {
+    name: "spot-node-builtins",
+    setup(b) {
+      b.onResolve({ filter: BUILTIN }, (args) => {
+        pulled.push(`${where(args.importer)} imports ${args.path}`);
+        return { path: args.path, external: true };
+      });
+    },
+  };
+  const result = await build({
+    entryPoints,
+    outdir: "out",
+    bundle: true,
+    write: false,
+    platform: "browser",
+    format,
+    globalName: format === "iife" ? "glassbox" : undefined,
+    plugins: [spotBuiltins],
+    logLevel: "silent",
+  }).catch((e: { errors?: { text: string }[] }) => ({ errors: e.errors ?? [{ text: String(e) }], warnings: [], outputFiles: [] }));
+  return {
+    pulled: [...new Set(pulled)].sort(),
+    errors: result.errors.map((e) => e.text),
+    code: result.outputFiles?.map((f) => f.text).join("\n") ?? "",
+  };
+}

@@ -6,7 +6,8 @@
  * says `test`). Every problem is a UserError naming the file, the line and the column:
  * `moons.csv line 17, column "x2": "abc" is not a number`.
  */
-import { CsvError, parse, type Info } from "csv-parse/sync";
+// The browser build: it carries its own Buffer, which browsers lack (the Node build assumes one).
+import { CsvError, parse, type Info } from "csv-parse/browser/esm/sync";
 import { UserError } from "../core/errors.ts";
 import { matrix } from "../core/matrix.ts";
 import { parseNumber } from "./parse-number.ts";

@@ -17,5 +17,6 @@ export { parseNumber } from "./parse-number.ts";
 export { fitStandardScaler, type StandardScaler } from "./fit-scaler.ts";
 export { applyScaler } from "./apply-scaler.ts";
 export { inlineData } from "./inline-data.ts";
-export { loadData } from "./load.ts";
+export { loadData, type ReadText } from "./load.ts";
 export { parseCsvInputs, type CsvInputs } from "./csv-inputs.ts";
+export { featureMap, mapInputs, mapSplit, parseFeatureName, FEATURE_FORMS, type FeatureMap, type FeatureOp, type FeatureSyntax } from "./feature-map.ts";

@@ -2,13 +2,12 @@
  * Resolves an experiment's `data` section (DESIGN §3) to train and test data:
  * - `dataset`: the named generator; split when `testFraction` > 0 with seed
  *   `splitSeed ?? seed ?? 0` and the generator's `rng`;
- * - `csv`: the file at a path relative to `baseDir` (the experiment file's folder), read by
- *   `parseCsvData`; its `splitColumn` splits it, or else `testFraction` with `seed`/`rng`;
+ * - `csv`: the text `readText` gives for the path as written (relative to the experiment file),
+ *   parsed by `parseCsvData`; its `splitColumn` splits it, or else `testFraction` with `seed`/`rng`;
  * - `X`/`y` inline: checked (UserError at `data.X[i]` …), split by `testFraction` likewise.
- * `testFraction` 0 or absent means no test set. Reads the file system (Node only).
+ * `testFraction` 0 or absent means no test set. No I/O here: whoever calls supplies the texts
+ * (the CLI reads them from disk, the page from what the user loaded), so this runs in a browser.
  */
-import { readFileSync, statSync } from "node:fs";
-import { resolve } from "node:path";
 import { UserError } from "../core/errors.ts";
 import type { RngName } from "../core/random.ts";
 import { parseCsvData } from "./csv.ts";
@@ -18,13 +17,22 @@ import { inlineData } from "./inline-data.ts";
 import { trainTestSplit } from "./split.ts";
 import type { DataSpec, DataSplit, LabeledData } from "./types.ts";
 
-export function loadData(spec: DataSpec, baseDir: string): DataSplit {
+/**
+ * The text of a file an experiment names (`data.csv`), by the path as the experiment writes it;
+ * `undefined` when there is no such file.
+ */
+export type ReadText = (path: string) => string | undefined;
+
+const NO_FILES: ReadText = () => undefined;
+
+export function loadData(spec: DataSpec, readText: ReadText = NO_FILES): DataSplit {
   if ("dataset" in spec) {
     const data = generateDataset(spec.dataset, spec);
     return split(data, spec.testFraction, spec.splitSeed ?? spec.seed ?? 0, spec.rng, featureNames(data.X.cols), "y");
   }
   if ("csv" in spec) {
-    const text = readCsvText(spec.csv, baseDir);
+    const text = readText(spec.csv);
+    if (text === undefined) throw new UserError(`file ${JSON.stringify(spec.csv)} not found (paths are relative to the experiment file)`, "data.csv");
     const fromFile = parseCsvData(text, spec, spec.csv);
     if (!spec.testFraction) return fromFile;
     if (spec.splitColumn !== undefined) {
@@ -47,16 +55,4 @@ function split(
   if (testFraction === undefined || testFraction === 0) return { train: data, test: null, featureNames: names, targetName };
   const { train, test } = trainTestSplit(data, testFraction, seed, rng ?? "glassbox");
   return { train, test, featureNames: names, targetName };
-}
-
-function readCsvText(file: string, baseDir: string): string {
-  const path = resolve(baseDir, file);
-  let isFile = false;
-  try {
-    isFile = statSync(path).isFile();
-  } catch {
-    isFile = false;
-  }
-  if (!isFile) throw new UserError(`file ${JSON.stringify(file)} not found (paths are relative to the experiment file)`, "data.csv");
-  return readFileSync(path, "utf8");
 }

@@ -7,7 +7,7 @@ import { UserError } from "../core/errors.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { applyScaler } from "../data/apply-scaler.ts";
 import { fitStandardScaler } from "../data/fit-scaler.ts";
-import { loadData } from "../data/load.ts";
+import { loadData, type ReadText } from "../data/load.ts";
 import type { DataSplit } from "../data/types.ts";
 import { initialise, setParams } from "../nn/init.ts";
 import { createModel, type Model } from "../nn/model.ts";
@@ -26,8 +26,13 @@ export interface Prepared {
   config: TrainConfig;
 }
 
-export function prepareExperiment(experiment: Experiment, baseDir: string): Prepared {
-  const split = loadData(experiment.data, baseDir);
+/**
+ * `readText` supplies the files the experiment names (`data.csv`, by the path as written there);
+ * generated and inline data need none. No I/O here: in Node, `loadExperiment` (src/cli) reads
+ * them from beside the experiment file; the page passes the texts it has.
+ */
+export function prepareExperiment(experiment: Experiment, readText?: ReadText): Prepared {
+  const split = loadData(experiment.data, readText);
   const layers = experiment.model.layers;
   const output = layers[layers.length - 1];
   const inputSize = split.train.X.cols;

@@ -5,7 +5,8 @@
  */
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadExperiment, runExperiment } from "../../src/experiment/run.ts";
+import { loadExperiment } from "../../src/cli/experiment-file.ts";
+import { runExperiment } from "../../src/experiment/run.ts";
 import { evaluate } from "../../src/nn/evaluate.ts";
 import { svgToPng } from "../../src/render/png.ts";
 import { boundaryScene, marksWithRole, toSvg, type Mark, type Scene } from "../../src/viz/index.ts";

@@ -4,7 +4,8 @@
  * article's own NumPy code (scripts/reference/moons_deep.py → test/fixtures/moons-deep-reference.json).
  */
 import { describe, expect, it } from "vitest";
-import { loadExperiment, runExperiment } from "../../src/experiment/run.ts";
+import { loadExperiment } from "../../src/cli/experiment-file.ts";
+import { runExperiment } from "../../src/experiment/run.ts";
 import { evaluate } from "../../src/nn/evaluate.ts";
 import { fixture, flatLayers, maxRelativeError, ROOT } from "../helpers.ts";
 

@@ -3,7 +3,8 @@
  * "cuts" near ±0.5 and classifies all 12 points (reference: scripts/reference/one_feature.py).
  */
 import { describe, expect, it } from "vitest";
-import { loadExperiment, runExperiment } from "../../src/experiment/run.ts";
+import { loadExperiment } from "../../src/cli/experiment-file.ts";
+import { runExperiment } from "../../src/experiment/run.ts";
 import { evaluate } from "../../src/nn/evaluate.ts";
 import { fixture, flatLayers, maxRelativeError, ROOT } from "../helpers.ts";
 

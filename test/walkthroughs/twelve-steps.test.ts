@@ -4,7 +4,8 @@
  * iterations bring the outputs towards [1, 1, 0].
  */
 import { describe, expect, it } from "vitest";
-import { loadExperiment, runExperiment } from "../../src/experiment/run.ts";
+import { loadExperiment } from "../../src/cli/experiment-file.ts";
+import { runExperiment } from "../../src/experiment/run.ts";
 import { predictOutput } from "../../src/nn/predict.ts";
 import { trace, type Trace } from "../../src/nn/trace.ts";
 import { fixture, flatLayers, maxRelativeError, ROOT } from "../helpers.ts";

@@ -12,7 +12,7 @@ import { progressBar } from "../progress.ts";
 import { viewOptions, type PictureFlags } from "./picture-flags.ts";
 import { asUserError } from "./plot.ts";
 import { pictureSourceFromExperiment, isRunJson } from "./pictures.ts";
-import { readJsonFile } from "../../experiment/run.ts";
+import { readJsonFile } from "../experiment-file.ts";
 
 export interface AnimateFlags extends PictureFlags {
   out?: string;

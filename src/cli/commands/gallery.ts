@@ -7,7 +7,7 @@
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { UserError } from "../../core/errors.ts";
-import { loadExperiment, readJsonFile } from "../../experiment/run.ts";
+import { loadExperiment, readJsonFile, readTextFrom } from "../experiment-file.ts";
 import { prepareExperiment } from "../../experiment/prepare.ts";
 import { validateExperiment } from "../../experiment/validate.ts";
 import { ANIMATIONS, snapshotEpochs, type AnimationInput } from "../../animate/index.ts";
@@ -41,7 +41,7 @@ function trainVariant(file: string, variant: Variant | undefined, cap: number | 
   const json = readJsonFile(file, "experiment file") as Record<string, unknown>;
   const train = { ...(json.train as Record<string, unknown> | undefined), ...variant?.patch.train };
   const merged = { ...json, ...(variant?.patch.model ? { model: variant.patch.model } : {}), train };
-  const prepared = prepareExperiment(validateExperiment(merged), dirname(file));
+  const prepared = prepareExperiment(validateExperiment(merged), readTextFrom(dirname(file)));
   const epochs = cap ? Math.min(cap, prepared.config.epochs) : prepared.config.epochs;
   const run = trainForPictures(prepared, epochs, { snapshotsAt: (p, e) => snapshotEpochs(p, e, 200), maxSnapshots: 400, quiet: true });
   return { input: { model: prepared.model, split: prepared.split, prepared, run }, origin: `trained ${run.epochs} epochs` };

@@ -7,7 +7,8 @@
  */
 import { dirname, resolve } from "node:path";
 import { UserError } from "../../core/errors.ts";
-import { loadExperiment, readJsonFile, type RunJson } from "../../experiment/run.ts";
+import type { RunJson } from "../../experiment/run.ts";
+import { loadExperiment, readJsonFile } from "../experiment-file.ts";
 import type { Prepared } from "../../experiment/prepare.ts";
 import type { Snapshot } from "../../nn/history.ts";
 import { layerToJson } from "../../nn/network.ts";

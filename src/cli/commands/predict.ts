@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { UserError } from "../../core/errors.ts";
 import { parseCsvInputs } from "../../data/csv-inputs.ts";
 import { parseNumber } from "../../data/parse-number.ts";
-import { readJsonFile } from "../../experiment/run.ts";
+import { readJsonFile } from "../experiment-file.ts";
 import { predict, predictOutput } from "../../nn/predict.ts";
 import { modelFromJson } from "../../nn/serialize.ts";
 import { outputKind, writeFileAtomic } from "../files.ts";

@@ -4,7 +4,7 @@
  * and its sources marked; PNG: one picture per step, `steps-01.png`, `steps-02.png`, … beside the name given.
  */
 import { basename, dirname, extname } from "node:path";
-import { loadExperiment } from "../../experiment/run.ts";
+import { loadExperiment } from "../experiment-file.ts";
 import { svgToPng } from "../../render/png.ts";
 import { numberedName, writeFilesAtomic } from "../../render/files.ts";
 import { stepScenes, stepsHtml, toSvg } from "../../viz/index.ts";

@@ -2,7 +2,7 @@
 import { dirname, relative, resolve, sep } from "node:path";
 import { evaluate } from "../../nn/evaluate.ts";
 import { modelToJson } from "../../nn/serialize.ts";
-import { loadExperiment } from "../../experiment/run.ts";
+import { loadExperiment } from "../experiment-file.ts";
 import { outputKind, writeFileAtomic } from "../files.ts";
 import { metricsLine } from "../format.ts";
 import { trainWithProgress } from "../progress.ts";
