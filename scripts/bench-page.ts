@@ -51,12 +51,12 @@ async function main(): Promise<void> {
         await page.click("[data-testid=play]");
         await page.waitForTimeout(1000); // warm-up: kernels compiled, slices sized
         const e0 = await epochOf(page);
-        const h0 = await refreshes(page);
+        const h0 = await refreshes();
         const t0 = Date.now();
         await page.evaluate(() => ((window as unknown as { __frames: number[] }).__frames = []));
         await page.waitForTimeout(SECONDS * 1000);
         const e1 = await epochOf(page);
-        const h1 = await refreshes(page);
+        const h1 = await refreshes();
         const frames = await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames);
         const elapsed = (Date.now() - t0) / 1000;
         await page.click("[data-testid=play]");

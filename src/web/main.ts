@@ -8,7 +8,7 @@ import { DOMAIN, GRID, type Frame, type PlaygroundWorker, type SetupInfo } from 
 import { FEATURE_LABEL, FEATURES, HIDABLE, liveSettings, toExperiment, type Setup } from "./setup.ts";
 import { parseHash, toHash } from "./url-state.ts";
 import { unitScale } from "./ui/colours.ts";
-import { el, icon, withCommas } from "./ui/dom.ts";
+import { el, epochText, icon } from "./ui/dom.ts";
 import { LossChart } from "./ui/loss-chart.ts";
 import { inputScale, NetworkView, type NodeRef } from "./ui/network-view.ts";
 import { OutputView } from "./ui/output-view.ts";
@@ -311,7 +311,8 @@ function paintGrids(grids: Float32Array[]): void {
 }
 
 function formatLoss(v: number): string {
-  return Number.isFinite(v) ? v.toFixed(3) : "–";
+  if (!Number.isFinite(v)) return "–";
+  return v !== 0 && Math.abs(v) < 0.001 ? v.toExponential(2) : v.toFixed(3);
 }
 
 function draw(): void {
@@ -320,7 +321,7 @@ function draw(): void {
   const f = latest;
   if (fresh) {
     fresh = false;
-    view.epoch.textContent = withCommas(f.epoch).padStart(7, "0");
+    view.epoch.textContent = epochText(f.epoch);
     view.epoch.dataset.epoch = String(f.epoch);
     view.trainLoss.textContent = formatLoss(f.trainLoss);
     view.trainLoss.dataset.value = String(f.trainLoss);

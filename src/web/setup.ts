@@ -186,8 +186,8 @@ export function toExperiment(setup: Setup, epochs: number): ExperimentJson {
       learningRate: setup.learningRate,
       batchSize: setup.batchSize,
       epochs: Math.max(1, epochs),
-      l1,
-      l2,
+      ...(l1 > 0 ? { l1 } : {}),
+      ...(l2 > 0 ? { l2 } : {}),
       seed: setup.seed,
     },
   };

@@ -102,9 +102,9 @@ describe("the set-up as an experiment file", () => {
 
   it("turns the Playground's per-update rate into scikit-learn's alpha: rate × batch size", () => {
     const setup: Setup = { ...defaultSetup(), regularization: "L2", regularizationRate: 0.003, batchSize: 10 };
-    const train = toExperiment(setup, 5).train as { l1: number; l2: number };
+    const train = toExperiment(setup, 5).train as { l1?: number; l2?: number };
     expect(train.l2).toBeCloseTo(0.03, 15);
-    expect(train.l1).toBe(0);
+    expect(train.l1).toBeUndefined();
     // A batch larger than the training set is the whole training set.
     const big = toExperiment({ ...setup, regularization: "L1", batchSize: 30, percTrainData: 10 }, 5).train as { l1: number };
     expect(trainCount({ ...setup, percTrainData: 10 })).toBe(50);

@@ -9,7 +9,7 @@ export const NEGATIVE = PALETTE.classes[0];
 export const POSITIVE = PALETTE.classes[1];
 const STEPS = 256;
 /** How strong the background gets at ±1, so points stay readable on top of it. */
-const STRENGTH = 0.8;
+const STRENGTH = 0.62;
 
 function table(strength: number): Uint8ClampedArray {
   const lut = new Uint8ClampedArray(STEPS * 4);

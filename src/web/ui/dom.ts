@@ -38,7 +38,9 @@ export function icon(name: keyof typeof ICONS): SVGSVGElement {
   return svg;
 }
 
-/** 1234567 → "1,234,567" (TensorFlow Playground's epoch counter). */
-export function withCommas(n: number): string {
-  return Math.floor(n).toLocaleString("en-US");
+/** TensorFlow Playground's epoch counter: at least six digits, in groups of three (705 → "000,705"). */
+export function epochText(n: number): string {
+  return String(Math.max(0, Math.floor(n)))
+    .padStart(6, "0")
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
