@@ -7,9 +7,15 @@ import { outputLayer } from "./network.ts";
 import { createWorkspace, disposeWorkspace, forward } from "./propagation.ts";
 import { encodeTargets, predictedIndex, taskOf } from "./targets.ts";
 
-/** The network's output for each row of X (n × inputSize, raw features): probabilities or values. */
+/**
+ * The network's output for each row of X (n × inputSize: unscaled; for a model with `inputs`, the
+ * mapped features, see src/data/feature-map.ts `mapInputs`): probabilities or values.
+ */
 export function predictOutput(model: Model, X: Matrix): Matrix {
-  if (X.cols !== model.inputSize) throw new RangeError(`X has ${X.cols} features, the model expects ${model.inputSize}`);
+  if (X.cols !== model.inputSize) {
+    const hint = model.inputs ? ` (${model.inputs.join(", ")}: map the raw columns first, e.g. with mapInputs)` : "";
+    throw new RangeError(`X has ${X.cols} features, the model expects ${model.inputSize}${hint}`);
+  }
   let input = X.data;
   if (model.scaler) {
     input = new Float64Array(X.data.length);
