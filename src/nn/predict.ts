@@ -4,7 +4,7 @@ import { matrix, type Matrix } from "../core/matrix.ts";
 import { applyScalerInto } from "../core/scaler.ts";
 import type { Model } from "./model.ts";
 import { outputLayer } from "./network.ts";
-import { createWorkspace, disposeWorkspace, forward } from "./propagation.ts";
+import { forwardOutput } from "./passes.ts";
 import { encodeTargets, predictedIndex, taskOf } from "./targets.ts";
 
 /**
@@ -21,10 +21,8 @@ export function predictOutput(model: Model, X: Matrix): Matrix {
     input = new Float64Array(X.data.length);
     applyScalerInto(X.data, model.scaler, input, X.rows, X.cols);
   }
-  const ws = createWorkspace(model, X.rows, { lean: true });
-  const A = forward(model, input, ws).slice(0, X.rows * outputLayer(model).units);
-  disposeWorkspace(ws);
-  return matrix(X.rows, outputLayer(model).units, A);
+  // In passes that fit the fast kernels' memory (a 100×100 grid or larger), the same bits as one.
+  return matrix(X.rows, outputLayer(model).units, forwardOutput(model, input, X.rows).A);
 }
 
 /**
