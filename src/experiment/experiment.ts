@@ -31,6 +31,8 @@ export interface TrainSpec {
 export interface Experiment {
   name: string | null;
   data: DataSpec;
+  /** Input features computed from the raw columns (src/data/feature-map.ts); null = the raw columns. */
+  inputs: string[] | null;
   scale: "none" | "standard";
   model: { layers: LayerSpec[] };
   init: InitSpec;
@@ -41,6 +43,7 @@ export interface Experiment {
 
 /** The documented defaults of every optional field. */
 export const DEFAULTS = {
+  inputs: null,
   scale: "none",
   init: { scheme: "xavier", seed: 0, rng: "glassbox" },
   train: {

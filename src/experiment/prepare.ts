@@ -6,6 +6,7 @@
 import { UserError } from "../core/errors.ts";
 import type { Matrix } from "../core/matrix.ts";
 import { applyScaler } from "../data/apply-scaler.ts";
+import { featureMap, mapSplit } from "../data/feature-map.ts";
 import { fitStandardScaler } from "../data/fit-scaler.ts";
 import { loadData, type ReadText } from "../data/load.ts";
 import type { DataSplit } from "../data/types.ts";
@@ -19,8 +20,13 @@ import type { Experiment } from "./experiment.ts";
 export interface Prepared {
   experiment: Experiment;
   model: Model;
-  /** The raw (unscaled) data as loaded. */
+  /**
+   * The data the network's input sees, unscaled: as loaded, with `inputs` computed when the
+   * experiment has them (their names are then the feature names).
+   */
   split: DataSplit;
+  /** The data as loaded: the raw columns (the same as `split` without `inputs`). */
+  raw: DataSplit;
   /** Scaled inputs and encoded targets, ready for `train`. */
   data: TrainData;
   config: TrainConfig;
@@ -32,7 +38,9 @@ export interface Prepared {
  * them from beside the experiment file; the page passes the texts it has.
  */
 export function prepareExperiment(experiment: Experiment, readText?: ReadText): Prepared {
-  const split = loadData(experiment.data, readText);
+  const raw = loadData(experiment.data, readText);
+  const map = experiment.inputs ? featureMap(experiment.inputs, raw.featureNames) : null;
+  const split = map ? mapSplit(raw, map) : raw;
   const layers = experiment.model.layers;
   const output = layers[layers.length - 1];
   const inputSize = split.train.X.cols;
@@ -40,13 +48,14 @@ export function prepareExperiment(experiment: Experiment, readText?: ReadText): 
   const outputPath = `model.layers[${layers.length - 1}]`;
   const classes = classesFor(taskOf(output.activation), output.units, split.train.y, outputPath);
   const scaler = experiment.scale === "standard" ? fitStandardScaler(split.train.X) : null;
-  const model = createModel({ inputSize, layers, loss: experiment.loss, classes, scaler, featureNames: split.featureNames, targetName: split.targetName });
+  const model = createModel({ inputSize, layers, loss: experiment.loss, classes, scaler, featureNames: raw.featureNames, targetName: raw.targetName, inputs: map?.names ?? null });
 
   if ("params" in experiment.init) {
     try {
       setParams(model, experiment.init.params);
     } catch (e) {
-      throw new UserError(`${(e as Error).message} (the data has ${inputSize} feature${inputSize === 1 ? "" : "s"})`, "init.params");
+      const given = map ? "inputs give" : "data has";
+      throw new UserError(`${(e as Error).message} (the ${given} ${inputSize} feature${inputSize === 1 ? "" : "s"})`, "init.params");
     }
   } else {
     initialise(model, experiment.init);
@@ -79,5 +88,5 @@ export function prepareExperiment(experiment: Experiment, readText?: ReadText): 
     recordEvery: experiment.record.every,
     paramsAt: experiment.record.paramsAt,
   };
-  return { experiment, model, split, data, config };
+  return { experiment, model, split, raw, data, config };
 }

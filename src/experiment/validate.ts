@@ -5,6 +5,7 @@
  */
 import { UserError } from "../core/errors.ts";
 import { RNG_NAMES } from "../core/random.ts";
+import { parseFeatureName } from "../data/feature-map.ts";
 import { DATASET_NAMES, type DataSpec } from "../data/types.ts";
 import { ACTIVATION_NAMES } from "../nn/activations.ts";
 import { INIT_SCHEMES } from "../nn/init.ts";
@@ -15,7 +16,7 @@ import { defaultLearningRate } from "../nn/train.ts";
 import { array, boolean, join, knownFields, number, object, oneOf, optional, string, type Json, type JsonObject } from "./check.ts";
 import { DEFAULTS, defaultLoss, type Experiment, type InitSpec, type TrainSpec } from "./experiment.ts";
 
-const TOP = ["name", "description", "data", "scale", "model", "init", "loss", "train", "record"];
+const TOP = ["name", "description", "data", "inputs", "scale", "model", "init", "loss", "train", "record"];
 
 export function validateExperiment(json: unknown): Experiment {
   const o = object(json, "(experiment)");
@@ -25,6 +26,7 @@ export function validateExperiment(json: unknown): Experiment {
   const name = optional(o, "name", "", string, null);
   if (o.description !== undefined) string(o.description, "description");
   const data = validateData(o.data);
+  const inputs = optional(o, "inputs", "", validateInputs, DEFAULTS.inputs);
   const scale = optional(o, "scale", "", (v, p) => oneOf(v, ["none", "standard"] as const, p), DEFAULTS.scale);
   const layers = validateModel(o.model);
   const output = layers[layers.length - 1];
@@ -40,7 +42,7 @@ export function validateExperiment(json: unknown): Experiment {
   const init = validateInit(o.init);
   const train = validateTrain(o.train);
   const record = validateRecord(o.record, train.epochs);
-  return { name, data, scale, model: { layers }, init, loss: lossName, train, record };
+  return { name, data, inputs, scale, model: { layers }, init, loss: lossName, train, record };
 }
 
 function validateData(v: Json): DataSpec {
@@ -88,6 +90,15 @@ function validateData(v: Json): DataSpec {
   const X = array(o.X, "data.X", { minLength: 1 }).map((row, i) => array(row, join("data.X", i), { minLength: 1 }).map((x, j) => number(x, `data.X[${i}][${j}]`)));
   const y = array(o.y, "data.y").map((t, i) => (typeof t === "string" ? t : number(t, join("data.y", i))));
   return { X, y, testFraction, seed, rng };
+}
+
+/** The names' forms; whether their columns exist is checked against the data (prepare.ts). */
+function validateInputs(v: Json, path: string): string[] {
+  return array(v, path, { minLength: 1 }).map((x, i) => {
+    const name = string(x, join(path, i));
+    parseFeatureName(name, join(path, i));
+    return name;
+  });
 }
 
 function validateGroups(v: Json, path: string) {

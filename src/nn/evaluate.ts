@@ -1,6 +1,8 @@
 /** Loss and accuracy of a network on already-scaled inputs and encoded targets. */
 import { outputLayer, type Network } from "./network.ts";
-import { createWorkspace, disposeWorkspace, forward, lossTotal, reportedLoss } from "./propagation.ts";
+import { loss as lossOf } from "./losses.ts";
+import { forwardOutput } from "./passes.ts";
+import { reportedLoss } from "./propagation.ts";
 import { accuracy, taskOf } from "./targets.ts";
 
 export interface Evaluation {
@@ -10,10 +12,10 @@ export interface Evaluation {
 }
 
 export function evaluate(net: Network, X: Float64Array, Y: Float64Array, n: number, l2 = 0): Evaluation {
-  const ws = createWorkspace(net, n, { lean: true });
-  const A = forward(net, X, ws);
+  // Forward in passes that fit the fast kernels' memory; the loss is summed over all rows at once
+  // (as one pass would), so the result is the same bits.
+  const { Z, A } = forwardOutput(net, X, n);
   const out = outputLayer(net);
-  const result = { loss: reportedLoss(net, lossTotal(net, Y, ws), n, l2), accuracy: accuracy(A, Y, n, out.units, taskOf(out.activation)) };
-  disposeWorkspace(ws);
-  return result;
+  const total = lossOf(net.loss).total(A, Z, Y, n, out.units);
+  return { loss: reportedLoss(net, total, n, l2), accuracy: accuracy(A, Y, n, out.units, taskOf(out.activation)) };
 }

@@ -4,21 +4,25 @@ import { matrix, type Matrix } from "../core/matrix.ts";
 import { applyScalerInto } from "../core/scaler.ts";
 import type { Model } from "./model.ts";
 import { outputLayer } from "./network.ts";
-import { createWorkspace, disposeWorkspace, forward } from "./propagation.ts";
+import { forwardOutput } from "./passes.ts";
 import { encodeTargets, predictedIndex, taskOf } from "./targets.ts";
 
-/** The network's output for each row of X (n × inputSize, raw features): probabilities or values. */
+/**
+ * The network's output for each row of X (n × inputSize: unscaled; for a model with `inputs`, the
+ * mapped features, see src/data/feature-map.ts `mapInputs`): probabilities or values.
+ */
 export function predictOutput(model: Model, X: Matrix): Matrix {
-  if (X.cols !== model.inputSize) throw new RangeError(`X has ${X.cols} features, the model expects ${model.inputSize}`);
+  if (X.cols !== model.inputSize) {
+    const hint = model.inputs ? ` (${model.inputs.join(", ")}: map the raw columns first, e.g. with mapInputs)` : "";
+    throw new RangeError(`X has ${X.cols} features, the model expects ${model.inputSize}${hint}`);
+  }
   let input = X.data;
   if (model.scaler) {
     input = new Float64Array(X.data.length);
     applyScalerInto(X.data, model.scaler, input, X.rows, X.cols);
   }
-  const ws = createWorkspace(model, X.rows, { lean: true });
-  const A = forward(model, input, ws).slice(0, X.rows * outputLayer(model).units);
-  disposeWorkspace(ws);
-  return matrix(X.rows, outputLayer(model).units, A);
+  // In passes that fit the fast kernels' memory (a 100×100 grid or larger), the same bits as one.
+  return matrix(X.rows, outputLayer(model).units, forwardOutput(model, input, X.rows).A);
 }
 
 /**

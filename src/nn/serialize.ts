@@ -20,6 +20,8 @@ export interface ModelJson {
   scaler: { mean: number[]; scale: number[] } | null;
   featureNames: string[];
   targetName: string;
+  /** The input feature map's names (model.ts); absent in files without one. */
+  inputs?: string[] | null;
 }
 
 export function modelToJson(model: Model): ModelJson {
@@ -33,6 +35,7 @@ export function modelToJson(model: Model): ModelJson {
     scaler: model.scaler,
     featureNames: model.featureNames,
     targetName: model.targetName,
+    ...(model.inputs ? { inputs: model.inputs } : {}),
   };
 }
 
@@ -49,6 +52,12 @@ export function modelFromJson(json: unknown, where = "model"): Model {
     if (!Number.isInteger(l.units) || l.units < 1) throw new UserError("units must be a positive integer", `${where}.layers[${i}].units`);
   });
   if (!isLossName(o.loss)) throw new UserError(`unknown loss ${JSON.stringify(o.loss)}`, `${where}.loss`);
+  const inputs = o.inputs ?? null;
+  if (inputs !== null) {
+    if (!Array.isArray(inputs) || !inputs.every((n) => typeof n === "string")) throw new UserError("must be a list of feature names", `${where}.inputs`);
+    if (inputs.length !== o.inputSize) throw new UserError(`has ${inputs.length} names but inputSize is ${o.inputSize} (one name per input)`, `${where}.inputs`);
+    if (!Array.isArray(o.featureNames)) throw new UserError("a model with inputs needs featureNames (the raw columns the inputs are computed from)", `${where}.featureNames`);
+  }
   const model = createModel({
     inputSize: o.inputSize as number,
     layers: o.layers.map((l) => ({ units: l.units, activation: l.activation })),
@@ -57,6 +66,7 @@ export function modelFromJson(json: unknown, where = "model"): Model {
     scaler: o.scaler ?? null,
     featureNames: o.featureNames,
     targetName: o.targetName,
+    inputs,
   });
   try {
     setParams(model, o.layers);

@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { UserError } from "../../core/errors.ts";
 import { parseCsvInputs } from "../../data/csv-inputs.ts";
+import { mapInputs } from "../../data/feature-map.ts";
 import { parseNumber } from "../../data/parse-number.ts";
 import { readJsonFile } from "../experiment-file.ts";
 import { predict, predictOutput } from "../../nn/predict.ts";
@@ -30,8 +31,10 @@ export function predictCommand(flags: PredictFlags, print: (line: string) => voi
     throw new UserError(`cannot read "${flags.csv}": no such file`, "--csv");
   }
   const inputs = parseCsvInputs(text, model.featureNames, flags.csv);
-  const labels = predict(model, inputs.X);
-  const output = predictOutput(model, inputs.X);
+  // The model's input features (its `inputs`, if any) from the file's raw columns.
+  const X = mapInputs(model, inputs.X, `${flags.model}: inputs`);
+  const labels = predict(model, X);
+  const output = predictOutput(model, X);
   const classes = model.classes;
   // One probability column per class (for one sigmoid unit: the probability of the second class).
   const probHeader = classes === null ? [] : output.cols === 1 ? [`p(${classes[1] ?? 1})`] : classes.map((c) => `p(${c})`);

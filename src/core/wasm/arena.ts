@@ -99,6 +99,19 @@ export class Arena {
     return { offset, bytes: size, refs: 0, freed: false };
   }
 
+  /**
+   * The largest block `alloc` can give now: a free range, or the room above the top (for shared
+   * memory, up to its declared maximum, which growing may still fail to reach).
+   */
+  largestFree(): number {
+    let best = 0;
+    for (const f of this.free) if (f.bytes > best) best = f.bytes;
+    const last = this.free[this.free.length - 1];
+    const start = last && last.offset + last.bytes === this.top ? last.offset : this.top;
+    const capacity = this.shared ? this.maximumPages * PAGE : this.memory.buffer.byteLength;
+    return Math.max(best, capacity - start);
+  }
+
   /** Ties the block's life to `view` (any object): the block is freed once every tracked object is gone. */
   track(block: Block, view: object): void {
     block.refs++;

@@ -90,8 +90,15 @@ const MIN_WORK = 32;
  * WebAssembly memory that workspaces may hold at once. Their buffers are freed when the garbage
  * collector has found them unreachable, which a loop making workspaces without returning to the
  * event loop never lets happen; past this, new workspaces use the plain kernels (ordinary arrays).
+ * Predictions over many rows stay on the fast kernels by splitting into passes (`maxPlanRows`).
  */
 export const WORKSPACE_LIMIT = 2 ** 31;
+let workspaceLimit = WORKSPACE_LIMIT;
+
+/** Lowers (or restores, with no argument) the memory workspaces may hold; for tests of the limit. */
+export function setWorkspaceLimit(bytes = WORKSPACE_LIMIT): void {
+  workspaceLimit = bytes;
+}
 /**
  * Two threads from this many dense multiply-adds per forward pass on (all layers, all rows). The
  * decision is per workspace, not per kernel: rows a thread has written stay in its core's cache
@@ -169,6 +176,23 @@ export function fastKernelsAvailable(): boolean {
 export function helperThreadAvailable(): boolean {
   const mem = arena();
   return mem !== null && helper(mem) !== null;
+}
+
+/**
+ * The most rows a workspace for these layers made now can have and still run on the fast kernels:
+ * within the workspace limit and the WebAssembly memory left (0 when not even one row fits);
+ * Infinity where no workspace would (fast kernels off or unavailable), so splitting gains nothing.
+ * Callers with many rows (predictions over grids) split them into passes of at most this many.
+ */
+export function maxPlanRows(layers: readonly PlanLayer[]): number {
+  if (!enabled || layers.length === 0) return Infinity;
+  const mem = arena();
+  if (!mem) return Infinity;
+  const fixed = MlpPlan.bytes(layers, 0);
+  const perRow = MlpPlan.bytes(layers, 1) - fixed;
+  // A page of slack for the block's rounding and what kernels and a helper thread may allocate.
+  const room = Math.min(workspaceLimit - mem.inUse, mem.largestFree() - 65536) - fixed;
+  return room < perRow ? 0 : Math.floor(room / perRow);
 }
 
 function named(mem: Arena, name: string, make: Parameters<typeof compileKernels>[1][number][1]): Named {
@@ -313,7 +337,7 @@ export class MlpPlan {
     let work = 0;
     for (const l of layers) work += l.inputSize * l.units;
     if (work * n < MIN_WORK) return null;
-    if (mem.inUse + MlpPlan.bytes(layers, n) > WORKSPACE_LIMIT) return null;
+    if (mem.inUse + MlpPlan.bytes(layers, n) > workspaceLimit) return null;
     try {
       return new MlpPlan(mem, layers, n, fused, lean);
     } catch {

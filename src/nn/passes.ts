@@ -1,0 +1,63 @@
+/**
+ * Forward passes over many rows (predictions, the page's grids, evaluation) split into passes
+ * that fit the fast kernels' memory (core/wasm/mlp.ts `maxPlanRows`), instead of one workspace
+ * so large that it would fall back to the plain kernels. Each row's output is computed by the
+ * same operations whatever the pass it is in, so the results are the same bits as one pass.
+ * Passes hold at most about PASS_BYTES of activations (so a grid does not grow the WebAssembly
+ * memory, which never shrinks, far past what training needs).
+ */
+import { maxPlanRows, MlpPlan, type PlanLayer } from "../core/wasm/mlp.ts";
+import { outputLayer, type Network } from "./network.ts";
+import { createWorkspace, disposeWorkspace, forward } from "./propagation.ts";
+
+const PASS_BYTES = 64 * 2 ** 20;
+/** Passes are not made smaller than this for the PASS_BYTES target (only to fit the memory). */
+const MIN_PASS_ROWS = 1024;
+
+let fixedRows: number | null = null;
+
+/** Fixes the rows per pass (null: chosen as above); for tests. */
+export function setPassRows(rows: number | null): void {
+  fixedRows = rows;
+}
+
+const planLayers = (net: Network): PlanLayer[] => net.layers.map((l) => ({ inputSize: l.inputSize, units: l.units, relu: l.activation === "relu" }));
+
+/** The rows per pass for n rows through this network (n itself when one pass is best or nothing fits). */
+export function passRows(net: Network, n: number): number {
+  if (n <= 1) return Math.max(n, 1);
+  if (fixedRows !== null) return Math.max(1, Math.min(n, fixedRows));
+  const layers = planLayers(net);
+  const fit = maxPlanRows(layers);
+  if (fit < 1) return n; // not even one row fits: the plain kernels, in one pass
+  const perRow = MlpPlan.bytes(layers, 1) - MlpPlan.bytes(layers, 0);
+  return Math.min(n, fit, Math.max(MIN_PASS_ROWS, Math.floor(PASS_BYTES / perRow)));
+}
+
+/** The output layer's Z and A (n × units each) for the n rows of X (n × inputSize, as the network takes them). */
+export function forwardOutput(net: Network, X: Float64Array, n: number): { Z: Float64Array; A: Float64Array } {
+  const units = outputLayer(net).units;
+  if (n === 0) return { Z: new Float64Array(0), A: new Float64Array(0) };
+  const L = net.layers.length - 1;
+  const d = net.inputSize;
+  const rows = passRows(net, n);
+  const ws = createWorkspace(net, rows, { lean: true });
+  let Z: Float64Array;
+  let A: Float64Array;
+  if (rows >= n) {
+    forward(net, X, ws, n);
+    Z = ws.Z[L].slice(0, n * units);
+    A = ws.A[L].slice(0, n * units);
+  } else {
+    Z = new Float64Array(n * units);
+    A = new Float64Array(n * units);
+    for (let r = 0; r < n; r += rows) {
+      const count = Math.min(rows, n - r);
+      forward(net, X.subarray(r * d, (r + count) * d), ws, count);
+      Z.set(ws.Z[L].subarray(0, count * units), r * units);
+      A.set(ws.A[L].subarray(0, count * units), r * units);
+    }
+  }
+  disposeWorkspace(ws);
+  return { Z, A };
+}
