@@ -13,9 +13,9 @@ import { build, type Plugin } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "./helpers.ts";
 
-const ORDER = ["core", "nn", "data", "experiment", "viz", "render", "animate", "bench", "cli"];
+const ORDER = ["core", "nn", "data", "experiment", "viz", "render", "animate", "bench", "cli", "web"];
 const SRC = join(ROOT, "src");
-const BROWSER_LAYERS = ["core", "nn", "data", "experiment", "viz"];
+const BROWSER_LAYERS = ["core", "nn", "data", "experiment", "viz", "web"];
 const BROWSER_ENTRY = join(SRC, "browser.ts");
 
 function files(dir: string): string[] {
@@ -46,6 +46,13 @@ describe("architecture", () => {
   it("the browser layers use no Node built-ins (they run in the browser too)", () => {
     const wrong = [...all.filter((f) => BROWSER_LAYERS.includes(layerOf(f))), BROWSER_ENTRY]
       .flatMap((f) => imports(f).filter((s) => s.startsWith("node:")).map((s) => `${relative(SRC, f)} imports ${s}`));
+    expect(wrong).toEqual([]);
+  });
+
+  it("the page (web) imports only browser layers", () => {
+    const wrong = all
+      .filter((f) => layerOf(f) === "web")
+      .flatMap((f) => imports(f).filter((s) => s.startsWith(".") && !BROWSER_LAYERS.includes(layerOf(join(f, "..", s)))).map((s) => `${relative(SRC, f)} imports ${s}`));
     expect(wrong).toEqual([]);
   });
 
