@@ -358,19 +358,53 @@ export function moreThuenteLineSearch(
 // L-BFGS
 // ---------------------------------------------------------------------------------------------
 
-/** `fg(x, grad)` writes ∇f(x) into grad and returns f(x). x0 is not modified. */
-export function minimizeLbfgs(
-  fg: (x: Float64Array, grad: Float64Array) => number,
-  x0: Float64Array,
-  options: LbfgsOptions,
-): LbfgsResult {
+/** `fg(x, grad)` writes ∇f(x) into grad and returns f(x). */
+export type ObjectiveFunction = (x: Float64Array, grad: Float64Array) => number;
+
+/** What `createLbfgs` takes: `LbfgsOptions` without the loop's own `maxIter` and callback. */
+export type LbfgsStepperOptions = Omit<LbfgsOptions, "maxIter" | "onIteration">;
+
+/** Why an L-BFGS stepper can go no further (the iteration budget is its caller's). */
+export type LbfgsStop = Exclude<LbfgsResult["reason"], "maxIter" | "callback">;
+
+/**
+ * L-BFGS one iteration at a time, keeping its memory, line-search state and evaluation count
+ * between calls: `minimizeLbfgs` is a loop over `iterate()`, and a resumable trainer can stop
+ * and go on between any two iterations with the same iterates.
+ */
+export interface LbfgsStepper {
+  /** The current iterate (the stepper's own buffer: read it, do not write it). */
+  readonly x: Float64Array;
+  /** f(x) and ∇f(x) at the current iterate. */
+  readonly f: number;
+  readonly g: Float64Array;
+  /** Completed iterations and f evaluations since the stepper was made. */
+  readonly iterations: number;
+  readonly evaluations: number;
+  /** Why it stopped, or null while another iteration may follow. */
+  readonly stopped: LbfgsStop | null;
+  /** Stopping thresholds, read at every iteration (they may be changed between iterations). */
+  gtol: number;
+  ftol: number;
+  /**
+   * One iteration: a direction, a line search, a step. Returns true when x moved (then `stopped`
+   * may have become "gtol", "ftol" or "maxFun" at the new point), false when no step was taken
+   * (`stopped` says why; a stopped stepper does nothing).
+   */
+  iterate(): boolean;
+  /**
+   * Starts afresh from x0 (default: the current x), as if newly made: the memory is forgotten
+   * and f, ∇f are evaluated again (for an edited point or a changed objective). The evaluation
+   * count goes on, so `maxFun` bounds the whole run.
+   */
+  restart(x0?: ArrayLike<number>): void;
+}
+
+/** An L-BFGS stepper from x0 (copied; not modified). Evaluates f(x0) once. */
+export function createLbfgs(fg: ObjectiveFunction, x0: ArrayLike<number>, options: LbfgsStepperOptions = {}): LbfgsStepper {
   const n = x0.length;
   const m = Math.max(1, Math.floor(options.memory ?? LBFGS_DEFAULTS.memory));
-  const gtol = options.gtol ?? LBFGS_DEFAULTS.gtol;
-  const ftol = options.ftol ?? LBFGS_DEFAULTS.ftol;
   const maxFun = Math.max(1, options.maxFun ?? LBFGS_DEFAULTS.maxFun);
-  const maxIter = options.maxIter;
-  const onIteration = options.onIteration;
 
   // ---- all work buffers, allocated once ----
   const x = Float64Array.from(x0);
@@ -390,121 +424,163 @@ export function minimizeLbfgs(
   let head = 0; // slot the next pair goes into (ring buffer)
   let stored = 0;
   let theta = 1; // B⁰ = θI (L-BFGS-B's theta): yᵀy / sᵀy of the newest pair
+  let sinceStart = 0; // iterations since the start (or the last restart)
   const lsParams: LineSearchParams = { ...LBFGSB_LINE_SEARCH };
   const lsOut = createLineSearchResult();
   const lsScratch = new Float64Array(1);
-
-  let evaluations = 0;
-  let iterations = 0;
 
   // φ(α) = f(x + α d), φ'(α) = ∇f(x + α d)ᵀ d; the trial lands in xt / gt.
   const phi: LineFunction = (alpha, dphi) => {
     if (alpha === 1) xt.set(z);
     else for (let i = 0; i < n; i++) xt[i] = alpha * d[i] + x[i];
     const f = fg(xt, gt);
-    evaluations++;
+    self.evaluations++;
     dphi[0] = dot(gt, d, n);
     return f;
   };
 
-  let f = fg(x, g);
-  evaluations++;
-  const result = (reason: LbfgsResult["reason"]): LbfgsResult => ({
+  const forget = (): void => {
+    stored = 0;
+    head = 0;
+    theta = 1;
+  };
+
+  const self = {
     x,
-    f,
-    iterations,
-    evaluations,
+    f: NaN,
+    g,
+    iterations: 0,
+    evaluations: 0,
+    stopped: null as LbfgsStop | null,
+    gtol: options.gtol ?? LBFGS_DEFAULTS.gtol,
+    ftol: options.ftol ?? LBFGS_DEFAULTS.ftol,
+
+    restart(from?: ArrayLike<number>): void {
+      if (from !== undefined) x.set(from);
+      forget();
+      sinceStart = 0;
+      self.f = fg(x, g);
+      self.evaluations++;
+      self.stopped = !Number.isFinite(self.f) || !allFinite(g, n) ? "non-finite" : maxAbs(g, n) <= self.gtol ? "gtol" : self.evaluations >= maxFun ? "maxFun" : null;
+    },
+
+    iterate(): boolean {
+      if (self.stopped !== null) return false;
+      for (;;) {
+        // ---- direction: d = −H g by the two-loop recursion (N&W Algorithm 7.4) ----
+        for (let i = 0; i < n; i++) d[i] = -g[i];
+        let gd = NaN;
+        if (stored > 0) {
+          // First loop, newest → oldest: q ← q − αᵢ yᵢ with αᵢ = ρᵢ sᵢᵀq (working on d = −q).
+          for (let k = 0, j = head; k < stored; k++) {
+            j = (j - 1 + m) % m;
+            const a = rho[j] * dot(S[j], d, n);
+            alphas[j] = a;
+            axpy(-a, Y[j], d, n);
+          }
+          // H⁰ = I/θ.
+          for (let i = 0; i < n; i++) d[i] /= theta;
+          // Second loop, oldest → newest: r ← r + sᵢ(αᵢ − βᵢ), βᵢ = ρᵢ yᵢᵀr.
+          for (let k = 0, j = (head - stored + m) % m; k < stored; k++, j = (j + 1) % m) {
+            const beta = rho[j] * dot(Y[j], d, n);
+            axpy(alphas[j] - beta, S[j], d, n);
+          }
+          gd = dot(g, d, n);
+          // Not a descent direction (rounding, or a poor memory): forget the pairs, go downhill.
+          if (!(gd < 0)) {
+            forget();
+            for (let i = 0; i < n; i++) d[i] = -g[i];
+          }
+        }
+        // Like L-BFGS-B: z = x + d is the unit-step point, and d is re-taken as z − x.
+        for (let i = 0; i < n; i++) {
+          z[i] = x[i] + d[i];
+          d[i] = z[i] - x[i];
+        }
+        gd = dot(g, d, n);
+
+        // First trial step: a unit-length step on the very first iteration, else the full step.
+        const stpInit = sinceStart === 0 && stored === 0 ? Math.min(1 / Math.sqrt(dot(d, d, n)), lsParams.stpmax) : 1;
+        lsParams.maxEvals = Math.min(LBFGSB_LINE_SEARCH.maxEvals, maxFun - self.evaluations);
+        const ls = moreThuenteLineSearch(phi, self.f, gd, stpInit, lsParams, lsOut, lsScratch);
+
+        if (ls.status === "failed" || ls.status === "non-finite") {
+          if (self.evaluations >= maxFun) {
+            self.stopped = "maxFun";
+            return false;
+          }
+          // Like L-BFGS-B: after a failed search with memory, restart from steepest descent.
+          if (stored > 0) {
+            forget();
+            continue;
+          }
+          self.stopped = ls.status === "non-finite" ? "non-finite" : "line-search-failed";
+          return false;
+        }
+
+        // Accept x⁺ = x + α d: the line search's last evaluation was there, so it is in xt / gt.
+        const stp = ls.alpha;
+        const fOld = self.f;
+        x.set(xt);
+        const s = S[head];
+        const y = Y[head];
+        for (let i = 0; i < n; i++) {
+          y[i] = gt[i] - g[i];
+          s[i] = stp === 1 ? d[i] : stp * d[i];
+        }
+        g.set(gt);
+        const f = ls.f;
+        self.f = f;
+        self.iterations++;
+        sinceStart++;
+
+        if (maxAbs(g, n) <= self.gtol) self.stopped = "gtol";
+        else if (fOld - f <= self.ftol * Math.max(Math.abs(fOld), Math.abs(f), 1)) self.stopped = "ftol";
+        else if (self.evaluations >= maxFun) self.stopped = "maxFun";
+
+        // Keep the pair unless its curvature sᵀy is tiny next to −gᵀs (L-BFGS-B's test); sᵀy comes
+        // from the directional derivatives at both ends of the step.
+        const sy = stp === 1 ? ls.dphi - gd : (ls.dphi - gd) * stp;
+        const minusGs = stp === 1 ? -gd : -gd * stp;
+        if (sy > EPSMCH * minusGs) {
+          rho[head] = 1 / sy;
+          theta = dot(y, y, n) / sy;
+          head = (head + 1) % m;
+          if (stored < m) stored++;
+        }
+        return true;
+      }
+    },
+  };
+  self.restart();
+  return self;
+}
+
+/** `fg(x, grad)` writes ∇f(x) into grad and returns f(x). x0 is not modified. */
+export function minimizeLbfgs(fg: ObjectiveFunction, x0: Float64Array, options: LbfgsOptions): LbfgsResult {
+  const maxIter = options.maxIter;
+  const onIteration = options.onIteration;
+  const it = createLbfgs(fg, x0, options);
+  const result = (reason: LbfgsResult["reason"]): LbfgsResult => ({
+    x: it.x,
+    f: it.f,
+    iterations: it.iterations,
+    evaluations: it.evaluations,
     converged: reason === "gtol" || reason === "ftol",
     reason,
   });
-  if (!Number.isFinite(f) || !allFinite(g, n)) return result("non-finite");
-  if (maxAbs(g, n) <= gtol) return result("gtol");
-  if (iterations >= maxIter) return result("maxIter");
-  if (evaluations >= maxFun) return result("maxFun");
-
+  // The order of L-BFGS-B's tests: at x0, a bad start or a small gradient, then the budgets;
+  // after each iteration, convergence, then the callback, then the budgets.
+  if (it.stopped === "non-finite" || it.stopped === "gtol") return result(it.stopped);
+  if (it.iterations >= maxIter) return result("maxIter");
+  if (it.stopped !== null) return result(it.stopped);
   for (;;) {
-    // ---- direction: d = −H g by the two-loop recursion (N&W Algorithm 7.4) ----
-    for (let i = 0; i < n; i++) d[i] = -g[i];
-    let gd = NaN;
-    if (stored > 0) {
-      // First loop, newest → oldest: q ← q − αᵢ yᵢ with αᵢ = ρᵢ sᵢᵀq (working on d = −q).
-      for (let k = 0, j = head; k < stored; k++) {
-        j = (j - 1 + m) % m;
-        const a = rho[j] * dot(S[j], d, n);
-        alphas[j] = a;
-        axpy(-a, Y[j], d, n);
-      }
-      // H⁰ = I/θ.
-      for (let i = 0; i < n; i++) d[i] /= theta;
-      // Second loop, oldest → newest: r ← r + sᵢ(αᵢ − βᵢ), βᵢ = ρᵢ yᵢᵀr.
-      for (let k = 0, j = (head - stored + m) % m; k < stored; k++, j = (j + 1) % m) {
-        const beta = rho[j] * dot(Y[j], d, n);
-        axpy(alphas[j] - beta, S[j], d, n);
-      }
-      gd = dot(g, d, n);
-      // Not a descent direction (rounding, or a poor memory): forget the pairs, go downhill.
-      if (!(gd < 0)) {
-        stored = 0;
-        head = 0;
-        theta = 1;
-        for (let i = 0; i < n; i++) d[i] = -g[i];
-      }
-    }
-    // Like L-BFGS-B: z = x + d is the unit-step point, and d is re-taken as z − x.
-    for (let i = 0; i < n; i++) {
-      z[i] = x[i] + d[i];
-      d[i] = z[i] - x[i];
-    }
-    gd = dot(g, d, n);
-
-    // First trial step: a unit-length step on the very first iteration, else the full step.
-    const stpInit = iterations === 0 && stored === 0 ? Math.min(1 / Math.sqrt(dot(d, d, n)), lsParams.stpmax) : 1;
-    lsParams.maxEvals = Math.min(LBFGSB_LINE_SEARCH.maxEvals, maxFun - evaluations);
-    const ls = moreThuenteLineSearch(phi, f, gd, stpInit, lsParams, lsOut, lsScratch);
-
-    if (ls.status === "failed" || ls.status === "non-finite") {
-      if (evaluations >= maxFun) return result("maxFun");
-      // Like L-BFGS-B: after a failed search with memory, restart from steepest descent.
-      if (stored > 0) {
-        stored = 0;
-        head = 0;
-        theta = 1;
-        continue;
-      }
-      return result(ls.status === "non-finite" ? "non-finite" : "line-search-failed");
-    }
-
-    // Accept x⁺ = x + α d: the line search's last evaluation was there, so it is in xt / gt.
-    const stp = ls.alpha;
-    const fOld = f;
-    x.set(xt);
-    const s = S[head];
-    const y = Y[head];
-    for (let i = 0; i < n; i++) {
-      y[i] = gt[i] - g[i];
-      s[i] = stp === 1 ? d[i] : stp * d[i];
-    }
-    g.set(gt);
-    f = ls.f;
-    iterations++;
-
-    const stopByCallback = onIteration?.(iterations, f, x) === false;
-    if (maxAbs(g, n) <= gtol) return result("gtol");
-    if (fOld - f <= ftol * Math.max(Math.abs(fOld), Math.abs(f), 1)) return result("ftol");
+    if (!it.iterate()) return result(it.stopped!);
+    const stopByCallback = onIteration?.(it.iterations, it.f, it.x) === false;
+    if (it.stopped === "gtol" || it.stopped === "ftol") return result(it.stopped);
     if (stopByCallback) return result("callback");
-    if (iterations >= maxIter) return result("maxIter");
-    if (evaluations >= maxFun) return result("maxFun");
-
-    // Keep the pair unless its curvature sᵀy is tiny next to −gᵀs (L-BFGS-B's test); sᵀy comes
-    // from the directional derivatives at both ends of the step.
-    const sy = stp === 1 ? ls.dphi - gd : (ls.dphi - gd) * stp;
-    const minusGs = stp === 1 ? -gd : -gd * stp;
-    if (sy > EPSMCH * minusGs) {
-      rho[head] = 1 / sy;
-      theta = dot(y, y, n) / sy;
-      head = (head + 1) % m;
-      if (stored < m) stored++;
-    }
+    if (it.iterations >= maxIter) return result("maxIter");
+    if (it.stopped !== null) return result(it.stopped);
   }
 }
 

@@ -4,8 +4,10 @@
  *
  *   forward:  Z[l] = A[l−1]·W[l]ᵀ + b[l],  A[l] = f(Z[l])
  *   backward: dZ[L] = s·∂ℓ/∂Z (fused A − Y where the loss allows),  dZ[l] = dA[l] ⊙ f'(Z[l])
- *             dW[l] = dZ[l]ᵀ·A[l−1] (+ s·l2·W[l]),  db[l] = Σ rows of dZ[l],  dA[l−1] = dZ[l]·W[l]
- * where s = 1/n for `reduction: "mean"` and 1 for `"sum"`.
+ *             dW[l] = dZ[l]ᵀ·A[l−1] (+ s·l2·W[l]) (+ s·l1·sign(W[l])),  db[l] = Σ rows of dZ[l],
+ *             dA[l−1] = dZ[l]·W[l]
+ * where s = 1/n for `reduction: "mean"` and 1 for `"sum"`. The penalties are scikit-learn's
+ * convention on the summed loss, ½·l2·Σ‖W‖² and l1·Σ|W|, biases not penalised (sign(0) = 0).
  */
 import { addRowVector, columnSums, matmulAB, matmulABt, matmulAtB } from "../core/kernels.ts";
 import { attachPlan, MlpPlan, planFor, releaseWorkspace } from "../core/wasm/mlp.ts";
@@ -106,23 +108,44 @@ export function forward(net: Network, X: Float64Array, ws: Workspace, n = ws.n):
   return input;
 }
 
-/** Σℓᵢ over the batch after `forward`, without the L2 term. */
+/** Σℓᵢ over the batch after `forward`, without the penalties. */
 export function lossTotal(net: Network, Y: Float64Array, ws: Workspace, n = ws.n): number {
   const L = net.layers.length - 1;
   return lossOf(net.loss).total(ws.A[L], ws.Z[L], Y, n, net.layers[L].units);
 }
 
 /**
- * The reported loss (DESIGN §2): Σℓᵢ + ½·l2·Σ‖W‖², divided by n unless the loss reports a sum.
- * (For mean losses this is scikit-learn's `loss_`: mean + l2/(2n)·Σ‖W‖².)
+ * The reported loss (DESIGN §2): Σℓᵢ + ½·l2·Σ‖W‖² + l1·Σ|W|, divided by n unless the loss
+ * reports a sum. (For mean losses this is scikit-learn's `loss_`: mean + l2/(2n)·Σ‖W‖², and
+ * likewise mean + l1/n·Σ|W|.)
  */
-export function reportedLoss(net: Network, total: number, n: number, l2: number): number {
-  const objective = l2 > 0 ? total + 0.5 * l2 * weightSquares(net) : total;
+export function reportedLoss(net: Network, total: number, n: number, l2: number, l1 = 0): number {
+  const objective = penalised(net, total, l2, l1);
   return lossOf(net.loss).reportsSum ? objective : objective / n;
 }
 
-/** The backward pass after `forward` on the same rows; fills ws.grad. */
-export function backward(net: Network, X: Float64Array, Y: Float64Array, ws: Workspace, reduction: Reduction, l2 = 0, n = ws.n): void {
+/** Σℓᵢ + ½·l2·Σ‖W‖² + l1·Σ|W| (each term only when its coefficient is positive). */
+function penalised(net: Network, total: number, l2: number, l1: number): number {
+  let objective = total;
+  if (l2 > 0) objective += 0.5 * l2 * weightSquares(net);
+  if (l1 > 0) objective += l1 * weightAbsSum(net);
+  return objective;
+}
+
+/** Σ|W| over every layer's weights (biases not included). */
+function weightAbsSum(net: Network): number {
+  let s = 0;
+  for (const l of net.layers) for (let i = 0; i < l.W.length; i++) s += Math.abs(l.W[i]);
+  return s;
+}
+
+/** g += c·sign(W), the L1 penalty's gradient (sign(0) = 0). */
+function addSign(g: Float64Array, W: Float64Array, c: number): void {
+  for (let i = 0; i < g.length; i++) g[i] += c * Math.sign(W[i]);
+}
+
+/** The backward pass after `forward` on the same rows; fills ws.grad (with the penalties' gradients). */
+export function backward(net: Network, X: Float64Array, Y: Float64Array, ws: Workspace, reduction: Reduction, l2 = 0, n = ws.n, l1 = 0): void {
   const L = net.layers.length - 1;
   const s = reduction === "mean" ? 1 / n : 1;
   const out = net.layers[L];
@@ -158,6 +181,7 @@ export function backward(net: Network, X: Float64Array, Y: Float64Array, ws: Wor
         for (let i = 0; i < g.length; i++) g[i] += c * W[i];
       }
     }
+    if (l1 > 0) for (let l = 0; l <= L; l++) addSign(ws.gradLayers[l].W, net.layers[l].W, s * l1);
     return;
   }
 
@@ -170,6 +194,7 @@ export function backward(net: Network, X: Float64Array, Y: Float64Array, ws: Wor
       const c = s * l2;
       for (let i = 0; i < g.W.length; i++) g.W[i] += c * layer.W[i];
     }
+    if (l1 > 0) addSign(g.W, layer.W, s * l1);
     columnSums(ws.dZ[l], g.b, n, layer.units);
     if (l > 0) {
       const below = net.layers[l - 1];
@@ -181,12 +206,12 @@ export function backward(net: Network, X: Float64Array, Y: Float64Array, ws: Wor
 
 /**
  * The training objective and its gradient at the network's current parameters:
- * returns s·(Σℓᵢ + ½·l2·Σ‖W‖²) and leaves s·∇ of it in ws.grad.
+ * returns s·(Σℓᵢ + ½·l2·Σ‖W‖² + l1·Σ|W|) and leaves s·∇ of it in ws.grad.
  */
-export function objectiveAndGradient(net: Network, X: Float64Array, Y: Float64Array, ws: Workspace, reduction: Reduction, l2 = 0): number {
+export function objectiveAndGradient(net: Network, X: Float64Array, Y: Float64Array, ws: Workspace, reduction: Reduction, l2 = 0, l1 = 0): number {
   forward(net, X, ws);
   const total = lossTotal(net, Y, ws);
-  backward(net, X, Y, ws, reduction, l2);
-  const objective = l2 > 0 ? total + 0.5 * l2 * weightSquares(net) : total;
+  backward(net, X, Y, ws, reduction, l2, ws.n, l1);
+  const objective = penalised(net, total, l2, l1);
   return reduction === "mean" ? objective / ws.n : objective;
 }

@@ -1,0 +1,622 @@
+/**
+ * The training loop, resumable. One epoch = one pass over the training data: one update for
+ * full-batch gradient descent, one per mini-batch for SGD/Adam with a batch size, one iteration
+ * for L-BFGS. A trainer runs epochs in whatever chunks its caller asks for (`step(k)`), lets
+ * settings change between them (`update`) and hands out copies of the parameters (`snapshot`),
+ * all without losing the optimiser's state: momentum's velocity, Adam's moments and step count,
+ * the mini-batch shuffling stream, L-BFGS's memory. Stepping in chunks gives the same bits as one
+ * `train()` call, which is a loop over a trainer.
+ *
+ * Buffers are made when the trainer is (or when the batch size changes); an epoch allocates nothing.
+ */
+import { UserError } from "../core/errors.ts";
+import { gatherRows, type Matrix } from "../core/matrix.ts";
+import { createRandom, shuffle, type Random, type RngName } from "../core/random.ts";
+import { emptyHistory, recordEpoch, type EpochInfo, type History, type Snapshot } from "./history.ts";
+import { createLbfgs, type LbfgsStepper } from "./lbfgs.ts";
+import { layerToJson, outputLayer, type Network } from "./network.ts";
+import { adam, ADAM_DEFAULTS, type AdamOptimizer } from "./optimizers/adam.ts";
+import { gradientDescent } from "./optimizers/gradient-descent.ts";
+import { momentumDescent, type MomentumOptimizer } from "./optimizers/momentum.ts";
+import type { Optimizer, OptimizerName } from "./optimizers/optimizer.ts";
+import { backward, createWorkspace, disposeWorkspace, forward, lossTotal, objectiveAndGradient, reportedLoss, type Reduction, type Workspace } from "./propagation.ts";
+import { accuracy, taskOf } from "./targets.ts";
+
+export interface TrainConfig {
+  optimizer: OptimizerName;
+  /** Infinity trains open-ended (a trainer stepped by its caller). */
+  epochs: number;
+  /** Default 0.01 (0.001 for Adam, as Keras). Unused by L-BFGS. */
+  learningRate?: number;
+  /** null or absent: the whole training set in each step. */
+  batchSize?: number | null;
+  reduction?: Reduction;
+  /** L2 penalty, scikit-learn's `alpha`: adds ½·l2·Σ‖W‖² to the summed loss. */
+  l2?: number;
+  /** L1 penalty, the same convention: adds l1·Σ|W| to the summed loss (biases not penalised). */
+  l1?: number;
+  momentum?: number;
+  nesterov?: boolean;
+  beta1?: number;
+  beta2?: number;
+  epsilon?: number;
+  /**
+   * L-BFGS stops when every |gradient component| ≤ tolerance. Default 1e-5 (SciPy's own gtol):
+   * scikit-learn's 1e-4 stops small sigmoid networks on slow plateaus well above their minimum.
+   */
+  tolerance?: number;
+  /** Seeds the mini-batch shuffling. */
+  seed?: number;
+  rng?: RngName;
+  /** Record history every k epochs (and the first and last). Default 1. */
+  recordEvery?: number;
+  /** Epochs after which to keep a copy of the parameters (0 = before training). */
+  paramsAt?: number[];
+  /** Called after every epoch; return false to stop training. */
+  onEpoch?: (info: EpochInfo) => boolean | void;
+}
+
+export interface TrainData {
+  X: Matrix;
+  /** Targets, X.rows × output units (see targets.ts). */
+  Y: Float64Array;
+  testX?: Matrix | null;
+  testY?: Float64Array | null;
+}
+
+/** Thrown when the loss stops being a finite number; carries what was recorded until then. */
+export class TrainingDivergedError extends UserError {
+  constructor(
+    readonly epoch: number,
+    readonly value: number,
+    readonly history: History,
+    learningRate: number | undefined,
+  ) {
+    super(
+      `training diverged at epoch ${epoch}: the loss became ${value}. ` +
+        (learningRate !== undefined ? `Lower train.learningRate (now ${learningRate}) or scale the inputs ("scale": "standard").` : `Scale the inputs ("scale": "standard") or check the data for extreme values.`),
+    );
+    this.name = "TrainingDivergedError";
+  }
+}
+
+export function defaultLearningRate(optimizer: OptimizerName): number {
+  return optimizer === "adam" ? 0.001 : 0.01;
+}
+
+/** The optimiser object of a first-order config (gd, sgd with momentum/Nesterov, Adam); also used by traces. */
+export function firstOrderOptimizer(net: Network, config: TrainConfig): Optimizer {
+  const lr = config.learningRate ?? defaultLearningRate(config.optimizer);
+  if (config.optimizer === "adam") return adam(net.params.length, { learningRate: lr, beta1: config.beta1, beta2: config.beta2, epsilon: config.epsilon });
+  const mu = config.momentum ?? 0;
+  return mu > 0 || config.nesterov ? momentumDescent(lr, mu, config.nesterov ?? false, net.params.length) : gradientDescent(lr);
+}
+
+/** What may change between steps. (The optimiser's kind may not: make a new trainer for that.) */
+export type TrainerSettings = Required<Pick<TrainConfig, "learningRate" | "l1" | "l2" | "batchSize" | "momentum" | "nesterov" | "reduction" | "epochs" | "beta1" | "beta2" | "epsilon" | "tolerance" | "recordEvery">> &
+  Pick<TrainConfig, "onEpoch">;
+
+export type StoppedBy = "epochs" | "callback" | "converged";
+
+export interface Trainer {
+  /** The network being trained, in place. Its params may be edited between steps. */
+  readonly net: Network;
+  /** Epochs completed so far (0 before any step). */
+  readonly epoch: number;
+  /** As `train()` records it (DESIGN §2: 1-based, each loss measured before its epoch's update). */
+  readonly history: History;
+  /** The `paramsAt` snapshots, as `train()` keeps them. */
+  readonly snapshots: Snapshot[];
+  /** Why it stopped; null while it can go on. */
+  readonly stoppedBy: StoppedBy | null;
+  /** The settings in force (a copy). */
+  readonly settings: Readonly<TrainerSettings>;
+  /**
+   * Runs up to k more epochs (default 1; Infinity: until it stops); returns how many it ran.
+   * Never past `epochs` unless that is Infinity. Throws TrainingDivergedError as `train()` does,
+   * and again on every later call.
+   */
+  step(k?: number): number;
+  /**
+   * Changes settings between steps, keeping the optimiser's state. Raising `epochs` after the
+   * trainer stopped at its last epoch lets it go on; lowering it to the epochs run stops it. For
+   * L-BFGS a changed penalty (l1, l2) restarts its memory at the current point.
+   */
+  update(settings: Partial<TrainerSettings>): void;
+  /** A copy of the current parameters (laid out as `Network.params`) and the epochs run. */
+  snapshot(): { epoch: number; params: Float64Array };
+  /** Frees the workspaces (WebAssembly memory). `step()` and `update()` afterwards throw. */
+  dispose(): void;
+}
+
+/**
+ * A trainer of `net` (in place) on `data`. Checks the data's shape; for L-BFGS, evaluates the
+ * objective once at the initial parameters.
+ */
+export function createTrainer(net: Network, data: TrainData, config: TrainConfig): Trainer {
+  return new Training(net, data, config);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** History, snapshots, divergence and the callback: what every optimiser's epochs share. */
+class Recorder {
+  readonly history: History;
+  readonly snapshots: Snapshot[] = [];
+  epochsRun = 0;
+  private readonly paramsAt: Set<number>;
+  private readonly testWs: Workspace | null;
+  readonly info: EpochInfo;
+  private readonly task;
+  private readonly made: Workspace[] = [];
+
+  constructor(
+    private readonly net: Network,
+    private readonly data: TrainData,
+    private readonly s: TrainerSettings,
+    private readonly optimizer: OptimizerName,
+    paramsAt: number[] | undefined,
+  ) {
+    const hasTest = !!data.testX && !!data.testY && data.testX.rows > 0;
+    this.history = emptyHistory(hasTest);
+    this.paramsAt = new Set(paramsAt ?? []);
+    this.testWs = hasTest ? this.workspace(data.testX!.rows) : null;
+    this.task = taskOf(outputLayer(net).activation);
+    this.info = { epoch: 0, epochs: s.epochs, loss: NaN, accuracy: NaN, testLoss: null, testAccuracy: null };
+    if (this.paramsAt.has(0)) this.snapshot(0);
+  }
+
+  shouldRecord(epoch: number): boolean {
+    return epoch === 1 || epoch % Math.max(1, Math.floor(this.s.recordEvery)) === 0 || epoch === this.s.epochs;
+  }
+
+  /** A workspace for n rows, handed back by `release` (or earlier by `drop`). */
+  workspace(n: number): Workspace {
+    const ws = createWorkspace(this.net, n, { lean: true });
+    this.made.push(ws);
+    return ws;
+  }
+
+  drop(ws: Workspace): void {
+    const i = this.made.indexOf(ws);
+    if (i < 0) return;
+    this.made.splice(i, 1);
+    disposeWorkspace(ws);
+  }
+
+  release(): void {
+    for (const ws of this.made) disposeWorkspace(ws);
+    this.made.length = 0;
+  }
+
+  /** Metrics of epoch `epoch`, measured at the parameters before its update. */
+  measure(epoch: number, loss: number, acc: number): void {
+    if (!Number.isFinite(loss)) {
+      throw new TrainingDivergedError(epoch, loss, this.history, this.optimizer === "lbfgs" ? undefined : this.s.learningRate);
+    }
+    const info = this.info;
+    info.epoch = epoch;
+    info.loss = loss;
+    info.accuracy = acc;
+    info.testLoss = null;
+    info.testAccuracy = null;
+    if (this.shouldRecord(epoch)) {
+      if (this.testWs) {
+        const ws = this.testWs;
+        const A = forward(this.net, this.data.testX!.data, ws);
+        info.testLoss = reportedLoss(this.net, lossTotal(this.net, this.data.testY!, ws), ws.n, this.s.l2, this.s.l1);
+        info.testAccuracy = accuracy(A, this.data.testY!, ws.n, outputLayer(this.net).units, this.task);
+      }
+      recordEpoch(this.history, info);
+    }
+  }
+
+  /** After epoch `epoch`'s update: snapshots and the callback. Returns false to stop. */
+  finish(epoch: number): boolean {
+    this.epochsRun = epoch;
+    if (this.paramsAt.has(epoch)) this.snapshot(epoch);
+    return this.s.onEpoch?.(this.info) !== false;
+  }
+
+  /**
+   * After an early stop (L-BFGS converged, or the callback), snapshots asked for later epochs
+   * would never come: keep the final parameters instead, so a picture of the run ends where it ended.
+   */
+  close(): void {
+    const last = this.snapshots.at(-1)?.epoch ?? -1;
+    if (last < this.epochsRun && [...this.paramsAt].some((e) => e > this.epochsRun)) this.snapshot(this.epochsRun);
+  }
+
+  private snapshot(epoch: number): void {
+    this.snapshots.push({ epoch, layers: this.net.layers.map(layerToJson) });
+  }
+}
+
+/** One optimiser's epochs. */
+interface Engine {
+  /**
+   * Epoch `epoch`: measures (`Recorder.measure`) and updates. Returns false when no update could
+   * be made (L-BFGS has stopped); then nothing was measured.
+   */
+  run(epoch: number): boolean;
+  /** After a completed epoch: "converged" (stop now), "exhausted" (stop unless the epochs end first), or null. */
+  state(): "converged" | "exhausted" | null;
+  /** Settings changed (already written into the shared settings object). */
+  changed(keys: ReadonlySet<keyof TrainerSettings>): void;
+}
+
+/** gd, sgd (with momentum or Nesterov) and Adam, full batch or mini-batches. */
+class FirstOrder implements Engine {
+  private readonly n: number;
+  private readonly units: number;
+  private readonly task;
+  private opt: Optimizer;
+  private momentumOpt: MomentumOptimizer | null = null;
+  private readonly adamOpt: AdamOptimizer | null = null;
+  private batch = 0;
+  private full!: Workspace;
+  private last!: Workspace;
+  private Xb: Matrix = { rows: 0, cols: 0, data: new Float64Array(0) };
+  private Yb: Matrix = { rows: 0, cols: 0, data: new Float64Array(0) };
+  private readonly Yall: Matrix;
+  private order: Int32Array | null = null;
+  private rng: Random | null = null;
+
+  constructor(
+    private readonly net: Network,
+    private readonly data: TrainData,
+    private readonly s: TrainerSettings,
+    private readonly rec: Recorder,
+    private readonly config: TrainConfig,
+  ) {
+    this.n = data.X.rows;
+    this.units = outputLayer(net).units;
+    this.task = taskOf(outputLayer(net).activation);
+    this.Yall = { rows: this.n, cols: this.units, data: data.Y };
+    const size = net.params.length;
+    if (config.optimizer === "adam") {
+      this.adamOpt = adam(size, { learningRate: s.learningRate, beta1: s.beta1, beta2: s.beta2, epsilon: s.epsilon });
+      this.opt = this.adamOpt;
+    } else if (s.momentum > 0 || s.nesterov) {
+      this.momentumOpt = momentumDescent(s.learningRate, s.momentum, s.nesterov, size);
+      this.opt = this.momentumOpt;
+    } else {
+      this.opt = gradientDescent(s.learningRate);
+    }
+    this.setBatch();
+  }
+
+  /** Buffers for the batch size in the settings (made only when it changes). */
+  private setBatch(): void {
+    const n = this.n;
+    const b = this.s.batchSize;
+    const batch = b && b < n ? Math.floor(b) : n;
+    if (batch === this.batch) return;
+    if (this.batch !== 0) {
+      this.rec.drop(this.full);
+      if (this.last !== this.full) this.rec.drop(this.last);
+    }
+    this.batch = batch;
+    if (batch === n) {
+      // Full batch: X and Y are used in place, no copies.
+      this.full = this.last = this.rec.workspace(n);
+      return;
+    }
+    // Mini-batches: a fresh shuffle each epoch (Keras' default), rows gathered into fixed buffers.
+    this.rng ??= createRandom(this.config.rng ?? "glassbox", this.config.seed ?? 0);
+    this.order ??= new Int32Array(n);
+    const d = this.net.inputSize;
+    this.full = this.rec.workspace(batch);
+    const rest = n % batch;
+    this.last = rest > 0 ? this.rec.workspace(rest) : this.full;
+    this.Xb = { rows: batch, cols: d, data: new Float64Array(batch * d) };
+    this.Yb = { rows: batch, cols: this.units, data: new Float64Array(batch * this.units) };
+  }
+
+  changed(keys: ReadonlySet<keyof TrainerSettings>): void {
+    const s = this.s;
+    if (keys.has("batchSize")) this.setBatch();
+    if (this.adamOpt) {
+      this.adamOpt.beta1 = s.beta1;
+      this.adamOpt.beta2 = s.beta2;
+      this.adamOpt.epsilon = s.epsilon;
+    } else if (this.momentumOpt) {
+      this.momentumOpt.momentum = s.momentum;
+      this.momentumOpt.nesterov = s.nesterov;
+    } else if (s.momentum > 0 || s.nesterov) {
+      // Plain descent so far: momentum starts from zero velocity.
+      this.momentumOpt = momentumDescent(s.learningRate, s.momentum, s.nesterov, this.net.params.length);
+      this.opt = this.momentumOpt;
+    }
+    this.opt.learningRate = s.learningRate;
+  }
+
+  state(): null {
+    return null;
+  }
+
+  run(epoch: number): boolean {
+    const { net, data, rec, n, units, task, batch } = this;
+    const { reduction, l2, l1 } = this.s;
+    const opt = this.opt;
+
+    if (batch === n) {
+      const ws = this.full;
+      const A = forward(net, data.X.data, ws);
+      rec.measure(epoch, reportedLoss(net, lossTotal(net, data.Y, ws), n, l2, l1), accuracy(A, data.Y, n, units, task));
+      backward(net, data.X.data, data.Y, ws, reduction, l2, n, l1);
+      opt.step(net.params, ws.grad);
+      return true;
+    }
+
+    const { full, last, Xb, Yb, Yall } = this;
+    const order = this.order!;
+    for (let i = 0; i < n; i++) order[i] = i;
+    shuffle(this.rng!, order);
+    let lossSum = 0;
+    let correct = 0;
+    for (let from = 0; from < n; from += batch) {
+      const to = Math.min(from + batch, n);
+      const m = to - from;
+      const ws = m === batch ? full : last;
+      gatherRows(data.X, order, from, to, Xb);
+      gatherRows(Yall, order, from, to, Yb);
+      const A = forward(net, Xb.data, ws, m);
+      // Keras' convention: the epoch's loss and accuracy are the sample-weighted means over its batches.
+      lossSum += reportedLoss(net, lossTotal(net, Yb.data, ws, m), m, l2, l1) * m;
+      correct += accuracy(A, Yb.data, m, units, task) * m;
+      backward(net, Xb.data, Yb.data, ws, reduction, l2, m, l1);
+      opt.step(net.params, ws.grad);
+    }
+    rec.measure(epoch, lossSum / n, correct / n);
+    return true;
+  }
+}
+
+/** L-BFGS: one iteration per epoch, on the full batch, minimising the reported (mean) loss. */
+class Lbfgs implements Engine {
+  private readonly ws: Workspace;
+  private readonly it: LbfgsStepper;
+  private readonly n: number;
+  private readonly units: number;
+  private readonly task;
+  private readonly before: Float64Array;
+
+  constructor(
+    private readonly net: Network,
+    private readonly data: TrainData,
+    private readonly s: TrainerSettings,
+    private readonly rec: Recorder,
+  ) {
+    this.before = new Float64Array(net.params.length);
+    this.n = data.X.rows;
+    this.units = outputLayer(net).units;
+    this.task = taskOf(outputLayer(net).activation);
+    const ws = (this.ws = rec.workspace(this.n));
+    // L-BFGS minimises the reported (mean) loss, as scikit-learn's lbfgs solver does.
+    const fg = (x: Float64Array, grad: Float64Array): number => {
+      net.params.set(x);
+      const f = objectiveAndGradient(net, data.X.data, data.Y, ws, "mean", s.l2, s.l1);
+      grad.set(ws.grad);
+      return f;
+    };
+    this.it = createLbfgs(fg, net.params, { gtol: s.tolerance });
+    net.params.set(this.it.x);
+  }
+
+  /** Stopped before any iteration (a bad start, or already at a minimum). */
+  get stuck(): boolean {
+    return this.it.stopped === "non-finite" || this.it.stopped === "gtol";
+  }
+
+  state(): "converged" | "exhausted" | null {
+    const why = this.it.stopped;
+    return why === null ? null : why === "maxFun" ? "exhausted" : "converged";
+  }
+
+  changed(keys: ReadonlySet<keyof TrainerSettings>): void {
+    this.it.gtol = this.s.tolerance;
+    if (keys.has("l1") || keys.has("l2")) this.it.restart(this.net.params);
+  }
+
+  run(epoch: number): boolean {
+    const { net, data, ws, it, n } = this;
+    // Parameters edited since the last step: start again from them.
+    const x = it.x;
+    const p = net.params;
+    for (let i = 0; i < p.length; i++) {
+      if (p[i] !== x[i] && !(p[i] !== p[i] && x[i] !== x[i])) {
+        it.restart(p);
+        break;
+      }
+    }
+    if (it.stopped !== null) return false;
+    const before = this.before;
+    before.set(p);
+    const moved = it.iterate();
+    if (!moved) {
+      p.set(it.x);
+      return false;
+    }
+    // Epoch k reports the point before iteration k (DESIGN §2), the test set's metrics too.
+    p.set(before);
+    const A = forward(net, data.X.data, ws);
+    this.rec.measure(epoch, reportedLoss(net, lossTotal(net, data.Y, ws), n, this.s.l2, this.s.l1), accuracy(A, data.Y, n, this.units, this.task));
+    p.set(it.x);
+    return true;
+  }
+}
+
+const SETTING_KEYS: readonly (keyof TrainerSettings)[] = ["learningRate", "l1", "l2", "batchSize", "momentum", "nesterov", "reduction", "epochs", "beta1", "beta2", "epsilon", "tolerance", "recordEvery", "onEpoch"];
+
+/** Rejects a setting that training could not use, naming it. */
+function checkSetting(key: keyof TrainerSettings, v: unknown): void {
+  const bad = (what: string): never => {
+    throw new RangeError(`trainer setting ${key}: ${String(v)} is not ${what}`);
+  };
+  const num = typeof v === "number" && !Number.isNaN(v);
+  switch (key) {
+    case "learningRate":
+    case "epsilon":
+      if (!(num && (v as number) > 0 && Number.isFinite(v))) bad("a positive number");
+      break;
+    case "l1":
+    case "l2":
+    case "tolerance":
+      if (!(num && (v as number) >= 0 && Number.isFinite(v))) bad("a number ≥ 0");
+      break;
+    case "momentum":
+    case "beta1":
+    case "beta2":
+      if (!(num && (v as number) >= 0 && (v as number) < 1)) bad("in [0, 1)");
+      break;
+    case "batchSize":
+      if (v !== null && !(num && Number.isInteger(v) && (v as number) >= 1)) bad("null or a whole number ≥ 1");
+      break;
+    case "epochs":
+      if (!(num && (v as number) >= 0 && (Number.isInteger(v) || v === Infinity))) bad("a whole number ≥ 0 or Infinity");
+      break;
+    case "recordEvery":
+      if (!(num && (v as number) >= 1)) bad("a number ≥ 1");
+      break;
+    case "reduction":
+      if (v !== "mean" && v !== "sum") bad('"mean" or "sum"');
+      break;
+    case "nesterov":
+      if (typeof v !== "boolean") bad("true or false");
+      break;
+    case "onEpoch":
+      if (v !== undefined && typeof v !== "function") bad("a function");
+      break;
+  }
+}
+
+class Training implements Trainer {
+  epoch = 0;
+  stoppedBy: StoppedBy | null = null;
+  private readonly s: TrainerSettings;
+  private readonly rec: Recorder;
+  private readonly engine: FirstOrder | Lbfgs;
+  private disposed = false;
+  private failure: TrainingDivergedError | null = null;
+
+  constructor(
+    readonly net: Network,
+    data: TrainData,
+    config: TrainConfig,
+  ) {
+    const n = data.X.rows;
+    if (n === 0) throw new UserError("there are no training samples", "data");
+    if (data.X.cols !== net.inputSize) throw new UserError(`the data has ${data.X.cols} features but the network expects ${net.inputSize}`, "data");
+    const units = outputLayer(net).units;
+    if (data.Y.length !== n * units) throw new Error(`Y must be ${n}×${units}`);
+
+    this.s = {
+      learningRate: config.learningRate ?? defaultLearningRate(config.optimizer),
+      l1: config.l1 ?? 0,
+      l2: config.l2 ?? 0,
+      batchSize: config.batchSize ?? null,
+      momentum: config.momentum ?? 0,
+      nesterov: config.nesterov ?? false,
+      reduction: config.reduction ?? "mean",
+      epochs: config.epochs,
+      beta1: config.beta1 ?? ADAM_DEFAULTS.beta1,
+      beta2: config.beta2 ?? ADAM_DEFAULTS.beta2,
+      epsilon: config.epsilon ?? ADAM_DEFAULTS.epsilon,
+      tolerance: config.tolerance ?? 1e-5,
+      recordEvery: config.recordEvery ?? 1,
+      onEpoch: config.onEpoch,
+    };
+    this.rec = new Recorder(net, data, this.s, config.optimizer, config.paramsAt);
+    try {
+      if (config.optimizer === "lbfgs") {
+        const engine = new Lbfgs(net, data, this.s, this.rec);
+        this.engine = engine;
+        if (engine.stuck) this.stop("converged");
+      } else {
+        this.engine = new FirstOrder(net, data, this.s, this.rec, config);
+      }
+    } catch (e) {
+      this.rec.release();
+      throw e;
+    }
+    if (this.stoppedBy === null && !(this.epoch < this.s.epochs)) this.stop("epochs");
+    else if (this.stoppedBy === null && this.engine.state() !== null) this.stop("converged");
+  }
+
+  get history(): History {
+    return this.rec.history;
+  }
+
+  get snapshots(): Snapshot[] {
+    return this.rec.snapshots;
+  }
+
+  get settings(): Readonly<TrainerSettings> {
+    return { ...this.s };
+  }
+
+  step(k = 1): number {
+    if (this.disposed) throw new Error("this trainer was disposed");
+    if (this.failure) throw this.failure;
+    const { engine, rec, s } = this;
+    let ran = 0;
+    try {
+      while (ran < k && this.stoppedBy === null) {
+        const epoch = this.epoch + 1;
+        if (!engine.run(epoch)) {
+          this.stop("converged");
+          break;
+        }
+        this.epoch = epoch;
+        ran++;
+        if (!rec.finish(epoch)) this.stop("callback");
+        else {
+          const state = engine.state();
+          if (state === "converged") this.stop("converged");
+          else if (epoch >= s.epochs) this.stop("epochs");
+          else if (state === "exhausted") this.stop("converged");
+        }
+      }
+    } catch (e) {
+      if (e instanceof TrainingDivergedError) this.failure = e;
+      throw e;
+    }
+    return ran;
+  }
+
+  update(settings: Partial<TrainerSettings>): void {
+    if (this.disposed) throw new Error("this trainer was disposed");
+    const keys = new Set<keyof TrainerSettings>();
+    for (const key of SETTING_KEYS) {
+      if (!(key in settings)) continue;
+      const v = settings[key];
+      if (v === undefined && key !== "onEpoch") continue;
+      checkSetting(key, v);
+      if (v !== this.s[key]) keys.add(key);
+    }
+    for (const key of keys) (this.s as Record<string, unknown>)[key] = settings[key];
+    if (keys.size === 0) return;
+    this.engine.changed(keys);
+    if (keys.has("epochs")) {
+      this.rec.info.epochs = this.s.epochs;
+      if (this.stoppedBy === null && this.epoch >= this.s.epochs) this.stop("epochs");
+      else if (this.stoppedBy === "epochs" && this.epoch < this.s.epochs) this.stoppedBy = null;
+    }
+  }
+
+  snapshot(): { epoch: number; params: Float64Array } {
+    return { epoch: this.epoch, params: this.net.params.slice() };
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.rec.release();
+  }
+
+  private stop(why: StoppedBy): void {
+    this.stoppedBy = why;
+    this.rec.close();
+  }
+}
