@@ -24,6 +24,7 @@ export { minimizeLbfgs, createLbfgs, type LbfgsStepper } from "./nn/lbfgs.ts";
 export { trace, type Trace, type TraceStep } from "./nn/trace.ts";
 export { predict, predictProba, predictOutput, score } from "./nn/predict.ts";
 export { evaluate } from "./nn/evaluate.ts";
+export { forwardOutput, passRows } from "./nn/passes.ts";
 export { modelToJson, modelFromJson, type ModelJson } from "./nn/serialize.ts";
 export { classesFor, encodeTargets } from "./nn/targets.ts";
 
