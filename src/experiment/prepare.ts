@@ -63,6 +63,7 @@ export function prepareExperiment(experiment: Experiment, baseDir: string): Prep
     batchSize: t.batchSize,
     reduction: t.reduction,
     l2: t.l2,
+    l1: t.l1,
     momentum: t.momentum,
     nesterov: t.nesterov,
     beta1: t.beta1,
