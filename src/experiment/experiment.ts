@@ -18,6 +18,7 @@ export interface TrainSpec {
   batchSize: number | null;
   reduction: Reduction;
   l2: number;
+  l1: number;
   momentum: number;
   nesterov: boolean;
   beta1: number;
@@ -52,6 +53,7 @@ export const DEFAULTS = {
     batchSize: null,
     reduction: "mean",
     l2: 0,
+    l1: 0,
     momentum: 0,
     nesterov: false,
     beta1: 0.9,

@@ -77,6 +77,7 @@ export function prepareExperiment(experiment: Experiment, readText?: ReadText): 
     batchSize: t.batchSize,
     reduction: t.reduction,
     l2: t.l2,
+    l1: t.l1,
     momentum: t.momentum,
     nesterov: t.nesterov,
     beta1: t.beta1,

@@ -156,7 +156,7 @@ function validateInit(v: Json | undefined): InitSpec {
   };
 }
 
-const TRAIN_FIELDS = ["optimizer", "learningRate", "epochs", "batchSize", "reduction", "l2", "momentum", "nesterov", "beta1", "beta2", "epsilon", "tolerance", "seed", "rng"];
+const TRAIN_FIELDS = ["optimizer", "learningRate", "epochs", "batchSize", "reduction", "l2", "l1", "momentum", "nesterov", "beta1", "beta2", "epsilon", "tolerance", "seed", "rng"];
 
 function validateTrain(v: Json | undefined): TrainSpec {
   const o: JsonObject = v === undefined ? {} : object(v, "train");
@@ -172,6 +172,7 @@ function validateTrain(v: Json | undefined): TrainSpec {
     batchSize: o.batchSize === null ? null : optional(o, "batchSize", "train", (x, p) => number(x, p, { integer: true, min: 1 }), d.batchSize),
     reduction: optional(o, "reduction", "train", (x, p) => oneOf(x, ["mean", "sum"] as const, p), d.reduction),
     l2: optional(o, "l2", "train", (x, p) => number(x, p, { min: 0 }), d.l2),
+    l1: optional(o, "l1", "train", (x, p) => number(x, p, { min: 0 }), d.l1),
     momentum: optional(o, "momentum", "train", unit, d.momentum),
     nesterov: optional(o, "nesterov", "train", boolean, d.nesterov),
     beta1: optional(o, "beta1", "train", unit, d.beta1),

@@ -40,6 +40,7 @@ export interface TraceOptions {
   learningRate: number;
   reduction?: Reduction;
   l2?: number;
+  l1?: number;
   optimizer?: OptimizerName;
   momentum?: number;
   nesterov?: boolean;
@@ -52,6 +53,7 @@ const rows = (data: Float64Array, r: number, c: number): number[][] => toRows(ma
 export function trace(net: Network, X: Float64Array, Y: Float64Array, n: number, options: TraceOptions): Trace {
   const reduction = options.reduction ?? "mean";
   const l2 = options.l2 ?? 0;
+  const l1 = options.l1 ?? 0;
   const optimizer = options.optimizer ?? "gd";
   const L = net.layers.length;
   const out = outputLayer(net);
@@ -75,10 +77,10 @@ export function trace(net: Network, X: Float64Array, Y: Float64Array, n: number,
     push({ name: `Z${l}`, phase: "forward", title: `layer ${l} input (weighted sums)`, formula: `Z${l} = A${l - 1}·W${l}ᵀ + b${l}`, inputs: [`A${l - 1}`, `W${l}`, `b${l}`], value: rows(ws.Z[i], n, layer.units) });
     push({ name: `A${l}`, phase: "forward", title: l === L ? "output" : `layer ${l} activation`, formula: `A${l} = ${layer.activation}(Z${l})`, inputs: [`Z${l}`], value: rows(ws.A[i], n, layer.units) });
   });
-  const lossValue = reportedLoss(net, lossTotal(net, Y, ws, n), n, l2);
+  const lossValue = reportedLoss(net, lossTotal(net, Y, ws, n), n, l2, l1);
   push({ name: "loss", phase: "loss", title: `${net.loss} loss`, formula: lossFn.formula + (lossFn.reportsSum ? ", summed over samples" : ", averaged over samples"), inputs: [`A${L}`, "Y"], value: [[lossValue]] });
 
-  backward(net, X, Y, ws, reduction, l2, n);
+  backward(net, X, Y, ws, reduction, l2, n, l1);
   const s = reduction === "mean" ? 1 / n : 1;
   // ∂loss/∂A[L] and the output slope, shown even when the fused form is what training uses.
   const dAL = new Float64Array(n * out.units);
@@ -105,7 +107,7 @@ export function trace(net: Network, X: Float64Array, Y: Float64Array, n: number,
     push({ name: `dZ${l}`, phase: "backward", title: `delta of layer ${l}`, formula, inputs: l === L && fusedUsed ? [`A${l}`, "Y"] : [`dA${l}`, `f'(Z${l})`], value: rows(ws.dZ[i], n, layer.units) });
     const g = ws.gradLayers[i];
     const { W: dW, b: db } = layerToJson(g);
-    push({ name: `dW${l}`, phase: "backward", title: `gradient of W${l}`, formula: `dW${l} = dZ${l}ᵀ·A${l - 1}` + (l2 > 0 ? ` + ${scale}l2·W${l}` : ""), inputs: [`dZ${l}`, `A${l - 1}`], value: dW });
+    push({ name: `dW${l}`, phase: "backward", title: `gradient of W${l}`, formula: `dW${l} = dZ${l}ᵀ·A${l - 1}` + (l2 > 0 ? ` + ${scale}l2·W${l}` : "") + (l1 > 0 ? ` + ${scale}l1·sign(W${l})` : ""), inputs: [`dZ${l}`, `A${l - 1}`], value: dW });
     push({ name: `db${l}`, phase: "backward", title: `gradient of b${l}`, formula: `db${l} = Σ rows of dZ${l}`, inputs: [`dZ${l}`], value: [db] });
   }
 

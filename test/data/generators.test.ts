@@ -34,7 +34,7 @@ describe("every generator", () => {
   it("an unknown name is a UserError listing the valid names", () => {
     const e = thrown(() => generateDataset("moon", {}));
     expect(isUserError(e)).toBe(true);
-    expect(e.message).toBe('data.dataset: "moon" is not one of moons, circles, blobs, gaussian-groups, xor, spiral, line');
+    expect(e.message).toBe('data.dataset: "moon" is not one of moons, circles, blobs, gaussian-groups, xor, spiral, line, circle, gauss, reg-plane, reg-gauss');
   });
 
   it("bad options are UserErrors at their field", () => {
