@@ -69,7 +69,7 @@ describe("train.l1 in the experiment file", () => {
     expect(validateExperiment(base).train.l1).toBe(0);
     const e = validateExperiment({ ...base, train: { l1: 0.25, l2: 0.5 } });
     expect(e.train.l1).toBe(0.25);
-    const p = prepareExperiment(e, ROOT);
+    const p = prepareExperiment(e);
     expect(p.config.l1).toBe(0.25);
     expect(p.config.l2).toBe(0.5);
   });

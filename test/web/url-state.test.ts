@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { validateExperiment } from "../../src/experiment/validate.ts";
+import { prepareExperiment } from "../../src/experiment/prepare.ts";
+import { createTrainer } from "../../src/nn/trainer.ts";
+import { evaluate } from "../../src/nn/evaluate.ts";
 import { ACTIVATIONS, CLASS_DATASETS, defaultSetup, FEATURES, HIDABLE, REG_DATASETS, toExperiment, trainCount, type Setup } from "../../src/web/setup.ts";
 import { parseHash, seedOf, toHash } from "../../src/web/url-state.ts";
 
@@ -98,6 +101,21 @@ describe("the set-up as an experiment file", () => {
         }
       }
     }
+  });
+
+  it("the default set-up, trained as the page trains it, brings the test loss under 0.1 within 300 epochs", () => {
+    const p = prepareExperiment(validateExperiment(toExperiment(defaultSetup(), 1)));
+    const trainer = createTrainer(p.model, p.data, { ...p.config, epochs: Infinity });
+    let epoch = 0;
+    let loss = Infinity;
+    while (epoch < 300 && !(loss < 0.1)) {
+      trainer.step(1);
+      epoch++;
+      loss = evaluate(p.model, p.data.testX!.data, p.data.testY!, p.data.testX!.rows).loss;
+    }
+    trainer.dispose();
+    expect(loss).toBeLessThan(0.1);
+    expect(epoch).toBeLessThan(300);
   });
 
   it("turns the Playground's per-update rate into scikit-learn's alpha: rate × batch size", () => {
