@@ -36,6 +36,13 @@ export interface ViewOptions {
   height?: number;
   /** Replaces the default title; "" for none. */
   title?: string;
+  /** Replaces the default subtitle (the line under the title); "" for none. */
+  subtitle?: string;
+  /**
+   * One panel of a tiled figure: larger title and subtitle, compact axes, no legend or colour
+   * bar (the tiled figure shows one shared legend).
+   */
+  panel?: boolean;
   /** cost-slice: the parameter, e.g. "W1[0,0]" (layer 1-based, [row = out, col = in]) or "b2[0]". */
   param?: string;
   /** cost-surface: the two parameters. */

@@ -15,9 +15,13 @@ import { tileScenes } from "../../render/compose.ts";
 import { writeFileAtomic } from "../../render/files.ts";
 import { framesToGif, renderFramesAsync } from "../../render/frames.ts";
 import { svgToPng } from "../../render/png.ts";
-import { escapeXml, stepScenes, stepsHtml, toSvg, type Scene } from "../../viz/index.ts";
+import { classColour, escapeXml, PALETTE, stepScenes, stepsHtml, toSvg, type RunLike, type Scene } from "../../viz/index.ts";
+import { probabilityColour } from "../../viz/palette.ts";
+import type { LegendItem } from "../../viz/plot.ts";
+import type { Model } from "../../nn/model.ts";
+import type { DataSplit } from "../../data/types.ts";
 import { progressBar } from "../progress.ts";
-import { GALLERY, type GalleryExample, type GalleryItem, type Variant } from "./gallery-examples.ts";
+import { GALLERY, type GalleryExample, type GalleryItem, type PanelMetrics, type Variant } from "./gallery-examples.ts";
 import { drawScene } from "./plot.ts";
 import { firstIteration, trainForPictures, type PictureSource } from "./pictures.ts";
 
@@ -37,10 +41,10 @@ interface Figure {
 }
 
 /** Loads an example with a variant's changes, its epochs capped, and trains it (quietly). */
-function trainVariant(file: string, variant: Variant | undefined, cap: number | undefined): PictureSource {
+export function trainVariant(file: string, variant: Variant | undefined, cap: number | undefined): PictureSource {
   const json = readJsonFile(file, "experiment file") as Record<string, unknown>;
-  const train = { ...(json.train as Record<string, unknown> | undefined), ...variant?.patch.train };
-  const merged = { ...json, ...(variant?.patch.model ? { model: variant.patch.model } : {}), train };
+  const section = (k: "train" | "init" | "data") => ({ ...(json[k] as Record<string, unknown> | undefined), ...variant?.patch[k] });
+  const merged = { ...json, ...(variant?.patch.model ? { model: variant.patch.model } : {}), ...(variant?.patch.scale ? { scale: variant.patch.scale } : {}), train: section("train"), init: section("init"), data: section("data") };
   const prepared = prepareExperiment(validateExperiment(merged), dirname(file));
   const epochs = cap ? Math.min(cap, prepared.config.epochs) : prepared.config.epochs;
   const run = trainForPictures(prepared, epochs, { snapshotsAt: (p, e) => snapshotEpochs(p, e, 200), maxSnapshots: 400, quiet: true });
@@ -108,9 +112,12 @@ async function makeItem(item: GalleryItem, stem: string, file: string, trained: 
       return [{ file: name, caption: item.caption }];
     }
     case "tile": {
-      const scenes = item.variants.map((v) => drawScene(item.view, trained(v).input, { ...item.options, title: v.label }));
+      const sources = item.variants.map((v) => trained(v));
+      const scenes = item.variants.map((v, k) => drawScene(item.view, sources[k].input, { ...item.options, title: v.label, subtitle: panelMetrics(sources[k], item.metrics), panel: true }));
       const name = `${stem}-${item.name}.png`;
-      write(name, png(tileScenes(scenes, { columns: item.columns, title: item.title })));
+      const first = sources[0].input;
+      const legend = item.view === "boundary" ? boundaryLegend(first.model, first.split, item.options?.showTest ?? true) : undefined;
+      write(name, png(tileScenes(scenes, { columns: item.columns, title: item.title, note: item.note, legend })));
       return [{ file: name, caption: item.caption }];
     }
     case "animation": {
@@ -137,6 +144,39 @@ async function makeItem(item: GalleryItem, stem: string, file: string, trained: 
       });
     }
   }
+}
+
+/** "train 0.99 · test 0.97 · 0.4 s · test ≥ 0.9 at epoch 531": what a panel's run reached. */
+export function panelMetrics(source: PictureSource, m: PanelMetrics = {}): string {
+  const run = source.input.run as (RunLike & { seconds?: number; epochs?: number }) | undefined;
+  const h = run?.history;
+  if (!h || !h.accuracy?.length) return "";
+  const last = (a: number[] | undefined): number | undefined => (a && a.length ? a[a.length - 1] : undefined);
+  const parts = [`train ${fmtAcc(last(h.accuracy)!)}`];
+  const test = last(h.testAccuracy);
+  if (test !== undefined) parts.push(`test ${fmtAcc(test)}`);
+  if (run?.seconds !== undefined) parts.push(`${run.seconds.toFixed(1)} s`);
+  if (m.reach !== undefined) {
+    const acc = h.testAccuracy ?? h.accuracy;
+    const k = acc.findIndex((a) => a >= m.reach!);
+    parts.push(k < 0 ? `test never ${fmtAcc(m.reach)} in ${(run?.epochs ?? h.epoch[h.epoch.length - 1]).toLocaleString("en-US")} epochs` : `test ${fmtAcc(m.reach)} at epoch ${h.epoch[k].toLocaleString("en-US")}`);
+  }
+  return parts.join(" · ");
+}
+
+function fmtAcc(a: number): string {
+  return a.toFixed(a === 1 ? 0 : 2);
+}
+
+/** The legend every boundary panel shares: the classes, train/test, and what the colours mean. */
+function boundaryLegend(model: Model, split: DataSplit, showTest: boolean): LegendItem[] {
+  const classes = model.classes;
+  const items: LegendItem[] = (classes ?? []).map((c, k) => ({ label: `${split.targetName} = ${c}`, colour: classColour(k), shape: "dot" as const }));
+  if (split.test && showTest) items.push({ label: "train", colour: PALETTE.muted, shape: "dot" }, { label: "test", colour: PALETTE.muted, shape: "ring" });
+  if (classes && model.layers[model.layers.length - 1].units === 1) {
+    items.push({ label: `P(${classes[1]}) near 0`, colour: probabilityColour(0.05), shape: "square" }, { label: `near 1`, colour: probabilityColour(0.95), shape: "square" }, { label: "P = 0.5", colour: PALETTE.ink, shape: "line" });
+  }
+  return items;
 }
 
 function indexHtml(sections: { example: GalleryExample; title: string; figures: Figure[] }[], flags: GalleryFlags): string {
