@@ -63,6 +63,10 @@ export interface ViewOptions {
   mode?: "heatmap" | "3d";
   /** Input-plane extent [xmin, xmax, ymin, ymax] (boundary, surface, network) or [xmin, xmax] (1-D views). */
   extent?: number[];
+  /** data: draw the inputs as the network sees them, after the model's scaler ("scale": "standard"). */
+  scaled?: boolean;
+  /** data: one unit is as long on both axes (matplotlib's axis("equal")). */
+  equalAxes?: boolean;
   /** Show the test points (default true where there are any). */
   showTest?: boolean;
   /** surface: draw the samples on the surface (default true). */

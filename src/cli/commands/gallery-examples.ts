@@ -82,7 +82,7 @@ export const GALLERY: GalleryExample[] = [
   {
     file: "gauss-two-neurons.json",
     items: [
-      { kind: "view", name: "data", view: "data", caption: "two classes in three Gaussian groups (standardised)" },
+      { kind: "view", name: "data", view: "data", options: { scaled: true, equalAxes: true }, caption: "two classes in three Gaussian groups, standardised, equal axes (the article's plt.axis('equal'))" },
       { kind: "view", name: "hidden", view: "hidden", caption: "the data in the two hidden neurons' space, where a line separates it" },
       { kind: "animation", name: "hidden-morph", animation: "hidden-morph", caption: "each point sliding from input space to hidden space" },
       { kind: "view", name: "surface", view: "surface", caption: "the output as a surface over the input plane" },
@@ -91,7 +91,22 @@ export const GALLERY: GalleryExample[] = [
   {
     file: "circles-three-neurons.json",
     items: [
-      { kind: "view", name: "boundary", view: "boundary", caption: "the decision region of three hidden neurons" },
+      { kind: "view", name: "data", view: "data", options: { equalAxes: true }, caption: "one class inside a ring of the other (scikit-learn's make_circles)" },
+      {
+        kind: "tile",
+        name: "cuts",
+        view: "boundary",
+        columns: 2,
+        title: "Two cuts are not enough, three are needed",
+        note: "one hidden layer of sigmoid neurons, L-BFGS with scikit-learn's alpha 1e-4",
+        options: { width: 420, height: 440 },
+        variants: [
+          { label: "2 hidden neurons", patch: { model: { layers: [{ units: 2, activation: "sigmoid" }, { units: 1, activation: "sigmoid" }] }, init: { scheme: "xavier", seed: 0 } } },
+          { label: "3 hidden neurons", patch: {} },
+        ],
+        caption: "two neurons cut the plane twice: a band, not a closed region; three cuts close a triangle around the inner class",
+      },
+      { kind: "view", name: "boundary", view: "boundary", caption: "the decision region of three hidden neurons: a rounded triangle" },
       { kind: "view", name: "hidden", view: "hidden", caption: "the data in the 3-D hidden space, a plane separating the classes" },
       { kind: "animation", name: "hidden-morph", animation: "hidden-morph", caption: "the plane folding into the cube" },
       { kind: "animation", name: "rotate", animation: "rotate", caption: "the hidden-space cube turning" },

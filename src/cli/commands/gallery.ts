@@ -43,7 +43,12 @@ interface Figure {
 /** Loads an example with a variant's changes, its epochs capped, and trains it (quietly). */
 export function trainVariant(file: string, variant: Variant | undefined, cap: number | undefined): PictureSource {
   const json = readJsonFile(file, "experiment file") as Record<string, unknown>;
-  const section = (k: "train" | "init" | "data") => ({ ...(json[k] as Record<string, unknown> | undefined), ...variant?.patch[k] });
+  const section = (k: "train" | "init" | "data") => {
+    const p = variant?.patch[k];
+    // A new init scheme or explicit params replace the file's init; other changes merge.
+    if (k === "init" && p && ("scheme" in p || "params" in p)) return p;
+    return { ...(json[k] as Record<string, unknown> | undefined), ...p };
+  };
   const merged = { ...json, ...(variant?.patch.model ? { model: variant.patch.model } : {}), ...(variant?.patch.scale ? { scale: variant.patch.scale } : {}), train: section("train"), init: section("init"), data: section("data") };
   const prepared = prepareExperiment(validateExperiment(merged), dirname(file));
   const epochs = cap ? Math.min(cap, prepared.config.epochs) : prepared.config.epochs;
@@ -155,7 +160,7 @@ export function panelMetrics(source: PictureSource, m: PanelMetrics = {}): strin
   const parts = [`train ${fmtAcc(last(h.accuracy)!)}`];
   const test = last(h.testAccuracy);
   if (test !== undefined) parts.push(`test ${fmtAcc(test)}`);
-  if (run?.seconds !== undefined) parts.push(`${run.seconds.toFixed(1)} s`);
+  if (run?.seconds !== undefined) parts.push(`${run.seconds < 0.1 ? run.seconds.toFixed(2) : run.seconds.toFixed(1)} s`);
   if (m.reach !== undefined) {
     const acc = h.testAccuracy ?? h.accuracy;
     const k = acc.findIndex((a) => a >= m.reach!);
@@ -165,7 +170,7 @@ export function panelMetrics(source: PictureSource, m: PanelMetrics = {}): strin
 }
 
 function fmtAcc(a: number): string {
-  return a.toFixed(a === 1 ? 0 : 2);
+  return a.toFixed(2);
 }
 
 /** The legend every boundary panel shares: the classes, train/test, and what the colours mean. */
