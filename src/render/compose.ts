@@ -28,8 +28,11 @@ export function tileScenes(scenes: readonly Scene[], o: TileOptions = {}): Scene
   const marks: Mark[] = [];
   let top = 0;
   if (o.title) {
-    marks.push({ type: "text", x: width / 2, y: 36, text: o.title, size: 28, weight: "bold", anchor: "middle", fill: "#222222", role: "title" });
-    top = 50;
+    for (const line of wrapLines(o.title, width - 30, 28, 2)) {
+      marks.push({ type: "text", x: width / 2, y: top + 36, text: line, size: 28, weight: "bold", anchor: "middle", fill: "#222222", role: "title" });
+      top += 38;
+    }
+    top += 12;
   }
   if (o.note) {
     for (const line of wrapLines(o.note, width - 40, 19, 2)) {

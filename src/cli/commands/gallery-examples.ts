@@ -33,7 +33,52 @@ const oneLayer = (units: number, activation = "relu"): Variant => ({
   patch: { model: { layers: [{ units, activation }, { units: 1, activation: "sigmoid" }] } },
 });
 
+const logisticRegression: Variant = {
+  label: "logistic regression",
+  patch: { model: { layers: [{ units: 1, activation: "sigmoid" }] }, init: { scheme: "zeros-bias", scale: 0 }, train: { optimizer: "lbfgs", epochs: 100, l2: 1 } },
+};
+
+/** scikit-learn's activation names, as the article's captions write them. */
+const SKLEARN_NAME: Record<string, string> = { sigmoid: "logistic", linear: "identity", relu: "relu" };
+const mlp = (units: number, activation: string): Variant => ({ ...oneLayer(units, activation), label: `${units} ${SKLEARN_NAME[activation]} neuron${units === 1 ? "" : "s"}` });
+
 export const GALLERY: GalleryExample[] = [
+  {
+    file: "visual-linear.json",
+    items: [
+      { kind: "view", name: "data", view: "data", options: { title: "A linearly separable problem" }, caption: "a sample problem: 40 points, a line separates red from blue (make_classification)" },
+      { kind: "view", name: "boundary", view: "boundary", options: { title: "Logistic regression solves it" }, caption: "logistic regression finds the separating line (accuracy 1.0)" },
+    ],
+  },
+  {
+    file: "visual-circles.json",
+    items: [
+      { kind: "view", name: "data", view: "data", options: { title: "A non-linear problem", equalAxes: true }, caption: "a non-linear problem: no line separates the inner class from the ring" },
+      { kind: "view", name: "logistic", view: "boundary", variant: logisticRegression, options: { title: "Logistic regression cannot solve it" }, caption: "logistic regression tries a line and fails (accuracy 0.5)" },
+      {
+        kind: "tile",
+        name: "one-neuron",
+        view: "boundary",
+        columns: 3,
+        title: "One hidden neuron: a straight line, whatever the activation",
+        note: "MLPClassifier(hidden_layer_sizes=(1), max_iter=500000, learning_rate_init=0.01): Adam, alpha 1e-4, 500 epochs",
+        options: { width: 420, height: 450 },
+        variants: [mlp(1, "sigmoid"), mlp(1, "linear"), mlp(1, "relu")],
+        caption: "a single neuron gives a linear boundary with logistic, identity and relu alike",
+      },
+      {
+        kind: "tile",
+        name: "neurons",
+        view: "boundary",
+        columns: 2,
+        title: "More neurons, more lines combined",
+        note: "one hidden layer of 2, 3, 6, 8 and 30 relu neurons: 6 classify perfectly; 30 identity neurons still draw one line",
+        options: { width: 420, height: 440 },
+        variants: [mlp(2, "relu"), mlp(3, "relu"), mlp(6, "relu"), mlp(8, "relu"), mlp(30, "relu"), mlp(30, "linear")],
+        caption: "2 neurons: two lines, fewer errors; 3: fewer still; 6: 100 %; 8 and 30 too; 30 with a linear activation: one line again",
+      },
+    ],
+  },
   {
     file: "one-feature.json",
     items: [
