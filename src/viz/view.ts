@@ -26,7 +26,7 @@ export interface ViewInput {
 export interface Angle {
   /** Degrees about the vertical axis (default −35). */
   azimuth: number;
-  /** Degrees above the horizontal plane (default 25). */
+  /** Degrees above the horizontal plane (default 30: DEFAULT_ANGLE in project.ts). */
   elevation: number;
 }
 

@@ -8,6 +8,8 @@ import type { ViewName, ViewOptions } from "../../viz/index.ts";
 /** A change to an experiment file for a comparison: `model` replaces it, the other sections are merged into the file's. */
 export interface Variant {
   label: string;
+  /** Draw the initial parameters: no training (the network before training). */
+  untrained?: boolean;
   patch: { model?: unknown; train?: Record<string, unknown>; init?: Record<string, unknown>; data?: Record<string, unknown>; scale?: string };
 }
 
@@ -18,7 +20,7 @@ export interface PanelMetrics {
 }
 
 export type GalleryItem =
-  | { kind: "view"; name: string; view: ViewName; options?: ViewOptions; caption: string; variant?: Variant }
+  | { kind: "view"; name: string; view: ViewName; options?: ViewOptions; caption: string; variant?: Variant; metrics?: PanelMetrics }
   | { kind: "animation"; name: string; animation: AnimationName; options?: AnimateOptions; caption: string }
   | { kind: "tile"; name: string; view: ViewName; variants: Variant[]; options?: ViewOptions; columns: number; title: string; caption: string; note?: string; metrics?: PanelMetrics }
   | { kind: "steps"; name: string; caption: string };
@@ -83,6 +85,16 @@ export const GALLERY: GalleryExample[] = [
     file: "one-feature.json",
     items: [
       { kind: "view", name: "data", view: "data", caption: "12 points on a line; class 1 in the middle" },
+      { kind: "view", name: "network", view: "network", variant: { label: "1-2-1", untrained: true, patch: {} }, options: { title: "The 1-2-1 network: one feature, two sigmoid neurons, one output" }, caption: "the network's structure: one input, two hidden sigmoid neurons, one sigmoid output (7 parameters)" },
+      {
+        kind: "view",
+        name: "single-neuron",
+        view: "neurons",
+        variant: { label: "one neuron", untrained: true, patch: { model: { layers: [{ units: 1, activation: "sigmoid" }] }, init: { params: [{ W: [[-11]], b: [-11] }] } } },
+        options: { extent: [-2, 2], title: "One neuron with random values: sigmoid(−11x − 11)", subtitle: "its cut (z = 0) at x = −1; one cut cannot separate the middle class" },
+        caption: "a single neuron's curve, sigmoid(−11x − 11), over the data",
+      },
+      { kind: "view", name: "before-training", view: "neurons", variant: { label: "initial", untrained: true, patch: {} }, options: { extent: [-2, 2], title: "Before training: w1 = [−1, 9], b1 = [−1, 5]" }, caption: "the network before training (--epochs 0): the hidden curves and the output of the chosen starting values are not good" },
       { kind: "view", name: "neurons", view: "neurons", options: { extent: [-2, 2] }, caption: "each hidden neuron's curve (red, blue) and the output (black): two sigmoid cuts near ±0.5" },
       { kind: "view", name: "cost-slice", view: "cost-slice", options: { param: "W1[0,0]", range: [-100, 100] }, caption: "the cost as one weight of W1 sweeps [−100, 100]: not convex" },
       { kind: "view", name: "cost-surface", view: "cost-surface", caption: "the cost over two weights, the descent path drawn on it" },
@@ -100,6 +112,25 @@ export const GALLERY: GalleryExample[] = [
       { kind: "animation", name: "training", animation: "training", caption: "the boundary forming over the epochs" },
       { kind: "view", name: "history", view: "history", caption: "loss and accuracy, train and test, over the epochs" },
       { kind: "view", name: "network", view: "network", caption: "the 2-25-50-50-25-1 network, edges by sign and size" },
+      { kind: "view", name: "activation", view: "activation", caption: "the activation functions (sigmoid and relu are this network's) and their derivatives" },
+      {
+        kind: "view",
+        name: "keras-sgd",
+        view: "boundary",
+        metrics: {},
+        variant: { label: "Keras SGD", patch: { init: { scheme: "xavier", seed: 0 }, train: { optimizer: "sgd", learningRate: 0.01, batchSize: 32, epochs: 200 } } },
+        options: { title: "The same network as Keras trains it: SGD, 200 epochs" },
+        caption: "the article's Keras model: Glorot-uniform start, optimizer \"sgd\" (learning rate 0.01), batches of 32, 200 epochs",
+      },
+      {
+        kind: "view",
+        name: "keras-adam",
+        view: "boundary",
+        metrics: {},
+        variant: { label: "Keras Adam", patch: { init: { scheme: "xavier", seed: 0 }, train: { optimizer: "adam", learningRate: 0.001, batchSize: 32, epochs: 200 } } },
+        options: { title: "The same network with Keras' Adam, 200 epochs" },
+        caption: "the same Keras model with optimizer \"adam\" (learning rate 0.001), batches of 32, 200 epochs",
+      },
       {
         kind: "tile",
         name: "optimizers",

@@ -23,6 +23,7 @@ import type { DataSplit } from "../../data/types.ts";
 import { progressBar } from "../progress.ts";
 import { GALLERY, type GalleryExample, type GalleryItem, type PanelMetrics, type Variant } from "./gallery-examples.ts";
 import { drawScene } from "./plot.ts";
+import { layerToJson } from "../../nn/network.ts";
 import { firstIteration, trainForPictures, type PictureSource } from "./pictures.ts";
 
 export interface GalleryFlags {
@@ -51,6 +52,10 @@ export function trainVariant(file: string, variant: Variant | undefined, cap: nu
   };
   const merged = { ...json, ...(variant?.patch.model ? { model: variant.patch.model } : {}), ...(variant?.patch.scale ? { scale: variant.patch.scale } : {}), train: section("train"), init: section("init"), data: section("data") };
   const prepared = prepareExperiment(validateExperiment(merged), dirname(file));
+  if (variant?.untrained) {
+    const snapshots = [{ epoch: 0, layers: prepared.model.layers.map(layerToJson) }];
+    return { input: { model: prepared.model, split: prepared.split, prepared, run: { snapshots } }, origin: "initial parameters" };
+  }
   const epochs = cap ? Math.min(cap, prepared.config.epochs) : prepared.config.epochs;
   const run = trainForPictures(prepared, epochs, { snapshotsAt: (p, e) => snapshotEpochs(p, e, 200), maxSnapshots: 400, quiet: true });
   return { input: { model: prepared.model, split: prepared.split, prepared, run }, origin: `trained ${run.epochs} epochs` };
@@ -84,7 +89,7 @@ export async function galleryCommand(flags: GalleryFlags, print: (line: string) 
       const stem = ex.file.replace(/\.json$/, "");
       const runs = new Map<string, PictureSource>();
       const trained = (v?: Variant): PictureSource => {
-        const key = v ? JSON.stringify(v.patch) : "";
+        const key = v ? JSON.stringify([v.patch, !!v.untrained]) : "";
         if (!runs.has(key)) runs.set(key, trainVariant(file, v, flags.epochs));
         return runs.get(key)!;
       };
@@ -113,7 +118,9 @@ async function makeItem(item: GalleryItem, stem: string, file: string, trained: 
   switch (item.kind) {
     case "view": {
       const name = `${stem}-${item.name}.png`;
-      write(name, png(drawScene(item.view, trained(item.variant).input, item.options ?? {})));
+      const source = trained(item.variant);
+      const metrics = item.metrics ? { subtitle: panelMetrics(source, item.metrics) } : {};
+      write(name, png(drawScene(item.view, source.input, { ...metrics, ...item.options })));
       return [{ file: name, caption: item.caption }];
     }
     case "tile": {
