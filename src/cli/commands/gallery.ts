@@ -21,7 +21,8 @@ import type { LegendItem } from "../../viz/plot.ts";
 import type { Model } from "../../nn/model.ts";
 import type { DataSplit } from "../../data/types.ts";
 import { progressBar } from "../progress.ts";
-import { GALLERY, type GalleryExample, type GalleryItem, type PanelMetrics, type Variant } from "./gallery-examples.ts";
+import { ARTICLE_FIGURES, ARTICLES, type ArticleFigure } from "./article-figures.ts";
+import { FIGURE_OF, GALLERY, type GalleryExample, type GalleryItem, type PanelMetrics, type Variant } from "./gallery-examples.ts";
 import { drawScene } from "./plot.ts";
 import { layerToJson } from "../../nn/network.ts";
 import { firstIteration, trainForPictures, type PictureSource } from "./pictures.ts";
@@ -39,7 +40,11 @@ interface Figure {
   file: string;
   caption: string;
   link?: string;
+  /** The article figures it reproduces. */
+  refs?: ArticleFigure[];
 }
+
+const FIGURES_BY_ID = new Map(ARTICLE_FIGURES.map((f) => [f.id, f]));
 
 /** Loads an example with a variant's changes, its epochs capped, and trains it (quietly). */
 export function trainVariant(file: string, variant: Variant | undefined, cap: number | undefined): PictureSource {
@@ -98,7 +103,8 @@ export async function galleryCommand(flags: GalleryFlags, print: (line: string) 
       for (const item of ex.items) {
         bar.update(done, `${stem}: ${item.name}`);
         try {
-          figures.push(...(await makeItem(item, stem, file, trained, frames, write)));
+          const refs = (FIGURE_OF[`${stem}/${item.name}`] ?? []).map((id) => FIGURES_BY_ID.get(id)!);
+          figures.push(...(await makeItem(item, stem, file, trained, frames, write)).map((f) => ({ ...f, refs })));
         } catch (e) {
           failures.push(`${stem}/${item.name}: ${(e as Error).message}`);
         }
@@ -191,20 +197,28 @@ function boundaryLegend(model: Model, split: DataSplit, showTest: boolean): Lege
   return items;
 }
 
+/** "A visual introduction to neural networks — “Decision plane with 6 neurons”" lines, one per figure. */
+function figureRefs(refs: ArticleFigure[] | undefined): string {
+  if (!refs?.length) return "";
+  const byArticle = new Map<string, string[]>();
+  for (const r of refs) byArticle.set(ARTICLES[r.article], [...(byArticle.get(ARTICLES[r.article]) ?? []), r.caption]);
+  return [...byArticle].map(([a, cs]) => `<span class="ref"><i>${escapeXml(a)}</i>: ${cs.map((c) => `“${escapeXml(c)}”`).join("; ")}</span><br>`).join("");
+}
+
 function indexHtml(sections: { example: GalleryExample; title: string; figures: Figure[] }[], flags: GalleryFlags): string {
   const e = escapeXml;
   const body = sections
     .map(
       (s) =>
         `<section id="${e(s.example.file.replace(/\.json$/, ""))}"><h2>${e(s.title)} <small>examples/${e(s.example.file)}</small></h2>\n<div class="grid">\n` +
-        s.figures.map((f) => `<figure><a href="${e(f.link ?? f.file)}"><img src="${e(f.file)}" alt="${e(f.caption)}" loading="lazy"></a><figcaption>${e(f.caption)}</figcaption></figure>`).join("\n") +
+        s.figures.map((f) => `<figure><a href="${e(f.link ?? f.file)}"><img src="${e(f.file)}" alt="${e(f.caption)}" loading="lazy"></a><figcaption>${figureRefs(f.refs)}${e(f.caption)}</figcaption></figure>`).join("\n") +
         `\n</div></section>`,
     )
     .join("\n");
   const note = flags.epochs ? `Every run capped at ${flags.epochs} epochs (--epochs).` : "Every example trained as its file says.";
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Glassbox gallery</title>
-<style>body{font-family:"DejaVu Sans",Verdana,sans-serif;margin:2em auto;max-width:1400px;color:#222;padding:0 1em}h2 small{font-weight:normal;color:#888;font-size:.6em;margin-left:.5em}.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(420px,1fr));gap:1.2em}figure{margin:0;border:1px solid #ddd;padding:.5em;background:#fff}figure img{width:100%;height:auto;display:block}figcaption{font-size:.9em;color:#444;margin-top:.4em}nav a{margin-right:1em}</style>
+<style>body{font-family:"DejaVu Sans",Verdana,sans-serif;margin:2em auto;max-width:1400px;color:#222;padding:0 1em}h2 small{font-weight:normal;color:#888;font-size:.6em;margin-left:.5em}.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(420px,1fr));gap:1.2em}figure{margin:0;border:1px solid #ddd;padding:.5em;background:#fff}figure img{width:100%;height:auto;display:block}figcaption{font-size:.9em;color:#444;margin-top:.4em}.ref{color:#205080}nav a{margin-right:1em}</style>
 </head><body><h1>Glassbox gallery</h1>
 <p>Every walkthrough of <code>examples/</code>, drawn by <code>glassbox gallery</code>. ${e(note)}</p>
 <nav>${sections.map((s) => `<a href="#${e(s.example.file.replace(/\.json$/, ""))}">${e(s.example.file.replace(/\.json$/, ""))}</a>`).join("")}</nav>
