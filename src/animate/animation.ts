@@ -37,7 +37,29 @@ export const DEFAULT_FRAMES = 60;
  */
 export function snapshotEpochs(paramCount: number, epochs: number, frames: number): number[] {
   if (paramCount * (epochs + 1) <= 2_000_000) return Array.from({ length: epochs + 1 }, (_, e) => e);
-  return evenly(epochs, frames);
+  return [...new Set([...evenly(epochs, frames), ...logSpaced(epochs, frames)])].sort((a, b) => a - b);
+}
+
+/** 0, then `count − 1` epochs spaced evenly on a log scale from 1 to `last` (training changes most at first). */
+export function logSpaced(last: number, count: number): number[] {
+  if (count <= 1 || last <= 0) return [last];
+  const out = new Set<number>([0]);
+  for (let k = 0; k < count - 1; k++) out.add(Math.round(Math.exp((Math.log(last) * k) / Math.max(1, count - 2))));
+  out.add(last);
+  return [...out].sort((a, b) => a - b);
+}
+
+/** Snapshots nearest to log-spaced epochs (each at most once; the first and last kept). */
+export function pickLogSpaced(snaps: readonly Snapshot[], count: number): Snapshot[] {
+  if (snaps.length <= count) return [...snaps];
+  const last = snaps[snaps.length - 1].epoch;
+  const picked = new Set<number>();
+  for (const target of logSpaced(last, count)) {
+    let best = 0;
+    for (let i = 1; i < snaps.length; i++) if (Math.abs(snaps[i].epoch - target) < Math.abs(snaps[best].epoch - target)) best = i;
+    picked.add(best);
+  }
+  return [...picked].sort((a, b) => a - b).map((i) => snaps[i]);
 }
 
 /** `count` whole numbers from 0 to `last`, evenly spaced, without repeats. */

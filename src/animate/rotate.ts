@@ -1,6 +1,7 @@
 /** `rotate`: a 3-D picture turning once around its vertical axis — the hidden cube or the output surface. */
 import type { Model } from "../nn/model.ts";
 import { VIEWS, toSvg } from "../viz/index.ts";
+import { DEFAULT_ANGLE } from "../viz/project.ts";
 import { frameCount, type AnimateOptions, type Animation } from "./animation.ts";
 
 /** The hidden layer drawn as a cube: --layer, else the first with 3 units (null: none has). */
@@ -30,8 +31,8 @@ export const rotate: Animation = {
     const n = frameCount(o);
     const subject = subjectOf(input.model, o) as "hidden" | "surface";
     const layer = subject === "hidden" ? (cubeLayer(input.model, o) ?? 1) : undefined;
-    const azimuth0 = o.angle?.azimuth ?? -35;
-    const elevation = o.angle?.elevation ?? 25;
+    const azimuth0 = o.angle?.azimuth ?? DEFAULT_ANGLE.azimuth;
+    const elevation = o.angle?.elevation ?? DEFAULT_ANGLE.elevation;
     return {
       count: n,
       delayMs: 70,

@@ -1,14 +1,14 @@
 /** `training`: the decision boundary (or, for 1-D data, the fitted curve) as the network learns. */
 import { evaluate } from "../nn/evaluate.ts";
 import { boundaryScene, lossData, modelAtEpoch, toSvg } from "../viz/index.ts";
-import { frameCount, pickSnapshots, type Animation } from "./animation.ts";
+import { frameCount, pickLogSpaced, type Animation } from "./animation.ts";
 
 export const training: Animation = {
   description: "the decision boundary (1-D data: the fitted curve) as training goes, epoch and loss in each frame",
   needsSnapshots: true,
   applies: (model) => (model.inputSize <= 2 ? null : `"training" draws 1 or 2 input features; this model has ${model.inputSize}`),
   frames(input, o) {
-    const snaps = pickSnapshots(input.run.snapshots, frameCount(o));
+    const snaps = pickLogSpaced(input.run.snapshots, frameCount(o));
     const last = snaps[snaps.length - 1].epoch;
     const data = lossData(input);
     const l2 = input.prepared?.config.l2 ?? 0;

@@ -102,7 +102,7 @@ export function buildProgram(): Command {
     .command("gallery")
     .description("every example's pictures and animations, with an index.html")
     .option("--out <dir>", "write into this folder", "gallery")
-    .option("--epochs <n>", "cap every example's epochs at n (default 2000; moons-deep's 10,000 take minutes)", intFlag("--epochs", 1))
+    .option("--epochs <n>", "cap every example's epochs at n (default: each file's own; moons-deep's 10,000 are the slow part)", intFlag("--epochs", 1))
     .option("--frames <n>", "frames per animation (default 40)", intFlag("--frames", 2))
     .option("--only <names>", "only these examples (comma-separated file names without .json)")
     .action((flags) => galleryCommand(flags));

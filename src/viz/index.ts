@@ -29,6 +29,7 @@
  *   lossData(input): LossData                       scaled X and encoded Y the loss is measured on
  *   angle: 3-D views take options.angle = {azimuth, elevation} in degrees (rotate: vary azimuth).
  */
+import { activationView } from "./views/activation.ts";
 import type { Scene } from "./scene.ts";
 import type { View, ViewInput, ViewOptions } from "./view.ts";
 import { dataView } from "./views/data.ts";
@@ -56,6 +57,7 @@ export { stepScenes, stepsHtml } from "./views/steps.ts";
 
 export const VIEWS = {
   data: dataView,
+  activation: activationView,
   neurons: neuronsView,
   "cost-slice": costSliceView,
   "cost-surface": costSurfaceView,

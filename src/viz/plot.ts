@@ -50,18 +50,20 @@ export function fmt(v: number, digits = 3): string {
 }
 
 /** The title (and optional subtitle) of a scene; returns the y below them. */
-export function titleMarks(title: string, width: number, subtitle?: string): { marks: Mark[]; bottom: number } {
+export function titleMarks(title: string, width: number, subtitle?: string, big = false): { marks: Mark[]; bottom: number } {
   const marks: Mark[] = [];
+  const ts = big ? 24 : 18;
+  const ss = big ? 19 : 13;
   let y = 10;
   if (title) {
-    marks.push({ type: "text", x: width / 2, y: y + 18, text: fitText(title, width - 20, 18), size: 18, weight: "bold", anchor: "middle", fill: PALETTE.ink, role: "title" });
-    y += 28;
+    marks.push({ type: "text", x: width / 2, y: y + ts, text: fitText(title, width - 20, ts), size: ts, weight: "bold", anchor: "middle", fill: PALETTE.ink, role: "title" });
+    y += ts + 10;
   }
   if (subtitle) {
     // A long subtitle wraps onto a second line (at a "; " if there is one), then is shortened.
-    for (const line of wrapLines(subtitle, width - 20, 13, 2)) {
-      marks.push({ type: "text", x: width / 2, y: y + 14, text: line, size: 13, anchor: "middle", fill: PALETTE.muted, role: "subtitle" });
-      y += 18;
+    for (const line of wrapLines(subtitle, width - 20, ss, 2)) {
+      marks.push({ type: "text", x: width / 2, y: y + ss + 1, text: line, size: ss, anchor: "middle", fill: big ? PALETTE.ink : PALETTE.muted, role: "subtitle" });
+      y += ss + 5;
     }
     y += 4;
   }
@@ -98,9 +100,9 @@ export function glyph(shape: LegendShape, colour: string, x: number, y: number, 
 }
 
 /** A legend flowing left to right, wrapping within maxWidth, centred. Returns its height. */
-export function legend(items: LegendItem[], x: number, y: number, maxWidth: number): { marks: Mark[]; height: number } {
+export function legend(items: LegendItem[], x: number, y: number, maxWidth: number, size = 13): { marks: Mark[]; height: number } {
   if (!items.length) return { marks: [], height: 0 };
-  const size = 13;
+  const line = Math.round(size * 1.7);
   const widths = items.map((it) => 26 + textWidth(it.label, size) + 18);
   const rows: number[][] = [[]];
   let used = 0;
@@ -116,7 +118,7 @@ export function legend(items: LegendItem[], x: number, y: number, maxWidth: numb
   rows.forEach((row, r) => {
     const total = row.reduce((s, i) => s + widths[i], 0) - 18;
     let cx = x + (maxWidth - total) / 2;
-    const cy = y + 10 + r * 22;
+    const cy = y + Math.round(line * 0.45) + r * line;
     for (const i of row) {
       const it = items[i];
       marks.push(...glyph(it.shape, it.colour, cx + 10, cy, "legend"));
@@ -124,7 +126,7 @@ export function legend(items: LegendItem[], x: number, y: number, maxWidth: numb
       cx += widths[i];
     }
   });
-  return { marks: [{ type: "group", marks, role: "legend" }], height: rows.length * 22 + 4 };
+  return { marks: [{ type: "group", marks, role: "legend" }], height: rows.length * line + 4 };
 }
 
 export interface AxesOptions {

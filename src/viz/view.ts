@@ -26,7 +26,7 @@ export interface ViewInput {
 export interface Angle {
   /** Degrees about the vertical axis (default −35). */
   azimuth: number;
-  /** Degrees above the horizontal plane (default 25). */
+  /** Degrees above the horizontal plane (default 30: DEFAULT_ANGLE in project.ts). */
   elevation: number;
 }
 
@@ -36,6 +36,13 @@ export interface ViewOptions {
   height?: number;
   /** Replaces the default title; "" for none. */
   title?: string;
+  /** Replaces the default subtitle (the line under the title); "" for none. */
+  subtitle?: string;
+  /**
+   * One panel of a tiled figure: larger title and subtitle, compact axes, no legend or colour
+   * bar (the tiled figure shows one shared legend).
+   */
+  panel?: boolean;
   /** cost-slice: the parameter, e.g. "W1[0,0]" (layer 1-based, [row = out, col = in]) or "b2[0]". */
   param?: string;
   /** cost-surface: the two parameters. */
@@ -56,6 +63,10 @@ export interface ViewOptions {
   mode?: "heatmap" | "3d";
   /** Input-plane extent [xmin, xmax, ymin, ymax] (boundary, surface, network) or [xmin, xmax] (1-D views). */
   extent?: number[];
+  /** data: draw the inputs as the network sees them, after the model's scaler ("scale": "standard"). */
+  scaled?: boolean;
+  /** data: one unit is as long on both axes (matplotlib's axis("equal")). */
+  equalAxes?: boolean;
   /** Show the test points (default true where there are any). */
   showTest?: boolean;
   /** surface: draw the samples on the surface (default true). */

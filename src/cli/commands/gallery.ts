@@ -15,10 +15,16 @@ import { tileScenes } from "../../render/compose.ts";
 import { writeFileAtomic } from "../../render/files.ts";
 import { framesToGif, renderFramesAsync } from "../../render/frames.ts";
 import { svgToPng } from "../../render/png.ts";
-import { escapeXml, stepScenes, stepsHtml, toSvg, type Scene } from "../../viz/index.ts";
+import { classColour, escapeXml, PALETTE, stepScenes, stepsHtml, toSvg, type RunLike, type Scene } from "../../viz/index.ts";
+import { probabilityColour } from "../../viz/palette.ts";
+import type { LegendItem } from "../../viz/plot.ts";
+import type { Model } from "../../nn/model.ts";
+import type { DataSplit } from "../../data/types.ts";
 import { progressBar } from "../progress.ts";
-import { GALLERY, type GalleryExample, type GalleryItem, type Variant } from "./gallery-examples.ts";
+import { ARTICLE_FIGURES, ARTICLES, type ArticleFigure } from "./article-figures.ts";
+import { FIGURE_OF, GALLERY, type GalleryExample, type GalleryItem, type PanelMetrics, type Variant } from "./gallery-examples.ts";
 import { drawScene } from "./plot.ts";
+import { layerToJson } from "../../nn/network.ts";
 import { firstIteration, trainForPictures, type PictureSource } from "./pictures.ts";
 
 export interface GalleryFlags {
@@ -34,14 +40,27 @@ interface Figure {
   file: string;
   caption: string;
   link?: string;
+  /** The article figures it reproduces. */
+  refs?: ArticleFigure[];
 }
 
+const FIGURES_BY_ID = new Map(ARTICLE_FIGURES.map((f) => [f.id, f]));
+
 /** Loads an example with a variant's changes, its epochs capped, and trains it (quietly). */
-function trainVariant(file: string, variant: Variant | undefined, cap: number | undefined): PictureSource {
+export function trainVariant(file: string, variant: Variant | undefined, cap: number | undefined): PictureSource {
   const json = readJsonFile(file, "experiment file") as Record<string, unknown>;
-  const train = { ...(json.train as Record<string, unknown> | undefined), ...variant?.patch.train };
-  const merged = { ...json, ...(variant?.patch.model ? { model: variant.patch.model } : {}), train };
+  const section = (k: "train" | "init" | "data") => {
+    const p = variant?.patch[k];
+    // A new init scheme or explicit params replace the file's init; other changes merge.
+    if (k === "init" && p && ("scheme" in p || "params" in p)) return p;
+    return { ...(json[k] as Record<string, unknown> | undefined), ...p };
+  };
+  const merged = { ...json, ...(variant?.patch.model ? { model: variant.patch.model } : {}), ...(variant?.patch.scale ? { scale: variant.patch.scale } : {}), train: section("train"), init: section("init"), data: section("data") };
   const prepared = prepareExperiment(validateExperiment(merged), readTextFrom(dirname(file)));
+  if (variant?.untrained) {
+    const snapshots = [{ epoch: 0, layers: prepared.model.layers.map(layerToJson) }];
+    return { input: { model: prepared.model, split: prepared.split, prepared, run: { snapshots } }, origin: "initial parameters" };
+  }
   const epochs = cap ? Math.min(cap, prepared.config.epochs) : prepared.config.epochs;
   const run = trainForPictures(prepared, epochs, { snapshotsAt: (p, e) => snapshotEpochs(p, e, 200), maxSnapshots: 400, quiet: true });
   return { input: { model: prepared.model, split: prepared.split, prepared, run }, origin: `trained ${run.epochs} epochs` };
@@ -75,7 +94,7 @@ export async function galleryCommand(flags: GalleryFlags, print: (line: string) 
       const stem = ex.file.replace(/\.json$/, "");
       const runs = new Map<string, PictureSource>();
       const trained = (v?: Variant): PictureSource => {
-        const key = v ? JSON.stringify(v.patch) : "";
+        const key = v ? JSON.stringify([v.patch, !!v.untrained]) : "";
         if (!runs.has(key)) runs.set(key, trainVariant(file, v, flags.epochs));
         return runs.get(key)!;
       };
@@ -84,7 +103,8 @@ export async function galleryCommand(flags: GalleryFlags, print: (line: string) 
       for (const item of ex.items) {
         bar.update(done, `${stem}: ${item.name}`);
         try {
-          figures.push(...(await makeItem(item, stem, file, trained, frames, write)));
+          const refs = (FIGURE_OF[`${stem}/${item.name}`] ?? []).map((id) => FIGURES_BY_ID.get(id)!);
+          figures.push(...(await makeItem(item, stem, file, trained, frames, write)).map((f) => ({ ...f, refs })));
         } catch (e) {
           failures.push(`${stem}/${item.name}: ${(e as Error).message}`);
         }
@@ -104,13 +124,18 @@ async function makeItem(item: GalleryItem, stem: string, file: string, trained: 
   switch (item.kind) {
     case "view": {
       const name = `${stem}-${item.name}.png`;
-      write(name, png(drawScene(item.view, trained(item.variant).input, item.options ?? {})));
+      const source = trained(item.variant);
+      const metrics = item.metrics ? { subtitle: panelMetrics(source, item.metrics) } : {};
+      write(name, png(drawScene(item.view, source.input, { ...metrics, ...item.options })));
       return [{ file: name, caption: item.caption }];
     }
     case "tile": {
-      const scenes = item.variants.map((v) => drawScene(item.view, trained(v).input, { ...item.options, title: v.label }));
+      const sources = item.variants.map((v) => trained(v));
+      const scenes = item.variants.map((v, k) => drawScene(item.view, sources[k].input, { ...item.options, title: v.label, subtitle: panelMetrics(sources[k], item.metrics), panel: true }));
       const name = `${stem}-${item.name}.png`;
-      write(name, png(tileScenes(scenes, { columns: item.columns, title: item.title })));
+      const first = sources[0].input;
+      const legend = item.view === "boundary" ? boundaryLegend(first.model, first.split, item.options?.showTest ?? true) : undefined;
+      write(name, png(tileScenes(scenes, { columns: item.columns, title: item.title, note: item.note, legend })));
       return [{ file: name, caption: item.caption }];
     }
     case "animation": {
@@ -139,20 +164,61 @@ async function makeItem(item: GalleryItem, stem: string, file: string, trained: 
   }
 }
 
+/** "train 0.99 · test 0.97 · 0.4 s · test ≥ 0.9 at epoch 531": what a panel's run reached. */
+export function panelMetrics(source: PictureSource, m: PanelMetrics = {}): string {
+  const run = source.input.run as (RunLike & { seconds?: number; epochs?: number }) | undefined;
+  const h = run?.history;
+  if (!h || !h.accuracy?.length) return "";
+  const last = (a: number[] | undefined): number | undefined => (a && a.length ? a[a.length - 1] : undefined);
+  const parts = [`train ${fmtAcc(last(h.accuracy)!)}`];
+  const test = last(h.testAccuracy);
+  if (test !== undefined) parts.push(`test ${fmtAcc(test)}`);
+  if (run?.seconds !== undefined) parts.push(`${run.seconds < 0.1 ? run.seconds.toFixed(2) : run.seconds.toFixed(1)} s`);
+  if (m.reach !== undefined) {
+    const acc = h.testAccuracy ?? h.accuracy;
+    const k = acc.findIndex((a) => a >= m.reach!);
+    parts.push(k < 0 ? `test never ${fmtAcc(m.reach)} in ${(run?.epochs ?? h.epoch[h.epoch.length - 1]).toLocaleString("en-US")} epochs` : `test ${fmtAcc(m.reach)} at epoch ${h.epoch[k].toLocaleString("en-US")}`);
+  }
+  return parts.join(" · ");
+}
+
+function fmtAcc(a: number): string {
+  return a.toFixed(2);
+}
+
+/** The legend every boundary panel shares: the classes, train/test, and what the colours mean. */
+function boundaryLegend(model: Model, split: DataSplit, showTest: boolean): LegendItem[] {
+  const classes = model.classes;
+  const items: LegendItem[] = (classes ?? []).map((c, k) => ({ label: `${split.targetName} = ${c}`, colour: classColour(k), shape: "dot" as const }));
+  if (split.test && showTest) items.push({ label: "train", colour: PALETTE.muted, shape: "dot" }, { label: "test", colour: PALETTE.muted, shape: "ring" });
+  if (classes && model.layers[model.layers.length - 1].units === 1) {
+    items.push({ label: `P(${classes[1]}) near 0`, colour: probabilityColour(0.05), shape: "square" }, { label: `near 1`, colour: probabilityColour(0.95), shape: "square" }, { label: "P = 0.5", colour: PALETTE.ink, shape: "line" });
+  }
+  return items;
+}
+
+/** "A visual introduction to neural networks — “Decision plane with 6 neurons”" lines, one per figure. */
+function figureRefs(refs: ArticleFigure[] | undefined): string {
+  if (!refs?.length) return "";
+  const byArticle = new Map<string, string[]>();
+  for (const r of refs) byArticle.set(ARTICLES[r.article], [...(byArticle.get(ARTICLES[r.article]) ?? []), r.caption]);
+  return [...byArticle].map(([a, cs]) => `<span class="ref"><i>${escapeXml(a)}</i>: ${cs.map((c) => `“${escapeXml(c)}”`).join("; ")}</span><br>`).join("");
+}
+
 function indexHtml(sections: { example: GalleryExample; title: string; figures: Figure[] }[], flags: GalleryFlags): string {
   const e = escapeXml;
   const body = sections
     .map(
       (s) =>
         `<section id="${e(s.example.file.replace(/\.json$/, ""))}"><h2>${e(s.title)} <small>examples/${e(s.example.file)}</small></h2>\n<div class="grid">\n` +
-        s.figures.map((f) => `<figure><a href="${e(f.link ?? f.file)}"><img src="${e(f.file)}" alt="${e(f.caption)}" loading="lazy"></a><figcaption>${e(f.caption)}</figcaption></figure>`).join("\n") +
+        s.figures.map((f) => `<figure><a href="${e(f.link ?? f.file)}"><img src="${e(f.file)}" alt="${e(f.caption)}" loading="lazy"></a><figcaption>${figureRefs(f.refs)}${e(f.caption)}</figcaption></figure>`).join("\n") +
         `\n</div></section>`,
     )
     .join("\n");
   const note = flags.epochs ? `Every run capped at ${flags.epochs} epochs (--epochs).` : "Every example trained as its file says.";
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Glassbox gallery</title>
-<style>body{font-family:"DejaVu Sans",Verdana,sans-serif;margin:2em auto;max-width:1400px;color:#222;padding:0 1em}h2 small{font-weight:normal;color:#888;font-size:.6em;margin-left:.5em}.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(420px,1fr));gap:1.2em}figure{margin:0;border:1px solid #ddd;padding:.5em;background:#fff}figure img{width:100%;height:auto;display:block}figcaption{font-size:.9em;color:#444;margin-top:.4em}nav a{margin-right:1em}</style>
+<style>body{font-family:"DejaVu Sans",Verdana,sans-serif;margin:2em auto;max-width:1400px;color:#222;padding:0 1em}h2 small{font-weight:normal;color:#888;font-size:.6em;margin-left:.5em}.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(420px,1fr));gap:1.2em}figure{margin:0;border:1px solid #ddd;padding:.5em;background:#fff}figure img{width:100%;height:auto;display:block}figcaption{font-size:.9em;color:#444;margin-top:.4em}.ref{color:#205080}nav a{margin-right:1em}</style>
 </head><body><h1>Glassbox gallery</h1>
 <p>Every walkthrough of <code>examples/</code>, drawn by <code>glassbox gallery</code>. ${e(note)}</p>
 <nav>${sections.map((s) => `<a href="#${e(s.example.file.replace(/\.json$/, ""))}">${e(s.example.file.replace(/\.json$/, ""))}</a>`).join("")}</nav>

@@ -1,6 +1,7 @@
 /** Flags shared by `plot`, `animate` and `gallery`: parsers (commander) and their mapping to view options. */
 import { InvalidArgumentError } from "commander";
 import type { ViewOptions } from "../../viz/index.ts";
+import { DEFAULT_ANGLE } from "../../viz/project.ts";
 
 export function intFlag(flag: string, min: number) {
   return (v: string): number => {
@@ -68,7 +69,7 @@ export type PictureFlags = Pick<ViewOptions, (typeof SAME_NAME)[number]> & {
 export function viewOptions(f: PictureFlags): ViewOptions {
   const o: Record<string, unknown> = {};
   for (const key of SAME_NAME) if (f[key] !== undefined) o[key] = f[key];
-  if (f.azimuth !== undefined || f.elevation !== undefined) o.angle = { azimuth: f.azimuth ?? -35, elevation: f.elevation ?? 25 };
+  if (f.azimuth !== undefined || f.elevation !== undefined) o.angle = { azimuth: f.azimuth ?? DEFAULT_ANGLE.azimuth, elevation: f.elevation ?? DEFAULT_ANGLE.elevation };
   if (f.test === false) o.showTest = false;
   return o as ViewOptions;
 }

@@ -15,7 +15,7 @@ import { layerToJson } from "../../nn/network.ts";
 import { modelFromJson } from "../../nn/serialize.ts";
 import { trace, type Trace } from "../../nn/trace.ts";
 import type { ViewInput } from "../../viz/index.ts";
-import { evenly } from "../../animate/index.ts";
+import { evenly, pickLogSpaced } from "../../animate/index.ts";
 import { trainWithProgress } from "../progress.ts";
 
 export interface PictureSource {
@@ -65,8 +65,10 @@ export function trainForPictures(prepared: Prepared, epochs: number, plan: Train
   if (!snaps.length || snaps[snaps.length - 1].epoch < run.epochs) snaps.push({ epoch: run.epochs, layers: prepared.model.layers.map(layerToJson) });
   if (plan.maxSnapshots && snaps.length > plan.maxSnapshots) {
     const keep = new Set(plan.keep ?? []);
-    const picked = new Set(evenly(snaps.length - 1, plan.maxSnapshots));
-    snaps = snaps.filter((s, i) => picked.has(i) || keep.has(s.epoch));
+    // Half evenly over the run, half log-spaced (early epochs change the most).
+    const half = Math.ceil(plan.maxSnapshots / 2);
+    const picked = new Set([...evenly(snaps.length - 1, half).map((i) => snaps[i]), ...pickLogSpaced(snaps, half)]);
+    snaps = snaps.filter((s) => picked.has(s) || keep.has(s.epoch));
   }
   return { ...run, snapshots: snaps };
 }

@@ -35,8 +35,8 @@ export function boundaryScene(model: Model, split: DataSplit, o: ViewOptions = {
 
   const subtitle = regression ? "colour: the network's output" : softmax ? "colour: the class the network predicts (darker = more confident); lines: where two classes tie" : `colour: P(${split.targetName} = ${classes![1]}); black line: P = 0.5`;
   const p = page(o, o.title ?? "Decision boundary", subtitle, sampleLegend(split, classes, split.targetName, showTest));
-  const barRoom = softmax ? 0 : 80;
-  const ax = axes({ ...p.box, width: p.box.width - barRoom }, { x: [extent[0], extent[1]], y: [extent[2], extent[3]], xLabel: split.featureNames[0], yLabel: split.featureNames[1], grid: false });
+  const barRoom = softmax || o.panel ? 0 : 80;
+  const ax = axes({ ...p.box, width: p.box.width - barRoom }, { x: [extent[0], extent[1]], y: [extent[2], extent[3]], xLabel: split.featureNames[0], yLabel: split.featureNames[1], grid: false, compact: o.panel });
   const toScreen: GridToScreen = (gx, gy) => [ax.sx(extent[0] + (gx / g.nx) * (extent[1] - extent[0])), ax.sy(extent[2] + (gy / g.ny) * (extent[3] - extent[2]))];
   const inner = ax.inner;
   const under: Mark[] = [];
@@ -66,7 +66,7 @@ export function boundaryScene(model: Model, split: DataSplit, o: ViewOptions = {
     under.push({ type: "rect", x: inner.x, y: inner.y, width: inner.width, height: inner.height, fill: viridis(0) });
     const ts = linspace(lo, hi, 21).slice(0, -1);
     under.push(...bandPaths(v, g.nx, g.ny, ts, (t) => viridis((t - lo) / (hi - lo || 1) + 0.025), toScreen));
-    side.push(...colourBar(barBox, [lo, hi], viridis, "output"));
+    if (!o.panel) side.push(...colourBar(barBox, [lo, hi], viridis, "output"));
   } else {
     const v = unitValues(g, L, 0, out.units);
     under.push({ type: "rect", x: inner.x, y: inner.y, width: inner.width, height: inner.height, fill: probabilityColour(0) });
@@ -74,7 +74,7 @@ export function boundaryScene(model: Model, split: DataSplit, o: ViewOptions = {
     under.push(...bandPaths(v, g.nx, g.ny, ts, (t) => probabilityColour(t + 0.025), toScreen));
     const d = contourPath(v, g.nx, g.ny, 0.5, toScreen);
     if (d) lines.push({ type: "path", d, fill: "none", stroke: PALETTE.ink, strokeWidth: 2, role: "contour" });
-    side.push(...colourBar(barBox, [0, 1], (t) => probabilityColour(t), `P(${classes![1]})`));
+    if (!o.panel) side.push(...colourBar(barBox, [0, 1], (t) => probabilityColour(t), `P(${classes![1]})`));
   }
   const dots = sampleMarks(split, { at: (s, i) => [ax.sx(s.X.data[i * 2]), ax.sy(s.X.data[i * 2 + 1])], classes, valueRange: targetRange(split), r: 4 }, showTest);
   const clip = { x: inner.x, y: inner.y, width: inner.width, height: inner.height };

@@ -20,8 +20,8 @@ export interface Page {
 export function page(o: ViewOptions, defaultTitle: string, subtitle: string | undefined, items: LegendItem[], defaultHeight = 600): Page {
   const width = o.width ?? 800;
   const height = o.height ?? defaultHeight;
-  const t = titleMarks(o.title ?? defaultTitle, width, subtitle);
-  const l = legend(items, 10, t.bottom, width - 20);
+  const t = titleMarks(o.title ?? defaultTitle, width, o.subtitle ?? subtitle, o.panel);
+  const l = legend(o.panel ? [] : items, 10, t.bottom, width - 20);
   const top = t.bottom + l.height + 4;
   return { width, height, marks: [...t.marks, ...l.marks], box: { x: 10, y: top, width: width - 20, height: height - top - 8 } };
 }

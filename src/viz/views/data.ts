@@ -1,12 +1,28 @@
 /** The data set: a scatter of the first two features (train filled, test rings), or x against the label for 1-D data. */
-import type { DataSplit } from "../../data/types.ts";
+import { applyScaler } from "../../data/apply-scaler.ts";
+import type { DataSplit, LabeledData } from "../../data/types.ts";
 import { axes, extentOf } from "../plot.ts";
 import type { Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
 import { allColumn, classesOf, labelValue, page, sampleLegend, sampleMarks, targetRange } from "./common.ts";
 
 export function dataView(input: ViewInput, o: ViewOptions = {}): Scene {
-  return dataScene(input.split, input.model, o);
+  const scaler = input.model.scaler;
+  if (!o.scaled || !scaler) return dataScene(input.split, input.model, o);
+  const scale = (d: LabeledData): LabeledData => ({ ...d, X: applyScaler(d.X, scaler) });
+  const split: DataSplit = { ...input.split, train: scale(input.split.train), test: input.split.test ? scale(input.split.test) : input.split.test, featureNames: input.split.featureNames.map((n) => `${n} (standardised)`) };
+  return dataScene(split, input.model, o);
+}
+
+/** Grows the shorter range so one unit is as long on both axes of a box of width × height. */
+export function equalRanges(x: [number, number], y: [number, number], width: number, height: number): [[number, number], [number, number]] {
+  const ux = (x[1] - x[0]) / width;
+  const uy = (y[1] - y[0]) / height;
+  const grow = (r: [number, number], span: number): [number, number] => {
+    const c = (r[0] + r[1]) / 2;
+    return [c - span / 2, c + span / 2];
+  };
+  return ux >= uy ? [x, grow(y, ux * height)] : [grow(x, uy * width), y];
 }
 
 export function dataScene(split: DataSplit, model: ViewInput["model"] | null, o: ViewOptions = {}): Scene {
@@ -34,7 +50,12 @@ export function dataScene(split: DataSplit, model: ViewInput["model"] | null, o:
     const dots = sampleMarks(split, { at: (s, i) => [ax.sx(s.X.data[i]), ax.sy(labelValue(s.y[i], classes))], classes, valueRange: targetRange(split), r: 6 }, showTest);
     return { width: p.width, height: p.height, title: o.title ?? "The data", marks: [...p.marks, ...ax.back, ...dots, ...ax.front] };
   }
-  const ax = axes(p.box, { x: xr, y: extentOf(allColumn(split, 1), 0.05), xLabel: names[0], yLabel: names[1], nice: true });
+  let ranges: [[number, number], [number, number]] = [xr, extentOf(allColumn(split, 1), 0.05)];
+  if (o.equalAxes) {
+    // The plotting area is the box less the axes' margins (as axes() lays them out).
+    ranges = equalRanges(ranges[0], ranges[1], p.box.width - 80, p.box.height - 46);
+  }
+  const ax = axes(p.box, { x: ranges[0], y: ranges[1], xLabel: names[0], yLabel: names[1], nice: !o.equalAxes });
   const dots = sampleMarks(split, { at: (s, i) => [ax.sx(s.X.data[i * d]), ax.sy(s.X.data[i * d + 1])], classes, valueRange: targetRange(split) }, showTest);
   return { width: p.width, height: p.height, title: o.title ?? "The data", marks: [...p.marks, ...ax.back, ...dots, ...ax.front] };
 }

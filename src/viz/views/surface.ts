@@ -3,7 +3,7 @@ import type { Model } from "../../nn/model.ts";
 import { modelFor } from "../model-data.ts";
 import { classColour, PALETTE, probabilityColour, tint, viridis } from "../palette.ts";
 import { extentOf, linspace } from "../plot.ts";
-import { camera, cube, paintersOrder, surfaceMesh, type DepthItem } from "../project.ts";
+import { camera, cube, DEFAULT_ANGLE, paintersOrder, surfaceMesh, type DepthItem } from "../project.ts";
 import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
 import { labelColour, page, sampleLegend, targetRange } from "./common.ts";
@@ -75,5 +75,5 @@ export function surfaceView(input: ViewInput, o: ViewOptions = {}): Scene {
       }
     }
   }
-  return { width: p.width, height: p.height, title, marks: [...p.marks, ...c.back, ...paintersOrder(items), ...c.front, { type: "text", x: p.width - 12, y: p.height - 10, text: `azimuth ${Math.round(o.angle?.azimuth ?? -35)}°, elevation ${Math.round(o.angle?.elevation ?? 30)}°`, size: 11, anchor: "end", fill: PALETTE.muted }] };
+  return { width: p.width, height: p.height, title, marks: [...p.marks, ...c.back, ...paintersOrder(items), ...c.front, { type: "text", x: p.width - 12, y: p.height - 10, text: `azimuth ${Math.round(o.angle?.azimuth ?? DEFAULT_ANGLE.azimuth)}°, elevation ${Math.round(o.angle?.elevation ?? DEFAULT_ANGLE.elevation)}°`, size: 11, anchor: "end", fill: PALETTE.muted }] };
 }
