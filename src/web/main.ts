@@ -13,6 +13,7 @@ import { LossChart } from "./ui/loss-chart.ts";
 import { inputScale, NetworkView, type NodeRef } from "./ui/network-view.ts";
 import { OutputView } from "./ui/output-view.ts";
 import { classroomPanel, dataPanel, outputPanel, topBar, type Handlers } from "./ui/panels.ts";
+import { ViewsPanel, type ViewTab } from "./ui/views-panel.ts";
 
 /** Settings that change a running training in place; anything else starts it again. */
 const LIVE: readonly (keyof Setup)[] = ["learningRate", "regularizationRate", "batchSize"];
@@ -35,6 +36,7 @@ let changedMidRun = false;
 let hovered: NodeRef | null = null;
 let generation = 0;
 let gridRefreshes = 0;
+let openTab: ViewTab | null = null;
 
 let view: {
   epoch: HTMLElement;
@@ -47,6 +49,7 @@ let view: {
   caption: HTMLElement;
   error: HTMLElement;
   heatmapWrap: HTMLElement;
+  views: ViewsPanel;
 } | null = null;
 
 const tooltip = el("div", { class: "tooltip", "data-testid": "tooltip" });
@@ -160,7 +163,16 @@ function render(): void {
   const error = el("div", { class: "error-line", role: "alert", "data-testid": "error" });
   board.append(data, middle, out.root);
   const noticeBox = notices.length ? noticeElement() : null;
-  app.replaceChildren(top.root, ...(noticeBox ? [noticeBox] : []), board, classroomPanel(setup, handlers));
+  const views = new ViewsPanel({
+    hiddenLayers: setup.networkShape.length,
+    paramNames: () => worker.paramNames(),
+    draw: (request) => worker.view(request),
+    applyIteration: () => worker.applyIteration(),
+    pause: () => {
+      if (playing) pause();
+    },
+  });
+  app.replaceChildren(top.root, ...(noticeBox ? [noticeBox] : []), board, views.root, classroomPanel(setup, handlers));
   const width = middle.clientWidth || 600;
   const network = new NetworkView(
     { active: setup.features, hidden: setup.networkShape, activations: [...setup.networkShape.map(() => setup.activation), setup.problem === "classification" ? "sigmoid" : "linear"] },
@@ -198,7 +210,10 @@ function render(): void {
     caption: out.caption,
     error,
     heatmapWrap: out.heatmapWrap,
+    views,
   };
+  views.open(openTab);
+  views.root.addEventListener("click", () => (openTab = views.active));
   if (info && info.inputs.length === setup.features.length) network.paintFeatures(info.featureGrids);
   applyHidden();
   updatePlayButton();
@@ -335,11 +350,14 @@ function draw(): void {
       updatePlayButton();
     }
   }
+  let changed = false;
   if (freshGrids && lastGrids) {
     freshGrids = false;
+    changed = true;
     view.network.setParams(f.params);
     paintGrids(lastGrids);
   }
+  view.views.tick(f.epoch, changed);
 }
 
 window.addEventListener("hashchange", () => {
@@ -369,6 +387,8 @@ Object.assign(globalThis, {
       return playing;
     },
     rate: () => worker.rate(),
+    /** The step inspector's iteration at the current weights (the numbers `glassbox steps` gives). */
+    trace: () => worker.trace(),
     grid: { side: GRID, domain: DOMAIN },
   },
 });

@@ -1,4 +1,5 @@
 /** What the page and its training worker say to each other (the worker's API, through comlink). */
+import type { Trace } from "../nn/trace.ts";
 import type { ExperimentJson, Feature } from "./setup.ts";
 
 /** The square of input space every heatmap covers: TensorFlow Playground's [−6, 6]². */
@@ -45,6 +46,33 @@ export interface LiveSettings {
   l2: number;
 }
 
+/** The views beyond TensorFlow Playground's: each one the same `src/viz` function the CLI draws with. */
+export type ExtraView = "hidden" | "morph" | "surface" | "landscape" | "history" | "steps";
+
+export interface ViewRequest {
+  name: ExtraView;
+  width: number;
+  height?: number;
+  /** hidden, morph: which hidden layer (1-based). */
+  layer?: number;
+  /** morph: 0 = input space … 1 = hidden space. */
+  t?: number;
+  /** 3-D views: degrees. */
+  azimuth?: number;
+  elevation?: number;
+  /** landscape: the two parameters ("W1[0,1]", "b2[0]"), and heatmap or 3-D. */
+  params?: [string, string];
+  mode?: "heatmap" | "3d";
+  /** steps: which step of the iteration (1-based). */
+  step?: number;
+}
+
+export interface ViewResult {
+  svg: string;
+  /** steps: how many steps the iteration has. */
+  steps?: number;
+}
+
 export interface PlaygroundWorker {
   /** Builds data, network and trainer from an experiment file; frames go to `onFrame`. */
   setup(experiment: ExperimentJson, onFrame: (frame: Frame) => void): Promise<SetupInfo>;
@@ -57,4 +85,12 @@ export interface PlaygroundWorker {
   setParam(index: number, value: number): void;
   /** Epochs/s over the last second of training (for meters). */
   rate(): number;
+  /** Draws one of the extra views at the current parameters; throws a message when it does not apply. */
+  view(request: ViewRequest): ViewResult;
+  /** The network's parameter names, as the CLI spells them ("W1[0,0]", "b1[0]", …). */
+  paramNames(): string[];
+  /** The trace of one full-batch iteration at the current parameters (the step inspector's numbers). */
+  trace(): Trace;
+  /** Applies that iteration's update (the trace's W′, b′) to the network; a frame follows. */
+  applyIteration(): void;
 }

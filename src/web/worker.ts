@@ -15,15 +15,28 @@ import { createWorkspace, forward, lossTotal, reportedLoss, type Workspace } fro
 import { encodeTargets } from "../nn/targets.ts";
 import { createTrainer, type Trainer } from "../nn/trainer.ts";
 import type { Model } from "../nn/model.ts";
-import { DOMAIN, GRID, type Frame, type LiveSettings, type PlaygroundWorker, type SetupInfo } from "./protocol.ts";
+import { firstIteration } from "../experiment/first-iteration.ts";
+import type { Prepared } from "../experiment/prepare.ts";
+import { emptyHistory, recordEpoch, type History } from "../nn/history.ts";
+import { accuracy, taskOf } from "../nn/targets.ts";
+import type { Trace } from "../nn/trace.ts";
+import { costGrid, costSurfaceScene, hiddenMorphScene, lossData, parseParam, paramNames, stepScenes, toSvg, VIEWS, type Scene } from "../viz/index.ts";
+import { DOMAIN, GRID, type Frame, type LiveSettings, type PlaygroundWorker, type SetupInfo, type ViewRequest, type ViewResult } from "./protocol.ts";
 import { FEATURE_INPUT, FEATURES, type ExperimentJson, type Feature } from "./setup.ts";
 
 const SLICE_MS = 10;
+const MAX_HISTORY = 2000;
+const MAX_PATH = 400;
 const FRAME_MS = 15;
 const GRID_MS = 80;
 
 interface Session {
+  prepared: Prepared;
   model: Model;
+  /** What the page has measured so far (train and test loss and accuracy at each frame). */
+  history: History;
+  /** Parameters at frames, thinned to at most MAX_PATH, for the landscape's descent path. */
+  path: { epoch: number; params: Float64Array }[];
   trainer: Trainer;
   trainX: Matrix;
   trainY: Float64Array;
@@ -83,11 +96,33 @@ function featureGridsOver(raw: Matrix): Record<Feature, Float32Array> {
   return out;
 }
 
-function meanLoss(s: Session, X: Matrix | null, Y: Float64Array | null, ws: Workspace | null): number {
-  if (!X || !Y || !ws || X.rows === 0) return NaN;
-  forward(s.model, X.data, ws);
+function measure(s: Session, X: Matrix | null, Y: Float64Array | null, ws: Workspace | null): { loss: number; accuracy: number } {
+  if (!X || !Y || !ws || X.rows === 0) return { loss: NaN, accuracy: NaN };
+  const A = forward(s.model, X.data, ws);
+  const out = outputLayer(s.model);
   // The data loss alone, as TensorFlow Playground shows it (the penalty is not part of it).
-  return reportedLoss(s.model, lossTotal(s.model, Y, ws), X.rows, 0);
+  return { loss: reportedLoss(s.model, lossTotal(s.model, Y, ws), X.rows, 0), accuracy: accuracy(A, Y, X.rows, out.units, taskOf(out.activation)) };
+}
+
+/** Keeps every other entry of the older half when a record grows past its cap, so long runs keep their shape. */
+function thin<T>(items: T[], max: number): T[] {
+  return items.length <= max ? items : items.filter((_, i) => i % 2 === 0 || i === items.length - 1);
+}
+
+function remember(s: Session, epoch: number, train: { loss: number; accuracy: number }, test: { loss: number; accuracy: number }): void {
+  const h = s.history;
+  if (h.epoch.length > 0 && h.epoch[h.epoch.length - 1] >= epoch) {
+    if (h.epoch[h.epoch.length - 1] > epoch) s.history = emptyHistory(!!h.testLoss);
+    else return;
+  }
+  recordEpoch(s.history, { epoch, epochs: Infinity, loss: train.loss, accuracy: train.accuracy, testLoss: s.testX ? test.loss : null, testAccuracy: s.testX ? test.accuracy : null });
+  if (s.history.epoch.length > MAX_HISTORY) {
+    const keep = (_: number, i: number): boolean => i % 2 === 0 || i === s.history.epoch.length - 1;
+    const t = s.history;
+    s.history = { epoch: t.epoch.filter(keep), loss: t.loss.filter(keep), accuracy: t.accuracy.filter(keep), ...(t.testLoss ? { testLoss: t.testLoss.filter(keep), testAccuracy: t.testAccuracy!.filter(keep) } : {}) };
+  }
+  s.path.push({ epoch, params: s.model.params.slice() });
+  s.path = thin(s.path, MAX_PATH);
 }
 
 function grids(s: Session): Float32Array[] {
@@ -97,10 +132,13 @@ function grids(s: Session): Float32Array[] {
 
 function send(s: Session, withGrids: boolean, error: string | null = null): void {
   const g = withGrids ? grids(s) : null;
+  const train = measure(s, s.trainX, s.trainY, s.trainWs);
+  const test = measure(s, s.testX, s.testY, s.testWs);
+  remember(s, s.trainer.epoch, train, test);
   const frame: Frame = {
     epoch: s.trainer.epoch,
-    trainLoss: meanLoss(s, s.trainX, s.trainY, s.trainWs),
-    testLoss: meanLoss(s, s.testX, s.testY, s.testWs),
+    trainLoss: train.loss,
+    testLoss: test.loss,
     params: s.model.params.slice(),
     grids: g,
     error,
@@ -158,7 +196,10 @@ const api: PlaygroundWorker = {
     const encode = (y: readonly (number | string)[]): Float64Array => encodeTargets(y, p.model.classes, units, "data");
     const test = p.split.test;
     session = {
+      prepared: p,
       model: p.model,
+      history: emptyHistory(!!p.data.testX && p.data.testX.rows > 0),
+      path: [],
       trainer,
       trainX: p.data.X,
       trainY: p.data.Y,
@@ -215,6 +256,34 @@ const api: PlaygroundWorker = {
     send(session, true);
   },
 
+  view(request: ViewRequest): ViewResult {
+    if (!session) throw new Error("the network is not ready yet");
+    return drawExtra(session, request);
+  },
+
+  paramNames(): string[] {
+    return session ? paramNames(session.model) : [];
+  },
+
+  trace(): Trace {
+    if (!session) throw new Error("the network is not ready yet");
+    return firstIteration(session.prepared, session.model);
+  },
+
+  applyIteration(): void {
+    const s = session;
+    if (!s) return;
+    playing = false;
+    const t = firstIteration(s.prepared, s.model);
+    s.model.layers.forEach((layer, i) => {
+      const W = t.steps.find((x) => x.name === `W${i + 1}'`)!.value;
+      const b = t.steps.find((x) => x.name === `b${i + 1}'`)!.value[0];
+      W.forEach((row, r) => row.forEach((v, c) => (layer.W[r * layer.inputSize + c] = v)));
+      b.forEach((v, r) => (layer.b[r] = v));
+    });
+    send(s, true);
+  },
+
   rate(): number {
     if (recent.length < 2) return 0;
     const a = recent[0];
@@ -222,5 +291,56 @@ const api: PlaygroundWorker = {
     return b.t > a.t ? ((b.epoch - a.epoch) * 1000) / (b.t - a.t) : 0;
   },
 };
+
+function drawExtra(s: Session, r: ViewRequest): ViewResult {
+  const input = { model: s.model, split: s.prepared.split, prepared: s.prepared, run: { history: s.history } };
+  const angle = r.azimuth !== undefined ? { azimuth: r.azimuth, elevation: r.elevation ?? 30 } : undefined;
+  const size = { width: r.width, height: r.height };
+  let scene: Scene;
+  switch (r.name) {
+    case "hidden":
+      scene = VIEWS.hidden(input, { ...size, layer: r.layer, angle });
+      break;
+    case "morph":
+      scene = hiddenMorphScene(s.model, s.prepared.split, r.t ?? 1, { ...size, layer: r.layer });
+      break;
+    case "surface":
+      scene = VIEWS.surface(input, { ...size, angle });
+      break;
+    case "history":
+      if (s.history.epoch.length === 0) throw new Error("nothing trained yet: press play or step");
+      scene = VIEWS.history(input, size);
+      break;
+    case "steps": {
+      const scenes = stepScenes(firstIteration(s.prepared, s.model), { width: r.width });
+      const k = Math.max(1, Math.min(scenes.length, r.step ?? 1));
+      return { svg: toSvg(scenes[k - 1], { idPrefix: "steps" }), steps: scenes.length };
+    }
+    case "landscape": {
+      const [na, nb] = r.params ?? defaultPair(s);
+      const a = parseParam(s.model, na);
+      const b = parseParam(s.model, nb);
+      const path = s.path.map((p) => [p.params[a.index], p.params[b.index]] as [number, number]);
+      const ranges = [a, b].map((ref, k) => {
+        const here = s.model.params[ref.index];
+        const seen = path.map((p) => p[k]);
+        const span = Math.max(2, 1.25 * Math.max(...seen.map((v) => Math.abs(v - here)), 0));
+        return [here - span, here + span] as [number, number];
+      }) as [[number, number], [number, number]];
+      const grid = costGrid(s.model, lossData(input), a, b, ranges, 31);
+      scene = costSurfaceScene(grid, { ...size, mode: r.mode, angle, path, pathParams: s.path.map((p) => p.params) });
+      break;
+    }
+  }
+  return { svg: toSvg(scene, { idPrefix: r.name }) };
+}
+
+/** The landscape's default pair: the first two weights into the output. */
+function defaultPair(s: Session): [string, string] {
+  const names = paramNames(s.model);
+  const L = s.model.layers.length;
+  const out = names.filter((n) => n.startsWith(`W${L}[`));
+  return out.length >= 2 ? [out[0], out[1]] : [names[0], names[1]];
+}
 
 Comlink.expose(api);

@@ -97,14 +97,4 @@ export function loadPictureSource(file: string, o: { train: boolean; experiment?
 }
 
 /** One training iteration from the model's current parameters, every matrix named (the steps view). */
-export function firstIteration(prepared: Prepared, model = prepared.model): Trace {
-  const { data, config } = prepared;
-  return trace(model, data.X.data, data.Y, data.X.rows, {
-    learningRate: config.learningRate ?? 0.01,
-    reduction: config.reduction,
-    l2: config.l2,
-    optimizer: config.optimizer,
-    momentum: config.momentum,
-    nesterov: config.nesterov,
-  });
-}
+export { firstIteration } from "../../experiment/first-iteration.ts";

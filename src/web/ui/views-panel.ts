@@ -1,0 +1,267 @@
+/**
+ * What TensorFlow Playground does not show: the data in a hidden layer's space (and the morph
+ * from input space into it), the loss landscape over two parameters with the descent path, the
+ * output as a 3-D surface, the loss and accuracy curves, and the step inspector. Each picture is
+ * drawn by the worker with the CLI's own `src/viz` function and arrives as SVG; this panel only
+ * asks for the view the user chose, at a bounded rate while training, and shows it.
+ */
+import type { ExtraView, ViewRequest, ViewResult } from "../protocol.ts";
+import { el } from "./dom.ts";
+
+export type ViewTab = "hidden" | "landscape" | "surface" | "history" | "steps";
+
+const TABS: [ViewTab, string][] = [
+  ["hidden", "Hidden space"],
+  ["landscape", "Loss landscape"],
+  ["surface", "Output surface"],
+  ["history", "Loss & accuracy"],
+  ["steps", "Step inspector"],
+];
+
+export interface ViewsPanelOptions {
+  hiddenLayers: number;
+  paramNames: () => Promise<string[]>;
+  draw: (request: ViewRequest) => Promise<ViewResult>;
+  applyIteration: () => Promise<void>;
+  /** Called before the inspector steps through an iteration: training must be paused for it. */
+  pause: () => void;
+}
+
+/** How often a view is redrawn while training (it is a full SVG: a few per second is plenty). */
+const REFRESH_MS = 300;
+
+export class ViewsPanel {
+  readonly root: HTMLElement;
+  private tab: ViewTab | null = null;
+  private readonly picture: HTMLElement;
+  private readonly controls: HTMLElement;
+  private readonly message: HTMLElement;
+  private readonly buttons = new Map<ViewTab, HTMLButtonElement>();
+  private state = { layer: 1, t: 1, azimuth: -35, elevation: 30, params: null as [string, string] | null, mode: "heatmap" as "heatmap" | "3d", step: 1, steps: 0 };
+  private inFlight = false;
+  private dirty = true;
+  private drawnEpoch = -1;
+  private lastDraw = 0;
+  private morphTimer = 0;
+
+  constructor(private readonly o: ViewsPanelOptions) {
+    const tabs = el("div", { class: "view-tabs", role: "tablist" });
+    for (const [id, label] of TABS) {
+      const b = el("button", { class: "view-tab", role: "tab", "data-view": id, "aria-selected": "false", text: label });
+      b.addEventListener("click", () => this.open(this.tab === id ? null : id));
+      this.buttons.set(id, b);
+      tabs.append(b);
+    }
+    this.controls = el("div", { class: "view-controls" });
+    this.message = el("div", { class: "view-message", "data-testid": "view-message" });
+    this.picture = el("div", { class: "view-picture", "data-testid": "view-picture" });
+    this.root = el("section", { class: "views", "data-testid": "views" }, el("h2", { text: "Look inside" }), tabs, this.controls, this.message, this.picture);
+    this.dragToRotate();
+  }
+
+  /** Opens a tab (null closes the panel). */
+  open(tab: ViewTab | null): void {
+    this.tab = tab;
+    for (const [id, b] of this.buttons) {
+      b.classList.toggle("selected", id === tab);
+      b.setAttribute("aria-selected", String(id === tab));
+    }
+    this.picture.replaceChildren();
+    this.message.textContent = "";
+    this.root.dataset.view = tab ?? "";
+    void this.buildControls();
+    this.dirty = true;
+  }
+
+  get active(): ViewTab | null {
+    return this.tab;
+  }
+
+  /** From the page's draw loop: redraw when the network changed, at most every REFRESH_MS. */
+  tick(epoch: number, changed: boolean): void {
+    if (!this.tab || this.inFlight) return;
+    if (changed) this.dirty = true;
+    const now = performance.now();
+    if (!this.dirty && epoch === this.drawnEpoch) return;
+    if (now - this.lastDraw < REFRESH_MS && !this.dirty) return;
+    if (now - this.lastDraw < 60) return;
+    this.dirty = false;
+    this.drawnEpoch = epoch;
+    this.lastDraw = now;
+    void this.redraw();
+  }
+
+  private request(): ViewRequest | null {
+    const width = Math.max(320, Math.min(820, this.picture.clientWidth || 640));
+    const s = this.state;
+    switch (this.tab) {
+      case "hidden":
+        return s.t >= 1 ? { name: "hidden", width, layer: s.layer, azimuth: s.azimuth, elevation: s.elevation } : { name: "morph" as ExtraView, width, layer: s.layer, t: s.t };
+      case "landscape":
+        return { name: "landscape", width, params: s.params ?? undefined, mode: s.mode, azimuth: s.azimuth, elevation: s.elevation };
+      case "surface":
+        return { name: "surface", width, azimuth: s.azimuth, elevation: s.elevation };
+      case "history":
+        return { name: "history", width, height: Math.round(width * 0.6) };
+      case "steps":
+        return { name: "steps", width, step: s.step };
+      default:
+        return null;
+    }
+  }
+
+  private async redraw(): Promise<void> {
+    const r = this.request();
+    if (!r) return;
+    this.inFlight = true;
+    try {
+      const result = await this.o.draw(r);
+      if (r.name !== (this.request()?.name ?? null)) return;
+      this.picture.innerHTML = result.svg;
+      this.picture.dataset.drawn = String(Number(this.picture.dataset.drawn ?? 0) + 1);
+      this.message.textContent = "";
+      if (result.steps !== undefined && result.steps !== this.state.steps) {
+        this.state.steps = result.steps;
+        this.updateStepLabel();
+      }
+    } catch (e) {
+      this.picture.replaceChildren();
+      this.message.textContent = cleanMessage(e);
+    } finally {
+      this.inFlight = false;
+    }
+  }
+
+  private changed(): void {
+    this.dirty = true;
+    this.lastDraw = 0;
+  }
+
+  private async buildControls(): Promise<void> {
+    const c = this.controls;
+    c.replaceChildren();
+    const s = this.state;
+    if (this.tab === "hidden") {
+      if (this.o.hiddenLayers === 0) {
+        c.append(el("span", { text: "This network has no hidden layer: add one with + above." }));
+        return;
+      }
+      s.layer = Math.min(s.layer, this.o.hiddenLayers);
+      const layer = el("select", { "data-testid": "view-layer" });
+      for (let l = 1; l <= this.o.hiddenLayers; l++) layer.append(el("option", { value: String(l), selected: l === s.layer, text: `layer ${l}` }));
+      layer.addEventListener("change", () => {
+        s.layer = Number(layer.value);
+        this.changed();
+      });
+      const slider = el("input", { type: "range", min: 0, max: 1, step: 0.01, value: s.t, "data-testid": "morph", "aria-label": "from input space (0) to hidden space (1)" });
+      const readout = el("span", { class: "morph-readout", text: morphText(s.t) });
+      const setT = (t: number): void => {
+        s.t = t;
+        slider.value = String(t);
+        readout.textContent = morphText(t);
+        this.changed();
+      };
+      slider.addEventListener("input", () => {
+        clearInterval(this.morphTimer);
+        setT(Number(slider.value));
+      });
+      const play = el("button", { class: "text-button", "data-testid": "morph-play", text: "Play the morph" });
+      play.addEventListener("click", () => {
+        clearInterval(this.morphTimer);
+        let t = 0;
+        setT(0);
+        this.morphTimer = window.setInterval(() => {
+          t = Math.min(1, t + 0.02);
+          setT(t);
+          if (t >= 1) clearInterval(this.morphTimer);
+        }, 50);
+      });
+      c.append(el("label", {}, "Layer ", layer), el("label", { class: "morph" }, "Input space ", slider, " hidden space "), readout, play, hint("With 3 neurons the cube turns when you drag it."));
+    } else if (this.tab === "landscape") {
+      const names = await this.o.paramNames();
+      if (names.length < 2) return;
+      if (!s.params || !names.includes(s.params[0]) || !names.includes(s.params[1])) s.params = null;
+      const pick = (k: 0 | 1): HTMLSelectElement => {
+        const sel = el("select", { "data-testid": `landscape-param-${k}` });
+        const current = s.params?.[k];
+        sel.append(el("option", { value: "", text: k === 0 ? "(first weight into the output)" : "(second weight into the output)", selected: !current }));
+        for (const n of names) sel.append(el("option", { value: n, text: n, selected: n === current }));
+        sel.addEventListener("change", () => {
+          const other = this.controls.querySelector<HTMLSelectElement>(`[data-testid=landscape-param-${1 - k}]`);
+          const a = k === 0 ? sel.value : other?.value ?? "";
+          const b = k === 1 ? sel.value : other?.value ?? "";
+          s.params = a && b && a !== b ? [a, b] : null;
+          this.changed();
+        });
+        return sel;
+      };
+      const mode = el("select", { "data-testid": "landscape-mode" }, el("option", { value: "heatmap", text: "heatmap with contours", selected: s.mode === "heatmap" }), el("option", { value: "3d", text: "3-D surface", selected: s.mode === "3d" }));
+      mode.addEventListener("change", () => {
+        s.mode = mode.value as "heatmap" | "3d";
+        this.changed();
+      });
+      c.append(el("label", {}, "Parameters ", pick(0), " and ", pick(1)), el("label", {}, " as ", mode), hint("The loss over two parameters, the others held where they are now; the line is the path training took."));
+    } else if (this.tab === "surface") {
+      c.append(hint("The network's output over the input plane. Drag to turn it."));
+    } else if (this.tab === "steps") {
+      const prev = el("button", { class: "text-button", "data-testid": "step-prev", text: "◀ Previous" });
+      const next = el("button", { class: "text-button", "data-testid": "step-next", text: "Next ▶" });
+      const apply = el("button", { class: "text-button", "data-testid": "step-apply", text: "Apply this iteration" });
+      const label = el("span", { class: "step-label", "data-testid": "step-label" });
+      prev.addEventListener("click", () => this.goStep(-1));
+      next.addEventListener("click", () => this.goStep(1));
+      apply.addEventListener("click", () => {
+        s.step = 1;
+        void this.o.applyIteration().then(() => this.changed());
+      });
+      c.append(prev, label, next, apply, hint("One full-batch iteration at the current weights: forward, loss, backward, update. Apply performs exactly this update."));
+      this.o.pause();
+      this.updateStepLabel();
+    }
+  }
+
+  private goStep(delta: number): void {
+    const s = this.state;
+    this.o.pause();
+    s.step = Math.max(1, Math.min(s.steps || 1, s.step + delta));
+    this.updateStepLabel();
+    this.changed();
+  }
+
+  private updateStepLabel(): void {
+    const label = this.controls.querySelector("[data-testid=step-label]");
+    if (label) label.textContent = ` step ${this.state.step} of ${this.state.steps || "…"} `;
+  }
+
+  private dragToRotate(): void {
+    let from: { x: number; y: number; azimuth: number; elevation: number } | null = null;
+    this.picture.addEventListener("pointerdown", (e) => {
+      from = { x: e.clientX, y: e.clientY, azimuth: this.state.azimuth, elevation: this.state.elevation };
+      this.picture.setPointerCapture(e.pointerId);
+    });
+    this.picture.addEventListener("pointermove", (e) => {
+      if (!from) return;
+      this.state.azimuth = from.azimuth + (e.clientX - from.x) * 0.5;
+      this.state.elevation = Math.max(-5, Math.min(85, from.elevation + (e.clientY - from.y) * 0.3));
+      this.changed();
+    });
+    const stop = (): void => {
+      from = null;
+    };
+    this.picture.addEventListener("pointerup", stop);
+    this.picture.addEventListener("pointercancel", stop);
+  }
+}
+
+function hint(text: string): HTMLElement {
+  return el("span", { class: "panel-note view-hint", text });
+}
+
+function morphText(t: number): string {
+  return t >= 1 ? "hidden space" : t <= 0 ? "input space" : `${Math.round(t * 100)} % of the way`;
+}
+
+function cleanMessage(e: unknown): string {
+  const m = (e as Error)?.message ?? String(e);
+  return m.replace(/^(RangeError|Error): /, "");
+}
