@@ -17,6 +17,8 @@ const RUNS = Number(process.env.BENCH_PAGE_RUNS ?? 3);
 const SETUPS = [
   { name: "default (circle, X₁ X₂, 4-2 tanh, lr 0.03, batch 10, 50 % train)", hash: "", targets: { epochs: 600, fps: 55 } },
   { name: "spiral, 6 hidden layers × 8 tanh", hash: "#dataset=spiral&networkShape=8,8,8,8,8,8", targets: { epochs: 200, fps: 50 } },
+  { name: "default, hidden-space view open (3 neurons)", hash: "#networkShape=3", tab: "hidden", targets: { epochs: 600, fps: 55 } },
+  { name: "default, loss-landscape view open", hash: "", tab: "landscape", targets: { epochs: 600, fps: 55 } },
 ];
 
 interface Measure {
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
       const runs: Measure[] = [];
       for (let r = 0; r < RUNS; r++) {
         const { page } = await openPage(session, setup.hash);
+        if ("tab" in setup) await page.click(`.view-tab[data-view=${setup.tab}]`);
         await page.evaluate(() => {
           const w = window as unknown as { __frames: number[] };
           w.__frames = [];

@@ -360,6 +360,20 @@ function draw(): void {
   view.views.tick(f.epoch, changed);
 }
 
+// Keyboard: space plays or pauses, → or S steps one epoch, R resets (shown in the buttons' titles).
+window.addEventListener("keydown", (e) => {
+  const target = e.target as HTMLElement | null;
+  if (e.ctrlKey || e.metaKey || e.altKey || (target && /^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(target.tagName) && e.key !== "Escape")) return;
+  if (e.key === " ") {
+    e.preventDefault();
+    if (!setup.hide.includes("playButton")) handlers.playPause();
+  } else if (e.key === "ArrowRight" || e.key === "s") {
+    if (!setup.hide.includes("stepButton")) handlers.step();
+  } else if (e.key === "r") {
+    if (!setup.hide.includes("resetButton")) handlers.reset();
+  }
+});
+
 window.addEventListener("hashchange", () => {
   const next = parseHash(location.hash);
   if (toHash(next.setup) === toHash(setup)) return;

@@ -129,6 +129,22 @@ describe("the playground page", () => {
     });
   }
 
+  it("is keyboard operable: → steps, space plays and pauses, R resets", async () => {
+    const w = await openPage(s);
+    await w.page.keyboard.press("ArrowRight");
+    await waitForEpoch(w.page, (e) => e === 1);
+    await w.page.keyboard.press("Space");
+    await waitForEpoch(w.page, (e) => e > 1);
+    await w.page.keyboard.press("Space");
+    const paused = await epochOf(w.page);
+    await w.page.waitForTimeout(300);
+    expect(await epochOf(w.page)).toBe(paused);
+    await w.page.keyboard.press("r");
+    await waitForEpoch(w.page, (e) => e === 0);
+    expect(await w.page.getAttribute("[data-testid=play]", "title")).toMatch(/space/);
+    await clean(w);
+  });
+
   it("a feature clicked on joins the network and the URL", async () => {
     const w = await openPage(s);
     await w.page.click(".node.input[data-feature=xSquared]");

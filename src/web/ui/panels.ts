@@ -42,11 +42,11 @@ function select<T extends string | number>(label: string, cls: string, id: strin
 }
 
 export function topBar(setup: Setup, on: Handlers): { root: HTMLElement; epoch: HTMLElement; play: HTMLButtonElement } {
-  const play = el("button", { class: "icon-button primary ui-playButton", id: "play-pause", "data-testid": "play", title: "Run / pause", "aria-label": "run or pause training" }, icon("play"));
+  const play = el("button", { class: "icon-button primary ui-playButton", id: "play-pause", "data-testid": "play", title: "Run / pause (space)", "aria-label": "run or pause training", "aria-keyshortcuts": "Space" }, icon("play"));
   play.addEventListener("click", () => on.playPause());
-  const reset = el("button", { class: "icon-button ui-resetButton", id: "reset-button", "data-testid": "reset", title: "Reset the network", "aria-label": "reset the network" }, icon("reset"));
+  const reset = el("button", { class: "icon-button ui-resetButton", id: "reset-button", "data-testid": "reset", title: "Reset the network (R)", "aria-label": "reset the network", "aria-keyshortcuts": "R" }, icon("reset"));
   reset.addEventListener("click", () => on.reset());
-  const step = el("button", { class: "icon-button ui-stepButton", id: "next-step-button", "data-testid": "step", title: "Step: one epoch", "aria-label": "train one epoch" }, icon("step"));
+  const step = el("button", { class: "icon-button ui-stepButton", id: "next-step-button", "data-testid": "step", title: "Step: one epoch (→ or S)", "aria-label": "train one epoch", "aria-keyshortcuts": "ArrowRight S" }, icon("step"));
   step.addEventListener("click", () => on.step());
   const epoch = el("span", { class: "value", id: "iter-number", "data-testid": "epoch", "data-epoch": "0", text: "000,000" });
   const exportButton = el("button", { class: "text-button", "data-testid": "export", title: "Download this set-up as an experiment file for glassbox train", text: "Export experiment" });
