@@ -16,7 +16,7 @@ import { classroomPanel, dataPanel, outputPanel, topBar, type Handlers } from ".
 import { ViewsPanel, type ViewTab } from "./ui/views-panel.ts";
 
 /** Settings that change a running training in place; anything else starts it again. */
-const LIVE: readonly (keyof Setup)[] = ["learningRate", "regularizationRate", "batchSize"];
+const LIVE: readonly (keyof Setup)[] = ["learningRate", "regularizationRate", "batchSize", "momentum"];
 /** Settings that only change the drawing. */
 const VIEW_ONLY: readonly (keyof Setup)[] = ["showTestData", "discretize", "hide"];
 

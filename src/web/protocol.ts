@@ -41,9 +41,10 @@ export interface Frame {
 
 export interface LiveSettings {
   learningRate: number;
-  batchSize: number;
+  batchSize: number | null;
   l1: number;
   l2: number;
+  momentum: number;
 }
 
 /** The views beyond TensorFlow Playground's: each one the same `src/viz` function the CLI draws with. */

@@ -12,6 +12,15 @@ export type Regularization = "none" | "L1" | "L2";
 /** TensorFlow Playground's seven input features, by its URL names. */
 export type Feature = "x" | "y" | "xSquared" | "ySquared" | "xTimesY" | "sinX" | "sinY";
 
+/** Glassbox's additions to the Playground's state (its links leave them at these defaults). */
+export type Optimizer = "sgd" | "gd" | "momentum" | "nesterov" | "adam" | "lbfgs";
+export type PageLoss = "binary-crossentropy" | "mse" | "sse";
+export type InitName = "xavier" | "he" | "normal" | "uniform";
+export const OPTIMIZERS: readonly Optimizer[] = ["sgd", "gd", "momentum", "nesterov", "adam", "lbfgs"];
+export const PAGE_LOSSES: readonly PageLoss[] = ["binary-crossentropy", "mse", "sse"];
+export const INITS: readonly InitName[] = ["xavier", "he", "normal", "uniform"];
+export const MOMENTA = [0.5, 0.9, 0.95, 0.99];
+
 export const CLASS_DATASETS: readonly ClassDataset[] = ["circle", "xor", "gauss", "spiral"];
 export const REG_DATASETS: readonly RegDataset[] = ["reg-plane", "reg-gauss"];
 export const ACTIVATIONS: readonly HiddenActivation[] = ["relu", "tanh", "sigmoid", "linear"];
@@ -56,6 +65,10 @@ export const HIDABLE = [
   "noise",
   "batchSize",
   "numHiddenLayers",
+  // Glassbox's own controls.
+  "optimizer",
+  "loss",
+  "init",
 ] as const;
 export type Hidable = (typeof HIDABLE)[number];
 
@@ -96,6 +109,13 @@ export interface Setup {
   showTestData: boolean;
   discretize: boolean;
   hide: Hidable[];
+  /** sgd: mini-batches of `batchSize` (the Playground's); gd and lbfgs: the whole training set. */
+  optimizer: Optimizer;
+  /** momentum and nesterov: μ. */
+  momentum: number;
+  /** Classification: binary cross-entropy (default), or squared errors; regression: mse or sse. */
+  loss: PageLoss;
+  init: InitName;
 }
 
 export const DEFAULT_SETUP: Readonly<Setup> = Object.freeze({
@@ -115,6 +135,10 @@ export const DEFAULT_SETUP: Readonly<Setup> = Object.freeze({
   showTestData: false,
   discretize: false,
   hide: [],
+  optimizer: "sgd",
+  momentum: 0.9,
+  loss: "binary-crossentropy",
+  init: "xavier",
 } satisfies Setup);
 
 export function defaultSetup(): Setup {
@@ -139,9 +163,20 @@ export function testFraction(setup: Setup): number {
 }
 
 /** The settings that change the training without starting it again (as in TensorFlow Playground). */
-export function liveSettings(setup: Setup): { learningRate: number; batchSize: number; l1: number; l2: number } {
+export function liveSettings(setup: Setup): { learningRate: number; batchSize: number | null; l1: number; l2: number; momentum: number } {
   const { l1, l2 } = penalties(setup);
-  return { learningRate: setup.learningRate, batchSize: setup.batchSize, l1, l2 };
+  const usesMomentum = setup.optimizer === "momentum" || setup.optimizer === "nesterov";
+  return { learningRate: setup.learningRate, batchSize: fullBatch(setup) ? null : setup.batchSize, l1, l2, momentum: usesMomentum ? setup.momentum : 0 };
+}
+
+/** gd and L-BFGS take the whole training set at each step. */
+export function fullBatch(setup: Setup): boolean {
+  return setup.optimizer === "gd" || setup.optimizer === "lbfgs";
+}
+
+/** The loss the experiment file names: regression has no cross-entropy. */
+export function lossOf(setup: Setup): PageLoss {
+  return setup.problem === "regression" && setup.loss === "binary-crossentropy" ? "mse" : setup.loss;
 }
 
 /**
@@ -149,7 +184,7 @@ export function liveSettings(setup: Setup): { learningRate: number; batchSize: n
  * a batch of m), so a per-update decay of learningRate·rate·w needs l2 = rate·m; the same for l1.
  */
 function penalties(setup: Setup): { l1: number; l2: number } {
-  const m = Math.min(setup.batchSize, trainCount(setup));
+  const m = fullBatch(setup) ? trainCount(setup) : Math.min(setup.batchSize, trainCount(setup));
   const alpha = setup.regularizationRate * m;
   return { l1: setup.regularization === "L1" ? alpha : 0, l2: setup.regularization === "L2" ? alpha : 0 };
 }
@@ -179,12 +214,14 @@ export function toExperiment(setup: Setup, epochs: number): ExperimentJson {
         { units: 1, activation: classification ? "sigmoid" : "linear" },
       ],
     },
-    init: { scheme: "xavier", seed: setup.seed },
-    loss: classification ? "binary-crossentropy" : "mse",
+    init: { scheme: setup.init, seed: setup.seed },
+    loss: lossOf(setup),
     train: {
-      optimizer: "sgd",
-      learningRate: setup.learningRate,
-      batchSize: setup.batchSize,
+      optimizer: setup.optimizer === "momentum" || setup.optimizer === "nesterov" ? "sgd" : setup.optimizer,
+      ...(setup.optimizer === "lbfgs" ? {} : { learningRate: setup.learningRate }),
+      ...(fullBatch(setup) ? {} : { batchSize: setup.batchSize }),
+      ...(setup.optimizer === "momentum" || setup.optimizer === "nesterov" ? { momentum: setup.momentum } : {}),
+      ...(setup.optimizer === "nesterov" ? { nesterov: true } : {}),
       epochs: Math.max(1, epochs),
       ...(l1 > 0 ? { l1 } : {}),
       ...(l2 > 0 ? { l2 } : {}),

@@ -11,7 +11,10 @@ import {
   defaultSetup,
   FEATURES,
   HIDABLE,
+  INITS,
   LIMITS,
+  OPTIMIZERS,
+  PAGE_LOSSES,
   PROBLEMS,
   REG_DATASETS,
   REGULARIZATIONS,
@@ -101,6 +104,18 @@ export function parseHash(hash: string): ParsedHash {
         else bad(`is not a list of at most ${LIMITS.layers} layer sizes from 1 to ${LIMITS.neurons}`, setup.networkShape.join(","));
         break;
       }
+      case "optimizer":
+        pick(raw, OPTIMIZERS, (v) => (setup.optimizer = v), () => bad(`is not one of ${OPTIMIZERS.join(", ")}`, setup.optimizer));
+        break;
+      case "loss":
+        pick(raw, PAGE_LOSSES, (v) => (setup.loss = v), () => bad(`is not one of ${PAGE_LOSSES.join(", ")}`, setup.loss));
+        break;
+      case "init":
+        pick(raw, INITS, (v) => (setup.init = v), () => bad(`is not one of ${INITS.join(", ")}`, setup.init));
+        break;
+      case "momentum":
+        numberIn(raw, 0, 0.999, false, (v) => (setup.momentum = v), () => bad("is not a momentum (a number from 0 to 0.999)", setup.momentum));
+        break;
       case "seed":
         if (raw !== "") setup.seed = seedOf(raw);
         break;
@@ -158,6 +173,11 @@ export function toHash(setup: Setup): string {
     `initZero=false`,
     `hideText=false`,
     `regularization=${setup.regularization}`,
+    // Glassbox's own fields (TensorFlow Playground ignores them).
+    `optimizer=${setup.optimizer}`,
+    `momentum=${setup.momentum}`,
+    `loss=${setup.loss}`,
+    `init=${setup.init}`,
     ...setup.hide.map((h) => `${h}${HIDE_SUFFIX}=true`),
   ];
   return `#${parts.join("&")}`;

@@ -152,11 +152,16 @@ function send(s: Session, withGrids: boolean, error: string | null = null): void
 function run(s: Session, k: number): string | null {
   try {
     s.trainer.step(k);
-    return null;
   } catch (e) {
     playing = false;
     return (e as Error).message;
   }
+  if (s.trainer.stoppedBy !== null) {
+    // Only L-BFGS stops on its own in an open-ended run.
+    playing = false;
+    return `L-BFGS has converged at epoch ${s.trainer.epoch} (the gradient is below its tolerance, or no step lowers the loss); reset to start again`;
+  }
+  return null;
 }
 
 function slice(): void {

@@ -98,7 +98,8 @@ describe("the playground page", () => {
     // The engine gets there by epoch 122 (see url-state.test.ts); the page, training ~10 ms slices between frames, shows it a little later.
     expect(epoch).toBeLessThan(50_000);
     expect(await refreshes(w.page)).toBeGreaterThan(r0 + 1);
-    // Paused: the counter stays.
+    // Paused: the counter stays (after the frames already on their way).
+    await w.page.waitForTimeout(300);
     const paused = await epochOf(w.page);
     await w.page.waitForTimeout(300);
     expect(await epochOf(w.page)).toBe(paused);
@@ -114,6 +115,10 @@ describe("the playground page", () => {
     ["circle, L2, no hidden layer, squares", "#regularization=L2&regularizationRate=0.01&networkShape=&xSquared=true&ySquared=true"],
     ["regression plane", "#problem=regression&regDataset=reg-plane"],
     ["regression multi-gaussian", "#problem=regression&regDataset=reg-gauss&activation=relu&networkShape=8,8"],
+    ["gradient descent, squared error", "#optimizer=gd&loss=mse&learningRate=0.3"],
+    ["SGD with Nesterov momentum, He start", "#optimizer=nesterov&momentum=0.9&init=he&learningRate=0.01"],
+    ["Adam, xor", "#optimizer=adam&learningRate=0.01&dataset=xor"],
+    ["L-BFGS, gauss, half the sum of squares", "#optimizer=lbfgs&loss=sse&dataset=gauss"],
   ];
   for (const [name, hash] of setups) {
     it(`trains: ${name}`, async () => {
@@ -136,6 +141,7 @@ describe("the playground page", () => {
     await w.page.keyboard.press("Space");
     await waitForEpoch(w.page, (e) => e > 1);
     await w.page.keyboard.press("Space");
+    await w.page.waitForTimeout(300); // frames already on their way still arrive
     const paused = await epochOf(w.page);
     await w.page.waitForTimeout(300);
     expect(await epochOf(w.page)).toBe(paused);
@@ -271,9 +277,8 @@ describe("the playground page", () => {
   }
 
   async function openView(page: Page, tab: string): Promise<string> {
-    const before = Number((await page.getAttribute("[data-testid=view-picture]", "data-drawn")) ?? 0);
     await page.click(`.view-tab[data-view=${tab}]`);
-    await page.waitForFunction((b) => Number(document.querySelector("[data-testid=view-picture]")?.getAttribute("data-drawn") ?? 0) > b, before);
+    await page.waitForFunction((t) => document.querySelector("[data-testid=view-picture]")?.getAttribute("data-shows") === t, tab);
     return page.innerHTML("[data-testid=view-picture]");
   }
 

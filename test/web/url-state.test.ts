@@ -4,7 +4,7 @@ import { validateExperiment } from "../../src/experiment/validate.ts";
 import { prepareExperiment } from "../../src/experiment/prepare.ts";
 import { createTrainer } from "../../src/nn/trainer.ts";
 import { evaluate } from "../../src/nn/evaluate.ts";
-import { ACTIVATIONS, CLASS_DATASETS, defaultSetup, FEATURES, HIDABLE, REG_DATASETS, toExperiment, trainCount, type Setup } from "../../src/web/setup.ts";
+import { ACTIVATIONS, CLASS_DATASETS, defaultSetup, FEATURES, HIDABLE, INITS, OPTIMIZERS, PAGE_LOSSES, REG_DATASETS, toExperiment, trainCount, type Setup } from "../../src/web/setup.ts";
 import { parseHash, seedOf, toHash } from "../../src/web/url-state.ts";
 
 // A link as TensorFlow Playground writes it (its own serialisation order and spelling).
@@ -61,6 +61,10 @@ describe("the set-up in the URL", () => {
       showTestData: fc.boolean(),
       discretize: fc.boolean(),
       hide: fc.subarray([...HIDABLE]),
+      optimizer: fc.constantFrom(...OPTIMIZERS),
+      momentum: fc.constantFrom(0.5, 0.9, 0.99),
+      loss: fc.constantFrom(...PAGE_LOSSES),
+      init: fc.constantFrom(...INITS),
     }) as fc.Arbitrary<Setup>;
     fc.assert(
       fc.property(setupArb, (setup) => {
@@ -116,6 +120,20 @@ describe("the set-up as an experiment file", () => {
     trainer.dispose();
     expect(loss).toBeLessThan(0.1);
     expect(epoch).toBeLessThan(300);
+  });
+
+  it("validates with every optimiser, loss and initialisation the page offers", () => {
+    for (const problem of ["classification", "regression"] as const)
+      for (const optimizer of OPTIMIZERS)
+        for (const loss of PAGE_LOSSES)
+          for (const init of INITS) {
+            const e = validateExperiment(toExperiment({ ...defaultSetup(), problem, optimizer, loss, init, regularization: "L2", regularizationRate: 0.01 }, 3));
+            expect(e.train.optimizer).toBe(optimizer === "momentum" || optimizer === "nesterov" ? "sgd" : optimizer);
+            expect(e.train.nesterov).toBe(optimizer === "nesterov");
+            expect(e.train.momentum).toBe(optimizer === "momentum" || optimizer === "nesterov" ? 0.9 : 0);
+            expect(e.loss).toBe(problem === "regression" && loss === "binary-crossentropy" ? "mse" : loss);
+            expect(e.train.batchSize).toBe(optimizer === "gd" || optimizer === "lbfgs" ? null : 10);
+          }
   });
 
   it("turns the Playground's per-update rate into scikit-learn's alpha: rate × batch size", () => {

@@ -10,8 +10,12 @@ import {
   ACTIVATIONS,
   CLASS_DATASETS,
   HIDABLE,
+  INITS,
   LEARNING_RATES,
   LIMITS,
+  MOMENTA,
+  OPTIMIZERS,
+  PAGE_LOSSES,
   REG_DATASETS,
   REGULARIZATION_RATES,
   type ClassDataset,
@@ -65,10 +69,18 @@ export function topBar(setup: Setup, on: Handlers): { root: HTMLElement; epoch: 
     select("Regularization", "ui-regularization", "regularizations", ["none", "L1", "L2"] as const, setup.regularization, (v) => (v === "none" ? "None" : v), (v) => on.change({ regularization: v })),
     select("Regularization rate", "ui-regularizationRate", "regularRate", REGULARIZATION_RATES, setup.regularizationRate, String, (v) => on.change({ regularizationRate: v })),
     select("Problem type", "ui-problem", "problem", ["classification", "regression"] as const, setup.problem, (v) => (v === "classification" ? "Classification" : "Regression"), (v) => on.change({ problem: v })),
+    select("Optimizer", "ui-optimizer", "optimizer", OPTIMIZERS, setup.optimizer, (v) => OPTIMIZER_TEXT[v], (v) => on.change({ optimizer: v })),
+    ...(setup.optimizer === "momentum" || setup.optimizer === "nesterov" ? [select("Momentum", "ui-momentum", "momentum", MOMENTA, setup.momentum, String, (v) => on.change({ momentum: v }))] : []),
+    select("Loss", "ui-loss", "loss", setup.problem === "classification" ? PAGE_LOSSES : PAGE_LOSSES.filter((l) => l !== "binary-crossentropy"), setup.problem === "regression" && setup.loss === "binary-crossentropy" ? "mse" : setup.loss, (v) => LOSS_TEXT[v], (v) => on.change({ loss: v })),
+    select("Initialisation", "ui-init", "init", INITS, setup.init, (v) => INIT_TEXT[v], (v) => on.change({ init: v })),
     el("div", { class: "actions" }, exportButton, link),
   );
   return { root, epoch, play };
 }
+
+const OPTIMIZER_TEXT: Record<string, string> = { sgd: "SGD (mini-batches)", gd: "Gradient descent (full batch)", momentum: "SGD + momentum", nesterov: "SGD + Nesterov", adam: "Adam", lbfgs: "L-BFGS (full batch)" };
+const LOSS_TEXT: Record<string, string> = { "binary-crossentropy": "Cross-entropy", mse: "Mean squared error", sse: "½ sum of squared errors" };
+const INIT_TEXT: Record<string, string> = { xavier: "Glorot (Xavier)", he: "He", normal: "Normal σ 0.1", uniform: "Uniform ±0.1" };
 
 function slider(label: string, cls: string, id: string, [min, max]: readonly [number, number], step: number, value: number, format: (v: number) => string, onChange: (v: number) => void): HTMLElement {
   const out = el("span", { text: format(value) });
@@ -178,6 +190,9 @@ const HIDABLE_TEXT: Record<Hidable, string> = {
   noise: "Noise level",
   batchSize: "Batch size",
   numHiddenLayers: "# of hidden layers",
+  optimizer: "Optimizer",
+  loss: "Loss",
+  init: "Initialisation",
 };
 
 /** TensorFlow Playground's "use it in classroom": choose the controls a link shows. */

@@ -67,6 +67,7 @@ export class ViewsPanel {
       b.setAttribute("aria-selected", String(id === tab));
     }
     this.picture.replaceChildren();
+    this.picture.dataset.shows = "";
     this.message.textContent = "";
     this.root.dataset.view = tab ?? "";
     void this.buildControls();
@@ -118,6 +119,7 @@ export class ViewsPanel {
       const result = await this.o.draw(r);
       if (r.name !== (this.request()?.name ?? null)) return;
       this.picture.innerHTML = result.svg;
+      this.picture.dataset.shows = this.tab ?? "";
       this.picture.dataset.drawn = String(Number(this.picture.dataset.drawn ?? 0) + 1);
       this.message.textContent = "";
       if (result.steps !== undefined && result.steps !== this.state.steps) {
