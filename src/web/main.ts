@@ -137,13 +137,18 @@ function play(): void {
   if (!info) return;
   playing = true;
   updatePlayButton();
+  delete view?.play.dataset.pausedAt;
   void worker.play();
 }
 
 function pause(): void {
   playing = false;
   updatePlayButton();
-  void worker.pause();
+  const button = view?.play;
+  // The epoch training stopped at: once the counter shows it, no later frame can come.
+  void worker.pause().then((epoch) => {
+    if (button && !playing) button.dataset.pausedAt = String(epoch);
+  });
 }
 
 function updatePlayButton(): void {
@@ -348,6 +353,7 @@ function draw(): void {
       view.error.textContent = `Training stopped: ${f.error}`;
       playing = false;
       updatePlayButton();
+      view.play.dataset.pausedAt = String(f.epoch);
     }
   }
   let changed = false;

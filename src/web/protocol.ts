@@ -78,7 +78,8 @@ export interface PlaygroundWorker {
   /** Builds data, network and trainer from an experiment file; frames go to `onFrame`. */
   setup(experiment: ExperimentJson, onFrame: (frame: Frame) => void): Promise<SetupInfo>;
   play(): void;
-  pause(): void;
+  /** Stops after the current slice; returns the epoch it stopped at (its frame is the last one). */
+  pause(): number;
   /** One epoch, then a frame with grids. */
   step(): void;
   update(settings: LiveSettings): void;

@@ -238,10 +238,11 @@ const api: PlaygroundWorker = {
     schedule();
   },
 
-  pause(): void {
-    if (!session) return;
+  pause(): number {
+    if (!session) return 0;
     playing = false;
     send(session, true);
+    return session.trainer.epoch;
   },
 
   step(): void {

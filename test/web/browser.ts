@@ -78,3 +78,14 @@ export async function waitForEpoch(page: Page, ok: (epoch: number) => boolean, t
 export async function lossOf(page: Page, which: "train" | "test"): Promise<number> {
   return Number(await page.getAttribute(`[data-testid=loss-${which}]`, "data-value"));
 }
+
+/** Presses pause and waits until the counter shows the epoch training stopped at; returns it. */
+export async function pauseAndSettle(page: Page, how: "click" | "space" = "click"): Promise<number> {
+  if (how === "click") await page.click("[data-testid=play]");
+  else await page.keyboard.press("Space");
+  await page.waitForFunction(() => {
+    const at = document.querySelector("[data-testid=play]")?.getAttribute("data-paused-at");
+    return at !== null && at !== undefined && at === document.querySelector("[data-testid=epoch]")?.getAttribute("data-epoch");
+  });
+  return epochOf(page);
+}

@@ -13,7 +13,7 @@ import { train } from "../../src/nn/train.ts";
 import { firstIteration } from "../../src/experiment/first-iteration.ts";
 import { hiddenMorphScene, toSvg, VIEWS } from "../../src/viz/index.ts";
 import type { Trace } from "../../src/nn/trace.ts";
-import { epochOf, lossOf, openPage, openSession, waitForEpoch, type Session, type Watched } from "./browser.ts";
+import { epochOf, lossOf, openPage, openSession, pauseAndSettle, waitForEpoch, type Session, type Watched } from "./browser.ts";
 
 let s: Session;
 beforeAll(async () => {
@@ -49,7 +49,7 @@ async function refreshes(page: Page): Promise<number> {
 async function playFor(page: Page, ms: number): Promise<void> {
   await page.click("[data-testid=play]");
   await page.waitForTimeout(ms);
-  await page.click("[data-testid=play]");
+  await pauseAndSettle(page);
 }
 
 describe("the playground page", () => {
@@ -91,16 +91,14 @@ describe("the playground page", () => {
       await w.page.waitForTimeout(100);
       loss = await lossOf(w.page, "test");
     }
-    await w.page.click("[data-testid=play]");
+    const paused = await pauseAndSettle(w.page);
     expect(loss).toBeLessThan(0.1);
     const epoch = await epochOf(w.page);
     expect(epoch).toBeGreaterThan(0);
     // The engine gets there by epoch 122 (see url-state.test.ts); the page, training ~10 ms slices between frames, shows it a little later.
     expect(epoch).toBeLessThan(50_000);
     expect(await refreshes(w.page)).toBeGreaterThan(r0 + 1);
-    // Paused: the counter stays (after the frames already on their way).
-    await w.page.waitForTimeout(300);
-    const paused = await epochOf(w.page);
+    // Paused: the counter stays.
     await w.page.waitForTimeout(300);
     expect(await epochOf(w.page)).toBe(paused);
     await clean(w);
@@ -140,9 +138,7 @@ describe("the playground page", () => {
     await waitForEpoch(w.page, (e) => e === 1);
     await w.page.keyboard.press("Space");
     await waitForEpoch(w.page, (e) => e > 1);
-    await w.page.keyboard.press("Space");
-    await w.page.waitForTimeout(300); // frames already on their way still arrive
-    const paused = await epochOf(w.page);
+    const paused = await pauseAndSettle(w.page, "space");
     await w.page.waitForTimeout(300);
     expect(await epochOf(w.page)).toBe(paused);
     await w.page.keyboard.press("r");
@@ -291,7 +287,7 @@ describe("the playground page", () => {
       const drawn = Number(await w.page.getAttribute("[data-testid=view-picture]", "data-drawn"));
       await w.page.click("[data-testid=play]");
       await w.page.waitForFunction((d) => Number(document.querySelector("[data-testid=view-picture]")?.getAttribute("data-drawn")) > d + 1, drawn);
-      await w.page.click("[data-testid=play]");
+      await pauseAndSettle(w.page);
       await w.page.waitForTimeout(400);
       expect(await w.page.innerHTML("[data-testid=view-picture]"), tab).not.toBe(first);
       expect(await w.page.textContent("[data-testid=view-message]")).toBe("");
