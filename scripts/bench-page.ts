@@ -41,26 +41,19 @@ async function main(): Promise<void> {
       for (let r = 0; r < RUNS; r++) {
         const { page } = await openPage(session, setup.hash);
         if ("tab" in setup) await page.click(`.view-tab[data-view=${setup.tab}]`);
-        await page.evaluate(() => {
-          const w = window as unknown as { __frames: number[] };
-          w.__frames = [];
-          const tick = (t: number): void => {
-            w.__frames.push(t);
-            requestAnimationFrame(tick);
-          };
-          requestAnimationFrame(tick);
-        });
+        // A string, not a function: tsx's helpers (__name) do not exist in the page.
+        await page.evaluate("(() => { window.__frames = []; const tick = (t) => { window.__frames.push(t); requestAnimationFrame(tick); }; requestAnimationFrame(tick); })()");
         const refreshes = async (): Promise<number> => Number((await page.getAttribute("[data-testid=heatmap]", "data-refreshes")) ?? 0);
         await page.click("[data-testid=play]");
         await page.waitForTimeout(1000); // warm-up: kernels compiled, slices sized
         const e0 = await epochOf(page);
         const h0 = await refreshes();
         const t0 = Date.now();
-        await page.evaluate(() => ((window as unknown as { __frames: number[] }).__frames = []));
+        await page.evaluate("window.__frames = []");
         await page.waitForTimeout(SECONDS * 1000);
         const e1 = await epochOf(page);
         const h1 = await refreshes();
-        const frames = await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames);
+        const frames = (await page.evaluate("window.__frames")) as number[];
         const elapsed = (Date.now() - t0) / 1000;
         await page.click("[data-testid=play]");
         const gaps = frames.slice(1).map((t, i) => t - frames[i]);

@@ -5,14 +5,15 @@
  */
 import * as Comlink from "comlink";
 import { DOMAIN, GRID, type Frame, type PlaygroundWorker, type SetupInfo } from "./protocol.ts";
-import { FEATURE_LABEL, FEATURES, HIDABLE, liveSettings, toExperiment, type Setup } from "./setup.ts";
+import { exampleNamed } from "./examples.ts";
+import { FEATURES, fileLearningRate, HIDABLE, liveSettings, toExperiment, withPageSettings, type ExperimentJson, type Setup } from "./setup.ts";
 import { parseHash, toHash } from "./url-state.ts";
-import { unitScale } from "./ui/colours.ts";
+import { classPointColour, pointColour, unitScale } from "./ui/colours.ts";
 import { el, epochText, icon } from "./ui/dom.ts";
 import { LossChart } from "./ui/loss-chart.ts";
-import { inputScale, NetworkView, type NodeRef } from "./ui/network-view.ts";
+import { featureNodes, inputScale, NetworkView, type NetworkShape, type NodeRef } from "./ui/network-view.ts";
 import { OutputView } from "./ui/output-view.ts";
-import { classroomPanel, dataPanel, outputPanel, topBar, type Handlers } from "./ui/panels.ts";
+import { classroomPanel, dataPanel, outputPanel, readChosen, topBar, type Handlers } from "./ui/panels.ts";
 import { ViewsPanel, type ViewTab } from "./ui/views-panel.ts";
 
 /** Settings that change a running training in place; anything else starts it again. */
@@ -25,6 +26,11 @@ const worker = Comlink.wrap<PlaygroundWorker>(new Worker(new URL("./worker.ts", 
 
 const parsed = parseHash(location.hash);
 let setup: Setup = parsed.setup;
+// A link naming a walkthrough but no learning rate trains at the file's own.
+if (setup.example && setup.example !== "file" && !/(^|[#&])learningRate=/.test(location.hash)) {
+  const found = exampleNamed(setup.example);
+  if (found) setup = { ...setup, learningRate: fileLearningRate(found.experiment) };
+}
 let notices: string[] = parsed.notices;
 let info: SetupInfo | null = null;
 let latest: Frame | null = null;
@@ -37,6 +43,49 @@ let hovered: NodeRef | null = null;
 let generation = 0;
 let gridRefreshes = 0;
 let openTab: ViewTab | null = null;
+
+/** An experiment opened from disk (or dropped on the page), kept for reloads in this tab. */
+const FILE_KEY = "glassbox-opened-experiment";
+interface OpenedFile {
+  experiment: ExperimentJson;
+  files: Record<string, string>;
+}
+
+/** The experiment file the page trains in walkthrough mode, or null for the Playground's own set-up. */
+function currentFile(): OpenedFile | null {
+  if (!setup.example) return null;
+  if (setup.example === "file") {
+    try {
+      const stored = sessionStorage.getItem(FILE_KEY);
+      return stored ? (JSON.parse(stored) as OpenedFile) : null;
+    } catch {
+      return null;
+    }
+  }
+  const found = exampleNamed(setup.example);
+  return found ? { experiment: found.experiment, files: found.files } : null;
+}
+
+/** Opens a walkthrough or a file: its own settings, at its own learning rate. A file that does not validate changes nothing. */
+async function openExperiment(name: string | null, opened?: OpenedFile): Promise<void> {
+  if (opened) {
+    const problem = await worker.check(opened.experiment, opened.files);
+    if (problem) {
+      const box = document.querySelector("[data-testid=file-error]");
+      if (box) box.textContent = `${problem.replace(/^(Error|UserError): /, "")} — nothing was changed.`;
+      return;
+    }
+    try {
+      sessionStorage.setItem(FILE_KEY, JSON.stringify(opened));
+    } catch {
+      // Too large to keep for a reload: it still opens now.
+    }
+  }
+  const file = opened ?? (name && name !== "file" ? exampleNamed(name) : null);
+  setup = { ...setup, example: name, ...(file ? { learningRate: fileLearningRate(file.experiment) } : {}) };
+  writeUrl();
+  void restart(false);
+}
 
 let view: {
   epoch: HTMLElement;
@@ -71,6 +120,8 @@ const handlers: Handlers = {
   change: (patch) => change(patch),
   regenerate: () => change({ seed: (Math.random() * 0xffffffff) >>> 0 }),
   exportExperiment: () => exportExperiment(),
+  openExample: (name) => void openExperiment(name),
+  openFile: (opened) => void openExperiment("file", opened),
   copyLink: () => {
     writeUrl();
     void navigator.clipboard?.writeText(location.href).catch(() => undefined);
@@ -108,28 +159,39 @@ async function restart(keepPlaying: boolean): Promise<void> {
   lastGrids = null;
   render();
   try {
+    const file = currentFile();
+    if (setup.example && !file) {
+      notices = [...notices, `example: there is no walkthrough "${setup.example}" (or the opened file is gone); showing the playground's own data`];
+      setup = { ...setup, example: null };
+      writeUrl();
+      render();
+    }
     const ready = await worker.setup(
-      toExperiment(setup, 1),
+      file ? withPageSettings(file.experiment, setup) : toExperiment(setup, 1),
       Comlink.proxy((frame: Frame) => {
         if (mine !== generation) return;
         latest = frame;
         fresh = true;
-        if (frame.grids) {
-          lastGrids = frame.grids;
+        if (frame.refreshed) {
+          if (frame.grids) lastGrids = frame.grids;
           freshGrids = true;
         }
       }),
+      file?.files ?? {},
     );
     if (mine !== generation) return;
     info = ready;
-    view?.network.paintFeatures(ready.featureGrids);
+    // A file's network is known once the worker has read it.
+    if (file) render();
+    paintInputs();
+    if (ready.rawDim > 2) view?.output.showInstead({ text: `This data has ${ready.rawDim} features, so its output cannot be drawn over a plane: the step inspector, the loss curves and the hidden space below show what the network does.` });
     view?.chart.clear();
     view!.error.textContent = "";
     drawPoints();
     if (keepPlaying) play();
   } catch (e) {
     if (mine !== generation) return;
-    if (view) view.error.textContent = `This set-up cannot be trained: ${(e as Error).message}`;
+    if (view) view.error.textContent = `This set-up cannot be trained: ${(e as Error).message.replace(/^(Error|UserError): /, "")}`;
   }
 }
 
@@ -180,9 +242,10 @@ function render(): void {
   app.replaceChildren(top.root, ...(noticeBox ? [noticeBox] : []), board, views.root, classroomPanel(setup, handlers));
   const width = middle.clientWidth || 600;
   const network = new NetworkView(
-    { active: setup.features, hidden: setup.networkShape, activations: [...setup.networkShape.map(() => setup.activation), setup.problem === "classification" ? "sigmoid" : "linear"] },
+    networkShape(),
     {
-      toggleFeature: (f) => {
+      toggleFeature: (key) => {
+        const f = key as (typeof FEATURES)[number];
         const on = setup.features.includes(f);
         if (on && setup.features.length === 1) {
           error.textContent = "The network needs at least one input feature.";
@@ -219,11 +282,39 @@ function render(): void {
   };
   views.open(openTab);
   views.root.addEventListener("click", () => (openTab = views.active));
-  if (info && info.inputs.length === setup.features.length) network.paintFeatures(info.featureGrids);
+  paintInputs();
   applyHidden();
   updatePlayButton();
   fresh = latest !== null;
-  freshGrids = lastGrids !== null;
+  freshGrids = latest !== null;
+}
+
+/** What the diagram draws: the Playground's set-up, or the opened file's network once the worker has read it. */
+function networkShape(): NetworkShape {
+  const file = currentFile();
+  if (!file) {
+    return {
+      inputs: featureNodes(setup.features),
+      hidden: setup.networkShape,
+      outputUnits: 1,
+      activations: [...setup.networkShape.map(() => setup.activation), setup.problem === "classification" ? "sigmoid" : "linear"],
+      editable: true,
+    };
+  }
+  const layers = info?.layers ?? [];
+  return {
+    inputs: (info?.inputs ?? []).map((name) => ({ key: name, label: name, on: true, toggle: false })),
+    hidden: layers.slice(0, -1).map((l) => l.units),
+    outputUnits: layers.at(-1)?.units ?? 1,
+    activations: layers.map((l) => l.activation),
+    editable: false,
+  };
+}
+
+function paintInputs(): void {
+  if (!view || !info) return;
+  if (!setup.example) view.network.paintFeatures(info.featureGrids);
+  else if (info.inputGrids) view.network.paintFeatures(Object.fromEntries(info.inputs.map((name, i) => [name, info!.inputGrids![i]])));
 }
 
 function noticeElement(): HTMLElement {
@@ -293,33 +384,59 @@ function exportExperiment(): void {
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
-function targetUnit(y: number): number {
-  return setup.problem === "classification" ? 2 * y - 1 : y;
+function pointColourOf(y: number): string {
+  if (!info) return "#000";
+  return info.task === "regression" ? pointColour(y) : classPointColour(y);
 }
 
 function drawPoints(): void {
-  if (!view || !info) return;
-  view.output.points(info.train, setup.showTestData ? info.test : null, targetUnit);
+  if (!view || !info || info.rawDim > 2) return;
+  view.output.points(info.train, setup.showTestData || !!setup.example ? info.test : null, pointColourOf, info.domain, info.rawDim);
+}
+
+let curvesInFlight = false;
+let lastCurves = 0;
+
+/** 1-D data: the `neurons` view (each hidden neuron's curve and the output along x), a few times a second. */
+function drawCurves(): void {
+  if (!view || curvesInFlight || performance.now() - lastCurves < 250) return;
+  curvesInFlight = true;
+  lastCurves = performance.now();
+  const target = view;
+  void worker
+    .view({ name: "neurons", width: Math.max(320, Math.round(target.heatmapWrap.clientWidth) || 330) })
+    .then((r) => target.output.showInstead({ svg: r.svg }))
+    .catch((e) => target.output.showInstead({ text: (e as Error).message }))
+    .finally(() => {
+      curvesInFlight = false;
+      target.heatmapWrap.dataset.refreshes = String(++gridRefreshes);
+    });
 }
 
 function paintOutput(grids: Float32Array[]): void {
   if (!view || !info) return;
+  if (info.rawDim === 1) {
+    view.caption.textContent = "One input: each hidden neuron's curve and the output along x (the neurons view)";
+    drawCurves();
+    return;
+  }
   const L = grids.length - 1;
   const h = hovered;
   if (h && h.layer === -1) {
-    const f = FEATURES.find((x) => FEATURE_LABEL[x] === h.label);
-    if (f) {
-      const g = info.featureGrids[f];
-      view.output.paint(g, inputScale(g), false);
-    }
-    view.caption.textContent = `Showing input feature ${h.label}`;
+    const g = setup.example ? info.inputGrids?.[h.unit] : info.featureGrids[FEATURES.find((x) => networkShape().inputs.find((i) => i.key === x)?.label === h.label) ?? "x"];
+    if (g) view.output.paint(g, inputScale(g), false);
+    view.caption.textContent = `Showing input ${h.label}`;
   } else if (h && h.layer < L) {
     const units = info.layers[h.layer].units;
     view.output.paint(grids[h.layer], unitScale(info.layers[h.layer].activation), false, h.unit, units);
     view.caption.textContent = `Showing ${h.label}`;
+  } else if (info.task === "multiclass") {
+    view.output.paintClasses(grids[L], info.layers[L].units, setup.discretize);
+    view.caption.textContent = `The most probable class over the plane (${info.classes?.join(", ")}), stronger where the network is surer; test points ringed in black`;
   } else {
     view.output.paint(grids[L], unitScale(info.layers[L].activation), setup.discretize);
-    view.caption.textContent = setup.problem === "classification" ? "P(orange) over the plane; training points (white ring)" + (setup.showTestData ? " and test points (black ring)" : "") : "The output over the plane";
+    const test = setup.showTestData || !!setup.example;
+    view.caption.textContent = info.task === "binary" ? `P(${info.classes?.[1] ?? 1}) over the plane; training points (white ring)` + (test ? " and test points (black ring)" : "") : "The output over the plane";
   }
   view.heatmapWrap.dataset.refreshes = String(++gridRefreshes);
 }
@@ -357,14 +474,23 @@ function draw(): void {
     }
   }
   let changed = false;
-  if (freshGrids && lastGrids) {
+  if (freshGrids) {
     freshGrids = false;
     changed = true;
     view.network.setParams(f.params);
-    paintGrids(lastGrids);
+    if (lastGrids) paintGrids(lastGrids);
   }
   view.views.tick(f.epoch, changed);
 }
+
+// Files dropped anywhere on the page open as if chosen.
+window.addEventListener("dragover", (e) => e.preventDefault());
+window.addEventListener("drop", (e) => {
+  e.preventDefault();
+  const files = [...(e.dataTransfer?.files ?? [])];
+  const box = document.querySelector<HTMLElement>("[data-testid=file-error]");
+  if (files.length && box) void readChosen(files, handlers, box);
+});
 
 // Keyboard: space plays or pauses, → or S steps one epoch, R resets (shown in the buttons' titles).
 window.addEventListener("keydown", (e) => {

@@ -2,8 +2,11 @@
 import type { Trace } from "../nn/trace.ts";
 import type { ExperimentJson, Feature } from "./setup.ts";
 
-/** The square of input space every heatmap covers: TensorFlow Playground's [−6, 6]². */
+/** The square of input space the Playground's heatmaps cover: [−6, 6]² (other data: its own extent). */
 export const DOMAIN: readonly [number, number] = [-6, 6];
+
+/** [xmin, xmax, ymin, ymax] of the plane the heatmaps cover (for 1-D data, y is unused). */
+export type Domain = [number, number, number, number];
 /** Grid cells per side of every heatmap (one forward pass gives every neuron's map). */
 export const GRID = 100;
 
@@ -17,10 +20,18 @@ export interface SetupInfo {
   /** Names of the network's inputs, as the experiment file writes them ("x1", "sin(x2)", …). */
   inputs: string[];
   layers: LayerInfo[];
-  task: "binary" | "regression";
-  /** Raw points (samples × 2) and targets, for the scatter. */
+  task: "binary" | "multiclass" | "regression";
+  /** Class labels in output order (null for regression). */
+  classes: string[] | null;
+  /** Columns of the raw data (before any feature map): 1 gives the 1-D mode, more than 2 no heatmaps. */
+  rawDim: number;
+  /** The plane every heatmap covers. */
+  domain: Domain;
+  /** Raw points (samples × rawDim) and targets (class index, or the value for regression), for the scatter. */
   train: { X: Float64Array; y: Float64Array };
   test: { X: Float64Array; y: Float64Array };
+  /** Each network input over the grid (after the file's feature map and scaler), GRID² values; null without a plane. */
+  inputGrids: Float32Array[] | null;
   /** Each of the seven features over the grid, GRID² values (they never change), by the page's names. */
   featureGrids: Record<Feature, Float32Array>;
   parameterCount: number;
@@ -34,6 +45,8 @@ export interface Frame {
   params: Float64Array;
   /** Each layer's activations over the grid (GRID² × units, row-major), when refreshed; else null. */
   grids: Float32Array[] | null;
+  /** Whether this frame refreshes the drawings (the grids, where the data is a plane, and the edges). */
+  refreshed: boolean;
   /** Set when training stopped on its own (the loss diverged). */
   error: string | null;
   playing: boolean;
@@ -48,7 +61,7 @@ export interface LiveSettings {
 }
 
 /** The views beyond TensorFlow Playground's: each one the same `src/viz` function the CLI draws with. */
-export type ExtraView = "hidden" | "morph" | "surface" | "landscape" | "history" | "steps";
+export type ExtraView = "hidden" | "morph" | "surface" | "landscape" | "history" | "steps" | "neurons";
 
 export interface ViewRequest {
   name: ExtraView;
@@ -76,7 +89,9 @@ export interface ViewResult {
 
 export interface PlaygroundWorker {
   /** Builds data, network and trainer from an experiment file; frames go to `onFrame`. */
-  setup(experiment: ExperimentJson, onFrame: (frame: Frame) => void): Promise<SetupInfo>;
+  setup(experiment: ExperimentJson, onFrame: (frame: Frame) => void, files?: Record<string, string>): Promise<SetupInfo>;
+  /** Validates and prepares an experiment without touching the current one: null, or what is wrong. */
+  check(experiment: ExperimentJson, files?: Record<string, string>): string | null;
   play(): void;
   /** Stops after the current slice; returns the epoch it stopped at (its frame is the last one). */
   pause(): number;

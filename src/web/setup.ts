@@ -116,6 +116,11 @@ export interface Setup {
   /** Classification: binary cross-entropy (default), or squared errors; regression: mse or sse. */
   loss: PageLoss;
   init: InitName;
+  /**
+   * A walkthrough of examples/ by name, or "file" for an experiment opened from disk: the page then
+   * trains that file as it is (its data, network and optimiser), with the learning rate as set here.
+   */
+  example: string | null;
 }
 
 export const DEFAULT_SETUP: Readonly<Setup> = Object.freeze({
@@ -139,6 +144,7 @@ export const DEFAULT_SETUP: Readonly<Setup> = Object.freeze({
   momentum: 0.9,
   loss: "binary-crossentropy",
   init: "xavier",
+  example: null,
 } satisfies Setup);
 
 export function defaultSetup(): Setup {
@@ -232,4 +238,18 @@ export function toExperiment(setup: Setup, epochs: number): ExperimentJson {
 
 function round6(v: number): number {
   return Math.round(v * 1e6) / 1e6;
+}
+
+/** An experiment file as the page trains it: as it is, at the page's learning rate (L-BFGS has none). */
+export function withPageSettings(file: ExperimentJson, setup: Setup): ExperimentJson {
+  const train = { ...((file.train as Record<string, unknown> | undefined) ?? {}) };
+  if (train.optimizer !== "lbfgs") train.learningRate = setup.learningRate;
+  return { ...file, train };
+}
+
+/** The learning rate a file trains with (its own, or the engine's default for its optimiser). */
+export function fileLearningRate(file: ExperimentJson): number {
+  const train = (file.train as Record<string, unknown> | undefined) ?? {};
+  if (typeof train.learningRate === "number") return train.learningRate;
+  return train.optimizer === "adam" ? 0.001 : 0.01;
 }

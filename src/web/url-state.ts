@@ -116,6 +116,12 @@ export function parseHash(hash: string): ParsedHash {
       case "momentum":
         numberIn(raw, 0, 0.999, false, (v) => (setup.momentum = v), () => bad("is not a momentum (a number from 0 to 0.999)", setup.momentum));
         break;
+      case "example":
+        if (raw !== "") {
+          if (/^[a-z0-9-]{1,60}$/.test(raw)) setup.example = raw;
+          else bad("is not an example's name", "the playground's own data");
+        }
+        break;
       case "seed":
         if (raw !== "") setup.seed = seedOf(raw);
         break;
@@ -178,6 +184,7 @@ export function toHash(setup: Setup): string {
     `momentum=${setup.momentum}`,
     `loss=${setup.loss}`,
     `init=${setup.init}`,
+    ...(setup.example ? [`example=${setup.example}`] : []),
     ...setup.hide.map((h) => `${h}${HIDE_SUFFIX}=true`),
   ];
   return `#${parts.join("&")}`;

@@ -10,9 +10,9 @@ import { matrix, type Matrix } from "../core/matrix.ts";
 import { prepareExperiment } from "../experiment/prepare.ts";
 import { validateExperiment } from "../experiment/validate.ts";
 import { featureMap, mapInputs } from "../data/feature-map.ts";
+import { scaledInputs } from "../viz/model-data.ts";
 import { outputLayer } from "../nn/network.ts";
 import { createWorkspace, forward, lossTotal, reportedLoss, type Workspace } from "../nn/propagation.ts";
-import { encodeTargets } from "../nn/targets.ts";
 import { createTrainer, type Trainer } from "../nn/trainer.ts";
 import type { Model } from "../nn/model.ts";
 import { firstIteration } from "../experiment/first-iteration.ts";
@@ -21,7 +21,7 @@ import { emptyHistory, recordEpoch, type History } from "../nn/history.ts";
 import { accuracy, taskOf } from "../nn/targets.ts";
 import type { Trace } from "../nn/trace.ts";
 import { costGrid, costSurfaceScene, hiddenMorphScene, lossData, parseParam, paramNames, stepScenes, toSvg, VIEWS, type Scene } from "../viz/index.ts";
-import { DOMAIN, GRID, type Frame, type LiveSettings, type PlaygroundWorker, type SetupInfo, type ViewRequest, type ViewResult } from "./protocol.ts";
+import { DOMAIN, GRID, type Domain, type Frame, type LiveSettings, type PlaygroundWorker, type SetupInfo, type ViewRequest, type ViewResult } from "./protocol.ts";
 import { FEATURE_INPUT, FEATURES, type ExperimentJson, type Feature } from "./setup.ts";
 
 const SLICE_MS = 10;
@@ -44,8 +44,8 @@ interface Session {
   testY: Float64Array | null;
   trainWs: Workspace;
   testWs: Workspace | null;
-  gridX: Matrix;
-  gridWs: Workspace;
+  gridX: Matrix | null;
+  gridWs: Workspace | null;
   onFrame: (frame: Frame) => void;
 }
 
@@ -69,19 +69,42 @@ function schedule(): void {
   tick.port2.postMessage(null);
 }
 
-function gridPoints(): Matrix {
-  const X = matrix(GRID * GRID, 2);
-  const [lo, hi] = DOMAIN;
+/** The grid's points in raw input space, row 0 at the top; with 1-D data every row is the same line. */
+function gridPoints(domain: Domain, dim: number): Matrix {
+  const X = matrix(GRID * GRID, dim);
+  const [x0, x1, y0, y1] = domain;
   for (let i = 0; i < GRID; i++) {
-    const y = hi - ((i + 0.5) / GRID) * (hi - lo);
+    const y = y1 - ((i + 0.5) / GRID) * (y1 - y0);
     for (let j = 0; j < GRID; j++) {
       const k = i * GRID + j;
-      X.data[2 * k] = lo + ((j + 0.5) / GRID) * (hi - lo);
-      X.data[2 * k + 1] = y;
+      X.data[dim * k] = x0 + ((j + 0.5) / GRID) * (x1 - x0);
+      if (dim === 2) X.data[2 * k + 1] = y;
     }
   }
   return X;
 }
+
+/** The Playground's square for its own datasets; else the data's extent with a margin, square for 2-D. */
+function domainOf(X: Matrix, playground: boolean): Domain {
+  if (playground) return [DOMAIN[0], DOMAIN[1], DOMAIN[0], DOMAIN[1]];
+  const lo = [Infinity, Infinity];
+  const hi = [-Infinity, -Infinity];
+  for (let r = 0; r < X.rows; r++)
+    for (let c = 0; c < Math.min(2, X.cols); c++) {
+      lo[c] = Math.min(lo[c], X.data[r * X.cols + c]);
+      hi[c] = Math.max(hi[c], X.data[r * X.cols + c]);
+    }
+  if (X.cols === 1) {
+    const pad = (hi[0] - lo[0]) * 0.15 || 1;
+    return [lo[0] - pad, hi[0] + pad, 0, 1];
+  }
+  const half = (Math.max(hi[0] - lo[0], hi[1] - lo[1]) / 2) * 1.15 || 1;
+  const cx = (lo[0] + hi[0]) / 2;
+  const cy = (lo[1] + hi[1]) / 2;
+  return [cx - half, cx + half, cy - half, cy + half];
+}
+
+const PLAYGROUND_DATASETS = new Set(["circle", "xor", "gauss", "spiral", "reg-plane", "reg-gauss"]);
 
 /** All seven features over the grid, computed by the same feature map the network's inputs use. */
 function featureGridsOver(raw: Matrix): Record<Feature, Float32Array> {
@@ -125,8 +148,13 @@ function remember(s: Session, epoch: number, train: { loss: number; accuracy: nu
   s.path = thin(s.path, MAX_PATH);
 }
 
-function grids(s: Session): Float32Array[] {
+let gridCost = 0;
+
+function grids(s: Session): Float32Array[] | null {
+  if (!s.gridX || !s.gridWs) return null;
+  const t0 = performance.now();
   forward(s.model, s.gridX.data, s.gridWs);
+  gridCost = performance.now() - t0;
   return s.gridWs.A.map((a, l) => Float32Array.from(a.subarray(0, GRID * GRID * s.model.layers[l].units)));
 }
 
@@ -141,11 +169,12 @@ function send(s: Session, withGrids: boolean, error: string | null = null): void
     testLoss: test.loss,
     params: s.model.params.slice(),
     grids: g,
+    refreshed: withGrids,
     error,
     playing,
   };
   lastFrame = performance.now();
-  if (g) lastGrid = lastFrame;
+  if (withGrids) lastGrid = lastFrame;
   s.onFrame(Comlink.transfer(frame, [frame.params.buffer, ...(g ?? []).map((a) => a.buffer)]));
 }
 
@@ -181,25 +210,46 @@ function slice(): void {
   const now = performance.now();
   recent.push({ t: now, epoch: s.trainer.epoch });
   while (recent.length > 2 && now - recent[0].t > 1000) recent.shift();
-  if (error || now - lastFrame >= FRAME_MS) send(s, error !== null || now - lastGrid >= GRID_MS, error);
+  // Heatmaps every GRID_MS, or less often when one grid pass is costly (a big network): at most ~15 % of the time.
+  if (error || now - lastFrame >= FRAME_MS) send(s, error !== null || now - lastGrid >= Math.max(GRID_MS, 6 * gridCost), error);
   schedule();
 }
 
+function prepare(json: ExperimentJson, files: Record<string, string>): { experiment: ReturnType<typeof validateExperiment>; p: Prepared } {
+  const experiment = validateExperiment({ ...json, train: { ...((json.train as object | undefined) ?? {}), epochs: 1 } });
+  return { experiment, p: prepareExperiment(experiment, (path) => files[path]) };
+}
+
 const api: PlaygroundWorker = {
-  async setup(json: ExperimentJson, onFrame: (frame: Frame) => void): Promise<SetupInfo> {
+  check(json: ExperimentJson, files: Record<string, string> = {}): string | null {
+    try {
+      prepare(json, files).p.model.params.fill(0);
+      return null;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  },
+
+  async setup(json: ExperimentJson, onFrame: (frame: Frame) => void, files: Record<string, string> = {}): Promise<SetupInfo> {
+    // Prepared first: a file that does not validate leaves the current network as it was.
+    const { experiment, p } = prepare(json, files);
     playing = false;
     session?.trainer.dispose();
     session = null;
-    const experiment = validateExperiment({ ...json, train: { ...(json.train as object), epochs: 1 } });
-    const p = prepareExperiment(experiment);
     const config = { ...p.config, epochs: Infinity, recordEvery: 1e9, paramsAt: [] };
     const trainer = createTrainer(p.model, p.data, config);
-    const raw = gridPoints();
-    const gridX = mapInputs(p.model, raw);
+    const rawData = p.raw;
+    const rawDim = rawData.train.X.cols;
+    const domain = domainOf(rawData.train.X, "dataset" in experiment.data && PLAYGROUND_DATASETS.has(experiment.data.dataset));
+    const raw = rawDim <= 2 ? gridPoints(domain, rawDim) : null;
+    // The grid goes through the same feature map and scaler as the data.
+    const gridX = raw ? { rows: raw.rows, cols: p.model.inputSize, data: scaledInputs(p.model, mapInputs(p.model, raw)) } : null;
     const inputs = p.model.inputs ?? p.model.featureNames;
     const units = outputLayer(p.model).units;
-    const encode = (y: readonly (number | string)[]): Float64Array => encodeTargets(y, p.model.classes, units, "data");
-    const test = p.split.test;
+    const classes = p.model.classes;
+    // Targets for the scatter: the class's index, or the value itself.
+    const targets = (y: readonly (number | string)[]): Float64Array => Float64Array.from(y, (v) => (classes ? classes.findIndex((c) => c === v) : Number(v)));
+    const test = rawData.test;
     session = {
       prepared: p,
       model: p.model,
@@ -213,23 +263,34 @@ const api: PlaygroundWorker = {
       trainWs: createWorkspace(p.model, p.data.X.rows, { lean: true }),
       testWs: p.data.testX && p.data.testX.rows > 0 ? createWorkspace(p.model, p.data.testX.rows, { lean: true }) : null,
       gridX,
-      gridWs: createWorkspace(p.model, GRID * GRID),
+      gridWs: gridX ? createWorkspace(p.model, GRID * GRID) : null,
       onFrame,
     };
-    const featureGrids = featureGridsOver(raw);
+    const featureGrids = featureGridsOver(gridPoints([DOMAIN[0], DOMAIN[1], DOMAIN[0], DOMAIN[1]], 2));
+    const inputGrids = gridX
+      ? inputs.map((_, c) => {
+          const g = new Float32Array(GRID * GRID);
+          for (let k = 0; k < g.length; k++) g[k] = gridX.data[k * inputs.length + c];
+          return g;
+        })
+      : null;
     const info: SetupInfo = {
       inputs,
       layers: p.model.layers.map((l) => ({ units: l.units, activation: l.activation })),
-      task: p.model.classes ? "binary" : "regression",
-      train: { X: p.split.train.X.data.slice(), y: encode(p.split.train.y) },
-      test: { X: test ? test.X.data.slice() : new Float64Array(0), y: test ? encode(test.y) : new Float64Array(0) },
+      task: taskOf(outputLayer(p.model).activation) as SetupInfo["task"],
+      classes: classes ? classes.map(String) : null,
+      rawDim,
+      domain,
+      train: { X: rawData.train.X.data.slice(), y: targets(rawData.train.y) },
+      test: { X: test ? test.X.data.slice() : new Float64Array(0), y: test ? targets(test.y) : new Float64Array(0) },
       featureGrids,
+      inputGrids,
       parameterCount: p.model.params.length,
     };
     recent.length = 0;
     epochsPerSlice = 1;
     send(session, true);
-    return Comlink.transfer(info, Object.values(featureGrids).map((g) => g.buffer));
+    return Comlink.transfer(info, [...Object.values(featureGrids), ...(inputGrids ?? [])].map((g) => g.buffer));
   },
 
   play(): void {
@@ -312,6 +373,9 @@ function drawExtra(s: Session, r: ViewRequest): ViewResult {
       break;
     case "surface":
       scene = VIEWS.surface(input, { ...size, angle });
+      break;
+    case "neurons":
+      scene = VIEWS.neurons(input, size);
       break;
     case "history":
       if (s.history.epoch.length === 0) throw new Error("nothing trained yet: press play or step");

@@ -353,3 +353,80 @@ describe("the playground page", () => {
     await clean(w);
   });
 });
+
+describe("the walkthroughs and your own data in the page", () => {
+  it("every walkthrough of examples/ opens from the menu and trains, with the right picture for its data", async () => {
+    const w = await openPage(s);
+    const names = await w.page.$$eval("[data-testid=example] option", (os) => os.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== ""));
+    expect(names).toEqual(expect.arrayContaining(["moons-deep", "one-feature", "three-classes", "gauss-two-neurons", "circles-three-neurons", "spiral-layers", "twelve-steps"]));
+    for (const name of names) {
+      await w.page.selectOption("[data-testid=example]", name);
+      await w.page.waitForFunction((n) => location.hash.includes(`example=${n}`), name);
+      await waitForEpoch(w.page, (e) => e === 0);
+      await w.page.click("[data-testid=step]");
+      await waitForEpoch(w.page, (e) => e === 1);
+      expect(await w.page.textContent("[data-testid=error]"), name).toBe("");
+    }
+    await clean(w);
+  });
+
+  it("the one-feature walkthrough is the 1-D mode: x against the output, one curve per hidden neuron", async () => {
+    const w = await openPage(s, "#example=one-feature");
+    await w.page.waitForFunction(() => document.querySelector("[data-testid=output-other] svg") !== null);
+    const svg = await w.page.innerHTML("[data-testid=output-other]");
+    expect(svg).toMatch(/hidden neuron 1/);
+    expect(svg).toMatch(/hidden neuron 2/);
+    expect(svg).not.toMatch(/hidden neuron 3/);
+    // The file's own learning rate (0.1), not the Playground's default.
+    expect(await w.page.inputValue("[data-testid=learningRate]")).toBe("0.1");
+    await clean(w);
+  });
+
+  it("three classes get three coloured regions", async () => {
+    const w = await openPage(s, "#example=three-classes");
+    await w.page.click("[data-testid=step]");
+    await waitForEpoch(w.page, (e) => e === 1);
+    await w.page.waitForTimeout(200);
+    const hues = await w.page.$eval("[data-testid=output-heatmap]", (c) => {
+      const canvas = c as HTMLCanvasElement;
+      const d = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data;
+      const seen = new Set<string>();
+      for (let i = 0; i < d.length; i += 4 * 97) {
+        const [r, g, b] = [d[i], d[i + 1], d[i + 2]];
+        // The dominant channel pattern tells blue, orange and green apart.
+        seen.add(b > r && b > g ? "blue" : r > b && r >= g ? "orange" : g > r && g > b ? "green" : "other");
+      }
+      return [...seen];
+    });
+    expect(hues).toEqual(expect.arrayContaining(["blue", "orange", "green"]));
+    expect(await w.page.locator(".node[data-node^='1:']").count()).toBe(3);
+    await clean(w);
+  });
+
+  it("a CSV of your own trains; a bad one shows its line and column and leaves the data as it was", async () => {
+    const w = await openPage(s);
+    const rows = ["a,b,label", ...Array.from({ length: 60 }, (_, i) => `${(i % 10) / 3},${Math.floor(i / 10) / 2},${(i % 10) / 3 + Math.floor(i / 10) / 2 > 3 ? 1 : 0}`)];
+    await w.page.setInputFiles("[data-testid=open-file]", { name: "mine.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n")) });
+    await w.page.waitForFunction(() => location.hash.includes("example=file"));
+    await waitForEpoch(w.page, (e) => e === 0);
+    expect(await w.page.locator(".node.input").count()).toBe(2);
+    await w.page.click("[data-testid=step]");
+    await waitForEpoch(w.page, (e) => e === 1);
+    const hash = await w.page.evaluate(() => location.hash);
+
+    const bad = "a,b,label\n1,2,0\n3,x,1\n";
+    await w.page.setInputFiles("[data-testid=open-file]", { name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+    await w.page.waitForFunction(() => (document.querySelector("[data-testid=file-error]")?.textContent ?? "") !== "");
+    const message = await w.page.textContent("[data-testid=file-error]");
+    expect(message).toMatch(/line 3/);
+    expect(message).toMatch(/"b"/);
+    expect(message).toMatch(/nothing was changed/);
+    expect(await w.page.evaluate(() => location.hash)).toBe(hash);
+    expect(await epochOf(w.page)).toBe(1);
+    // A reload in the same tab keeps the opened file.
+    await w.page.reload();
+    await waitForEpoch(w.page, (e) => e === 0);
+    expect(await w.page.locator(".node.input").count()).toBe(2);
+    await clean(w);
+  });
+});

@@ -65,6 +65,7 @@ describe("the set-up in the URL", () => {
       momentum: fc.constantFrom(0.5, 0.9, 0.99),
       loss: fc.constantFrom(...PAGE_LOSSES),
       init: fc.constantFrom(...INITS),
+      example: fc.constantFrom(null, "moons-deep", "one-feature", "file"),
     }) as fc.Arbitrary<Setup>;
     fc.assert(
       fc.property(setupArb, (setup) => {

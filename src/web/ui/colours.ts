@@ -3,7 +3,7 @@
  * Okabe–Ito pair the CLI pictures use), as a lookup table so a 100×100 heatmap costs one table
  * read per cell.
  */
-import { hexToRgb, PALETTE } from "../../viz/palette.ts";
+import { classColour, hexToRgb, PALETTE } from "../../viz/palette.ts";
 
 export const NEGATIVE = PALETTE.classes[0];
 export const POSITIVE = PALETTE.classes[1];
@@ -74,4 +74,33 @@ export function paintHeatmap(canvas: HTMLCanvasElement, values: ArrayLike<number
 export function unitScale(activation: string): (v: number) => number {
   if (activation === "sigmoid") return (v) => 2 * v - 1;
   return (v) => v;
+}
+
+/** Cells of a k-class output (GRID² × k, row-major): the winning class's colour, tinted by its probability. */
+export function paintClasses(canvas: HTMLCanvasElement, values: ArrayLike<number>, side: number, k: number, discrete: boolean): void {
+  if (canvas.width !== side) canvas.width = side;
+  if (canvas.height !== side) canvas.height = side;
+  const ctx = canvas.getContext("2d");
+  if (!ctx) return;
+  const colours = Array.from({ length: k }, (_, c) => hexToRgb(classColour(c)));
+  const image = ctx.createImageData(side, side);
+  const px = image.data;
+  for (let cell = 0; cell < side * side; cell++) {
+    let best = 0;
+    for (let c = 1; c < k; c++) if (values[cell * k + c] > values[cell * k + best]) best = c;
+    // From "no idea" (1/k) to certain (1): white to the class's colour.
+    const p = values[cell * k + best];
+    const a = discrete ? STRENGTH : Math.max(0, Math.min(1, (p - 1 / k) / (1 - 1 / k))) * STRENGTH;
+    const rgb = colours[best];
+    px[4 * cell] = 255 + (rgb[0] - 255) * a;
+    px[4 * cell + 1] = 255 + (rgb[1] - 255) * a;
+    px[4 * cell + 2] = 255 + (rgb[2] - 255) * a;
+    px[4 * cell + 3] = 255;
+  }
+  ctx.putImageData(image, 0, 0);
+}
+
+/** A class's full colour, for its points. */
+export function classPointColour(c: number): string {
+  return classColour(c);
 }

@@ -54,7 +54,7 @@ export class LossChart {
     if (n < 2) return;
     let max = 0;
     for (let i = 0; i < n; i++) max = Math.max(max, finite(this.train[i]), finite(this.test[i]));
-    if (max <= 0) max = 1;
+    max = max > 0 ? max * 1.1 : 1;
     const e0 = this.epochs[0];
     const span = Math.max(1, this.epochs[n - 1] - e0);
     const line = (values: number[], colour: string): void => {

@@ -17,7 +17,7 @@ export interface NodeRef {
 }
 
 export interface NetworkViewHandlers {
-  toggleFeature(f: Feature): void;
+  toggleFeature(key: string): void;
   addLayer(): void;
   removeLayer(): void;
   addNeuron(layer: number): void;
@@ -27,16 +27,40 @@ export interface NetworkViewHandlers {
   tooltip(text: string | null, at?: { x: number; y: number }): void;
 }
 
-export interface NetworkShape {
-  active: readonly Feature[];
-  hidden: readonly number[];
-  activations: readonly string[];
+export interface InputNode {
+  key: string;
+  label: string;
+  /** Feeds the network (switched-off Playground features are drawn, but have no edges). */
+  on: boolean;
+  /** Whether a click switches it (the Playground's features; not an experiment file's inputs). */
+  toggle: boolean;
 }
 
-const NODE = 34;
-const ROW = 46;
+export interface NetworkShape {
+  inputs: readonly InputNode[];
+  hidden: readonly number[];
+  /** Units of the output layer (1, or one per class for softmax). */
+  outputUnits: number;
+  /** Each layer's activation, the output's last. */
+  activations: readonly string[];
+  /** Whether + and − change the layers (not for an experiment file, which says what it trains). */
+  editable: boolean;
+}
+
+/** The Playground's seven features as input nodes. */
+export function featureNodes(active: readonly Feature[]): InputNode[] {
+  return FEATURES.map((f) => ({ key: f, label: FEATURE_LABEL[f], on: active.includes(f), toggle: true }));
+}
+
 const TOP = 74;
 const LEFT = 74;
+/** Node size and row pitch: the Playground's for up to 12 rows, smaller for wide layers so the diagram stays on screen. */
+function sizing(rows: number): { node: number; row: number } {
+  const k = Math.min(1, 12 / Math.max(rows, 1));
+  return { node: Math.max(10, Math.round(34 * k)), row: Math.max(13, Math.round(46 * k)) };
+}
+let NODE = 34;
+let ROW = 46;
 
 interface Edge {
   index: number;
@@ -49,7 +73,7 @@ export class NetworkView {
   private readonly svg: SVGSVGElement;
   private edges: Edge[] = [];
   private biases: { index: number; box: HTMLElement }[] = [];
-  private inputCanvases = new Map<Feature, HTMLCanvasElement>();
+  private inputCanvases = new Map<string, HTMLCanvasElement>();
   private layerCanvases: HTMLCanvasElement[][] = [];
   private params: Float64Array | null = null;
 
@@ -72,9 +96,11 @@ export class NetworkView {
   }
 
   private build(width: number): void {
-    const { active, hidden } = this.shape;
+    const { inputs, hidden, editable } = this.shape;
+    const active = inputs.filter((i) => i.on);
     const xs = this.columnX(width);
-    const rows = Math.max(FEATURES.length, ...hidden, 1);
+    const rows = Math.max(inputs.length, ...hidden, this.shape.outputUnits, 1);
+    ({ node: NODE, row: ROW } = sizing(rows));
     const height = TOP + rows * ROW + 10;
     const innerWidth = xs[xs.length - 1] + NODE + 12;
     this.inner.style.width = `${innerWidth}px`;
@@ -94,32 +120,33 @@ export class NetworkView {
     layersControl.style.position = "absolute";
     layersControl.style.left = `${xs[1] - 10}px`;
     layersControl.style.top = "0px";
-    this.inner.append(layersControl, this.head("Features", xs[0], "click to switch on or off"), this.head("Output", xs[xs.length - 1], ""));
+    if (editable) this.inner.append(layersControl);
+    this.inner.append(this.head(inputs.some((i) => i.toggle) ? "Features" : "Inputs", xs[0], inputs.some((i) => i.toggle) ? "click to switch on or off" : ""), this.head("Output", xs[xs.length - 1], ""));
 
     const centre = (count: number, i: number): number => TOP + ((rows - count) * ROW) / 2 + i * ROW;
-    // Input features: all seven, the active ones feeding the network in this order.
-    const inputY = new Map<Feature, number>();
-    FEATURES.forEach((f, i) => {
-      const y = TOP + i * ROW + ((rows - FEATURES.length) * ROW) / 2;
-      inputY.set(f, y);
-      const on = active.includes(f);
+    // Input nodes: the Playground's seven features (the active ones feed the network, in order), or the file's inputs.
+    const inputY = new Map<string, number>();
+    inputs.forEach((input, i) => {
+      const y = TOP + i * ROW + ((rows - inputs.length) * ROW) / 2;
+      inputY.set(input.key, y);
       const canvas = el("canvas", { width: GRID, height: GRID });
-      const node = el("div", { class: `node input${on ? "" : " off"}`, "data-feature": f, role: "button", "aria-pressed": String(on), title: `${FEATURE_LABEL[f]}: click to switch ${on ? "off" : "on"}` }, canvas, el("span", { class: "name", text: FEATURE_LABEL[f] }));
+      const title = input.toggle ? `${input.label}: click to switch ${input.on ? "off" : "on"}` : input.label;
+      const node = el("div", { class: `node input${input.on ? "" : " off"}`, "data-feature": input.key, role: input.toggle ? "button" : "img", "aria-pressed": input.toggle ? String(input.on) : undefined, title }, canvas, el("span", { class: "name", text: input.label }));
       place(node, xs[0], y);
-      node.addEventListener("click", () => this.on.toggleFeature(f));
-      this.hover(node, { layer: -1, unit: active.indexOf(f), label: FEATURE_LABEL[f] }, on);
-      this.inputCanvases.set(f, canvas);
+      if (input.toggle) node.addEventListener("click", () => this.on.toggleFeature(input.key));
+      this.hover(node, { layer: -1, unit: active.indexOf(input), label: input.label }, input.on);
+      this.inputCanvases.set(input.key, canvas);
       this.inner.append(node);
     });
 
-    const sizes = [...hidden, 1];
-    let previous: { x: number; y: number }[] = active.map((f) => ({ x: xs[0], y: inputY.get(f)! }));
+    const sizes = [...hidden, this.shape.outputUnits];
+    let previous: { x: number; y: number }[] = active.map((input) => ({ x: xs[0], y: inputY.get(input.key)! }));
     let offset = 0;
     this.layerCanvases = [];
     sizes.forEach((units, l) => {
       const x = xs[l + 1];
       const isOutput = l === sizes.length - 1;
-      if (!isOutput) {
+      if (!isOutput && editable) {
         const head = el(
           "div",
           { class: "layer-head" },
@@ -139,13 +166,17 @@ export class NetworkView {
       for (let j = 0; j < units; j++) {
         const y = centre(units, j);
         here.push({ x, y });
-        const label = isOutput ? "the output" : `neuron ${j + 1} of layer ${l + 1}`;
+        const label = isOutput ? (units > 1 ? `output ${j + 1}` : "the output") : `neuron ${j + 1} of layer ${l + 1}`;
         const canvas = el("canvas", { width: GRID, height: GRID });
         const node = el("div", { class: "node", "data-node": `${l}:${j}` }, canvas);
         place(node, x, y);
         this.hover(node, { layer: l, unit: j, label }, true);
         const biasIndex = offset + units * inSize + j;
         const bias = el("div", { class: "bias", "data-param": biasIndex, title: "" });
+        if (NODE < 20) {
+          bias.style.width = bias.style.height = "5px";
+          bias.style.left = bias.style.bottom = "-3px";
+        }
         bias.addEventListener("mouseenter", (e) => this.on.tooltip(this.describe(biasIndex, `bias of ${label}`), { x: e.clientX, y: e.clientY }));
         bias.addEventListener("mouseleave", () => this.on.tooltip(null));
         bias.addEventListener("click", (e) => {
@@ -159,7 +190,7 @@ export class NetworkView {
         for (let i = 0; i < inSize; i++) {
           const from = previous[i];
           const index = offset + j * inSize + i;
-          const fromLabel = l === 0 ? FEATURE_LABEL[active[i]] : `neuron ${i + 1} of layer ${l}`;
+          const fromLabel = l === 0 ? active[i].label : `neuron ${i + 1} of layer ${l}`;
           this.edge(index, from, { x, y }, `weight from ${fromLabel} to ${label}`);
         }
       }
@@ -224,9 +255,9 @@ export class NetworkView {
     for (const { index, box } of this.biases) box.style.background = colourOf(Math.tanh(params[index]));
   }
 
-  /** Each input feature's map over the plane (switched-off ones too: they show what they would add). */
-  paintFeatures(featureGrids: Readonly<Record<Feature, Float32Array>>): void {
-    for (const f of FEATURES) paintHeatmap(this.inputCanvases.get(f)!, featureGrids[f], GRID, inputScale(featureGrids[f]));
+  /** Each input's map over the plane (switched-off features too: they show what they would add). */
+  paintFeatures(grids: Readonly<Record<string, Float32Array>>): void {
+    for (const [key, canvas] of this.inputCanvases) if (grids[key]) paintHeatmap(canvas, grids[key], GRID, inputScale(grids[key]));
   }
 
   /** Every neuron's heatmap. `grids[l]` is layer l's activations, GRID² × units. */
@@ -254,6 +285,8 @@ function miniButton(text: string, title: string, disabled: boolean, onClick: () 
 function place(node: HTMLElement, x: number, y: number): void {
   node.style.left = `${x}px`;
   node.style.top = `${y}px`;
+  node.style.width = `${NODE}px`;
+  node.style.height = `${NODE}px`;
 }
 
 /** Inputs are coloured relative to their largest magnitude over the plane (x ∈ ±6, x² up to 36). */

@@ -6,6 +6,7 @@
  * Controls only report what the user did; main.ts owns the set-up.
  */
 import { generateDataset } from "../../data/generate.ts";
+import { EXAMPLES } from "../examples.ts";
 import {
   ACTIVATIONS,
   CLASS_DATASETS,
@@ -21,13 +22,23 @@ import {
   type ClassDataset,
   type Hidable,
   type RegDataset,
+  type ExperimentJson,
   type Setup,
 } from "../setup.ts";
 import { pointColour } from "./colours.ts";
 import { el, icon } from "./dom.ts";
 import { TEST_COLOUR, TRAIN_COLOUR } from "./loss-chart.ts";
 
+export interface OpenedFiles {
+  experiment: ExperimentJson;
+  files: Record<string, string>;
+}
+
 export interface Handlers {
+  /** A walkthrough by name; null returns to the Playground's own data. */
+  openExample(name: string | null): void;
+  /** Files the user chose or dropped: an experiment (with the CSV it reads) or a CSV alone. */
+  openFile(opened: OpenedFiles): void;
   reset(): void;
   playPause(): void;
   step(): void;
@@ -65,14 +76,14 @@ export function topBar(setup: Setup, on: Handlers): { root: HTMLElement; epoch: 
     el("div", { class: "transport" }, reset, play, step),
     el("div", { class: "epoch" }, el("span", { class: "label", text: "Epoch" }), epoch),
     select("Learning rate", "ui-learningRate", "learningRate", LEARNING_RATES, setup.learningRate, String, (v) => on.change({ learningRate: v })),
-    select("Activation", "ui-activation", "activations", ACTIVATIONS, setup.activation, (v) => ({ relu: "ReLU", tanh: "Tanh", sigmoid: "Sigmoid", linear: "Linear" })[v], (v) => on.change({ activation: v })),
-    select("Regularization", "ui-regularization", "regularizations", ["none", "L1", "L2"] as const, setup.regularization, (v) => (v === "none" ? "None" : v), (v) => on.change({ regularization: v })),
+    ...(setup.example ? [] : [select("Activation", "ui-activation", "activations", ACTIVATIONS, setup.activation, (v) => ({ relu: "ReLU", tanh: "Tanh", sigmoid: "Sigmoid", linear: "Linear" })[v], (v) => on.change({ activation: v }))]),
+    ...(setup.example ? [] : [select("Regularization", "ui-regularization", "regularizations", ["none", "L1", "L2"] as const, setup.regularization, (v) => (v === "none" ? "None" : v), (v) => on.change({ regularization: v })),
     select("Regularization rate", "ui-regularizationRate", "regularRate", REGULARIZATION_RATES, setup.regularizationRate, String, (v) => on.change({ regularizationRate: v })),
     select("Problem type", "ui-problem", "problem", ["classification", "regression"] as const, setup.problem, (v) => (v === "classification" ? "Classification" : "Regression"), (v) => on.change({ problem: v })),
     select("Optimizer", "ui-optimizer", "optimizer", OPTIMIZERS, setup.optimizer, (v) => OPTIMIZER_TEXT[v], (v) => on.change({ optimizer: v })),
     ...(setup.optimizer === "momentum" || setup.optimizer === "nesterov" ? [select("Momentum", "ui-momentum", "momentum", MOMENTA, setup.momentum, String, (v) => on.change({ momentum: v }))] : []),
     select("Loss", "ui-loss", "loss", setup.problem === "classification" ? PAGE_LOSSES : PAGE_LOSSES.filter((l) => l !== "binary-crossentropy"), setup.problem === "regression" && setup.loss === "binary-crossentropy" ? "mse" : setup.loss, (v) => LOSS_TEXT[v], (v) => on.change({ loss: v })),
-    select("Initialisation", "ui-init", "init", INITS, setup.init, (v) => INIT_TEXT[v], (v) => on.change({ init: v })),
+    select("Initialisation", "ui-init", "init", INITS, setup.init, (v) => INIT_TEXT[v], (v) => on.change({ init: v }))]),
     el("div", { class: "actions" }, exportButton, link),
   );
   return { root, epoch, play };
@@ -90,7 +101,97 @@ function slider(label: string, cls: string, id: string, [min, max]: readonly [nu
   return el("div", { class: `slider ${cls}` }, el("label", { for: id }, el("span", { text: label }), out), input);
 }
 
+/** The walkthroughs menu and the file picker (also a drop target: the whole page takes dropped files). */
+function openers(setup: Setup, on: Handlers, error: HTMLElement): HTMLElement {
+  const menu = el("select", { "data-testid": "example", "aria-label": "walkthrough" });
+  menu.append(el("option", { value: "", text: "— the Playground's data —", selected: !setup.example }));
+  for (const e of EXAMPLES) menu.append(el("option", { value: e.name, text: e.title, selected: setup.example === e.name }));
+  if (setup.example === "file") menu.append(el("option", { value: "file", text: "(the file you opened)", selected: true }));
+  menu.addEventListener("change", () => on.openExample(menu.value || null));
+  const picker = el("input", { type: "file", accept: ".json,.csv,application/json,text/csv", multiple: true, "data-testid": "open-file", "aria-label": "open an experiment file or a CSV" });
+  picker.addEventListener("change", () => void readChosen([...(picker.files ?? [])], on, error));
+  return el("div", { class: "openers" }, el("label", { class: "field" }, el("span", { class: "label", text: "Walkthroughs" }), menu), el("label", { class: "field open-file" }, el("span", { class: "label", text: "Open an experiment or a CSV (or drop it here)" }), picker), error);
+}
+
+/** Reads chosen or dropped files: one experiment (plus the CSV it names), or one CSV to make an experiment of. */
+export async function readChosen(list: File[], on: Handlers, error: HTMLElement): Promise<void> {
+  error.textContent = "";
+  try {
+    const texts = await Promise.all(list.map(async (f) => [f.name, await f.text()] as const));
+    const json = texts.find(([n]) => n.toLowerCase().endsWith(".json"));
+    const csvs = texts.filter(([n]) => n.toLowerCase().endsWith(".csv"));
+    if (json) {
+      let experiment: ExperimentJson;
+      try {
+        experiment = JSON.parse(json[1]);
+      } catch (e) {
+        throw new Error(`${json[0]} is not valid JSON (${(e as Error).message})`);
+      }
+      const data = (experiment.data ?? {}) as { csv?: unknown };
+      const files: Record<string, string> = {};
+      if (typeof data.csv === "string") {
+        const base = data.csv.split("/").pop()!;
+        const found = csvs.find(([n]) => n === base);
+        if (!found) throw new Error(`${json[0]} reads its data from ${JSON.stringify(data.csv)}: choose that CSV together with the experiment file`);
+        files[data.csv] = found[1];
+      }
+      on.openFile({ experiment, files });
+      return;
+    }
+    if (csvs.length === 1) {
+      on.openFile(experimentForCsv(csvs[0][0], csvs[0][1]));
+      return;
+    }
+    throw new Error(list.length === 0 ? "no file chosen" : "choose an experiment file (.json, with its CSV if it reads one) or one CSV file");
+  } catch (e) {
+    error.textContent = (e as Error).message;
+  }
+}
+
+/**
+ * A first experiment for a CSV of one's own: the last column is the target, the others the
+ * features (edit them in the page's CSV box); classes when the target holds few distinct values.
+ */
+export function experimentForCsv(name: string, text: string, target?: string, features?: string[]): OpenedFiles {
+  const header = (text.split(/\r?\n/, 1)[0] ?? "").split(",").map((h) => h.trim().replace(/^"|"$/g, ""));
+  const y = target ?? header[header.length - 1];
+  const xs = features ?? header.filter((h) => h !== y);
+  const column = header.indexOf(y);
+  const values = text
+    .split(/\r?\n/)
+    .slice(1)
+    .filter((l) => l.trim() !== "")
+    .map((l) => l.split(",")[column]?.trim());
+  const distinct = new Set(values);
+  const numeric = values.every((v) => v !== undefined && v !== "" && Number.isFinite(Number(v)));
+  const classes = !numeric || (distinct.size <= 10 && values.every((v) => Number.isInteger(Number(v))));
+  const output = !classes ? { units: 1, activation: "linear" } : distinct.size <= 2 ? { units: 1, activation: "sigmoid" } : { units: distinct.size, activation: "softmax" };
+  return {
+    experiment: {
+      name: name.replace(/\.csv$/i, ""),
+      data: { csv: name, target: y, features: xs, testFraction: 0.2, seed: 1 },
+      scale: "standard",
+      model: { layers: [{ units: 8, activation: "tanh" }, { units: 8, activation: "tanh" }, output] },
+      train: { optimizer: "adam", learningRate: 0.01, batchSize: 16 },
+    },
+    files: { [name]: text },
+  };
+}
+
 export function dataPanel(setup: Setup, on: Handlers): HTMLElement {
+  const error = el("div", { class: "error-line", role: "alert", "data-testid": "file-error" });
+  if (setup.example) {
+    const back = el("button", { class: "text-button", "data-testid": "back-to-playground", text: "Back to the Playground's data" });
+    back.addEventListener("click", () => on.openExample(null));
+    return el(
+      "section",
+      { class: "data" },
+      el("h2", { text: "Data" }),
+      openers(setup, on, error),
+      el("p", { class: "panel-note", text: "The page trains this file as it says (data, network, optimiser, loss); the learning rate above applies at once. Export writes it back with the epochs trained." }),
+      back,
+    );
+  }
   const names: readonly (ClassDataset | RegDataset)[] = setup.problem === "classification" ? CLASS_DATASETS : REG_DATASETS;
   const current = setup.problem === "classification" ? setup.dataset : setup.regDataset;
   const titles: Record<string, string> = { circle: "Circle", xor: "Exclusive or", gauss: "Gaussian", spiral: "Spiral", "reg-plane": "Plane", "reg-gauss": "Multi gaussian" };
@@ -106,6 +207,7 @@ export function dataPanel(setup: Setup, on: Handlers): HTMLElement {
     "section",
     { class: "data" },
     el("h2", { text: "Data" }),
+    openers(setup, on, error),
     el("div", { class: "panel-note", text: "Which dataset do you want to use?" }),
     thumbs,
     slider("Ratio of training to test data", "ui-percTrainData", "percTrainData", LIMITS.percTrainData, 10, setup.percTrainData, (v) => `${v}%`, (v) => on.change({ percTrainData: v })),
