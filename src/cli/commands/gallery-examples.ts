@@ -151,7 +151,7 @@ export const GALLERY: GalleryExample[] = [
   {
     file: "twelve-steps.json",
     items: [
-      { kind: "steps", name: "steps", caption: "one forward and backward pass as numbered steps, the computed cell and its sources marked" },
+      { kind: "steps", name: "steps", caption: "one forward and backward pass as the article's twelve steps (its names, E = y − output), the computed cell and its sources marked" },
       { kind: "view", name: "network", view: "network", caption: "the 4-3-1 sigmoid network after 5,000 iterations" },
     ],
   },
@@ -277,4 +277,5 @@ export const FIGURE_OF: Record<string, string[]> = {
   "moons-deep/activation": ["nd-activations"],
   "moons-deep/keras-sgd": ["nd-keras"],
   "twelve-steps/network": ["ts-mlp"],
+  "twelve-steps/steps": [...Array.from({ length: 12 }, (_, k) => `ts-step-${k + 1}`), "ts-after"],
 };
