@@ -45,6 +45,7 @@ import { surfaceView } from "./views/surface.ts";
 import { networkView } from "./views/network.ts";
 import { historyView } from "./views/history.ts";
 import { stepsView } from "./views/steps.ts";
+import { blueprintView, forwardShapesView, layerPassView, perceptronView, shapesView } from "./views/diagrams.ts";
 
 export type { Scene, Mark, Paint, RectMark, CircleMark, LineMark, PolylineMark, PathMark, TextMark, GroupMark } from "./scene.ts";
 export { allMarks, marksWithRole } from "./scene.ts";
@@ -72,6 +73,11 @@ export const VIEWS = {
   network: networkView,
   history: historyView,
   steps: stepsView,
+  perceptron: perceptronView,
+  blueprint: blueprintView,
+  shapes: shapesView,
+  "forward-shapes": forwardShapesView,
+  "layer-pass": layerPassView,
 } satisfies Record<string, View>;
 
 export type ViewName = keyof typeof VIEWS;
