@@ -54,7 +54,7 @@ export { toSvg, escapeXml, type SvgOptions } from "./svg.ts";
 export { PALETTE, classColour } from "./palette.ts";
 export { modelAtEpoch, lossData, type LossData } from "./model-data.ts";
 export { parseParam, paramNames, type ParamRef } from "./params.ts";
-export { costGrid, costSlice, costSurfaceScene, lossAt, type CostGrid, type CostSlice, type CostSurfaceOptions } from "./views/cost.ts";
+export { costAngle, costGrid, costSlice, costSurfaceScene, currentInSight, lossAt, type CostGrid, type CostSlice, type CostSurfaceOptions } from "./views/cost.ts";
 export { boundaryScene } from "./views/boundary.ts";
 export { hiddenMorphScene, hiddenActivations } from "./views/hidden.ts";
 export { stepScenes, stepsHtml, stepsLayout, type AfterTraining, type StepOptions } from "./views/steps.ts";
