@@ -80,3 +80,33 @@ export function pickSnapshots(snaps: readonly Snapshot[], count: number): Snapsh
 export function frameCount(o: AnimateOptions, min = 2): number {
   return Math.max(min, Math.round(o.frames ?? DEFAULT_FRAMES));
 }
+
+/**
+ * `count` snapshots spaced by how much the picture changes: each step between frames covers an
+ * equal share of the total change of `signature` (mean absolute difference between consecutive
+ * snapshots), so a long stretch where nothing moves (a network still near its flat start) takes
+ * one frame, and the epochs where the picture moves get the rest. First and last kept. A run
+ * whose picture never changes falls back to log-spaced epochs.
+ */
+export function pickByChange(snaps: readonly Snapshot[], count: number, signature: (s: Snapshot) => ArrayLike<number>): Snapshot[] {
+  if (snaps.length <= count) return [...snaps];
+  const sig = snaps.map(signature);
+  const cum = [0];
+  for (let i = 1; i < snaps.length; i++) {
+    const a = sig[i - 1];
+    const b = sig[i];
+    let d = 0;
+    for (let k = 0; k < a.length; k++) d += Math.abs(a[k] - b[k]);
+    cum.push(cum[i - 1] + d / Math.max(1, a.length));
+  }
+  const total = cum[cum.length - 1];
+  if (!(total > 0)) return pickLogSpaced(snaps, count);
+  const picked = new Set<number>([0, snaps.length - 1]);
+  let i = 0;
+  for (let k = 1; k < count - 1; k++) {
+    const target = (total * k) / (count - 1);
+    while (i < snaps.length - 1 && cum[i] < target) i++;
+    picked.add(i);
+  }
+  return [...picked].sort((a, b) => a - b).map((j) => snaps[j]);
+}

@@ -1,9 +1,11 @@
 /**
  * `cost-landscape`: the cost over two parameters (heatmap or, with mode "3d", a surface), the
- * descent path growing across it frame by frame. The landscape is computed once, every other
- * parameter fixed at its trained value, as the cost-surface view draws it.
+ * descent path growing across it frame by frame. Each frame's landscape is the cost with every
+ * other parameter at that frame's values (its snapshot), so frame 0 shows the loss the network
+ * starts from and the surface itself changes as training moves the other parameters; the axes
+ * stay the same for the whole animation.
  */
-import { costGrid, costSurfaceScene, lossAt, lossData, modelAtEpoch, paramNames, parseParam, toSvg, type CostGrid } from "../viz/index.ts";
+import { costAngle, costGrid, costSurfaceScene, lossData, modelAtEpoch, paramNames, parseParam, toSvg, type CostGrid } from "../viz/index.ts";
 import type { Model } from "../nn/model.ts";
 import { evenly, frameCount, pickSnapshots, type Animation } from "./animation.ts";
 
@@ -43,20 +45,20 @@ export const costLandscape: Animation = {
     };
     const ranges = o.ranges ?? [around(model.params[a.index], path.map((q) => q[0])), around(model.params[b.index], path.map((q) => q[1]))];
     const res = Math.max(5, o.resolution ?? (o.mode === "3d" ? 31 : 61));
-    const grid = costGrid(model, lossData(input), a, b, ranges, res);
+    const data = lossData(input);
+    // The surface at each frame's parameters: its marker is the grid's own point and loss.
+    const grids: CostGrid[] = at.map((k) => costGrid(modelAtEpoch(model, input.run, snaps[k].epoch), data, a, b, ranges, res));
+    // One angle for every frame: the one the moving point is in sight from most often.
+    const angle = o.angle ?? (o.mode === "3d" ? costAngle(grids) : undefined);
     return {
       count: at.length,
       delayMs: 80,
       lastDelayMs: 1500,
       svg(i) {
         const k = at[i];
-        // The moving marker is the path's head: the grid's "current" point, moved (plain data).
-        const head = grid.params.slice();
-        head[a.index] = path[k][0];
-        head[b.index] = path[k][1];
-        const g: CostGrid = { ...grid, current: path[k], currentLoss: lossAt(grid.model, grid.data, head) };
+        const g = grids[i];
         const title = o.title ?? `The cost over ${a.name} and ${b.name}: epoch ${snaps[k].epoch}`;
-        return toSvg(costSurfaceScene(g, { width: o.width, height: o.height, title, mode: o.mode, angle: o.angle, path: path.slice(0, k + 1) }), { idPrefix: "f" });
+        return toSvg(costSurfaceScene(g, { width: o.width, height: o.height, title, mode: o.mode, angle, path: path.slice(0, k + 1) }), { idPrefix: "f" });
       },
     };
   },

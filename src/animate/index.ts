@@ -17,4 +17,4 @@ export const ANIMATIONS = {
 export type AnimationName = keyof typeof ANIMATIONS;
 export const ANIMATION_NAMES = Object.keys(ANIMATIONS) as AnimationName[];
 
-export { DEFAULT_FRAMES, snapshotEpochs, evenly, logSpaced, pickLogSpaced, pickSnapshots, type Animation, type AnimateOptions, type AnimationInput } from "./animation.ts";
+export { DEFAULT_FRAMES, snapshotEpochs, evenly, logSpaced, pickByChange, pickLogSpaced, pickSnapshots, type Animation, type AnimateOptions, type AnimationInput } from "./animation.ts";

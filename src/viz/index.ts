@@ -23,8 +23,11 @@
  *   hiddenMorphScene(model, split, t, options?)     input space (t=0) → hidden space (t=1), eased
  *   costGrid(model, data, paramA, paramB, ranges, resolution): CostGrid   loss over a 2-D grid
  *   costSurfaceScene(grid, options?)                draw a CostGrid (heatmap or 3-D), with a path
- *   stepScenes(trace, options?): Scene[]            one scene per trace step
+ *   stepScenes(trace, options?): Scene[]            one scene per step: the twelve-steps article's
+ *                                                   twelve where the trace fits it, else one per trace step
  *   stepsHtml(trace, options?): string              all steps, one self-contained HTML page
+ *   twelveSteps(trace): ArticleSteps | null         the article's twelve steps, names and sign (E = y − output)
+ *   afterTrainingScene(targets, outputs, iterations) the outputs after many iterations beside the targets
  *   parseParam(model, name): ParamRef               "W1[0,0]" → flat index; throws listing valid names
  *   lossData(input): LossData                       scaled X and encoded Y the loss is measured on
  *   angle: 3-D views take options.angle = {azimuth, elevation} in degrees (rotate: vary azimuth).
@@ -42,6 +45,7 @@ import { surfaceView } from "./views/surface.ts";
 import { networkView } from "./views/network.ts";
 import { historyView } from "./views/history.ts";
 import { stepsView } from "./views/steps.ts";
+import { blueprintView, forwardShapesView, layerPassView, perceptronView, shapesView } from "./views/diagrams.ts";
 
 export type { Scene, Mark, Paint, RectMark, CircleMark, LineMark, PolylineMark, PathMark, TextMark, GroupMark } from "./scene.ts";
 export { allMarks, marksWithRole } from "./scene.ts";
@@ -50,10 +54,11 @@ export { toSvg, escapeXml, type SvgOptions } from "./svg.ts";
 export { PALETTE, classColour } from "./palette.ts";
 export { modelAtEpoch, lossData, type LossData } from "./model-data.ts";
 export { parseParam, paramNames, type ParamRef } from "./params.ts";
-export { costGrid, costSlice, costSurfaceScene, lossAt, type CostGrid, type CostSlice, type CostSurfaceOptions } from "./views/cost.ts";
+export { costAngle, costGrid, costSlice, costSurfaceScene, currentInSight, lossAt, type CostGrid, type CostSlice, type CostSurfaceOptions } from "./views/cost.ts";
 export { boundaryScene } from "./views/boundary.ts";
 export { hiddenMorphScene, hiddenActivations } from "./views/hidden.ts";
-export { stepScenes, stepsHtml } from "./views/steps.ts";
+export { stepScenes, stepsHtml, stepsLayout, type AfterTraining, type StepOptions } from "./views/steps.ts";
+export { afterTrainingScene, fitsTwelveSteps, SIGN_CONVENTION, twelveStepScenes, twelveSteps, type ArticleEquation, type ArticleStep, type ArticleSteps } from "./views/twelve-steps.ts";
 
 export const VIEWS = {
   data: dataView,
@@ -68,6 +73,11 @@ export const VIEWS = {
   network: networkView,
   history: historyView,
   steps: stepsView,
+  perceptron: perceptronView,
+  blueprint: blueprintView,
+  shapes: shapesView,
+  "forward-shapes": forwardShapesView,
+  "layer-pass": layerPassView,
 } satisfies Record<string, View>;
 
 export type ViewName = keyof typeof VIEWS;

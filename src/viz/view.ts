@@ -77,6 +77,10 @@ export interface ViewOptions {
   neuronHeatmaps?: boolean;
   /** steps: which step to draw (1-based, default 1); stepScenes gives them all. */
   step?: number;
+  /** data (1-D): mark where each first-layer neuron's input is 0, the "dots" that separate the classes. */
+  cuts?: boolean;
+  /** steps: "article" (the twelve-steps article's numbering, where the trace fits it) or "trace" (every computed matrix). */
+  stepsLayout?: "article" | "trace";
   /** steps: the highlighted cell of the computed matrix, [row, col] (default [0, 0]). */
   cell?: [number, number];
   /** hidden-morph: 0 = input space, 1 = hidden space. */

@@ -129,7 +129,7 @@ describe("steps", () => {
   it("makes one scene per computed trace step, each with its highlighted and source cells", () => {
     const tr = twelve.trace!;
     const computed = tr.steps.filter((s) => s.phase !== "given");
-    const scenes = stepScenes(tr);
+    const scenes = stepScenes(tr, { layout: "trace" });
     expect(scenes.length).toBe(computed.length);
     scenes.forEach((scene, k) => {
       expect(marksWithRole(scene, "cell", "highlight").length).toBe(1);
@@ -142,16 +142,21 @@ describe("steps", () => {
     });
   });
   it("marks row i of A0 and row j of W1 as the sources of Z1[i,j]", () => {
-    const scene = stepScenes(twelve.trace!, { cell: [1, 2] })[0];
+    const scene = stepScenes(twelve.trace!, { cell: [1, 2], layout: "trace" })[0];
     const sources = marksWithRole(scene, "cell", "source");
     // A0 row 1 (4 cells) + W1 row 2 (4 cells) + b1[2] (1 cell).
     expect(sources.length).toBe(9);
   });
-  it("writes one HTML page with every step's SVG", () => {
-    const html = stepsHtml(twelve.trace!);
-    const n = twelve.trace!.steps.filter((s) => s.phase !== "given").length;
-    expect(html.match(/<svg /g)?.length).toBe(n);
-    for (const svg of html.match(/<svg [\s\S]*?<\/svg>/g)!) parseXml(svg);
+  it("writes one HTML page with every step's SVG, each step's title once", () => {
+    for (const layout of ["trace", "article"] as const) {
+      const html = stepsHtml(twelve.trace!, { layout });
+      const n = layout === "article" ? 12 : twelve.trace!.steps.filter((s) => s.phase !== "given").length;
+      expect(html.match(/<svg /g)?.length).toBe(n);
+      for (const svg of html.match(/<svg [\s\S]*?<\/svg>/g)!) parseXml(svg);
+      const headings = html.match(/<h2>[^<]*<\/h2>/g)!.map((h) => h.slice(4, -5));
+      expect(headings.length).toBe(n);
+      for (const h of headings) expect(html.split(h.replace(/&/g, "&amp;")).length - 1, h).toBe(1);
+    }
   });
   it("handles matrices larger than a table shows", () => {
     const m = createModel({ inputSize: 12, layers: [{ units: 10, activation: "tanh" }, { units: 1, activation: "sigmoid" }], loss: "binary-crossentropy", classes: [0, 1] });

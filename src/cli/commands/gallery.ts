@@ -15,7 +15,7 @@ import { tileScenes } from "../../render/compose.ts";
 import { writeFileAtomic } from "../../render/files.ts";
 import { framesToGif, renderFramesAsync } from "../../render/frames.ts";
 import { svgToPng } from "../../render/png.ts";
-import { classColour, escapeXml, PALETTE, stepScenes, stepsHtml, toSvg, type RunLike, type Scene } from "../../viz/index.ts";
+import { afterTrainingScene, classColour, escapeXml, PALETTE, stepScenes, stepsHtml, stepsLayout, toSvg, type RunLike, type Scene } from "../../viz/index.ts";
 import { probabilityColour } from "../../viz/palette.ts";
 import type { LegendItem } from "../../viz/plot.ts";
 import type { Model } from "../../nn/model.ts";
@@ -25,7 +25,7 @@ import { ARTICLE_FIGURES, ARTICLES, type ArticleFigure } from "./article-figures
 import { FIGURE_OF, GALLERY, type GalleryExample, type GalleryItem, type PanelMetrics, type Variant } from "./gallery-examples.ts";
 import { drawScene } from "./plot.ts";
 import { layerToJson } from "../../nn/network.ts";
-import { firstIteration, trainForPictures, type PictureSource } from "./pictures.ts";
+import { afterTraining, firstIteration, trainForPictures, type PictureSource } from "./pictures.ts";
 
 export interface GalleryFlags {
   out?: string;
@@ -42,6 +42,8 @@ interface Figure {
   link?: string;
   /** The article figures it reproduces. */
   refs?: ArticleFigure[];
+  /** The one figure of its item's that this picture is (the steps: one per step). */
+  figure?: string;
 }
 
 const FIGURES_BY_ID = new Map(ARTICLE_FIGURES.map((f) => [f.id, f]));
@@ -104,7 +106,7 @@ export async function galleryCommand(flags: GalleryFlags, print: (line: string) 
         bar.update(done, `${stem}: ${item.name}`);
         try {
           const refs = (FIGURE_OF[`${stem}/${item.name}`] ?? []).map((id) => FIGURES_BY_ID.get(id)!);
-          figures.push(...(await makeItem(item, stem, file, trained, frames, write)).map((f) => ({ ...f, refs })));
+          figures.push(...(await makeItem(item, stem, file, trained, frames, write)).map((f) => ({ ...f, refs: f.figure ? refs.filter((r) => r.id === f.figure) : refs })));
         } catch (e) {
           failures.push(`${stem}/${item.name}: ${(e as Error).message}`);
         }
@@ -153,13 +155,22 @@ async function makeItem(item: GalleryItem, stem: string, file: string, trained: 
     case "steps": {
       // One iteration from the initial parameters, as the article shows it.
       const t = firstIteration(loadExperiment(file));
+      const article = stepsLayout(t) === "article";
+      const after = article ? afterTraining(file) : undefined;
       const html = `${stem}-steps.html`;
-      write(html, stepsHtml(t));
-      return stepScenes(t).map((s, k) => {
+      write(html, stepsHtml(t, { after }));
+      const figures: Figure[] = stepScenes(t).map((s, k) => {
         const name = `${stem}-step-${String(k + 1).padStart(2, "0")}.png`;
         write(name, png(s));
-        return { file: name, caption: k === 0 ? `${item.caption} (all steps on one page: ${html})` : s.title ?? `step ${k + 1}`, link: html };
+        return { file: name, caption: k === 0 ? `${item.caption} (all steps on one page: ${html})` : s.title ?? `step ${k + 1}`, link: html, figure: `ts-step-${k + 1}` };
       });
+      if (after) {
+        const name = `${stem}-after.png`;
+        const s = afterTrainingScene(after.targets, after.outputs, after.iterations);
+        write(name, png(s));
+        figures.push({ file: name, caption: `${s.title}: outputs ${after.outputs.map((v) => v.toFixed(2)).join(", ")} for targets ${after.targets.join(", ")}`, link: `${html}#after`, figure: "ts-after" });
+      }
+      return figures;
     }
   }
 }

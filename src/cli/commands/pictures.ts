@@ -14,7 +14,9 @@ import type { Snapshot } from "../../nn/history.ts";
 import { layerToJson } from "../../nn/network.ts";
 import { modelFromJson } from "../../nn/serialize.ts";
 import { trace, type Trace } from "../../nn/trace.ts";
-import type { ViewInput } from "../../viz/index.ts";
+import type { AfterTraining, ViewInput } from "../../viz/index.ts";
+import { runExperiment } from "../../experiment/run.ts";
+import { predictOutput } from "../../nn/predict.ts";
 import { evenly, pickLogSpaced } from "../../animate/index.ts";
 import { trainWithProgress } from "../progress.ts";
 
@@ -98,3 +100,11 @@ export function loadPictureSource(file: string, o: { train: boolean; experiment?
 
 /** One training iteration from the model's current parameters, every matrix named (the steps view). */
 export { firstIteration } from "../../experiment/first-iteration.ts";
+
+/** The experiment trained for its epochs (a fresh copy: `prepared` is left as it was): its outputs beside its targets. */
+export function afterTraining(file: string): AfterTraining {
+  const p = loadExperiment(file);
+  const { result } = runExperiment(p);
+  const outputs = Array.from(predictOutput(p.model, p.data.X).data);
+  return { iterations: result.history.loss.length, targets: Array.from(p.data.Y), outputs };
+}

@@ -19,7 +19,7 @@ export interface PlotFlags extends PictureFlags {
 }
 
 /** Views drawn from the data or one iteration at the initial parameters: no training needed. */
-const UNTRAINED: readonly ViewName[] = ["data", "steps"];
+const UNTRAINED: readonly ViewName[] = ["data", "steps", "blueprint", "shapes", "forward-shapes", "layer-pass"];
 
 export function checkViewName(view: string): ViewName {
   if (!(VIEW_NAMES as string[]).includes(view)) throw new UserError(`unknown view "${view}": choose one of ${VIEW_NAMES.join(", ")}`);

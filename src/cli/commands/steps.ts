@@ -2,14 +2,16 @@
  * `glassbox steps <experiment.json> [--out steps.json | steps.html | steps.png]`: one iteration's
  * every matrix. JSON: the trace itself; HTML: one page, every step a table with the computed cell
  * and its sources marked; PNG: one picture per step, `steps-01.png`, `steps-02.png`, … beside the name given.
+ * A trace of the twelve-steps article's kind is drawn as its twelve steps, and the HTML page and
+ * the PNGs end with the outputs the experiment's epochs of the same steps reach.
  */
 import { basename, dirname, extname } from "node:path";
 import { loadExperiment } from "../experiment-file.ts";
 import { svgToPng } from "../../render/png.ts";
 import { numberedName, writeFilesAtomic } from "../../render/files.ts";
-import { stepScenes, stepsHtml, toSvg } from "../../viz/index.ts";
+import { afterTrainingScene, stepScenes, stepsHtml, stepsLayout, toSvg } from "../../viz/index.ts";
 import { outputKind, writeFileAtomic } from "../files.ts";
-import { firstIteration } from "./pictures.ts";
+import { afterTraining, firstIteration } from "./pictures.ts";
 
 export interface StepsFlags {
   out?: string;
@@ -27,14 +29,18 @@ export function stepsCommand(file: string, flags: StepsFlags, print: (line: stri
     writeFileAtomic(flags.out, JSON.stringify(t, null, 1));
     print(`${t.steps.length} steps of one iteration written to ${flags.out}`);
   } else if (kind === "html") {
-    writeFileAtomic(flags.out, stepsHtml(t, { title: prepared.experiment.name ? `${prepared.experiment.name}: one iteration, step by step` : undefined }));
+    // The article's page ends with what its epochs of the same steps reach.
+    const after = stepsLayout(t) === "article" ? afterTraining(file) : undefined;
+    writeFileAtomic(flags.out, stepsHtml(t, { after, title: prepared.experiment.name ? `${prepared.experiment.name}: one iteration, step by step` : undefined }));
     print(`one iteration, step by step, written to ${flags.out}`);
   } else {
     // Every picture is made before the first file is written.
     const scenes = stepScenes(t);
     const stem = basename(flags.out, extname(flags.out));
     const pngs = scenes.map((s, i): [string, Uint8Array] => [numberedName(`${stem}-`, i, scenes.length, "png"), svgToPng(toSvg(s))]);
+    const a = stepsLayout(t) === "article" ? afterTraining(file) : undefined;
+    if (a) pngs.push([`${stem}-after.png`, svgToPng(toSvg(afterTrainingScene(a.targets, a.outputs, a.iterations)))]);
     const written = writeFilesAtomic(dirname(flags.out), pngs);
-    print(`${written.length} steps written to ${written[0]} … ${basename(written[written.length - 1])}`);
+    print(`${scenes.length} steps written to ${written[0]} … ${basename(written[scenes.length - 1])}` + (a ? `, the outputs after ${a.iterations} iterations to ${basename(written[written.length - 1])}` : ""));
   }
 }

@@ -10,7 +10,7 @@ import { lossData, modelFor, snapshotParams, type LossData } from "../model-data
 import { PALETTE, viridis } from "../palette.ts";
 import { paramNames, parseParam, type ParamRef } from "../params.ts";
 import { axes, bandPaths, colourBar, contourPath, extentOf, fmt, linspace, nonNegative, type GridToScreen } from "../plot.ts";
-import { camera, cube, occluded, paintersOrder, surfaceMesh, type DepthItem } from "../project.ts";
+import { camera, cube, DEFAULT_ANGLE, occluded, paintersOrder, surfaceMesh, type DepthItem } from "../project.ts";
 import type { Mark, Scene } from "../scene.ts";
 import type { Angle, ViewInput, ViewOptions } from "../view.ts";
 import { page } from "./common.ts";
@@ -180,7 +180,12 @@ export function costSurfaceScene(grid: CostGrid, o: CostSurfaceOptions = {}): Sc
   const marks: Mark[] = [...p.marks];
   if (mode === "3d") {
     const box = { ...p.box, width: p.box.width - 90 };
-    const cam = camera(o.angle, { x: box.x + 50, y: box.y + 30, width: box.width - 100, height: box.height - 60 }, [[as[0], as[nx - 1]], [bs[0], bs[ny - 1]], [sc.lo, sc.hi]]);
+    const camBox = { x: box.x + 50, y: box.y + 30, width: box.width - 100, height: box.height - 60 };
+    const bounds: [[number, number], [number, number], [number, number]] = [[as[0], as[nx - 1]], [bs[0], bs[ny - 1]], [sc.lo, sc.hi]];
+    // Without an angle asked for, the view turns (in quarter turns from the default) until the
+    // current point is not behind a nearer part of the surface.
+    const angle = o.angle ?? costAngle([grid]);
+    const cam = camera(angle, camBox, bounds);
     const c = cube(cam, { x: a.name, y: b.name, z: "loss" });
     const depthItems: DepthItem[] = surfaceMesh(cam, as, bs, values, (z) => viridis(sc.t(z)));
     const lifted = (va: number, vb: number, z: number) => cam.project([va, vb, z]);
@@ -292,4 +297,31 @@ export function costSurfaceView(input: ViewInput, o: ViewOptions = {}): Scene {
   const res = Math.max(5, o.resolution ?? Math.min(o.mode === "3d" ? 31 : 61, affordable(model, data, 2)));
   const grid = costGrid(model, data, a, b, ranges, res);
   return costSurfaceScene(grid, { width: o.width, height: o.height, title: o.title, mode: o.mode, angle: o.angle, path });
+}
+
+/** Whether the grid's current point is in sight (not behind a nearer part of its surface) from this angle. */
+export function currentInSight(grid: CostGrid, angle: Angle): boolean {
+  const nx = grid.as.length;
+  const ny = grid.bs.length;
+  const [lo, hi] = extentOf(Array.from(grid.values));
+  // Occlusion does not change with the picture's size or place: any box will do.
+  const cam = camera(angle, { x: 0, y: 0, width: 400, height: 400 }, [[grid.as[0], grid.as[nx - 1]], [grid.bs[0], grid.bs[ny - 1]], [lo, hi]]);
+  const cur = cam.project([grid.current[0], grid.current[1], grid.currentLoss]);
+  return !occluded(surfaceMesh(cam, grid.as, grid.bs, grid.values, () => "#000000"), cur.x, cur.y, cur.ground - 1.5 / (Math.max(nx, ny) - 1));
+}
+
+/**
+ * The 3-D cost view's angle: the default, or the quarter turn of it from which the current point
+ * is in sight in the most of these grids (an animation's frames share one angle).
+ */
+export function costAngle(grids: CostGrid[]): Angle {
+  let best = DEFAULT_ANGLE;
+  let bestCount = -1;
+  for (const turn of [0, 90, -90, 180]) {
+    const angle = { azimuth: DEFAULT_ANGLE.azimuth + turn, elevation: DEFAULT_ANGLE.elevation };
+    const count = grids.filter((g) => currentInSight(g, angle)).length;
+    if (count > bestCount) [best, bestCount] = [angle, count];
+    if (count === grids.length) break;
+  }
+  return best;
 }

@@ -1,8 +1,9 @@
 /** The data set: a scatter of the first two features (train filled, test rings), or x against the label for 1-D data. */
 import { applyScaler } from "../../data/apply-scaler.ts";
 import type { DataSplit, LabeledData } from "../../data/types.ts";
-import { axes, extentOf } from "../plot.ts";
-import type { Scene } from "../scene.ts";
+import { axes, extentOf, fmt, type Axes } from "../plot.ts";
+import { PALETTE } from "../palette.ts";
+import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
 import { allColumn, classesOf, labelValue, page, sampleLegend, sampleMarks, targetRange } from "./common.ts";
 
@@ -48,7 +49,8 @@ export function dataScene(split: DataSplit, model: ViewInput["model"] | null, o:
       yTickFormat: classes ? (v) => String(classes[v]) : undefined,
     });
     const dots = sampleMarks(split, { at: (s, i) => [ax.sx(s.X.data[i]), ax.sy(labelValue(s.y[i], classes))], classes, valueRange: targetRange(split), r: 6 }, showTest);
-    return { width: p.width, height: p.height, title: o.title ?? "The data", marks: [...p.marks, ...ax.back, ...dots, ...ax.front] };
+    const cuts = o.cuts && model ? cutMarks(model, ax, yr) : [];
+    return { width: p.width, height: p.height, title: o.title ?? "The data", marks: [...p.marks, ...ax.back, ...cuts, ...dots, ...ax.front] };
   }
   let ranges: [[number, number], [number, number]] = [xr, extentOf(allColumn(split, 1), 0.05)];
   if (o.equalAxes) {
@@ -58,4 +60,23 @@ export function dataScene(split: DataSplit, model: ViewInput["model"] | null, o:
   const ax = axes(p.box, { x: ranges[0], y: ranges[1], xLabel: names[0], yLabel: names[1], nice: !o.equalAxes });
   const dots = sampleMarks(split, { at: (s, i) => [ax.sx(s.X.data[i * d]), ax.sy(s.X.data[i * d + 1])], classes, valueRange: targetRange(split) }, showTest);
   return { width: p.width, height: p.height, title: o.title ?? "The data", marks: [...p.marks, ...ax.back, ...dots, ...ax.front] };
+}
+
+/** Where each first-layer neuron's input z = w·x + b is 0 (in the data's units): a dot on the line between the classes, and its value. */
+function cutMarks(model: ViewInput["model"], ax: Axes, yr: [number, number]): Mark[] {
+  const first = model.layers[0];
+  if (!first || model.layers.length < 2 || model.inputSize !== 1) return [];
+  const marks: Mark[] = [];
+  const yMid = (yr[0] + yr[1]) / 2;
+  for (let j = 0; j < first.units; j++) {
+    const w = first.W[j];
+    if (w === 0) continue;
+    let x = -first.b[j] / w;
+    if (model.scaler) x = x * model.scaler.scale[0] + model.scaler.mean[0];
+    const sx = ax.sx(x);
+    marks.push({ type: "line", x1: sx, y1: ax.sy(yr[0]), x2: sx, y2: ax.sy(yr[1]), stroke: PALETTE.muted, strokeWidth: 1.2, dash: "5 4", role: "cut" });
+    marks.push({ type: "circle", cx: sx, cy: ax.sy(yMid), r: 9, fill: PALETTE.ink, stroke: "#ffffff", strokeWidth: 2, role: "cut-dot", tooltip: `neuron ${j + 1}: z = 0 at x = ${fmt(x, 3)}` });
+    marks.push({ type: "text", x: sx + 12, y: ax.sy(yMid) - 12, text: `x = ${fmt(x, 2)}`, size: 14, weight: "bold", fill: PALETTE.ink, role: "cut-label" });
+  }
+  return marks;
 }

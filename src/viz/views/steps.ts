@@ -4,17 +4,14 @@
  * the formula as the caption, "Step k of N".
  */
 import type { Trace, TraceStep } from "../../nn/trace.ts";
-import { PALETTE, tint } from "../palette.ts";
-import { fitText, fmt, textWidth } from "../plot.ts";
+import { PALETTE } from "../palette.ts";
+import { fitText, fmt } from "../plot.ts";
 import type { Mark, Scene } from "../scene.ts";
 import { toSvg, escapeXml } from "../svg.ts";
+import { MAX_COLS, MAX_ROWS, table, type Cells, type Table } from "./tables.ts";
+import { afterTrainingScene, fitsTwelveSteps, SIGN_CONVENTION, twelveStepScenes, twelveSteps } from "./twelve-steps.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
 
-const MAX_ROWS = 8;
-const MAX_COLS = 8;
-const CELL_H = 24;
-
-type Cells = (r: number, c: number) => boolean;
 
 /** Which cells of each input the computed cell (i, j) of `step` came from. */
 function sourceCells(step: TraceStep, i: number, j: number): Map<string, Cells> {
@@ -48,47 +45,25 @@ function sourceCells(step: TraceStep, i: number, j: number): Map<string, Cells> 
   return m;
 }
 
-interface Table {
-  marks: Mark[];
-  width: number;
-  height: number;
-}
-
-/** A matrix as a table at (x, y): header with its name and shape, truncated to MAX_ROWS × MAX_COLS. */
-function table(step: TraceStep, x: number, y: number, highlight: Cells | null, kind: "result" | "source"): Table {
-  const v = step.value;
-  const rows = v.length;
-  const cols = rows ? v[0].length : 0;
-  const showR = Math.min(rows, MAX_ROWS);
-  const showC = Math.min(cols, MAX_COLS);
-  const texts = v.slice(0, showR).map((row) => row.slice(0, showC).map((x) => fmt(x, 4)));
-  const longest = Math.max(4, ...texts.flat().map((t) => t.length));
-  const cw = Math.max(44, Math.ceil(longest * 7.5) + 14);
-  const header = `${step.name}  (${rows}×${cols})`;
-  const width = Math.max(showC * cw + (cols > showC ? 20 : 0), textWidth(header, 14) + 4);
-  const marks: Mark[] = [];
-  marks.push({ type: "text", x, y: y + 15, text: header, size: 14, weight: "bold", fill: kind === "result" ? PALETTE.highlight : PALETTE.ink, role: kind === "result" ? "table-title result" : "table-title" });
-  const top = y + 24;
-  for (let r = 0; r < showR; r++) for (let c = 0; c < showC; c++) {
-    const on = highlight ? highlight(r, c) : false;
-    const role = on ? (kind === "result" ? "cell highlight" : "cell source") : "cell";
-    const fill = on ? (kind === "result" ? tint(PALETTE.highlight, 0.35) : tint(PALETTE.source, 0.35)) : "#ffffff";
-    marks.push({ type: "rect", x: x + c * cw, y: top + r * CELL_H, width: cw, height: CELL_H, fill, stroke: on ? (kind === "result" ? PALETTE.highlight : "#2b7bb9") : "#bbbbbb", strokeWidth: on ? 2 : 0.8, role });
-    marks.push({ type: "text", x: x + c * cw + cw - 6, y: top + r * CELL_H + CELL_H / 2, text: texts[r][c], size: 12, mono: true, anchor: "end", baseline: "middle", fill: PALETTE.ink });
-  }
-  if (cols > showC) marks.push({ type: "text", x: x + showC * cw + 4, y: top + (showR * CELL_H) / 2, text: "…", size: 14, baseline: "middle", fill: PALETTE.muted });
-  let height = 24 + showR * CELL_H;
-  if (rows > showR) {
-    marks.push({ type: "text", x, y: top + showR * CELL_H + 15, text: `⋮ ${rows - showR} more row${rows - showR > 1 ? "s" : ""}`, size: 12, fill: PALETTE.muted });
-    height += 20;
-  }
-  return { marks, width, height };
-}
-
 export interface StepOptions {
   width?: number;
   /** Highlighted cell of each computed matrix (clamped to its shape; default [0, 0]). */
   cell?: [number, number];
+  /**
+   * "article": the twelve-steps article's twelve steps, names and sign (E = y − output), for a
+   * trace of its kind (one hidden layer, sse, summed gradients, plain gradient descent);
+   * "trace": every computed matrix of the trace in order. Default: "article" where it fits.
+   */
+  layout?: "article" | "trace";
+  /** Draw each step's title in the picture (default true; the HTML page writes it as a heading). */
+  heading?: boolean;
+}
+
+/** Which layout `stepScenes` uses for this trace and these options. */
+export function stepsLayout(trace: Trace, o: StepOptions = {}): "article" | "trace" {
+  if (o.layout === "trace") return "trace";
+  if (o.layout === "article" && !fitsTwelveSteps(trace)) throw new RangeError("the twelve-steps layout needs one hidden layer, loss sse, summed gradients and plain gradient descent");
+  return fitsTwelveSteps(trace) ? "article" : "trace";
 }
 
 /** The steps that compute something (the given matrices appear as sources). */
@@ -96,9 +71,11 @@ function computedSteps(trace: Trace): TraceStep[] {
   return trace.steps.filter((s) => s.phase !== "given");
 }
 
-/** One scene per computed step of the trace. */
+/** One scene per step: the article's twelve, or one per computed step of the trace (see StepOptions.layout). */
 export function stepScenes(trace: Trace, o: StepOptions = {}): Scene[] {
+  if (stepsLayout(trace, o) === "article") return twelveStepScenes(twelveSteps(trace)!, o);
   const width = o.width ?? 900;
+  const heading = o.heading ?? true;
   const byName = new Map(trace.steps.map((s) => [s.name, s]));
   const steps = computedSteps(trace);
   return steps.map((step, k) => {
@@ -107,7 +84,7 @@ export function stepScenes(trace: Trace, o: StepOptions = {}): Scene[] {
     const i = Math.min(o.cell?.[0] ?? 0, Math.max(0, rows - 1), MAX_ROWS - 1);
     const j = Math.min(o.cell?.[1] ?? 0, Math.max(0, cols - 1), MAX_COLS - 1);
     const marks: Mark[] = [];
-    marks.push({ type: "text", x: 20, y: 30, text: fitText(`Step ${k + 1} of ${steps.length}: ${step.title}`, width - 40, 20), size: 20, weight: "bold", fill: PALETTE.ink, role: "step-title" });
+    if (heading) marks.push({ type: "text", x: 20, y: 30, text: fitText(`Step ${k + 1} of ${steps.length}: ${step.title}`, width - 40, 20), size: 20, weight: "bold", fill: PALETTE.ink, role: "step-title" });
     marks.push({ type: "text", x: 20, y: 58, text: fitText(step.formula, width - 40, 15), size: 15, mono: true, fill: PALETTE.ink, role: "formula" });
     const val = step.value[i]?.[j];
     const cellName = cols === 1 && step.name.startsWith("b") ? `${step.name}[${j}]` : `${step.name}[${i},${j}]`;
@@ -147,27 +124,42 @@ export function stepScenes(trace: Trace, o: StepOptions = {}): Scene[] {
   });
 }
 
-/** A self-contained HTML page: every step as a section with its SVG inline. */
-export function stepsHtml(trace: Trace, o: StepOptions & { title?: string } = {}): string {
-  const scenes = stepScenes(trace, o);
-  const steps = computedSteps(trace);
-  const sections = scenes.map((s, k) => `<section id="step-${k + 1}"><h2>${escapeXml(`Step ${k + 1} of ${scenes.length}: ${steps[k].title}`)}</h2>\n${toSvg(s, { idPrefix: `s${k + 1}` })}</section>`).join("\n");
-  const nav = scenes.map((_, k) => `<a href="#step-${k + 1}">${k + 1}</a>`).join(" ");
-  const title = escapeXml(o.title ?? "One training iteration, step by step");
+/** What many iterations of the same steps reach: the outputs beside the targets (the article's closing numbers). */
+export interface AfterTraining {
+  iterations: number;
+  targets: number[];
+  outputs: number[];
+}
+
+/** A self-contained HTML page: every step as a section (its title once, as the heading) with its SVG inline. */
+export function stepsHtml(trace: Trace, o: StepOptions & { title?: string; after?: AfterTraining } = {}): string {
+  const layout = stepsLayout(trace, o);
+  // Each step's title is written once, as its section's heading: not drawn in the picture, not repeated as the SVG's <title>.
+  const scenes = stepScenes(trace, { ...o, heading: false });
+  const computed = computedSteps(trace);
+  const headings = layout === "article" ? twelveSteps(trace)!.steps.map((s) => `Step ${s.number} of 12: ${s.title}`) : computed.map((s, k) => `Step ${k + 1} of ${computed.length}: ${s.title}`);
+  const sections = scenes.map((s, k) => `<section id="step-${k + 1}"><h2>${escapeXml(headings[k])}</h2>\n${toSvg({ ...s, title: undefined }, { idPrefix: `s${k + 1}` })}</section>`);
+  if (o.after) {
+    const a = afterTrainingScene(o.after.targets, o.after.outputs, o.after.iterations, { width: o.width, heading: false });
+    sections.push(`<section id="after"><h2>${escapeXml(a.title ?? "")}</h2>\n${toSvg({ ...a, title: undefined }, { idPrefix: "after" })}</section>`);
+  }
+  const nav = scenes.map((_, k) => `<a href="#step-${k + 1}">${k + 1}</a>`).join(" ") + (o.after ? ` <a href="#after">after ${o.after.iterations.toLocaleString("en-US")}</a>` : "");
+  const title = escapeXml(o.title ?? (layout === "article" ? "One training iteration in twelve steps" : "One training iteration, step by step"));
+  const sign = layout === "article" ? `\n<p>${escapeXml(SIGN_CONVENTION)}</p>` : "";
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title>
 <style>body{font-family:"DejaVu Sans",Verdana,sans-serif;max-width:960px;margin:2em auto;color:#222}section{margin:2em 0;border-top:1px solid #ddd}svg{max-width:100%;height:auto}nav a{margin-right:.5em}</style>
 </head><body><h1>${title}</h1>
-<p>Loss before the update: ${fmt(trace.loss, 6)}. Orange: the cell being computed; blue: the cells it is computed from.</p>
+<p>Loss before the update: ${fmt(trace.loss, 6)}. Orange: the cell being computed; blue: the cells it is computed from.</p>${sign}
 <nav>${nav}</nav>
-${sections}
+${sections.join("\n")}
 </body></html>
 `;
 }
 
 export function stepsView(input: ViewInput, o: ViewOptions = {}): Scene {
   if (!input.trace) throw new RangeError(`"steps" needs a trace (glassbox steps <experiment.json>)`);
-  const scenes = stepScenes(input.trace, { width: o.width, cell: o.cell });
+  const scenes = stepScenes(input.trace, { width: o.width, cell: o.cell, layout: o.stepsLayout });
   const k = Math.max(1, Math.min(scenes.length, o.step ?? 1));
   return scenes[k - 1];
 }
