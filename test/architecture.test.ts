@@ -13,9 +13,9 @@ import { build, type Plugin } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "./helpers.ts";
 
-const ORDER = ["core", "nn", "data", "experiment", "viz", "render", "animate", "bench", "cli", "web"];
+const ORDER = ["core", "nn", "data", "experiment", "viz", "sheet", "render", "animate", "bench", "cli", "web"];
 const SRC = join(ROOT, "src");
-const BROWSER_LAYERS = ["core", "nn", "data", "experiment", "viz", "web"];
+const BROWSER_LAYERS = ["core", "nn", "data", "experiment", "viz", "sheet", "web"];
 const BROWSER_ENTRY = join(SRC, "browser.ts");
 
 function files(dir: string): string[] {

@@ -14,6 +14,7 @@ import { galleryCommand } from "./commands/gallery.ts";
 import { choiceFlag, intFlag, numberFlag, pairFlag, paramsFlag, rangesFlag } from "./commands/picture-flags.ts";
 import { plotCommand } from "./commands/plot.ts";
 import { serveCommand } from "./commands/serve.ts";
+import { sheetCommand } from "./commands/sheet.ts";
 import { ANIMATION_NAMES } from "../animate/index.ts";
 import { VIEW_NAMES } from "../viz/index.ts";
 
@@ -55,6 +56,14 @@ export function buildProgram(): Command {
     .argument("<experiment>", "experiment file")
     .option("--out <steps.json|steps.html|steps.png>", "write here (default: JSON on standard output); .png writes steps-01.png, steps-02.png, …")
     .action((file: string, flags) => stepsCommand(file, flags));
+
+  program
+    .command("sheet")
+    .description("a spreadsheet (.xlsx) that computes one iteration and the descent with live formulas")
+    .argument("<experiment>", "experiment file")
+    .requiredOption("--out <file.xlsx>", "write the workbook here")
+    .option("--iterations <n>", "rows of the descent sheet (default 200)", positiveInt("--iterations"))
+    .action((file: string, flags) => sheetCommand(file, flags));
 
   // Options shared by plot and animate (each maps onto a view option of src/viz).
   const pictureOptions = (c: Command): Command =>
