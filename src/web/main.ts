@@ -120,6 +120,7 @@ const handlers: Handlers = {
   change: (patch) => change(patch),
   regenerate: () => change({ seed: (Math.random() * 0xffffffff) >>> 0 }),
   exportExperiment: () => exportExperiment(),
+  downloadSpreadsheet: () => void downloadSpreadsheet(),
   openExample: (name) => void openExperiment(name),
   openFile: (opened) => void openExperiment("file", opened),
   copyLink: () => {
@@ -372,16 +373,33 @@ function openEditor(index: number, value: number, label: string, at: { x: number
   input.addEventListener("blur", () => setTimeout(close, 150));
 }
 
-function exportExperiment(): void {
-  const epochs = latest?.epoch ?? 0;
-  const json = toExperiment(setup, epochs);
-  if (changedMidRun) json.description = `${json.description} Note: settings or weights were changed during the run, which this file cannot replay; it trains the set-up as it is now from the start.`;
-  const blob = new Blob([`${JSON.stringify(json, null, 2)}\n`], { type: "application/json" });
-  const a = el("a", { href: URL.createObjectURL(blob), download: `${json.name as string}.json` });
+async function downloadSpreadsheet(): Promise<void> {
+  if (!view) return;
+  const target = view;
+  target.error.textContent = "Writing the spreadsheet…";
+  try {
+    const bytes = await worker.spreadsheet(200);
+    const name = `${(currentFile()?.experiment.name as string | undefined) ?? toExperiment(setup, 1).name}`.replace(/[^A-Za-z0-9_-]+/g, "-");
+    download(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), `${name}.xlsx`);
+    target.error.textContent = "";
+  } catch (e) {
+    target.error.textContent = `No spreadsheet: ${(e as Error).message.replace(/^(Error|UserError): /, "")}`;
+  }
+}
+
+function download(blob: Blob, name: string): void {
+  const a = el("a", { href: URL.createObjectURL(blob), download: name });
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
+function exportExperiment(): void {
+  const epochs = latest?.epoch ?? 0;
+  const json = toExperiment(setup, epochs);
+  if (changedMidRun) json.description = `${json.description} Note: settings or weights were changed during the run, which this file cannot replay; it trains the set-up as it is now from the start.`;
+  download(new Blob([`${JSON.stringify(json, null, 2)}\n`], { type: "application/json" }), `${String(json.name).replace(/[^A-Za-z0-9_-]+/g, "-")}.json`);
 }
 
 function pointColourOf(y: number): string {

@@ -100,6 +100,8 @@ export interface PlaygroundWorker {
   update(settings: LiveSettings): void;
   /** Sets one parameter (a weight or a bias) at once; a frame with grids follows. */
   setParam(index: number, value: number): void;
+  /** The set-up as a workbook whose cells compute the descent (`glassbox sheet`), from the current weights. */
+  spreadsheet(iterations: number): Promise<Uint8Array>;
   /** Epochs/s over the last second of training (for meters). */
   rate(): number;
   /** Draws one of the extra views at the current parameters; throws a message when it does not apply. */

@@ -351,6 +351,16 @@ const api: PlaygroundWorker = {
     send(s, true);
   },
 
+  async spreadsheet(iterations: number): Promise<Uint8Array> {
+    const s = session;
+    if (!s) throw new Error("the network is not ready yet");
+    // Loaded on first use: the workbook writer is a large part of the bundle.
+    const { workbookFromExperiment } = await import("../sheet/index.ts");
+    const prepared = { ...s.prepared, model: { ...s.model, params: s.model.params.slice() } };
+    const bytes = await workbookFromExperiment(prepared as Prepared, { iterations });
+    return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
+  },
+
   rate(): number {
     if (recent.length < 2) return 0;
     const a = recent[0];

@@ -45,6 +45,7 @@ export interface Handlers {
   change(patch: Partial<Setup>): void;
   regenerate(): void;
   exportExperiment(): void;
+  downloadSpreadsheet(): void;
   copyLink(): void;
 }
 
@@ -66,6 +67,8 @@ export function topBar(setup: Setup, on: Handlers): { root: HTMLElement; epoch: 
   const epoch = el("span", { class: "value", id: "iter-number", "data-testid": "epoch", "data-epoch": "0", text: "000,000" });
   const exportButton = el("button", { class: "text-button", "data-testid": "export", title: "Download this set-up as an experiment file for glassbox train", text: "Export experiment" });
   exportButton.addEventListener("click", () => on.exportExperiment());
+  const sheet = el("button", { class: "text-button", "data-testid": "spreadsheet", title: "Download a spreadsheet whose formulas compute this network's gradient descent (glassbox sheet)", text: "Spreadsheet" });
+  sheet.addEventListener("click", () => on.downloadSpreadsheet());
   const link = el("button", { class: "text-button", "data-testid": "copy-link", title: "Copy a link that opens this set-up", text: "Copy link" });
   link.addEventListener("click", () => on.copyLink());
 
@@ -84,7 +87,7 @@ export function topBar(setup: Setup, on: Handlers): { root: HTMLElement; epoch: 
     ...(setup.optimizer === "momentum" || setup.optimizer === "nesterov" ? [select("Momentum", "ui-momentum", "momentum", MOMENTA, setup.momentum, String, (v) => on.change({ momentum: v }))] : []),
     select("Loss", "ui-loss", "loss", setup.problem === "classification" ? PAGE_LOSSES : PAGE_LOSSES.filter((l) => l !== "binary-crossentropy"), setup.problem === "regression" && setup.loss === "binary-crossentropy" ? "mse" : setup.loss, (v) => LOSS_TEXT[v], (v) => on.change({ loss: v })),
     select("Initialisation", "ui-init", "init", INITS, setup.init, (v) => INIT_TEXT[v], (v) => on.change({ init: v }))]),
-    el("div", { class: "actions" }, exportButton, link),
+    el("div", { class: "actions" }, exportButton, sheet, link),
   );
   return { root, epoch, play };
 }
