@@ -64,10 +64,10 @@ export function buildProgram(): Command {
 
   program
     .command("export")
-    .description("a Glassbox model in another format: TensorFlow.js layers model, ONNX, scikit-learn MLP JSON")
-    .argument("<model>", "a model file (train --model, import) or a run file (train --out)")
+    .description("a Glassbox model in another format (TensorFlow.js layers model, ONNX, scikit-learn MLP JSON), or an experiment as a PyTorch training script")
+    .argument("<file>", "a model file (train --model, import) or a run file (train --out); for pytorch, an experiment file")
     .requiredOption("--to <format>", `${EXPORT_FORMATS.join(", ")}`, choiceFlag("--to", EXPORT_FORMATS))
-    .requiredOption("--out <path>", "tfjs: model.json (its weights go beside it); onnx: model.onnx; sklearn: model.json")
+    .requiredOption("--out <path>", "tfjs: model.json (its weights go beside it); onnx: model.onnx; sklearn: model.json; pytorch: train.py")
     .option("--dtype <float32|float64>", "onnx: the element type (default float32)", choiceFlag("--dtype", ["float32", "float64"] as const))
     .action((file: string, flags) => exportCommand(file, flags));
 

@@ -9,5 +9,7 @@ export { onnxToModelJson, modelToOnnx, decodeOnnx, ONNX_IR_VERSION, ONNX_OPSET, 
 
 export const IMPORT_FORMATS = ["sklearn", "tfjs", "onnx"] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
-export const EXPORT_FORMATS = ["tfjs", "onnx", "sklearn"] as const;
+/** Model formats, then training scripts (`pytorch`: of an experiment file). */
+export const EXPORT_FORMATS = ["tfjs", "onnx", "sklearn", "pytorch"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { experimentToPytorch } from "./pytorch.ts";

@@ -97,6 +97,17 @@ describe("glassbox export", () => {
   });
 });
 
+describe("glassbox export --to pytorch", () => {
+  it("writes the experiment's training script, and refuses another file name", async () => {
+    const script = join(dir, "train.py");
+    expect(await run(["export", "--to", "pytorch", fx("pytorch-experiment.json"), "--out", script])).toBe(0);
+    expect(readFileSync(script, "utf8")).toMatch(/^#!\/usr\/bin\/env python3\n"""Trains the Glassbox experiment /);
+    expect(await run(["export", "--to", "pytorch", fx("pytorch-experiment.json"), "--out", join(dir, "train.txt")])).toBe(2);
+    expect(err.at(-1)).toMatch(/must end in \.py/);
+    expect(existsSync(join(dir, "train.txt"))).toBe(false);
+  });
+});
+
 describe("glassbox plot --model --csv", () => {
   it("draws an imported model over a CSV of its columns", async () => {
     const model = join(dir, "model.json");
