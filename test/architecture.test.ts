@@ -1,6 +1,6 @@
 /**
  * The layers of DESIGN §1: a module may import only from its own layer or lower ones,
- * and the layers that run in the browser (core, nn, data, experiment, viz, and src/browser.ts
+ * and the layers that run in the browser (core, nn, data, experiment, interop, viz, and src/browser.ts
  * over them) pull in nothing from Node, directly or through a package: each is bundled for the
  * browser as the page's bundler would, and the bundle of the browser entry is run where there is
  * no Node (no process, Buffer, require).
@@ -13,9 +13,9 @@ import { build, type Plugin } from "esbuild";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "./helpers.ts";
 
-const ORDER = ["core", "nn", "data", "experiment", "viz", "sheet", "render", "animate", "bench", "cli", "web"];
+const ORDER = ["core", "nn", "data", "experiment", "interop", "viz", "sheet", "render", "animate", "bench", "cli", "web"];
 const SRC = join(ROOT, "src");
-const BROWSER_LAYERS = ["core", "nn", "data", "experiment", "viz", "sheet", "web"];
+const BROWSER_LAYERS = ["core", "nn", "data", "experiment", "interop", "viz", "sheet", "web"];
 const BROWSER_ENTRY = join(SRC, "browser.ts");
 
 function files(dir: string): string[] {

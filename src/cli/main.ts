@@ -15,6 +15,9 @@ import { choiceFlag, intFlag, numberFlag, pairFlag, paramsFlag, rangesFlag } fro
 import { plotCommand } from "./commands/plot.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { sheetCommand } from "./commands/sheet.ts";
+import { importCommand } from "./commands/import.ts";
+import { exportCommand } from "./commands/export.ts";
+import { EXPORT_FORMATS, IMPORT_FORMATS } from "../interop/index.ts";
 import { ANIMATION_NAMES } from "../animate/index.ts";
 import { VIEW_NAMES } from "../viz/index.ts";
 
@@ -49,6 +52,25 @@ export function buildProgram(): Command {
     .requiredOption("--csv <data.csv>", "rows to predict; must have the model's feature columns")
     .option("--out <predictions.csv>", "write the predictions here (default: standard output)")
     .action((flags) => predictCommand(flags));
+
+  program
+    .command("import")
+    .description("a model trained elsewhere as a Glassbox model file: scikit-learn MLP JSON, TensorFlow.js layers model, ONNX")
+    .argument("<file>", "the model: scikit-learn JSON (see the README), TF.js model.json (its weights beside it), or .onnx")
+    .requiredOption("--from <format>", `${IMPORT_FORMATS.join(", ")}`, choiceFlag("--from", IMPORT_FORMATS))
+    .requiredOption("--out <model.json>", "write the Glassbox model file here")
+    .option("--classes <a,b,…>", "class labels in output order (TF.js and ONNX files made elsewhere store none)")
+    .option("--features <x1,x2,…>", "input column names (to match a CSV's columns)")
+    .action((file: string, flags) => importCommand(file, flags));
+
+  program
+    .command("export")
+    .description("a Glassbox model in another format (TensorFlow.js layers model, ONNX, scikit-learn MLP JSON), or an experiment as a PyTorch training script")
+    .argument("<file>", "a model file (train --model, import) or a run file (train --out); for pytorch, an experiment file")
+    .requiredOption("--to <format>", `${EXPORT_FORMATS.join(", ")}`, choiceFlag("--to", EXPORT_FORMATS))
+    .requiredOption("--out <path>", "tfjs: model.json (its weights go beside it); onnx: model.onnx; sklearn: model.json; pytorch: train.py")
+    .option("--dtype <float32|float64>", "onnx: the element type (default float32)", choiceFlag("--dtype", ["float32", "float64"] as const))
+    .action((file: string, flags) => exportCommand(file, flags));
 
   program
     .command("steps")
@@ -88,12 +110,14 @@ export function buildProgram(): Command {
       .command("plot")
       .description(`draw one view as SVG or PNG; views: ${VIEW_NAMES.join(", ")}`)
       .argument("<view>", "what to draw")
-      .argument("<file>", "an experiment file (trained first, unless the view needs none) or a run file from train --out")
+      .argument("[file]", "an experiment file (trained first, unless the view needs none) or a run file from train --out")
       .requiredOption("--out <file.svg|file.png>", "write the picture here")
+      .option("--model <model.json>", "instead of a file: a model file (train --model, import), drawn over --csv")
+      .option("--csv <data.csv>", "with --model: the rows to draw (the model's feature columns and target column)")
       .option("--experiment <experiment.json>", "with a run file: the experiment it was trained from (for the data)")
       .option("--epoch <k>", "draw the model as it was after epoch k (from the snapshots)", intFlag("--epoch", 0))
       .option("--step <n>", "steps: which step (1-based)", intFlag("--step", 1)),
-  ).action((view: string, file: string, flags) => plotCommand(view, file, flags));
+  ).action((view: string, file: string | undefined, flags) => plotCommand(view, file, flags));
 
   pictureOptions(
     program

@@ -11,10 +11,14 @@ import type { Scene } from "../../viz/scene.ts";
 import { outputKind, writeFileAtomic } from "../files.ts";
 import { viewOptions, type PictureFlags } from "./picture-flags.ts";
 import { firstIteration, loadPictureSource } from "./pictures.ts";
+import { pictureSourceFromModel } from "./model-source.ts";
 
 export interface PlotFlags extends PictureFlags {
   out: string;
   experiment?: string;
+  /** A model file drawn over `csv` instead of an experiment or run file. */
+  model?: string;
+  csv?: string;
   epochs?: number;
 }
 
@@ -58,16 +62,18 @@ export function drawScene(name: ViewName, input: ViewInput, o: ViewOptions): Sce
   }
 }
 
-export function plotCommand(view: string, file: string, flags: PlotFlags, print: (line: string) => void = console.log): void {
+export function plotCommand(view: string, file: string | undefined, flags: PlotFlags, print: (line: string) => void = console.log): void {
   const name = checkViewName(view);
   const kind = outputKind(flags.out, ["svg", "png"] as const, "--out");
   const o = viewOptions(flags);
+  if ((file === undefined) === (flags.model === undefined)) throw new UserError(file === undefined ? "plot needs an experiment or run file, or --model model.json with --csv data.csv" : "give either a file or --model, not both");
+  if ((flags.model === undefined) !== (flags.csv === undefined)) throw new UserError("--model and --csv go together: the model is drawn over the CSV's rows");
   // Check flags against the untrained model first: nothing long runs for a mistake.
-  const untrained = loadPictureSource(file, { train: false, experiment: flags.experiment, plan: { epochs: 0 } });
+  const untrained = flags.model ? pictureSourceFromModel(flags.model, flags.csv!) : loadPictureSource(file!, { train: false, experiment: flags.experiment, plan: { epochs: 0 } });
   checkViewOptions(name, untrained.input, o);
   const needsTraining = !UNTRAINED.includes(name) && flags.epochs !== 0 && untrained.origin === "initial parameters";
   const source = needsTraining
-    ? loadPictureSource(file, { train: true, plan: { epochs: flags.epochs, snapshotsAt: (p, e) => snapshotEpochs(p, e, 200), maxSnapshots: 300, keep: o.epoch !== undefined ? [o.epoch] : [] } })
+    ? loadPictureSource(file!, { train: true, plan: { epochs: flags.epochs, snapshotsAt: (p, e) => snapshotEpochs(p, e, 200), maxSnapshots: 300, keep: o.epoch !== undefined ? [o.epoch] : [] } })
     : untrained;
   const input: ViewInput = { ...source.input };
   if (name === "steps") input.trace = firstIteration(source.input.prepared, source.input.model);
