@@ -35,5 +35,8 @@ export { DEFAULTS, type Experiment } from "./experiment/experiment.ts";
 export { prepareExperiment, type Prepared } from "./experiment/prepare.ts";
 export { runExperiment, type RunJson } from "./experiment/run.ts";
 
+// Models in other formats (scikit-learn JSON, TensorFlow.js layers, ONNX): contents in, contents out.
+export * from "./interop/index.ts";
+
 // Pictures: the same functions the CLI uses.
 export * from "./viz/index.ts";

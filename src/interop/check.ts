@@ -36,3 +36,16 @@ export function describe(v: unknown): string {
   if (typeof v === "object") return "an object";
   return JSON.stringify(v);
 }
+
+/**
+ * The column names and input feature map stored beside a model (metadata of TF.js and ONNX
+ * exports): with a map (one name per input), the names are the raw columns it reads, any number;
+ * without, one per input. Anything else falls back to x1, x2, …
+ */
+export function namesFromMetadata(featureNames: unknown, inputs: unknown, inputSize: number): { featureNames: string[]; inputs?: string[] } {
+  const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === "string");
+  const map = strings(inputs) && inputs.length === inputSize ? inputs : undefined;
+  const names = strings(featureNames) && featureNames.length > 0 && (map || featureNames.length === inputSize) ? featureNames : undefined;
+  if (map && names) return { featureNames: names, inputs: map };
+  return { featureNames: names && names.length === inputSize ? names : Array.from({ length: inputSize }, (_, i) => `x${i + 1}`) };
+}

@@ -19,6 +19,7 @@ import { isLossName } from "../nn/losses.ts";
 import type { Model } from "../nn/model.ts";
 import { layerToJson } from "../nn/network.ts";
 import { MODEL_FORMAT, MODEL_VERSION, type ModelJson } from "../nn/serialize.ts";
+import { namesFromMetadata } from "./check.ts";
 import { decodeMessage, MessageWriter, read, TruncatedError, WireError, type Fields } from "./protobuf.ts";
 import { defaultClasses, defaultLoss } from "./tfjs.ts";
 
@@ -283,6 +284,7 @@ export function onnxToModelJson(bytes: Uint8Array, where = "model.onnx"): ModelJ
   const targetName = meta("targetName");
   const inputs = meta("inputs");
   const d = inputSize;
+  const names = namesFromMetadata(featureNames, inputs, d);
   const json: ModelJson = {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
@@ -291,10 +293,10 @@ export function onnxToModelJson(bytes: Uint8Array, where = "model.onnx"): ModelJ
     loss: isLossName(loss) ? loss : defaultLoss(output.activation),
     classes: Array.isArray(classes) || classes === null ? (classes as Label[] | null) : defaultClasses(output.activation, output.units),
     scaler: mean || scale ? { mean: mean ?? new Array<number>(d).fill(0), scale: scale ?? new Array<number>(d).fill(1) } : null,
-    featureNames: Array.isArray(featureNames) && featureNames.length === d ? (featureNames as string[]) : Array.from({ length: d }, (_, k) => `x${k + 1}`),
+    featureNames: names.featureNames,
     targetName: typeof targetName === "string" ? targetName : "y",
   };
-  if (Array.isArray(inputs) && inputs.length === d) json.inputs = inputs as string[];
+  if (names.inputs) json.inputs = names.inputs;
   return json;
 }
 

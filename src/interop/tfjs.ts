@@ -17,7 +17,7 @@ import { isLossName, type LossName } from "../nn/losses.ts";
 import type { Model } from "../nn/model.ts";
 import { layerToJson } from "../nn/network.ts";
 import { MODEL_FORMAT, MODEL_VERSION, type ModelJson } from "../nn/serialize.ts";
-import { describe, isObject } from "./check.ts";
+import { describe, isObject, namesFromMetadata } from "./check.ts";
 
 export const TFJS_WEIGHTS_FILE = "group1-shard1of1.bin";
 
@@ -110,6 +110,7 @@ export function tfjsToModelJson(modelJson: unknown, readShard: (path: string) =>
   specs.forEach((s, i) => {
     const at = `${where}: weightsManifest weight ${i}`;
     if (!isObject(s) || typeof s.name !== "string" || !Array.isArray(s.shape)) throw new UserError(`must be { name, shape, dtype }`, at);
+    if (!s.shape.every((k) => Number.isInteger(k) && (k as number) >= 0)) throw new UserError(`${s.name}: the shape [${s.shape.join(", ")}] must be whole numbers ≥ 0`, at);
     if (s.dtype !== "float32" || s.quantization !== undefined) throw new UserError(`${s.name} is ${s.quantization ? "quantized" : describe(s.dtype)}; Glassbox reads float32 weights (convert without quantization)`, at);
     const count = (s.shape as number[]).reduce((a, b) => a * b, 1);
     if (offset + count * 4 > bytes.length) throw new UserError(`the weights files hold ${bytes.length} bytes but the manifest needs more (${s.name} ends at byte ${offset + count * 4}): the weights do not match model.json`, where);
@@ -118,9 +119,9 @@ export function tfjsToModelJson(modelJson: unknown, readShard: (path: string) =>
   });
   if (offset !== bytes.length) throw new UserError(`the weights files hold ${bytes.length} bytes but the manifest describes ${offset}: the weights do not match model.json`, where);
 
-  const names = [...tensors.keys()];
+  const weightNames = [...tensors.keys()];
   const find = (layer: string, kind: "kernel" | "bias") => {
-    const key = names.find((n) => n === `${layer}/${kind}` || n.endsWith(`/${layer}/${kind}`)) ?? names.find((n) => n.endsWith(`${layer}/${kind}`));
+    const key = weightNames.find((n) => n === `${layer}/${kind}` || n.endsWith(`/${layer}/${kind}`)) ?? weightNames.find((n) => n.endsWith(`${layer}/${kind}`));
     if (!key) throw new UserError(`layer "${layer}" has no ${kind} in the weights manifest`, where);
     return tensors.get(key)!;
   };
@@ -146,7 +147,7 @@ export function tfjsToModelJson(modelJson: unknown, readShard: (path: string) =>
   const out = layers[layers.length - 1];
   const loss = isLossName(meta.loss) ? meta.loss : defaultLoss(out.activation);
   const classes = Array.isArray(meta.classes) || meta.classes === null ? meta.classes : defaultClasses(out.activation, out.units);
-  const featureNames = Array.isArray(meta.featureNames) && meta.featureNames.length === inputSize ? meta.featureNames : Array.from({ length: inputSize }, (_, i) => `x${i + 1}`);
+  const names = namesFromMetadata(meta.featureNames, meta.inputs, inputSize);
   const json: ModelJson = {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
@@ -155,10 +156,10 @@ export function tfjsToModelJson(modelJson: unknown, readShard: (path: string) =>
     loss,
     classes,
     scaler: null,
-    featureNames,
+    featureNames: names.featureNames,
     targetName: typeof meta.targetName === "string" ? meta.targetName : "y",
   };
-  if (Array.isArray(meta.inputs) && meta.inputs.length === inputSize) json.inputs = meta.inputs;
+  if (names.inputs) json.inputs = names.inputs;
   return json;
 }
 

@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { matrix } from "../../src/core/matrix.ts";
 import { modelToOnnx, onnxToModelJson } from "../../src/interop/onnx.ts";
 import { sklearnToModelJson } from "../../src/interop/sklearn.ts";
+import { modelToTfjs, tfjsToModelJson } from "../../src/interop/tfjs.ts";
 import { initialise } from "../../src/nn/init.ts";
 import { createModel, type Model } from "../../src/nn/model.ts";
 import { predictOutput } from "../../src/nn/predict.ts";
@@ -67,6 +68,27 @@ describe("import --from onnx (torch.onnx.export, IR 7, opset 13)", () => {
     expect(() => onnxToModelJson(new TextEncoder().encode("{\"format\": \"glassbox-model\"}"), "m.onnx")).toThrow(/^m\.onnx: not an? (complete )?ONNX/);
   });
 
+  it("answers every truncation and damaged byte with a user error, never a crash", () => {
+    const whole = bytesOf("torch-matmul.onnx");
+    const outcomes = new Set<string>();
+    const attempt = (bytes: Uint8Array) => {
+      try {
+        onnxToModelJson(bytes, "m.onnx");
+        outcomes.add("read");
+      } catch (e) {
+        expect((e as Error).name).toBe("UserError");
+        outcomes.add("refused");
+      }
+    };
+    for (let cut = 0; cut < whole.length; cut += 3) attempt(whole.slice(0, cut));
+    for (let i = 0; i < whole.length; i += 2) {
+      const damaged = whole.slice();
+      damaged[i] ^= 0xa5;
+      attempt(damaged);
+    }
+    expect(outcomes.has("refused")).toBe(true);
+  });
+
   it("refuses weights whose shapes do not chain", () => {
     // A Glassbox export whose second weight is re-declared with other dims (same bytes).
     const model = createModel({ inputSize: 2, layers: [{ units: 3, activation: "relu" }, { units: 2, activation: "linear" }], loss: "mse" });
@@ -119,6 +141,15 @@ describe("export --to onnx", () => {
       expect(Array.from(back32.params)).toEqual(Array.from(Float32Array.from(model.params)));
     });
   }
+
+  it("keeps a model's input feature map and raw columns through ONNX and TF.js", () => {
+    const mapped = createModel({ inputSize: 3, layers: [{ units: 2, activation: "tanh" }, { units: 1, activation: "sigmoid" }], loss: "binary-crossentropy", classes: [0, 1], featureNames: ["a", "b"], inputs: ["a", "b", "a*b"] });
+    initialise(mapped, { scheme: "normal", seed: 5 });
+    const viaOnnx = modelFromJson(onnxToModelJson(modelToOnnx(mapped, { dtype: "float64" })));
+    const tf = modelToTfjs(mapped);
+    const viaTfjs = modelFromJson(tfjsToModelJson(tf.modelJson, () => tf.weights));
+    for (const back of [viaOnnx, viaTfjs]) expect([back.inputs, back.featureNames]).toEqual([["a", "b", "a*b"], ["a", "b"]]);
+  });
 
   it("writes the bytes onnx.checker accepted (IR 8, opset 13)", () => {
     const checked = fixture("interop/glassbox-onnx-checked.json");
