@@ -48,24 +48,30 @@ export function lutIndex(t: number): number {
 }
 
 /**
- * Paints `values` (side × side, row 0 at the top) into a canvas of that size: each value is
- * first mapped to [−1, 1] by `toUnit`, then coloured; `discrete` snaps to the two ends.
+ * Paints `values` (side × side, row 0 at the top) into a canvas: each value is first mapped to
+ * [−1, 1] by `toUnit`, then coloured; `discrete` snaps to the two ends. `every` > 1 paints every
+ * k-th cell only (a thumbnail: the canvas is then side/k pixels across, drawn small anyway).
  */
-export function paintHeatmap(canvas: HTMLCanvasElement, values: ArrayLike<number>, side: number, toUnit: (v: number) => number, discrete = false, offset = 0, stride = 1): void {
-  if (canvas.width !== side) canvas.width = side;
-  if (canvas.height !== side) canvas.height = side;
+export function paintHeatmap(canvas: HTMLCanvasElement, values: ArrayLike<number>, side: number, toUnit: (v: number) => number, discrete = false, offset = 0, stride = 1, every = 1): void {
+  const n = Math.ceil(side / every);
+  if (canvas.width !== n) canvas.width = n;
+  if (canvas.height !== n) canvas.height = n;
   const ctx = canvas.getContext("2d");
   if (!ctx) return;
-  const image = ctx.createImageData(side, side);
+  const image = ctx.createImageData(n, n);
   const px = image.data;
-  for (let k = 0; k < side * side; k++) {
-    let t = toUnit(values[offset + k * stride]);
-    if (discrete) t = t >= 0 ? 1 : -1;
-    const i = lutIndex(t) * 4;
-    px[4 * k] = LUT[i];
-    px[4 * k + 1] = LUT[i + 1];
-    px[4 * k + 2] = LUT[i + 2];
-    px[4 * k + 3] = 255;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const k = i * every * side + j * every;
+      let t = toUnit(values[offset + k * stride]);
+      if (discrete) t = t >= 0 ? 1 : -1;
+      const c = lutIndex(t) * 4;
+      const p = 4 * (i * n + j);
+      px[p] = LUT[c];
+      px[p + 1] = LUT[c + 1];
+      px[p + 2] = LUT[c + 2];
+      px[p + 3] = 255;
+    }
   }
   ctx.putImageData(image, 0, 0);
 }

@@ -53,6 +53,8 @@ export function featureNodes(active: readonly Feature[]): InputNode[] {
 }
 
 const TOP = 74;
+/** Thumbnails paint every third grid cell: 34 of 100 across, about the node's pixels. */
+const THUMB_EVERY = 3;
 const LEFT = 74;
 /** Node size and row pitch: the Playground's for up to 12 rows, smaller for wide layers so the diagram stays on screen. */
 function sizing(rows: number): { node: number; row: number } {
@@ -257,7 +259,7 @@ export class NetworkView {
 
   /** Each input's map over the plane (switched-off features too: they show what they would add). */
   paintFeatures(grids: Readonly<Record<string, Float32Array>>): void {
-    for (const [key, canvas] of this.inputCanvases) if (grids[key]) paintHeatmap(canvas, grids[key], GRID, inputScale(grids[key]));
+    for (const [key, canvas] of this.inputCanvases) if (grids[key]) paintHeatmap(canvas, grids[key], GRID, inputScale(grids[key]), false, 0, 1, THUMB_EVERY);
   }
 
   /** Every neuron's heatmap. `grids[l]` is layer l's activations, GRID² × units. */
@@ -268,7 +270,8 @@ export class NetworkView {
       const units = canvases.length;
       const scale = unitScale(this.shape.activations[l]);
       const last = l === grids.length - 1;
-      canvases.forEach((canvas, j) => paintHeatmap(canvas, g, GRID, scale, last && discretize, j, units));
+      // Thumbnails: a third of the grid's cells in each direction is more than their pixels show.
+      canvases.forEach((canvas, j) => paintHeatmap(canvas, g, GRID, scale, last && discretize, j, units, THUMB_EVERY));
     });
   }
 }

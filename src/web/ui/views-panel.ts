@@ -28,7 +28,7 @@ export interface ViewsPanelOptions {
 }
 
 /** How often a view is redrawn while training (it is a full SVG: a few per second is plenty). */
-const REFRESH_MS = 300;
+const REFRESH_MS = 500;
 
 export class ViewsPanel {
   readonly root: HTMLElement;
