@@ -13,6 +13,7 @@
  *
  * Only in Node, and only on a shared memory (see ./arena.ts); elsewhere the kernels run on the
  * calling thread. (A browser would need a cross-origin-isolated page and a worker script.)
+ * Each engine (./engine.ts) starts its own helper on its own memory, and stops it when disposed.
  */
 import type { Arena } from "./arena.ts";
 import { compiledKernel, type Kernel } from "./compile.ts";
@@ -82,9 +83,14 @@ for (;;) {
 `;
 
 interface WorkerThreads {
-  Worker: new (code: string, options: { eval: boolean; workerData: unknown; transferList?: unknown[] }) => { unref(): void; postMessage(m: unknown): void; terminate(): Promise<number> };
-  MessageChannel: new () => { port1: { postMessage(m: unknown): void; unref?(): void }; port2: unknown };
+  Worker: new (code: string, options: { eval: boolean; workerData: unknown; transferList?: unknown[] }) => WorkerHandle;
+  MessageChannel: new () => { port1: { postMessage(m: unknown): void; unref?(): void; close?(): void }; port2: unknown };
   receiveMessageOnPort(port: unknown): { message: unknown } | undefined;
+}
+
+interface WorkerHandle {
+  unref(): void;
+  terminate(): Promise<number>;
 }
 
 export class Team {
@@ -98,10 +104,14 @@ export class Team {
   /** Kernel names the helper has instantiated. */
   private readonly loaded = new Set<string>();
 
+  private stopped = false;
+
   private constructor(
-    private readonly port: { postMessage(m: unknown): void },
+    private readonly mem: Arena,
+    private readonly port: { postMessage(m: unknown): void; close?(): void },
     control: Int32Array,
     private readonly threads: WorkerThreads,
+    private readonly worker: WorkerHandle,
   ) {
     this.ctl = control;
   }
@@ -114,7 +124,16 @@ export class Team {
     const worker = new threads.Worker(WORKER, { eval: true, workerData: { memory: mem.memory, control: block.offset, port: channel.port2, spin: SPIN }, transferList: [channel.port2] });
     worker.unref();
     channel.port1.unref?.();
-    return new Team(channel.port1, control, threads);
+    return new Team(mem, channel.port1, control, threads, worker);
+  }
+
+  /** Ends the helper thread (it must not be busy). Later calls are no-ops; the team must not be used again. */
+  stop(): void {
+    if (this.stopped) return;
+    if (!this.busy) this.signal(STOP);
+    this.stopped = true;
+    void this.worker.terminate();
+    this.port.close?.();
   }
 
   /** Makes sure the helper has these kernels (by name), sending their modules when not. */
@@ -122,7 +141,7 @@ export class Team {
     const byModule = new Map<object, [number, string][]>();
     for (const name of names) {
       if (this.loaded.has(name)) continue;
-      const c = compiledKernel(name);
+      const c = compiledKernel(this.mem, name);
       if (!c) throw new Error(`kernel "${name}" is not compiled`);
       const list = byModule.get(c.module) ?? [];
       list.push([c.id, name]);
@@ -192,6 +211,7 @@ export class Team {
 
   private signal(command: number): void {
     if (this.busy) throw new Error("the helper thread is already busy");
+    if (this.stopped) throw new Error("the helper thread was stopped");
     const ctl = this.ctl;
     ctl[COMMAND] = command;
     this.busy = true;
@@ -221,23 +241,18 @@ export class Team {
   }
 }
 
-let team: Team | null | undefined;
-
-/** The helper thread, started on first use; null where threads are unavailable. */
-export function helper(mem: Arena): Team | null {
-  if (team !== undefined) return team;
-  team = null;
+/** A new helper thread on the arena's memory; null where threads are unavailable. */
+export function startHelper(mem: Arena): Team | null {
   if (!mem.shared) return null;
   try {
     const proc = (globalThis as { process?: { getBuiltinModule?: (name: string) => unknown } }).process;
     const threads = proc?.getBuiltinModule?.("node:worker_threads") as WorkerThreads | undefined;
     const os = proc?.getBuiltinModule?.("node:os") as { availableParallelism?: () => number } | undefined;
     if (!threads || (os?.availableParallelism?.() ?? 1) < 2) return null;
-    team = Team.start(mem, threads);
+    return Team.start(mem, threads);
   } catch {
-    team = null;
+    return null;
   }
-  return team;
 }
 
 export type { Kernel };
