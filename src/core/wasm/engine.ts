@@ -12,7 +12,7 @@
  */
 import { wasmApi } from "./api.ts";
 import { arena as defaultArena, createArena, type Arena } from "./arena.ts";
-import { startHelper, type Team } from "./team.ts";
+import { startBrowserHelper, startHelper, type Team, type WorkerLike } from "./team.ts";
 
 export interface EngineOptions {
   /** The WebAssembly kernels where available (default true); false: the plain TypeScript kernels. */
@@ -181,12 +181,36 @@ export class Engine {
     return this.arena !== null;
   }
 
-  /** The engine's helper thread, started on first use; null where threads are unavailable. */
+  /**
+   * The engine's helper thread; null where threads are unavailable. In Node it is started on
+   * first use; in a browser only by `startHelperThread`.
+   */
   helper(): Team | null {
     if (this.held.team !== undefined) return this.held.team;
     const mem = this.arena;
     this.held.team = mem && !this.disposed ? startHelper(mem) : null;
     return this.held.team;
+  }
+
+  /**
+   * Starts the helper thread; resolves to whether there is one. In Node it starts at once (as
+   * on first use). In a browser's Web Worker, `worker` makes the nested worker that runs
+   * ./helper-worker.ts — the page's bundler must see that file as a worker, e.g.
+   * `() => new Worker(new URL("…/core/wasm/helper-worker.ts", import.meta.url), { type: "module" })`;
+   * it needs a cross-origin-isolated page (COOP/COEP headers: shared memory) and two cores, and
+   * resolves to false otherwise, leaving every kernel on the calling thread with the same bits.
+   */
+  async startHelperThread(options: { worker?: () => WorkerLike; timeoutMs?: number } = {}): Promise<boolean> {
+    if (this.helper() !== null) return true;
+    const mem = this.arena;
+    if (!mem || this.disposed || !options.worker) return false;
+    const team = await startBrowserHelper(mem, options.worker, options.timeoutMs);
+    if (this.disposed || this.held.team) {
+      team?.stop();
+      return this.held.team !== null && this.held.team !== undefined;
+    }
+    this.held.team = team;
+    return team !== null;
   }
 
   /** Whether a helper thread can run (starting it if it is not running yet). */
