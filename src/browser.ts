@@ -17,6 +17,7 @@ export { createNetwork, cloneNetwork, layerViews, parameterCount, type Layer, ty
 export { createModel, type Model } from "./nn/model.ts";
 export { initialise, setParams, INIT_SCHEMES, type InitOptions, type InitScheme } from "./nn/init.ts";
 export { createWorkspace, forward, backward, objectiveAndGradient, type Workspace, type Reduction } from "./nn/propagation.ts";
+export { createEngine, defaultEngine, Engine, type EngineOptions } from "./core/wasm/engine.ts";
 export { train, TrainingDivergedError, type TrainConfig, type TrainData, type TrainResult } from "./nn/train.ts";
 export { createTrainer, type Trainer, type TrainerSettings, type StoppedBy } from "./nn/trainer.ts";
 export type { History, Snapshot, EpochInfo } from "./nn/history.ts";

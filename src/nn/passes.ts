@@ -6,7 +6,7 @@
  * Passes hold at most about PASS_BYTES of activations (so a grid does not grow the WebAssembly
  * memory, which never shrinks, far past what training needs).
  */
-import { maxPlanRows, MlpPlan, type PlanLayer } from "../core/wasm/mlp.ts";
+import { maxPlanRows, MlpPlan, type Engine, type PlanLayer } from "../core/wasm/mlp.ts";
 import { outputLayer, type Network } from "./network.ts";
 import { createWorkspace, disposeWorkspace, forward } from "./propagation.ts";
 
@@ -23,25 +23,28 @@ export function setPassRows(rows: number | null): void {
 
 const planLayers = (net: Network): PlanLayer[] => net.layers.map((l) => ({ inputSize: l.inputSize, units: l.units, relu: l.activation === "relu" }));
 
-/** The rows per pass for n rows through this network (n itself when one pass is best or nothing fits). */
-export function passRows(net: Network, n: number): number {
+/** The rows per pass for n rows through this network on `engine` (n itself when one pass is best or nothing fits). */
+export function passRows(net: Network, n: number, engine?: Engine): number {
   if (n <= 1) return Math.max(n, 1);
   if (fixedRows !== null) return Math.max(1, Math.min(n, fixedRows));
   const layers = planLayers(net);
-  const fit = maxPlanRows(layers);
+  const fit = maxPlanRows(layers, engine);
   if (fit < 1) return n; // not even one row fits: the plain kernels, in one pass
   const perRow = MlpPlan.bytes(layers, 1) - MlpPlan.bytes(layers, 0);
   return Math.min(n, fit, Math.max(MIN_PASS_ROWS, Math.floor(PASS_BYTES / perRow)));
 }
 
-/** The output layer's Z and A (n × units each) for the n rows of X (n × inputSize, as the network takes them). */
-export function forwardOutput(net: Network, X: Float64Array, n: number): { Z: Float64Array; A: Float64Array } {
+/**
+ * The output layer's Z and A (n × units each) for the n rows of X (n × inputSize, as the network
+ * takes them), on `engine` (default: the default engine).
+ */
+export function forwardOutput(net: Network, X: Float64Array, n: number, engine?: Engine): { Z: Float64Array; A: Float64Array } {
   const units = outputLayer(net).units;
   if (n === 0) return { Z: new Float64Array(0), A: new Float64Array(0) };
   const L = net.layers.length - 1;
   const d = net.inputSize;
-  const rows = passRows(net, n);
-  const ws = createWorkspace(net, rows, { lean: true });
+  const rows = passRows(net, n, engine);
+  const ws = createWorkspace(net, rows, { lean: true, engine });
   let Z: Float64Array;
   let A: Float64Array;
   if (rows >= n) {

@@ -10,7 +10,7 @@
  * convention on the summed loss, ½·l2·Σ‖W‖² and l1·Σ|W|, biases not penalised (sign(0) = 0).
  */
 import { addRowVector, columnSums, matmulAB, matmulABt, matmulAtB } from "../core/kernels.ts";
-import { attachPlan, MlpPlan, planFor, releaseWorkspace } from "../core/wasm/mlp.ts";
+import { attachPlan, MlpPlan, planFor, releaseWorkspace, type Engine } from "../core/wasm/mlp.ts";
 import { activation } from "./activations.ts";
 import { loss as lossOf } from "./losses.ts";
 import { layerViews, weightSquares, type Layer, type Network } from "./network.ts";
@@ -22,7 +22,8 @@ export interface Workspace {
   readonly n: number;
   /**
    * Z[l], A[l], dZ[l] for l = 0..L−1 (layer l+1 in the maths), each n × units. (A lean workspace,
-   * `WorkspaceOptions`, may leave Z and dA of hidden relu layers unwritten.)
+   * `WorkspaceOptions`, may leave Z and dA of hidden relu layers unwritten, and its hidden layers'
+   * arrays may hold only a block of the rows.)
    */
   readonly Z: Float64Array[];
   readonly A: Float64Array[];
@@ -41,6 +42,13 @@ export interface WorkspaceOptions {
    * false: every matrix is kept (traces and pictures read them).
    */
   lean?: boolean;
+  /**
+   * The engine whose memory, helper thread and settings the workspace uses (default: the
+   * default engine). A batch larger than the engine's memory holds runs on its fast kernels in
+   * row blocks, with the same bits as one pass: a lean workspace's hidden arrays then hold the
+   * last block computed, a full one's are ordinary arrays of all n rows.
+   */
+  engine?: Engine;
 }
 
 export function createWorkspace(net: Network, n: number, options: WorkspaceOptions = {}): Workspace {
@@ -50,13 +58,16 @@ export function createWorkspace(net: Network, n: number, options: WorkspaceOptio
   const dA: Float64Array[] = [];
   // Hidden layers' buffers live in WebAssembly memory when the fast kernels are available
   // (../core/wasm/mlp.ts); the output layer's stay ordinary arrays, since `forward` returns one.
-  const plan = MlpPlan.create(net.layers.map((l) => ({ inputSize: l.inputSize, units: l.units, relu: l.activation === "relu" })), n, options.lean ?? false);
+  const lean = options.lean ?? false;
+  const plan = MlpPlan.create(net.layers.map((l) => ({ inputSize: l.inputSize, units: l.units, relu: l.activation === "relu" })), n, lean, { engine: options.engine, blocks: true });
+  // (a full workspace in blocks keeps every row of its hidden layers, copied out of the blocks)
+  const inPlan = plan !== null && (plan.n === n || lean);
   net.layers.forEach((l, i) => {
-    const hidden = plan !== null && i < net.layers.length - 1;
-    Z.push(hidden ? plan.Z[i] : new Float64Array(n * l.units));
-    A.push(hidden ? plan.A[i] : new Float64Array(n * l.units));
-    dZ.push(hidden ? plan.dZ[i] : new Float64Array(n * l.units));
-    dA.push(hidden ? plan.dA[i] : new Float64Array(n * l.units));
+    const hidden = inPlan && i < net.layers.length - 1;
+    Z.push(hidden ? plan!.Z[i] : new Float64Array(n * l.units));
+    A.push(hidden ? plan!.A[i] : new Float64Array(n * l.units));
+    dZ.push(hidden ? plan!.dZ[i] : new Float64Array(n * l.units));
+    dA.push(hidden ? plan!.dA[i] : new Float64Array(n * l.units));
   });
   const grad = new Float64Array(net.params.length);
   const ws: Workspace = { n, Z, A, dZ, dA, grad, gradLayers: layerViews(net.inputSize, net.layers, grad) };
@@ -81,18 +92,22 @@ export function forward(net: Network, X: Float64Array, ws: Workspace, n = ws.n):
     const L = net.layers.length - 1;
     plan.loadParams(net.params);
     plan.loadTransposes();
-    plan.loadInput(X, n);
-    if (plan.hiddenRelu) plan.forwardAll(n);
-    else {
-      for (let l = 0; l < L; l++) {
-        const layer = net.layers[l];
-        plan.forwardLayer(l, n);
-        if (layer.activation !== "relu") activation(layer.activation).forward(ws.Z[l], ws.A[l], n, layer.units);
+    if (plan.n < ws.n) {
+      // In blocks, the last first: the first block stays in the plan for `backward`, which starts there.
+      const rows = plan.n;
+      for (let r0 = Math.floor((n - 1) / rows) * rows; r0 >= 0; r0 -= rows) {
+        const count = Math.min(rows, n - r0);
+        plan.loadInput(X, count, r0);
+        forwardInPlan(net, plan, count);
+        plan.copyOut(L, ws.Z[L], count, r0);
+        if (ws.Z[0] !== plan.Z[0]) copyHidden(net, plan, ws, count, r0, "Z", "A");
       }
-      plan.forwardLayer(L, n);
+    } else {
+      plan.loadInput(X, n);
+      forwardInPlan(net, plan, n);
+      plan.copyOut(L, ws.Z[L], n);
     }
     const out = net.layers[L];
-    plan.copyOut(L, ws.Z[L], n);
     activation(out.activation).forward(ws.Z[L], ws.A[L], n, out.units);
     return ws.A[L];
   }
@@ -106,6 +121,30 @@ export function forward(net: Network, X: Float64Array, ws: Workspace, n = ws.n):
     input = ws.A[l];
   }
   return input;
+}
+
+/** Every layer's forward pass over the plan's first n rows (the output layer's Z stays in the plan). */
+function forwardInPlan(net: Network, plan: MlpPlan, n: number): void {
+  if (plan.hiddenRelu) {
+    plan.forwardAll(n);
+    return;
+  }
+  const L = net.layers.length - 1;
+  for (let l = 0; l < L; l++) {
+    const layer = net.layers[l];
+    plan.forwardLayer(l, n);
+    if (layer.activation !== "relu") activation(layer.activation).forward(plan.Z[l], plan.A[l], n, layer.units);
+  }
+  plan.forwardLayer(L, n);
+}
+
+/** The hidden layers' `a` and `b` matrices of the plan's first n rows into the workspace's, from row `at` on. */
+function copyHidden(net: Network, plan: MlpPlan, ws: Workspace, n: number, at: number, a: "Z" | "dZ", b: "A" | "dA"): void {
+  for (let l = 0; l < net.layers.length - 1; l++) {
+    const w = net.layers[l].units;
+    ws[a][l].set(plan[a][l].subarray(0, n * w), at * w);
+    ws[b][l].set(plan[b][l].subarray(0, n * w), at * w);
+  }
 }
 
 /** Σℓᵢ over the batch after `forward`, without the penalties. */
@@ -163,14 +202,23 @@ export function backward(net: Network, X: Float64Array, Y: Float64Array, ws: Wor
   if (plan) {
     // The loop below, in WebAssembly SIMD; relu's backward step is fused into the dA kernel.
     plan.loadParams(net.params);
-    plan.loadInput(X, n);
-    plan.copyIn(L, ws.dZ[L], n);
-    for (let l = L; l >= 0; l--) {
-      plan.backwardLayer(l, n);
-      if (l > 0) {
-        const below = net.layers[l - 1];
-        if (below.activation !== "relu") activation(below.activation).backward(ws.dA[l - 1], ws.Z[l - 1], ws.A[l - 1], ws.dZ[l - 1], n, below.units);
+    if (plan.n < ws.n) {
+      // In blocks, in row order: dW and db go on from the block before. `forward` left the first
+      // block in the plan; the others' forward values are made again.
+      const rows = plan.n;
+      if (n > rows) plan.loadTransposes();
+      for (let r0 = 0; r0 < n; r0 += rows) {
+        const count = Math.min(rows, n - r0);
+        plan.loadInput(X, count, r0);
+        if (r0 > 0) forwardInPlan(net, plan, count);
+        plan.copyIn(L, ws.dZ[L], count, r0);
+        backwardInPlan(net, plan, count, r0 === 0, r0 + count >= n);
+        if (ws.Z[0] !== plan.Z[0]) copyHidden(net, plan, ws, count, r0, "dZ", "dA");
       }
+    } else {
+      plan.loadInput(X, n);
+      plan.copyIn(L, ws.dZ[L], n);
+      backwardInPlan(net, plan, n, true, true);
     }
     ws.grad.set(plan.grad);
     if (l2 > 0) {
@@ -200,6 +248,17 @@ export function backward(net: Network, X: Float64Array, Y: Float64Array, ws: Wor
       const below = net.layers[l - 1];
       matmulAB(ws.dZ[l], layer.W, ws.dA[l - 1], n, layer.units, layer.inputSize);
       activation(below.activation).backward(ws.dA[l - 1], ws.Z[l - 1], ws.A[l - 1], ws.dZ[l - 1], n, below.units);
+    }
+  }
+}
+
+/** Every layer's backward step over the plan's first n rows (one block of a batch: `first`, `last`). */
+function backwardInPlan(net: Network, plan: MlpPlan, n: number, first: boolean, last: boolean): void {
+  for (let l = net.layers.length - 1; l >= 0; l--) {
+    plan.backwardLayer(l, n, first, last);
+    if (l > 0) {
+      const below = net.layers[l - 1];
+      if (below.activation !== "relu") activation(below.activation).backward(plan.dA[l - 1], plan.Z[l - 1], plan.A[l - 1], plan.dZ[l - 1], n, below.units);
     }
   }
 }

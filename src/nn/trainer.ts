@@ -19,6 +19,7 @@ import { adam, ADAM_DEFAULTS, type AdamOptimizer } from "./optimizers/adam.ts";
 import { gradientDescent } from "./optimizers/gradient-descent.ts";
 import { momentumDescent, type MomentumOptimizer } from "./optimizers/momentum.ts";
 import type { Optimizer, OptimizerName } from "./optimizers/optimizer.ts";
+import type { Engine as KernelEngine } from "../core/wasm/engine.ts";
 import { backward, createWorkspace, disposeWorkspace, forward, lossTotal, objectiveAndGradient, reportedLoss, type Reduction, type Workspace } from "./propagation.ts";
 import { accuracy, taskOf } from "./targets.ts";
 
@@ -54,6 +55,8 @@ export interface TrainConfig {
   paramsAt?: number[];
   /** Called after every epoch; return false to stop training. */
   onEpoch?: (info: EpochInfo) => boolean | void;
+  /** The engine the workspaces are made on (memory, threads, kernels; default: the default engine). */
+  engine?: KernelEngine;
 }
 
 export interface TrainData {
@@ -156,6 +159,7 @@ class Recorder {
     private readonly s: TrainerSettings,
     private readonly optimizer: OptimizerName,
     paramsAt: number[] | undefined,
+    private readonly engine: KernelEngine | undefined,
   ) {
     const hasTest = !!data.testX && !!data.testY && data.testX.rows > 0;
     this.history = emptyHistory(hasTest);
@@ -172,7 +176,7 @@ class Recorder {
 
   /** A workspace for n rows, handed back by `release` (or earlier by `drop`). */
   workspace(n: number): Workspace {
-    const ws = createWorkspace(this.net, n, { lean: true });
+    const ws = createWorkspace(this.net, n, { lean: true, engine: this.engine });
     this.made.push(ws);
     return ws;
   }
@@ -527,7 +531,7 @@ class Training implements Trainer {
       recordEvery: config.recordEvery ?? 1,
       onEpoch: config.onEpoch,
     };
-    this.rec = new Recorder(net, data, this.s, config.optimizer, config.paramsAt);
+    this.rec = new Recorder(net, data, this.s, config.optimizer, config.paramsAt, config.engine);
     try {
       if (config.optimizer === "lbfgs") {
         const engine = new Lbfgs(net, data, this.s, this.rec);

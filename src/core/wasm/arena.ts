@@ -1,5 +1,6 @@
 /**
- * One WebAssembly memory for every fast kernel, and a small allocator over it.
+ * One WebAssembly memory for an engine's fast kernels (each engine has its own, ./engine.ts),
+ * and a small allocator over it.
  *
  * Typed-array views onto a WebAssembly memory go stale when a non-shared memory grows (its old
  * buffer is detached and every view reads as empty). So the memory is *shared* (backed by a
@@ -176,8 +177,6 @@ export class Arena {
   }
 }
 
-let theArena: Arena | null | undefined;
-
 /** Pages: 4 GiB is the most a 32-bit WebAssembly memory can address. */
 const MAX_PAGES = [65536, 32768, 16384];
 /** A fixed-size (non-shared) memory: 256 MiB where it can be had, else less. */
@@ -190,28 +189,35 @@ function probe(shared: boolean): Uint8Array<ArrayBuffer> {
   return assemble({ shared, initialPages: 1, maximumPages: 1 }, [f]);
 }
 
-/**
- * The process-wide arena, or null where WebAssembly SIMD is unavailable. `shared: false` asks
- * for the fixed-size kind even where shared memory exists (tests of that path).
- */
-export function arena(options: { shared?: boolean } = {}): Arena | null {
-  if (theArena !== undefined) return theArena;
-  theArena = null;
+let simd: boolean | undefined;
+
+/** Whether this platform runs the kernels at all (WebAssembly SIMD and FinalizationRegistry). */
+function simdAvailable(): boolean {
+  if (simd !== undefined) return simd;
+  simd = false;
   const api = wasmApi;
-  if (!api || typeof FinalizationRegistry !== "function") return null;
+  if (!api || typeof FinalizationRegistry !== "function") return false;
   try {
-    if (!api.validate(probe(false))) return null;
+    simd = api.validate(probe(false));
   } catch {
-    return null;
+    simd = false;
   }
+  return simd;
+}
+
+/**
+ * A new arena on a memory of its own, or null where WebAssembly SIMD is unavailable. Shared
+ * (growable, usable by a helper thread) where the platform allows it; `shared: false` asks for
+ * the fixed-size kind even there (tests of that path).
+ */
+export function createArena(options: { shared?: boolean } = {}): Arena | null {
+  const api = wasmApi;
+  if (!api || !simdAvailable()) return null;
   if (options.shared !== false && typeof SharedArrayBuffer === "function") {
     for (const maximum of MAX_PAGES) {
       try {
         const memory = new api.Memory({ initial: 16, maximum, shared: true });
-        if (memory.buffer instanceof SharedArrayBuffer) {
-          theArena = new Arena(memory, maximum, true);
-          return theArena;
-        }
+        if (memory.buffer instanceof SharedArrayBuffer) return new Arena(memory, maximum, true);
       } catch {
         // try a smaller reservation
       }
@@ -219,11 +225,22 @@ export function arena(options: { shared?: boolean } = {}): Arena | null {
   }
   for (const pages of FIXED_PAGES) {
     try {
-      theArena = new Arena(new api.Memory({ initial: pages, maximum: pages }), pages, false);
-      return theArena;
+      return new Arena(new api.Memory({ initial: pages, maximum: pages }), pages, false);
     } catch {
       // try a smaller one
     }
   }
   return null;
+}
+
+let theArena: Arena | null | undefined;
+
+/**
+ * The default engine's arena (../wasm/engine.ts `defaultEngine`), made on first use; null where
+ * WebAssembly SIMD is unavailable. `shared: false` on the first call asks for the fixed-size
+ * kind (tests of that path); later calls return the arena already made.
+ */
+export function arena(options: { shared?: boolean } = {}): Arena | null {
+  if (theArena === undefined) theArena = createArena(options);
+  return theArena;
 }

@@ -324,6 +324,12 @@ export class Fn {
     this.code.push(lane);
     return this;
   }
+  /** (vector, f64) → the vector with lane `lane` replaced. */
+  f64x2ReplaceLane(lane: number): this {
+    this.simd(0x22);
+    this.code.push(lane);
+    return this;
+  }
   f64x2Gt(): this {
     return this.simd(0x4a);
   }

@@ -319,15 +319,18 @@ export interface AtBSpec {
   /** Only the units [from, to): one thread's share. Default: all. */
   units?: readonly [number, number];
   fma?: boolean;
+  /** out += Sᵀ·D: each cell's sum starts from out's value instead of +0 (a batch in blocks). */
+  accumulate?: boolean;
 }
 
 export function atbKernelName(s: AtBSpec): string {
   const [u0, u1] = s.units ?? [0, s.m];
-  return `atb_${s.m}_${s.k}_${s.rows ?? 4}_${s.vecs ?? 2}_${u0}_${u1}${s.fma ? "_fma" : ""}`;
+  return `atb_${s.m}_${s.k}_${s.rows ?? 4}_${s.vecs ?? 2}_${u0}_${u1}${s.fma ? "_fma" : ""}${s.accumulate ? "_acc" : ""}`;
 }
 
 /**
- * out(m×k) = Sᵀ·D, each cell summed over the samples i = 0..n−1 in order.
+ * out(m×k) = Sᵀ·D, each cell summed over the samples i = 0..n−1 in order (with `accumulate`,
+ * continuing from out's values: blocks of a batch in turn give the sums of the whole batch).
  * Params: S, D, out, n (i32). The odd last column of D, if any, is done across units instead.
  */
 export function atbKernel(spec: AtBSpec): Fn {
@@ -335,6 +338,7 @@ export function atbKernel(spec: AtBSpec): Fn {
   const R = spec.rows ?? 4;
   const V = spec.vecs ?? 2;
   const fma = spec.fma ?? false;
+  const accumulate = spec.accumulate ?? false;
   const [u0, u1] = spec.units ?? [0, m];
   if (u0 < 0 || u1 > m || u0 > u1) throw new RangeError(`bad unit window ${u0}..${u1}`);
   const f = new Fn(atbKernelName(spec), [T.i32, T.i32, T.i32, T.i32], []);
@@ -358,7 +362,13 @@ export function atbKernel(spec: AtBSpec): Fn {
     const r = Math.min(R, u1 - j0);
     for (let c0 = 0; c0 < vectors; c0 += V) {
       const nv = Math.min(V, vectors - c0);
-      for (let a = 0; a < r; a++) for (let v = 0; v < nv; v++) f.v128Zero().set(acc[a][v]);
+      for (let a = 0; a < r; a++) {
+        for (let v = 0; v < nv; v++) {
+          if (accumulate) f.get(O).v128Load(((j0 + a) * k + (c0 + v) * 2) * 8);
+          else f.v128Zero();
+          f.set(acc[a][v]);
+        }
+      }
       f.get(S).i32(j0 * 8).i32Add().set(sp);
       f.get(D).i32(c0 * 16).i32Add().set(dp);
       f.i32(0).set(i);
@@ -390,7 +400,12 @@ export function atbKernel(spec: AtBSpec): Fn {
     const flat = acc.flat();
     for (let g0 = 0; g0 < uvec; g0 += group) {
       const nu = Math.min(group, uvec - g0);
-      for (let u = 0; u < nu; u++) f.v128Zero().set(flat[u]);
+      for (let u = 0; u < nu; u++) {
+        const j = u0 + (g0 + u) * 2;
+        if (accumulate) f.get(O).v128Load64Splat((j * k + col) * 8).get(O).f64Load(((j + 1) * k + col) * 8).f64x2ReplaceLane(1);
+        else f.v128Zero();
+        f.set(flat[u]);
+      }
       f.get(S).i32(u0 * 8 + g0 * 16).i32Add().set(sp);
       f.get(D).i32(col * 8).i32Add().set(dp);
       f.i32(0).set(i);
@@ -417,7 +432,8 @@ export function atbKernel(spec: AtBSpec): Fn {
     if ((u1 - u0) & 1) {
       const j = u1 - 1;
       const s = f.local(T.f64);
-      f.f64(0).set(s);
+      if (accumulate) f.get(O).f64Load((j * k + col) * 8).set(s);
+      else f.f64(0).set(s);
       f.get(S).i32(j * 8).i32Add().set(sp);
       f.get(D).i32(col * 8).i32Add().set(dp);
       f.i32(0).set(i);
@@ -437,9 +453,12 @@ export function atbKernel(spec: AtBSpec): Fn {
   return f;
 }
 
-/** out(m) = Σ_i S[i, :] over n rows of S (n×m), in row order. Params: S, out, n. */
-export function colSumsKernel(m: number, chunk = DEFAULT_CHUNK): Fn {
-  const f = new Fn(`colsums_${m}`, [T.i32, T.i32, T.i32], []);
+/**
+ * out(m) = Σ_i S[i, :] over n rows of S (n×m), in row order (with `accumulate`, continuing from
+ * out's values). Params: S, out, n.
+ */
+export function colSumsKernel(m: number, chunk = DEFAULT_CHUNK, accumulate = false): Fn {
+  const f = new Fn(`colsums_${m}${accumulate ? "_acc" : ""}`, [T.i32, T.i32, T.i32], []);
   const [S, O, N] = [0, 1, 2].map((x) => f.param(x));
   const i = f.local(T.i32);
   const sp = f.local(T.i32);
@@ -450,8 +469,16 @@ export function colSumsKernel(m: number, chunk = DEFAULT_CHUNK): Fn {
   const s = f.local(T.f64);
   passes.forEach(([start, size], passIndex) => {
     const withTail = (m & 1) === 1 && passIndex === passes.length - 1;
-    for (let v = 0; v < size; v++) f.v128Zero().set(acc[v]);
-    if (withTail) f.f64(0).set(s);
+    for (let v = 0; v < size; v++) {
+      if (accumulate) f.get(O).v128Load((start + v) * 16);
+      else f.v128Zero();
+      f.set(acc[v]);
+    }
+    if (withTail) {
+      if (accumulate) f.get(O).f64Load((m - 1) * 8);
+      else f.f64(0);
+      f.set(s);
+    }
     f.get(S).set(sp);
     f.i32(0).set(i);
     f.block(() =>

@@ -9,16 +9,22 @@
  * Z, A, dZ, dA; units, i.e. rows, of dW), every value still computed by the same operations: the
  * same bits again. The one exception is the opt-in `setFusedMultiplyAdd`.
  *
- * Knobs: `setThreads(1 | 2)`, `setFusedMultiplyAdd(on)`; `setFastKernels(on)`, `setSplitThreshold`
- * and `setColumnListMinWidth` (tests pick kernels with them); and
- * `releaseWorkspace(ws)` to hand a workspace's memory back at once.
+ * A plan belongs to an engine (./engine.ts): its memory, helper thread and settings. Knobs are
+ * the engine's methods (`setThreads(1 | 2)`, `setFusedMultiplyAdd(on)`; `setFastKernels(on)`,
+ * `setSplitThreshold` and `setColumnListMinWidth`, with which tests pick kernels); the functions
+ * of the same names here set the default engine's. `releaseWorkspace(ws)` hands a workspace's
+ * memory back at once.
+ *
+ * A batch too large for the engine's memory runs in row blocks (`PlanOptions.blocks`): rows are
+ * independent in the forward pass and in dA, and dW and db continue each block's sums from the
+ * last block's, sample by sample in order, so the results are the same bits as one pass.
  */
-import { wasmApi } from "./api.ts";
-import { arena, type Arena, type Block } from "./arena.ts";
+import type { Arena, Block } from "./arena.ts";
+import { defaultEngine, type Engine } from "./engine.ts";
 import type { Fn } from "./emit.ts";
 import { compiledKernel, compileKernels, type Kernel } from "./compile.ts";
 import { atbColsKernel, atbColsKernelName, atbColsScratchBytes, atbKernel, atbKernelName, atbRowsKernel, atbRowsKernelName, colSumsKernel, rowKernel, rowKernelName, rowListBytes, transposeKernel, type RowKernelSpec, type UnitWindow } from "./generate.ts";
-import { helper, type Team } from "./team.ts";
+import type { Team } from "./team.ts";
 
 export interface PlanLayer {
   readonly inputSize: number;
@@ -49,10 +55,15 @@ interface LayerBuffers {
   list: number;
   forward: Named;
   colSums: Named;
+  /** db added to the sums of earlier blocks (blocked plans only). */
+  colSumsAcc: Named | null;
   /** How dW is made (see `GradMode`), by `grad`, or by `gradHalves` on two threads (null: not split). */
   gradMode: GradMode;
   grad: Named;
   gradHalves: [Named, Named] | null;
+  /** The same for blocks after the first (the dense kernel adding to dW so far; else the same kernels). */
+  gradAcc: Named;
+  gradHalvesAcc: [Named, Named] | null;
   /** "columnsT" only: dWᵀ (k×m) and a throw-away row of column sums, before the transpose into dW. */
   gWt: number;
   /** dA of the layer below from this layer's dZ (null for the first layer). */
@@ -72,132 +83,98 @@ interface LayerBuffers {
  */
 type GradMode = "columns" | "columnsT" | "rows" | "dense";
 
-/**
- * The column-list kernels need at least this many columns along their vectors: with fewer, each
- * listed term has too little work to pay for making the lists. Measured on moons-deep.
- */
-export const COLUMN_LIST_MIN_WIDTH = 32;
-let colsMinWidth = COLUMN_LIST_MIN_WIDTH;
-
-/** The narrowest side the column-list dW kernels run along (tests set 0 or Infinity to pick them or not). */
-export function setColumnListMinWidth(width: number): void {
-  colsMinWidth = width;
-}
-
 /** Below this many multiply-adds per forward pass (all rows) the plain kernels are as fast. */
 const MIN_WORK = 32;
 /**
- * WebAssembly memory that workspaces may hold at once. Their buffers are freed when the garbage
- * collector has found them unreachable, which a loop making workspaces without returning to the
- * event loop never lets happen; past this, new workspaces use the plain kernels (ordinary arrays).
- * Predictions over many rows stay on the fast kernels by splitting into passes (`maxPlanRows`).
+ * A batch too large for the engine's memory runs in row blocks of about this many bytes (at
+ * least MIN_BLOCK_ROWS rows where they fit): larger blocks gain nothing.
  */
-export const WORKSPACE_LIMIT = 2 ** 31;
-let workspaceLimit = WORKSPACE_LIMIT;
+const BLOCK_BYTES = 64 * 2 ** 20;
+const MIN_BLOCK_ROWS = 1024;
+
+export { COLUMN_LIST_MIN_WIDTH, WORKSPACE_LIMIT, createEngine, defaultEngine, Engine, type EngineOptions } from "./engine.ts";
+
+// The default engine's settings, as functions (what code that names no engine, and the tests, call).
+
+/** The narrowest side the column-list dW kernels run along (tests set 0 or Infinity to pick them or not). */
+export function setColumnListMinWidth(width: number): void {
+  defaultEngine().setColumnListMinWidth(width);
+}
 
 /** Lowers (or restores, with no argument) the memory workspaces may hold; for tests of the limit. */
-export function setWorkspaceLimit(bytes = WORKSPACE_LIMIT): void {
-  workspaceLimit = bytes;
+export function setWorkspaceLimit(bytes?: number): void {
+  defaultEngine().setWorkspaceLimit(bytes);
 }
-/**
- * Two threads from this many dense multiply-adds per forward pass on (all layers, all rows). The
- * decision is per workspace, not per kernel: rows a thread has written stay in its core's cache
- * when every kernel gives it the same rows; splitting some kernels and not others makes the data
- * move between cores, which costs more than the small kernels save.
- */
-let splitWork = 2_000_000;
-
-let enabled = true;
-let threads = 2;
 
 /** Turns the WebAssembly kernels on or off for workspaces made afterwards (tests compare both). */
 export function setFastKernels(on: boolean): void {
-  enabled = on;
+  defaultEngine().setFastKernels(on);
 }
 
-/**
- * 1: every kernel on the calling thread; 2 (the default): large kernel calls are shared with a
- * helper thread where the platform has one (Node, two cores or more). Results are the same bits.
- */
+/** 1 or 2 threads for the default engine's workspaces (see `Engine.setThreads`). */
 export function setThreads(count: 1 | 2): void {
-  threads = count;
+  defaultEngine().setThreads(count);
 }
 
 export function getThreads(): number {
-  return threads;
+  return defaultEngine().threads;
 }
 
 /** The least work (dense multiply-adds per forward pass) shared between two threads; for tests. */
 export function setSplitThreshold(work: number): void {
-  splitWork = work;
+  defaultEngine().setSplitThreshold(work);
 }
 
-let fused = false;
-
-/** f64x2.relaxed_madd on one f64x2: a tiny module that validates only where relaxed SIMD is on. */
-const RELAXED_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 8, 1, 0x60, 3, 0x7b, 0x7b, 0x7b, 1, 0x7b, 3, 2, 1, 0, 10, 13, 1, 11, 0, 0x20, 0, 0x20, 1, 0x20, 2, 0xfd, 0x87, 0x02, 0x0b]);
-
-function relaxedSimd(): boolean {
-  const api = wasmApi;
-  if (!api) return false;
-  if (api.validate(RELAXED_PROBE)) return true;
-  // Node 20's V8 has relaxed SIMD behind a flag (on by default from Node 22); it can be set before compiling.
-  try {
-    const proc = (globalThis as { process?: { getBuiltinModule?: (name: string) => unknown } }).process;
-    const v8 = proc?.getBuiltinModule?.("node:v8") as { setFlagsFromString?: (flags: string) => void } | undefined;
-    v8?.setFlagsFromString?.("--experimental-wasm-relaxed-simd");
-  } catch {
-    return false;
-  }
-  return api.validate(RELAXED_PROBE);
-}
-
-/**
- * Opt-in: fused multiply-adds (WebAssembly relaxed SIMD, FMA instructions where the processor has
- * them) in the matrix kernels of workspaces made afterwards. Each product is then rounded once
- * together with its sum instead of twice, so results differ from the default path (and from one
- * processor to another) in the last bits — not bit-for-bit reproducible, hence off by default.
- * Returns whether it is on (false where relaxed SIMD is unavailable).
- */
+/** Opt-in fused multiply-adds for the default engine (see `Engine.setFusedMultiplyAdd`). */
 export function setFusedMultiplyAdd(on: boolean): boolean {
-  fused = on && relaxedSimd();
-  return fused;
+  return defaultEngine().setFusedMultiplyAdd(on);
 }
 
 export function getFusedMultiplyAdd(): boolean {
-  return fused;
+  return defaultEngine().fusedMultiplyAdd;
 }
 
 export function fastKernelsAvailable(): boolean {
-  return arena() !== null;
+  return defaultEngine().fastKernelsAvailable();
 }
 
 /** Whether a helper thread can run (starting it if it is not running yet). */
 export function helperThreadAvailable(): boolean {
-  const mem = arena();
-  return mem !== null && helper(mem) !== null;
+  return defaultEngine().helperThreadAvailable();
 }
 
 /**
- * The most rows a workspace for these layers made now can have and still run on the fast kernels:
- * within the workspace limit and the WebAssembly memory left (0 when not even one row fits);
- * Infinity where no workspace would (fast kernels off or unavailable), so splitting gains nothing.
- * Callers with many rows (predictions over grids) split them into passes of at most this many.
+ * The most rows a workspace for these layers made now on `engine` can have and still run in one
+ * pass on the fast kernels: within the workspace limit and the WebAssembly memory left (0 when not
+ * even one row fits); Infinity where no workspace would (fast kernels off or unavailable), so
+ * splitting gains nothing. Callers with many rows (predictions over grids) split them into passes
+ * of at most this many.
  */
-export function maxPlanRows(layers: readonly PlanLayer[]): number {
-  if (!enabled || layers.length === 0) return Infinity;
-  const mem = arena();
+export function maxPlanRows(layers: readonly PlanLayer[], engine: Engine = defaultEngine()): number {
+  if (!engine.fastKernels || layers.length === 0) return Infinity;
+  const mem = engine.arena;
   if (!mem) return Infinity;
   const fixed = MlpPlan.bytes(layers, 0);
   const perRow = MlpPlan.bytes(layers, 1) - fixed;
   // A page of slack for the block's rounding and what kernels and a helper thread may allocate.
-  const room = Math.min(workspaceLimit - mem.inUse, mem.largestFree() - 65536) - fixed;
+  const room = Math.min(engine.workspaceLimit - mem.inUse, mem.largestFree() - 65536) - fixed;
   return room < perRow ? 0 : Math.floor(room / perRow);
+}
+
+export interface PlanOptions {
+  /** The engine whose memory, kernels and settings the plan uses (default: `defaultEngine()`). */
+  engine?: Engine;
+  /**
+   * When n rows do not fit the engine's memory, a plan for fewer rows (a block; `n` says how
+   * many) rather than none: the caller runs its passes block by block (`backwardLayer`'s
+   * `first`/`last`). Default false.
+   */
+  blocks?: boolean;
 }
 
 function named(mem: Arena, name: string, make: Parameters<typeof compileKernels>[1][number][1]): Named {
   const run = compileKernels(mem, [[name, make]])[0];
-  return { name, id: compiledKernel(name)!.id, run };
+  return { name, id: compiledKernel(mem, name)!.id, run };
 }
 
 export class MlpPlan {
@@ -220,15 +197,22 @@ export class MlpPlan {
   private readonly work: number;
   private readonly scratch: number;
 
+  /** Whether this plan's kernels use fused multiply-adds (see `Engine.setFusedMultiplyAdd`). */
+  readonly fma: boolean;
+
   private constructor(
+    private readonly engine: Engine,
     private readonly mem: Arena,
     readonly layers: readonly PlanLayer[],
+    /** Rows the plan holds: the batch, or a block of it (see `PlanOptions.blocks`). */
     readonly n: number,
-    /** Whether this plan's kernels use fused multiply-adds (see `setFusedMultiplyAdd`). */
-    readonly fma: boolean,
     /** Whether hidden relu layers' Z and dA are left out (see `create`). */
     readonly lean: boolean,
+    /** Made for a larger batch, run block by block: the gradient kernels can add to earlier blocks' sums. */
+    readonly blocked: boolean,
   ) {
+    const fma = (this.fma = engine.fusedMultiplyAdd);
+    const colsMinWidth = engine.columnListMinWidth;
     const d = layers[0].inputSize;
     let paramCount = 0;
     for (const l of layers) paramCount += l.units * l.inputSize + l.units;
@@ -279,7 +263,9 @@ export class MlpPlan {
       const fwd: RowKernelSpec = { k, w: m, sparse: below?.relu ?? false, bias: true, epilogue: lists ? "relu" : "store", keepSum: !lean, fma };
       const bwd: RowKernelSpec | null = below ? { k: m, w: k, sparse: lists, bias: false, epilogue: below.relu ? "mask" : "store", keepSum: !lean, fma } : null;
       const gradMode: GradMode = lists && k >= colsMinWidth ? "columns" : below?.relu && m >= colsMinWidth ? "columnsT" : lists ? "rows" : "dense";
-      const [grad, gradHalves] = gradKernels(mem, gradMode, m, k, fma);
+      const [grad, gradHalves] = gradKernels(mem, gradMode, m, k, fma, false);
+      // Blocks after the first add to the sums so far (dense dW and db; the list kernels always add).
+      const [gradAcc, gradHalvesAcc] = blocked && gradMode === "dense" ? gradKernels(mem, gradMode, m, k, fma, true) : [grad, gradHalves];
       const gWt = gradMode === "columnsT" ? take(8 * (k * m + k)) : 0;
       this.layersBuf.push({
         W,
@@ -294,9 +280,12 @@ export class MlpPlan {
         list,
         forward: named(mem, rowKernelName(fwd), () => rowKernel(fwd)),
         colSums: named(mem, `colsums_${m}`, () => colSumsKernel(m)),
+        colSumsAcc: blocked ? named(mem, `colsums_${m}_acc`, () => colSumsKernel(m, undefined, true)) : null,
         gradMode,
         grad,
         gradHalves,
+        gradAcc,
+        gradHalvesAcc,
         gWt,
         back: bwd ? named(mem, rowKernelName(bwd), () => rowKernel(bwd)) : null,
       });
@@ -328,18 +317,27 @@ export class MlpPlan {
    * A plan for these layers and batch size, or null where the plain kernels should be used.
    * `lean` (training, prediction): hidden relu layers' Z and dA are not written — neither a
    * training step nor a prediction reads them (relu's backward step masks by A > 0, the same
-   * test as Z > 0).
+   * test as Z > 0). With `blocks`, a batch too large for the engine's memory gets a plan for a
+   * block of its rows.
    */
-  static create(layers: readonly PlanLayer[], n: number, lean = false): MlpPlan | null {
-    if (!enabled || layers.length === 0 || n <= 0) return null;
-    const mem = arena();
+  static create(layers: readonly PlanLayer[], n: number, lean = false, options: PlanOptions = {}): MlpPlan | null {
+    const engine = options.engine ?? defaultEngine();
+    if (!engine.fastKernels || layers.length === 0 || n <= 0) return null;
+    const mem = engine.arena;
     if (!mem) return null;
     let work = 0;
     for (const l of layers) work += l.inputSize * l.units;
     if (work * n < MIN_WORK) return null;
-    if (mem.inUse + MlpPlan.bytes(layers, n) > workspaceLimit) return null;
+    let rows = n;
+    if (mem.inUse + MlpPlan.bytes(layers, n) > engine.workspaceLimit) {
+      if (!options.blocks) return null;
+      const fit = Math.min(n - 1, maxPlanRows(layers, engine));
+      if (fit < 1) return null;
+      const perRow = MlpPlan.bytes(layers, 1) - MlpPlan.bytes(layers, 0);
+      rows = Math.min(fit, Math.max(MIN_BLOCK_ROWS, Math.floor(BLOCK_BYTES / perRow)));
+    }
     try {
-      return new MlpPlan(mem, layers, n, fused, lean);
+      return new MlpPlan(engine, mem, layers, rows, lean, rows < n);
     } catch {
       // e.g. synchronous compilation refused (a browser's main thread) or memory exhausted
       return null;
@@ -348,15 +346,17 @@ export class MlpPlan {
 
   /** The helper thread when this workspace's work is worth sharing, else null. */
   private share(n: number): Team | null {
-    if (threads < 2 || n < 16 || this.work * n < splitWork) return null;
+    const engine = this.engine;
+    if (engine.threads < 2 || n < 16 || this.work * n < engine.splitThreshold) return null;
     if (!this.team) {
-      this.team = helper(this.mem);
+      this.team = engine.helper();
       if (!this.team) return null;
       const names: string[] = [];
       for (const b of this.layersBuf) {
         names.push(b.forward.name, b.grad.name);
         if (b.back) names.push(b.back.name);
         if (b.gradHalves) names.push(b.gradHalves[0].name, b.gradHalves[1].name);
+        if (b.gradHalvesAcc && b.gradHalvesAcc !== b.gradHalves) names.push(b.gradHalvesAcc[0].name, b.gradHalvesAcc[1].name);
       }
       this.team.load(names);
     }
@@ -381,18 +381,22 @@ export class MlpPlan {
     }
   }
 
-  loadInput(X: Float64Array, n: number): void {
-    copy(X, this.X, n * this.layers[0].inputSize);
+  /** Rows [from, from + n) of X in, as the plan's first n rows. */
+  loadInput(X: Float64Array, n: number, from = 0): void {
+    const d = this.layers[0].inputSize;
+    copy(X, from * d, this.X, 0, n * d);
   }
 
-  /** Z of layer l (first n rows) into an ordinary array: the output layer's, which `forward` returns. */
-  copyOut(l: number, Z: Float64Array, n: number): void {
-    copy(this.Z[l], Z, n * this.layers[l].units);
+  /** Z of layer l (first n rows) into an ordinary array, from row `at` on: the output layer's, which `forward` returns. */
+  copyOut(l: number, Z: Float64Array, n: number, at = 0): void {
+    const w = this.layers[l].units;
+    copy(this.Z[l], 0, Z, at * w, n * w);
   }
 
-  /** dZ of layer l (first n rows) in from an ordinary array: the output layer's, which the loss makes. */
-  copyIn(l: number, dZ: Float64Array, n: number): void {
-    copy(dZ, this.dZ[l], n * this.layers[l].units);
+  /** dZ of layer l (rows [from, from + n) of an ordinary array) in: the output layer's, which the loss makes. */
+  copyIn(l: number, dZ: Float64Array, n: number, from = 0): void {
+    const w = this.layers[l].units;
+    copy(dZ, from * w, this.dZ[l], 0, n * w);
   }
 
   /** Z = A_prev·Wᵀ + b over the first n rows; for hidden relu layers also A and the row lists. */
@@ -453,14 +457,17 @@ export class MlpPlan {
   /**
    * The backward step of layer l: dW and db into `grad` and, for l > 0, dA of layer l − 1 (and its
    * dZ when it is relu; otherwise the caller applies its activation's backward step).
+   * A batch in blocks (blocked plans): the blocks in row order, `first` for the first, `last` for
+   * the last; dW and db are the same sums in the same order as in one pass.
    */
-  backwardLayer(l: number, n: number): void {
-    this.gradLayer(l, n);
+  backwardLayer(l: number, n: number, first = true, last = true): void {
+    if (!(first || this.blocked)) throw new Error("only a blocked plan runs a batch in blocks");
+    this.gradLayer(l, n, first, last);
     if (l > 0) this.backLayer(l, n);
   }
 
-  /** dW = dZᵀ·A_prev and db = Σ rows of dZ, into `grad`. */
-  private gradLayer(l: number, n: number): void {
+  /** dW = dZᵀ·A_prev and db = Σ rows of dZ, into `grad` (added to the earlier blocks' unless `first`). */
+  private gradLayer(l: number, n: number, first: boolean, last: boolean): void {
     const b = this.layersBuf[l];
     const below = l > 0 ? this.layersBuf[l - 1] : null;
     const m = this.layers[l].units;
@@ -480,16 +487,19 @@ export class MlpPlan {
       out = b.gWt;
       lists = below!.list;
       sums = b.gWt + 8 * k * m;
-      this.mem.zero(b.gWt, 8 * (k * m + k));
+      if (first) this.mem.zero(b.gWt, 8 * (k * m + k));
+    } else if (!first) {
+      // adding to the earlier blocks' sums
     } else if (b.gradMode === "columns") this.mem.zero(b.gW, 8 * (m * k + m));
     else if (b.gradMode === "rows") this.mem.zero(b.gW, 8 * m * k);
     const a3 = b.gradMode === "dense" ? n : lists;
-    const team = b.gradHalves ? this.share(n) : null;
-    if (team) team.start(b.gradHalves![1], S, D, out, a3, n, this.scratch, sums);
-    (team ? b.gradHalves![0] : b.grad).run(S, D, out, a3, n, this.scratch, sums);
-    if (b.gradMode !== "columns") b.colSums.run(b.dZ, b.gb, n);
+    const halves = first ? b.gradHalves : b.gradHalvesAcc;
+    const team = halves ? this.share(n) : null;
+    if (team) team.start(halves![1], S, D, out, a3, n, this.scratch, sums);
+    (team ? halves![0] : first ? b.grad : b.gradAcc).run(S, D, out, a3, n, this.scratch, sums);
+    if (b.gradMode !== "columns") (first ? b.colSums : b.colSumsAcc!).run(b.dZ, b.gb, n);
     team?.finish();
-    if (b.gradMode === "columnsT") this.transpose(b.gWt, b.gW, k, m);
+    if (b.gradMode === "columnsT" && last) this.transpose(b.gWt, b.gW, k, m);
   }
 
   /** dA of layer l−1 = dZ[l]·W[l]; when layer l−1 is relu, its dZ too (fused mask: A > 0 ⇔ Z > 0). */
@@ -511,7 +521,7 @@ export class MlpPlan {
 }
 
 /** The kernel that makes dW in `mode`, and its two halves for two threads (null: not split). */
-function gradKernels(mem: Arena, mode: GradMode, m: number, k: number, fma: boolean): [Named, [Named, Named] | null] {
+function gradKernels(mem: Arena, mode: GradMode, m: number, k: number, fma: boolean, accumulate: boolean): [Named, [Named, Named] | null] {
   const split = <S>(spec: (window: UnitWindow | undefined) => S, name: (s: S) => string, make: (s: S) => Fn, units: number, minUnits: number, cut = units >> 1): [Named, [Named, Named] | null] => {
     const one = (w: UnitWindow | undefined): Named => {
       const s = spec(w);
@@ -530,7 +540,7 @@ function gradKernels(mem: Arena, mode: GradMode, m: number, k: number, fma: bool
       // One unit (a binary output): a single row of tiles, 12 vectors wide (measured 2× the default
       // 4 × 2 tiles). An even split for two threads: the dense kernel's tiles pair units.
       const tile = m === 1 ? { rows: 1, vecs: 12 } : {};
-      return split((units) => ({ m, k, units, fma, ...tile }), atbKernelName, atbKernel, m, 4, (m >> 2) * 2);
+      return split((units) => ({ m, k, units, fma, accumulate, ...tile }), atbKernelName, atbKernel, m, 4, (m >> 2) * 2);
     }
   }
 }
@@ -539,10 +549,10 @@ function scratchBytes(layers: readonly PlanLayer[]): number {
   return atbColsScratchBytes(Math.max(...layers.map((l) => l.units)));
 }
 
-/** to[0..length) = from[0..length), without making a subarray (training allocates nothing per epoch). */
-function copy(from: Float64Array, to: Float64Array, length: number): void {
-  if (length === from.length && length === to.length) to.set(from);
-  else for (let i = 0; i < length; i++) to[i] = from[i];
+/** to[at..at + length) = from[start..start + length), without making a subarray (training allocates nothing per epoch). */
+function copy(from: Float64Array, start: number, to: Float64Array, at: number, length: number): void {
+  if (start === 0 && at === 0 && length === from.length && length === to.length) to.set(from);
+  else for (let i = 0; i < length; i++) to[at + i] = from[start + i];
 }
 
 const plans = new WeakMap<object, MlpPlan>();

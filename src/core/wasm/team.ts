@@ -11,32 +11,35 @@
  * caller has finished its own share and the helper has not yet claimed its one (the second core
  * busy with something else), the caller takes the task back and runs it itself.
  *
- * Only in Node, and only on a shared memory (see ./arena.ts); elsewhere the kernels run on the
- * calling thread. (A browser would need a cross-origin-isolated page and a worker script.)
+ * Only on a shared memory (see ./arena.ts): in Node (worker_threads, started at once), or in a
+ * browser Web Worker of a cross-origin-isolated page (a nested worker running ./helper-worker.ts,
+ * started asynchronously: `startBrowserHelper`). Elsewhere the kernels run on the calling thread.
+ * Each engine (./engine.ts) starts its own helper on its own memory, and stops it when disposed.
  */
 import type { Arena } from "./arena.ts";
 import { compiledKernel, type Kernel } from "./compile.ts";
 
-const REQUEST = 0;
-const DONE = 16;
-const COMMAND = 32;
-const FAILED = 33;
+export const REQUEST = 0;
+export const DONE = 16;
+export const COMMAND = 32;
+export const FAILED = 33;
 /**
  * The open task: its sequence number while nobody has it; the helper claims task s by changing s
  * into −s, the caller takes it back by changing s into 0. Whoever changes it runs the task.
  */
-const CLAIM = 34;
+export const CLAIM = 34;
 /** Tasks of a RUN: COUNT of them from TASKS on, each a kernel id and up to 10 arguments. */
-const COUNT = 35;
-const TASKS = 48;
-const TASK_INTS = 12;
+export const COUNT = 35;
+export const TASKS = 48;
+export const TASK_INTS = 12;
 const MAX_TASKS = 16;
-const CONTROL_INTS = TASKS + MAX_TASKS * TASK_INTS;
-const RUN = 1;
-const LOAD = -1;
-const STOP = -2;
+export const CONTROL_INTS = TASKS + MAX_TASKS * TASK_INTS;
+/** Commands. LOAD: the modules posted to the helper (COUNT messages) are to be instantiated. */
+export const RUN = 1;
+export const LOAD = -1;
+export const STOP = -2;
 /** Spin iterations before sleeping: about 0.2 ms on current cores. */
-const SPIN = 200_000;
+export const SPIN = 200_000;
 
 const WORKER = `
 "use strict";
@@ -82,9 +85,17 @@ for (;;) {
 `;
 
 interface WorkerThreads {
-  Worker: new (code: string, options: { eval: boolean; workerData: unknown; transferList?: unknown[] }) => { unref(): void; postMessage(m: unknown): void; terminate(): Promise<number> };
-  MessageChannel: new () => { port1: { postMessage(m: unknown): void; unref?(): void }; port2: unknown };
+  Worker: new (code: string, options: { eval: boolean; workerData: unknown; transferList?: unknown[] }) => { unref(): void; terminate(): Promise<number> };
+  MessageChannel: new () => { port1: { postMessage(m: unknown): void; unref?(): void; close?(): void }; port2: unknown };
   receiveMessageOnPort(port: unknown): { message: unknown } | undefined;
+}
+
+/** How the caller reaches its helper, besides the control block. */
+interface Transport {
+  post(message: unknown): void;
+  /** The helper's last error message, where it can be read synchronously. */
+  error(): string | undefined;
+  stop(): void;
 }
 
 export class Team {
@@ -98,23 +109,46 @@ export class Team {
   /** Kernel names the helper has instantiated. */
   private readonly loaded = new Set<string>();
 
-  private constructor(
-    private readonly port: { postMessage(m: unknown): void },
+  private stopped = false;
+
+  constructor(
+    private readonly mem: Arena,
     control: Int32Array,
-    private readonly threads: WorkerThreads,
+    private readonly transport: Transport,
   ) {
     this.ctl = control;
   }
 
-  static start(mem: Arena, threads: WorkerThreads): Team {
+  /** A control block for a new helper, in the arena. */
+  static control(mem: Arena): Int32Array {
     const block = mem.alloc(CONTROL_INTS * 4);
     const control = new Int32Array(mem.buffer, block.offset, CONTROL_INTS);
     mem.track(block, control);
+    return control;
+  }
+
+  static start(mem: Arena, threads: WorkerThreads): Team {
+    const control = Team.control(mem);
     const channel = new threads.MessageChannel();
-    const worker = new threads.Worker(WORKER, { eval: true, workerData: { memory: mem.memory, control: block.offset, port: channel.port2, spin: SPIN }, transferList: [channel.port2] });
+    const worker = new threads.Worker(WORKER, { eval: true, workerData: { memory: mem.memory, control: control.byteOffset, port: channel.port2, spin: SPIN }, transferList: [channel.port2] });
     worker.unref();
     channel.port1.unref?.();
-    return new Team(channel.port1, control, threads);
+    return new Team(mem, control, {
+      post: (m) => channel.port1.postMessage(m),
+      error: () => (threads.receiveMessageOnPort(channel.port1)?.message as { error?: string } | undefined)?.error,
+      stop: () => {
+        void worker.terminate();
+        channel.port1.close?.();
+      },
+    });
+  }
+
+  /** Ends the helper thread (it must not be busy). Later calls are no-ops; the team must not be used again. */
+  stop(): void {
+    if (this.stopped) return;
+    if (!this.busy) this.signal(STOP);
+    this.stopped = true;
+    this.transport.stop();
   }
 
   /** Makes sure the helper has these kernels (by name), sending their modules when not. */
@@ -122,7 +156,7 @@ export class Team {
     const byModule = new Map<object, [number, string][]>();
     for (const name of names) {
       if (this.loaded.has(name)) continue;
-      const c = compiledKernel(name);
+      const c = compiledKernel(this.mem, name);
       if (!c) throw new Error(`kernel "${name}" is not compiled`);
       const list = byModule.get(c.module) ?? [];
       list.push([c.id, name]);
@@ -130,7 +164,8 @@ export class Team {
       this.loaded.add(name);
     }
     if (byModule.size === 0) return;
-    for (const [module, kernels] of byModule) this.port.postMessage({ module, kernels });
+    for (const [module, kernels] of byModule) this.transport.post({ module, kernels });
+    this.ctl[COUNT] = byModule.size;
     this.signal(LOAD);
     this.join();
   }
@@ -192,6 +227,7 @@ export class Team {
 
   private signal(command: number): void {
     if (this.busy) throw new Error("the helper thread is already busy");
+    if (this.stopped) throw new Error("the helper thread was stopped");
     const ctl = this.ctl;
     ctl[COMMAND] = command;
     this.busy = true;
@@ -215,29 +251,76 @@ export class Team {
     this.busy = false;
     if (Atomics.load(ctl, FAILED) !== 0) {
       Atomics.store(ctl, FAILED, 0);
-      const m = this.threads.receiveMessageOnPort(this.port)?.message as { error?: string } | undefined;
-      throw new Error(`a kernel failed on the helper thread: ${m?.error ?? "unknown error"}`);
+      throw new Error(`a kernel failed on the helper thread: ${this.transport.error() ?? "see the helper's console"}`);
     }
   }
 }
 
-let team: Team | null | undefined;
-
-/** The helper thread, started on first use; null where threads are unavailable. */
-export function helper(mem: Arena): Team | null {
-  if (team !== undefined) return team;
-  team = null;
+/** A new helper thread on the arena's memory; null where threads are unavailable. */
+export function startHelper(mem: Arena): Team | null {
   if (!mem.shared) return null;
   try {
     const proc = (globalThis as { process?: { getBuiltinModule?: (name: string) => unknown } }).process;
     const threads = proc?.getBuiltinModule?.("node:worker_threads") as WorkerThreads | undefined;
     const os = proc?.getBuiltinModule?.("node:os") as { availableParallelism?: () => number } | undefined;
     if (!threads || (os?.availableParallelism?.() ?? 1) < 2) return null;
-    team = Team.start(mem, threads);
+    return Team.start(mem, threads);
   } catch {
-    team = null;
+    return null;
   }
-  return team;
+}
+
+/** What `startBrowserHelper` needs of a Web Worker. */
+export interface WorkerLike {
+  postMessage(message: unknown): void;
+  terminate(): void;
+  addEventListener(type: "message" | "error", listener: (event: { data?: unknown }) => void): void;
+}
+
+/**
+ * A helper thread in a browser: `makeWorker()` makes a Web Worker running ./helper-worker.ts
+ * (bundled by the page's bundler: `new Worker(new URL(".../helper-worker.ts", import.meta.url),
+ * { type: "module" })`). Resolves once the helper runs (a nested worker starts only while its
+ * parent is free, so it cannot be waited for synchronously), to null where the page is not
+ * cross-origin isolated, the memory not shared, there is one core, or the worker fails to start.
+ * Only from a Web Worker: the caller waits for the helper with Atomics.wait, which a page's main
+ * thread may not use.
+ */
+export async function startBrowserHelper(mem: Arena, makeWorker: () => WorkerLike, timeoutMs = 10_000): Promise<Team | null> {
+  const g = globalThis as { crossOriginIsolated?: boolean; navigator?: { hardwareConcurrency?: number } };
+  if (!mem.shared || g.crossOriginIsolated !== true || (g.navigator?.hardwareConcurrency ?? 1) < 2) return null;
+  let worker: WorkerLike;
+  try {
+    worker = makeWorker();
+  } catch {
+    return null;
+  }
+  const control = Team.control(mem);
+  let lastError: string | undefined;
+  const started = await new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    worker.addEventListener("message", (e) => {
+      const m = e.data as { ready?: boolean; error?: string } | undefined;
+      if (m?.ready) {
+        clearTimeout(timer);
+        resolve(true);
+      } else if (m?.error) lastError = m.error;
+    });
+    worker.addEventListener("error", () => {
+      clearTimeout(timer);
+      resolve(false);
+    });
+    worker.postMessage({ memory: mem.memory, control: control.byteOffset, spin: SPIN });
+  });
+  if (!started) {
+    worker.terminate();
+    return null;
+  }
+  return new Team(mem, control, {
+    post: (m) => worker.postMessage(m),
+    error: () => lastError,
+    stop: () => worker.terminate(),
+  });
 }
 
 export type { Kernel };
