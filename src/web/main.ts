@@ -550,6 +550,9 @@ Object.assign(globalThis, {
     get playing() {
       return playing;
     },
+    get threads() {
+      return info?.threads ?? null;
+    },
     rate: () => worker.rate(),
     /** The step inspector's iteration at the current weights (the numbers `glassbox steps` gives). */
     trace: () => worker.trace(),

@@ -35,6 +35,8 @@ export interface SetupInfo {
   /** Each of the seven features over the grid, GRID² values (they never change), by the page's names. */
   featureGrids: Record<Feature, Float32Array>;
   parameterCount: number;
+  /** Threads the engine computes with: 2 where the page is cross-origin isolated, else 1. */
+  threads: number;
 }
 
 export interface Frame {

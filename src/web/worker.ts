@@ -12,8 +12,9 @@ import { validateExperiment } from "../experiment/validate.ts";
 import { featureMap, mapInputs } from "../data/feature-map.ts";
 import { scaledInputs } from "../viz/model-data.ts";
 import { outputLayer } from "../nn/network.ts";
-import { createWorkspace, forward, lossTotal, reportedLoss, type Workspace } from "../nn/propagation.ts";
+import { createWorkspace, disposeWorkspace, forward, lossTotal, reportedLoss, type Workspace } from "../nn/propagation.ts";
 import { createTrainer, type Trainer } from "../nn/trainer.ts";
+import { createEngine, type Engine } from "../core/wasm/engine.ts";
 import type { Model } from "../nn/model.ts";
 import { firstIteration } from "../experiment/first-iteration.ts";
 import type { Prepared } from "../experiment/prepare.ts";
@@ -50,6 +51,27 @@ interface Session {
 }
 
 let session: Session | null = null;
+
+/**
+ * The worker's engine (its WebAssembly memory and kernels). Where the page is cross-origin
+ * isolated (the server's COOP/COEP), it also gets a helper thread: a nested worker on the same
+ * shared memory, which takes half of each large kernel call (the 100×100 grids of wide networks)
+ * with the same bits as one thread.
+ */
+let engine: Engine | null = null;
+let threads = 1;
+
+async function engineReady(): Promise<Engine> {
+  if (engine) return engine;
+  engine = createEngine();
+  if ((globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated) {
+    const started = await engine
+      .startHelperThread({ worker: () => new Worker(new URL("../core/wasm/helper-worker.ts", import.meta.url), { type: "module" }) })
+      .catch(() => false);
+    threads = started ? 2 : 1;
+  }
+  return engine;
+}
 let playing = false;
 let scheduled = false;
 let lastFrame = 0;
@@ -233,10 +255,14 @@ const api: PlaygroundWorker = {
   async setup(json: ExperimentJson, onFrame: (frame: Frame) => void, files: Record<string, string> = {}): Promise<SetupInfo> {
     // Prepared first: a file that does not validate leaves the current network as it was.
     const { experiment, p } = prepare(json, files);
+    const eng = await engineReady();
     playing = false;
-    session?.trainer.dispose();
+    if (session) {
+      session.trainer.dispose();
+      for (const ws of [session.trainWs, session.testWs, session.gridWs]) if (ws) disposeWorkspace(ws);
+    }
     session = null;
-    const config = { ...p.config, epochs: Infinity, recordEvery: 1e9, paramsAt: [] };
+    const config = { ...p.config, epochs: Infinity, recordEvery: 1e9, paramsAt: [], engine: eng };
     const trainer = createTrainer(p.model, p.data, config);
     const rawData = p.raw;
     const rawDim = rawData.train.X.cols;
@@ -260,10 +286,10 @@ const api: PlaygroundWorker = {
       trainY: p.data.Y,
       testX: p.data.testX ?? null,
       testY: p.data.testY ?? null,
-      trainWs: createWorkspace(p.model, p.data.X.rows, { lean: true }),
-      testWs: p.data.testX && p.data.testX.rows > 0 ? createWorkspace(p.model, p.data.testX.rows, { lean: true }) : null,
+      trainWs: createWorkspace(p.model, p.data.X.rows, { lean: true, engine: eng }),
+      testWs: p.data.testX && p.data.testX.rows > 0 ? createWorkspace(p.model, p.data.testX.rows, { lean: true, engine: eng }) : null,
       gridX,
-      gridWs: gridX ? createWorkspace(p.model, GRID * GRID) : null,
+      gridWs: gridX ? createWorkspace(p.model, GRID * GRID, { engine: eng }) : null,
       onFrame,
     };
     const featureGrids = featureGridsOver(gridPoints([DOMAIN[0], DOMAIN[1], DOMAIN[0], DOMAIN[1]], 2));
@@ -286,6 +312,7 @@ const api: PlaygroundWorker = {
       featureGrids,
       inputGrids,
       parameterCount: p.model.params.length,
+      threads,
     };
     recent.length = 0;
     epochsPerSlice = 1;

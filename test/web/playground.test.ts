@@ -56,6 +56,8 @@ describe("the playground page", () => {
   it("loads with no errors, asks nothing of the network, is cross-origin isolated and not blank", async () => {
     const w = await openPage(s);
     expect(await w.page.evaluate(() => crossOriginIsolated)).toBe(true);
+    // Isolated, so the engine's helper thread runs beside the training worker.
+    expect(await w.page.evaluate(() => (globalThis as unknown as { glassbox: { threads: number } }).glassbox.threads)).toBe(2);
     expect(await epochOf(w.page)).toBe(0);
     expect(await w.page.textContent("[data-testid=epoch]")).toBe("000,000");
     // Seven features, the default 4-2 network and its output.
