@@ -9,7 +9,7 @@ import { exampleNamed } from "./examples.ts";
 import { FEATURES, fileLearningRate, HIDABLE, liveSettings, toExperiment, withPageSettings, type ExperimentJson, type Setup } from "./setup.ts";
 import { parseHash, toHash } from "./url-state.ts";
 import { classPointColour, pointColour, unitScale } from "./ui/colours.ts";
-import { el, epochText, icon } from "./ui/dom.ts";
+import { el, epochText, icon, saveBlob } from "./ui/dom.ts";
 import { LossChart } from "./ui/loss-chart.ts";
 import { featureNodes, inputScale, NetworkView, type NetworkShape, type NodeRef } from "./ui/network-view.ts";
 import { OutputView } from "./ui/output-view.ts";
@@ -121,6 +121,8 @@ const handlers: Handlers = {
   regenerate: () => change({ seed: (Math.random() * 0xffffffff) >>> 0 }),
   exportExperiment: () => exportExperiment(),
   downloadSpreadsheet: () => void downloadSpreadsheet(),
+  downloadModel: () =>
+    void worker.modelJson().then((json) => saveBlob(new Blob([`${JSON.stringify(json, null, 1)}\n`], { type: "application/json" }), "model.json")),
   openExample: (name) => void openExperiment(name),
   openFile: (opened) => void openExperiment("file", opened),
   copyLink: () => {
@@ -380,26 +382,18 @@ async function downloadSpreadsheet(): Promise<void> {
   try {
     const bytes = await worker.spreadsheet(200);
     const name = `${(currentFile()?.experiment.name as string | undefined) ?? toExperiment(setup, 1).name}`.replace(/[^A-Za-z0-9_-]+/g, "-");
-    download(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), `${name}.xlsx`);
+    saveBlob(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), `${name}.xlsx`);
     target.error.textContent = "";
   } catch (e) {
     target.error.textContent = `No spreadsheet: ${(e as Error).message.replace(/^(Error|UserError): /, "")}`;
   }
 }
 
-function download(blob: Blob, name: string): void {
-  const a = el("a", { href: URL.createObjectURL(blob), download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
-}
-
 function exportExperiment(): void {
   const epochs = latest?.epoch ?? 0;
   const json = toExperiment(setup, epochs);
   if (changedMidRun) json.description = `${json.description} Note: settings or weights were changed during the run, which this file cannot replay; it trains the set-up as it is now from the start.`;
-  download(new Blob([`${JSON.stringify(json, null, 2)}\n`], { type: "application/json" }), `${String(json.name).replace(/[^A-Za-z0-9_-]+/g, "-")}.json`);
+  saveBlob(new Blob([`${JSON.stringify(json, null, 2)}\n`], { type: "application/json" }), `${String(json.name).replace(/[^A-Za-z0-9_-]+/g, "-")}.json`);
 }
 
 function pointColourOf(y: number): string {

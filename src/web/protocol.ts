@@ -102,6 +102,8 @@ export interface PlaygroundWorker {
   update(settings: LiveSettings): void;
   /** Sets one parameter (a weight or a bias) at once; a frame with grids follows. */
   setParam(index: number, value: number): void;
+  /** The trained model as a model file (what `glassbox predict` and `plot --model` read). */
+  modelJson(): unknown;
   /** The set-up as a workbook whose cells compute the descent (`glassbox sheet`), from the current weights. */
   spreadsheet(iterations: number): Promise<Uint8Array>;
   /** Epochs/s over the last second of training (for meters). */

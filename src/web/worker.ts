@@ -16,6 +16,7 @@ import { createWorkspace, disposeWorkspace, forward, lossTotal, reportedLoss, ty
 import { createTrainer, type Trainer } from "../nn/trainer.ts";
 import { createEngine, type Engine } from "../core/wasm/engine.ts";
 import type { Model } from "../nn/model.ts";
+import { modelToJson } from "../nn/serialize.ts";
 import { firstIteration } from "../experiment/first-iteration.ts";
 import type { Prepared } from "../experiment/prepare.ts";
 import { emptyHistory, recordEpoch, type History } from "../nn/history.ts";
@@ -376,6 +377,11 @@ const api: PlaygroundWorker = {
       b.forEach((v, r) => (layer.b[r] = v));
     });
     send(s, true);
+  },
+
+  modelJson(): unknown {
+    if (!session) throw new Error("the network is not ready yet");
+    return modelToJson(session.model);
   },
 
   async spreadsheet(iterations: number): Promise<Uint8Array> {

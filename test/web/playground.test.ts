@@ -10,6 +10,8 @@ import { prepareExperiment } from "../../src/experiment/prepare.ts";
 import { validateExperiment } from "../../src/experiment/validate.ts";
 import { forward, createWorkspace, lossTotal, reportedLoss } from "../../src/nn/propagation.ts";
 import { train } from "../../src/nn/train.ts";
+import { modelFromJson } from "../../src/nn/serialize.ts";
+import { predictProba } from "../../src/nn/predict.ts";
 import { firstIteration } from "../../src/experiment/first-iteration.ts";
 import { hiddenMorphScene, toSvg, VIEWS } from "../../src/viz/index.ts";
 import type { Trace } from "../../src/nn/trace.ts";
@@ -343,6 +345,30 @@ describe("the playground page", () => {
     const after = (await w.page.evaluate(() => (globalThis as unknown as { glassbox: { trace(): Promise<unknown> } }).glassbox.trace())) as Trace;
     const W1 = after.steps.find((x) => x.name === "W1")!.value;
     expect(W1).toEqual(cli.steps.find((x) => x.name === "W1'")!.value);
+    await clean(w);
+  });
+
+  it("the model, a view and the spreadsheet download; the CLI reads the model and predicts as the page", async () => {
+    const w = await openPage(s, "#dataset=gauss");
+    await w.page.click("[data-testid=step]");
+    await waitForEpoch(w.page, (e) => e === 1);
+    const [model] = await Promise.all([w.page.waitForEvent("download"), w.page.click("[data-testid=export-model]")]);
+    const json = JSON.parse(readFileSync((await model.path())!, "utf8"));
+    const m = modelFromJson(json);
+    const p = await exported(w.page);
+    train(p.model, p.data, p.config);
+    const a = predictProba(m, p.raw.test!.X).data;
+    const b = predictProba(p.model, p.raw.test!.X).data;
+    let worst = 0;
+    a.forEach((v, i) => (worst = Math.max(worst, Math.abs(v - b[i]))));
+    expect(worst).toBeLessThan(1e-12);
+    await openView(w.page, "surface");
+    const [svg] = await Promise.all([w.page.waitForEvent("download"), w.page.click("[data-testid=view-svg]")]);
+    expect(readFileSync((await svg.path())!, "utf8")).toMatch(/^<svg[^>]*>/);
+    const [png] = await Promise.all([w.page.waitForEvent("download"), w.page.click("[data-testid=view-png]")]);
+    expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe("PNG");
+    const [xlsx] = await Promise.all([w.page.waitForEvent("download", { timeout: 60_000 }), w.page.click("[data-testid=spreadsheet]")]);
+    expect(readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe("PK");
     await clean(w);
   });
 

@@ -44,3 +44,12 @@ export function epochText(n: number): string {
     .padStart(6, "0")
     .replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
+
+/** Offers a file for download (a blob URL, revoked once the browser has it). */
+export function saveBlob(blob: Blob, name: string): void {
+  const a = el("a", { href: URL.createObjectURL(blob), download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}

@@ -46,6 +46,7 @@ export interface Handlers {
   regenerate(): void;
   exportExperiment(): void;
   downloadSpreadsheet(): void;
+  downloadModel(): void;
   copyLink(): void;
 }
 
@@ -69,6 +70,8 @@ export function topBar(setup: Setup, on: Handlers): { root: HTMLElement; epoch: 
   exportButton.addEventListener("click", () => on.exportExperiment());
   const sheet = el("button", { class: "text-button", "data-testid": "spreadsheet", title: "Download a spreadsheet whose formulas compute this network's gradient descent (glassbox sheet)", text: "Spreadsheet" });
   sheet.addEventListener("click", () => on.downloadSpreadsheet());
+  const model = el("button", { class: "text-button", "data-testid": "export-model", title: "Download the trained model (glassbox predict --model reads it)", text: "Model" });
+  model.addEventListener("click", () => on.downloadModel());
   const link = el("button", { class: "text-button", "data-testid": "copy-link", title: "Copy a link that opens this set-up", text: "Copy link" });
   link.addEventListener("click", () => on.copyLink());
 
@@ -87,7 +90,7 @@ export function topBar(setup: Setup, on: Handlers): { root: HTMLElement; epoch: 
     ...(setup.optimizer === "momentum" || setup.optimizer === "nesterov" ? [select("Momentum", "ui-momentum", "momentum", MOMENTA, setup.momentum, String, (v) => on.change({ momentum: v }))] : []),
     select("Loss", "ui-loss", "loss", setup.problem === "classification" ? PAGE_LOSSES : PAGE_LOSSES.filter((l) => l !== "binary-crossentropy"), setup.problem === "regression" && setup.loss === "binary-crossentropy" ? "mse" : setup.loss, (v) => LOSS_TEXT[v], (v) => on.change({ loss: v })),
     select("Initialisation", "ui-init", "init", INITS, setup.init, (v) => INIT_TEXT[v], (v) => on.change({ init: v }))]),
-    el("div", { class: "actions" }, exportButton, sheet, link),
+    el("div", { class: "actions" }, exportButton, model, sheet, link),
   );
   return { root, epoch, play };
 }

@@ -6,7 +6,7 @@
  * asks for the view the user chose, at a bounded rate while training, and shows it.
  */
 import type { ExtraView, ViewRequest, ViewResult } from "../protocol.ts";
-import { el } from "./dom.ts";
+import { el, saveBlob } from "./dom.ts";
 
 export type ViewTab = "hidden" | "landscape" | "surface" | "history" | "steps";
 
@@ -43,6 +43,8 @@ export class ViewsPanel {
   private drawnEpoch = -1;
   private lastDraw = 0;
   private morphTimer = 0;
+  private readonly saveButtons: HTMLElement;
+  private lastSvg = "";
 
   constructor(private readonly o: ViewsPanelOptions) {
     const tabs = el("div", { class: "view-tabs", role: "tablist" });
@@ -55,7 +57,12 @@ export class ViewsPanel {
     this.controls = el("div", { class: "view-controls" });
     this.message = el("div", { class: "view-message", "data-testid": "view-message" });
     this.picture = el("div", { class: "view-picture", "data-testid": "view-picture" });
-    this.root = el("section", { class: "views", "data-testid": "views" }, el("h2", { text: "Look inside" }), tabs, this.controls, this.message, this.picture);
+    const svgButton = el("button", { class: "text-button", "data-testid": "view-svg", text: "SVG" });
+    const pngButton = el("button", { class: "text-button", "data-testid": "view-png", text: "PNG" });
+    svgButton.addEventListener("click", () => this.save("svg"));
+    pngButton.addEventListener("click", () => this.save("png"));
+    this.saveButtons = el("span", { class: "view-save", hidden: true }, "Download this view as ", svgButton, " ", pngButton);
+    this.root = el("section", { class: "views", "data-testid": "views" }, el("h2", { text: "Look inside" }), tabs, this.controls, this.message, this.picture, this.saveButtons);
     this.dragToRotate();
   }
 
@@ -67,6 +74,7 @@ export class ViewsPanel {
       b.setAttribute("aria-selected", String(id === tab));
     }
     this.picture.replaceChildren();
+    this.saveButtons.hidden = true;
     this.picture.dataset.shows = "";
     this.message.textContent = "";
     this.root.dataset.view = tab ?? "";
@@ -119,6 +127,8 @@ export class ViewsPanel {
       const result = await this.o.draw(r);
       if (r.name !== (this.request()?.name ?? null)) return;
       this.picture.innerHTML = result.svg;
+      this.lastSvg = result.svg;
+      this.saveButtons.hidden = false;
       this.picture.dataset.shows = this.tab ?? "";
       this.picture.dataset.drawn = String(Number(this.picture.dataset.drawn ?? 0) + 1);
       this.message.textContent = "";
@@ -220,6 +230,29 @@ export class ViewsPanel {
       this.o.pause();
       this.updateStepLabel();
     }
+  }
+
+  /** The view as the CLI would write it: the SVG itself, or rasterised by the browser at twice its size. */
+  private save(kind: "svg" | "png"): void {
+    const svg = this.lastSvg;
+    if (!svg) return;
+    const name = `glassbox-${this.tab}`;
+    const blob = new Blob([svg], { type: "image/svg+xml" });
+    if (kind === "svg") return saveBlob(blob, `${name}.svg`);
+    const url = URL.createObjectURL(blob);
+    const img = new Image();
+    img.onload = () => {
+      const canvas = document.createElement("canvas");
+      canvas.width = img.naturalWidth * 2;
+      canvas.height = img.naturalHeight * 2;
+      const ctx = canvas.getContext("2d")!;
+      ctx.fillStyle = "#fff";
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+      URL.revokeObjectURL(url);
+      canvas.toBlob((png) => png && saveBlob(png, `${name}.png`), "image/png");
+    };
+    img.src = url;
   }
 
   private goStep(delta: number): void {
