@@ -1,6 +1,8 @@
 /** Shared test helpers: fixtures and numeric comparisons. */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { fromRows } from "../src/core/matrix.ts";
+import { GlassboxRandom } from "../src/core/random.ts";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
@@ -17,3 +19,17 @@ export function maxRelativeError(a: ArrayLike<number>, b: ArrayLike<number>, flo
 }
 
 export const flatLayers = (layers: { W: number[][]; b: number[] }[]): number[] => layers.flatMap((l) => [...l.W.flat(), ...l.b]);
+
+/** n points uniform in [−1, 1]², labelled 1 in the first and third quadrants: a small non-linear set for training tests. */
+export function xorLike(n = 40, seed = 1) {
+  const rng = new GlassboxRandom(seed);
+  const rows: number[][] = [];
+  const y: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const a = rng.random() * 2 - 1;
+    const b = rng.random() * 2 - 1;
+    rows.push([a, b]);
+    y.push(a * b > 0 ? 1 : 0);
+  }
+  return { X: fromRows(rows), Y: Float64Array.from(y) };
+}

@@ -6,10 +6,7 @@
  *
  * Defaults: `samples` 1200, `noise` 0, `seed` 0, `rng` "glassbox".
  */
-import { matrix } from "../core/matrix.ts";
-import { uniform } from "../core/random.ts";
-import { generatorRandom, noiseLevel, sampleCount } from "./options.ts";
-import { PLAYGROUND_RADIUS } from "./reg-plane.ts";
+import { uniformRegression } from "./reg-plane.ts";
 import type { GeneratorOptions, LabeledData } from "./types.ts";
 
 const BUMPS: readonly [number, number, number][] = [
@@ -31,20 +28,5 @@ function bumps(x: number, y: number): number {
 }
 
 export function regGauss(options: GeneratorOptions = {}): LabeledData {
-  const n = sampleCount(options, 1200);
-  const noise = noiseLevel(options, 0);
-  const rng = generatorRandom(options);
-  const R = PLAYGROUND_RADIUS;
-  const X = matrix(n, 2);
-  const y: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const a = uniform(rng, -R, R);
-    const b = uniform(rng, -R, R);
-    const na = uniform(rng, -R, R) * noise;
-    const nb = uniform(rng, -R, R) * noise;
-    X.data[2 * i] = a;
-    X.data[2 * i + 1] = b;
-    y.push(bumps(a + na, b + nb));
-  }
-  return { X, y };
+  return uniformRegression(options, bumps);
 }

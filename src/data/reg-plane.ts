@@ -13,6 +13,14 @@ import type { GeneratorOptions, LabeledData } from "./types.ts";
 export const PLAYGROUND_RADIUS = 6;
 
 export function regPlane(options: GeneratorOptions = {}): LabeledData {
+  return uniformRegression(options, (x, y) => (x + y) / 10);
+}
+
+/**
+ * The Playground's regression sampling: `samples` points uniform in [−6, 6]², each target
+ * `target(x + nx, y + ny)` with the noise `nx, ny = uniform(−6, 6)·noise` moving only the target.
+ */
+export function uniformRegression(options: GeneratorOptions, target: (x: number, y: number) => number): LabeledData {
   const n = sampleCount(options, 1200);
   const noise = noiseLevel(options, 0);
   const rng = generatorRandom(options);
@@ -26,7 +34,7 @@ export function regPlane(options: GeneratorOptions = {}): LabeledData {
     const nb = uniform(rng, -R, R) * noise;
     X.data[2 * i] = a;
     X.data[2 * i + 1] = b;
-    y.push((a + na + b + nb) / 10);
+    y.push(target(a + na, b + nb));
   }
   return { X, y };
 }

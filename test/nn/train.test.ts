@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { xorLike } from "../helpers.ts";
 import { fromRows } from "../../src/core/matrix.ts";
 import { GlassboxRandom } from "../../src/core/random.ts";
 import { initialise } from "../../src/nn/init.ts";
@@ -6,18 +7,6 @@ import { createNetwork, type LayerSpec } from "../../src/nn/network.ts";
 import { createWorkspace, forward, lossTotal, objectiveAndGradient } from "../../src/nn/propagation.ts";
 import { train, TrainingDivergedError, type TrainConfig } from "../../src/nn/train.ts";
 
-function xorLike(n = 40, seed = 1) {
-  const rng = new GlassboxRandom(seed);
-  const rows: number[][] = [];
-  const y: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const a = rng.random() * 2 - 1;
-    const b = rng.random() * 2 - 1;
-    rows.push([a, b]);
-    y.push(a * b > 0 ? 1 : 0);
-  }
-  return { X: fromRows(rows), Y: Float64Array.from(y) };
-}
 const LAYERS: LayerSpec[] = [{ units: 6, activation: "tanh" }, { units: 1, activation: "sigmoid" }];
 function fresh(seed = 3) {
   const net = createNetwork(2, LAYERS, "binary-crossentropy");

@@ -3,6 +3,7 @@
  * changed between steps keep the optimiser's state (checked against updates applied by hand).
  */
 import { describe, expect, it } from "vitest";
+import { xorLike } from "../helpers.ts";
 import fc from "fast-check";
 import { fromRows, gatherRows, type Matrix } from "../../src/core/matrix.ts";
 import { createRandom, GlassboxRandom, shuffle } from "../../src/core/random.ts";
@@ -12,18 +13,6 @@ import { backward, createWorkspace, forward, lossTotal, objectiveAndGradient, re
 import { train, TrainingDivergedError, type TrainConfig, type TrainData } from "../../src/nn/train.ts";
 import { createTrainer, type Trainer } from "../../src/nn/trainer.ts";
 
-function xorLike(n = 40, seed = 1) {
-  const rng = new GlassboxRandom(seed);
-  const rows: number[][] = [];
-  const y: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const a = rng.random() * 2 - 1;
-    const b = rng.random() * 2 - 1;
-    rows.push([a, b]);
-    y.push(a * b > 0 ? 1 : 0);
-  }
-  return { X: fromRows(rows), Y: Float64Array.from(y) };
-}
 
 const LAYERS: LayerSpec[] = [{ units: 5, activation: "tanh" }, { units: 1, activation: "sigmoid" }];
 function fresh(seed = 3): Network {
