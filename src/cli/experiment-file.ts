@@ -13,14 +13,25 @@ export function readJsonFile(file: string, what: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
-  } catch {
-    throw new UserError(`cannot read ${what} "${file}": no such file`);
+  } catch (e) {
+    throw new UserError(`cannot read ${what} "${file}": ${readProblem(e)}`);
   }
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new UserError(`${what} "${file}" is not valid JSON (${(e as Error).message})`);
+    const truncated = /end of (JSON )?input|Unterminated/i.test((e as Error).message) ? "; it looks cut short: write it again" : "";
+    throw new UserError(`${what} "${file}" is not valid JSON (${(e as Error).message})${truncated}`);
   }
+}
+
+/** Why a file could not be read, in words (a folder, no permission, absent). */
+export function readProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === "EISDIR") return "it is a folder, not a file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "ENOENT") return "no such file";
+  if (code === "ENOTDIR") return "a part of the path is a file, not a folder";
+  return code ?? String((e as Error)?.message ?? e);
 }
 
 /** Reads the files an experiment names, relative to `baseDir` (the experiment file's folder). */
@@ -29,11 +40,19 @@ export function readTextFrom(baseDir: string): ReadText {
     const path = resolve(baseDir, file);
     let isFile = false;
     try {
-      isFile = statSync(path).isFile();
-    } catch {
+      const st = statSync(path);
+      if (st.isDirectory()) throw new UserError(`${JSON.stringify(file)} is a folder, not a file: name the CSV file in it`, "data.csv");
+      isFile = st.isFile();
+    } catch (e) {
+      if (e instanceof UserError) throw e;
       isFile = false;
     }
-    return isFile ? readFileSync(path, "utf8") : undefined;
+    if (!isFile) return undefined;
+    try {
+      return readFileSync(path, "utf8");
+    } catch (e) {
+      throw new UserError(`cannot read ${JSON.stringify(file)}: ${readProblem(e)}`, "data.csv");
+    }
   };
 }
 

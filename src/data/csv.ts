@@ -14,7 +14,8 @@ import { parseNumber } from "./parse-number.ts";
 import type { DataSplit, Label, LabeledData } from "./types.ts";
 
 export interface CsvColumns {
-  target: string;
+  /** One target column, or several (one-hot columns, or several regression outputs). */
+  target: string | string[];
   features?: string[];
   splitColumn?: string;
 }
@@ -29,7 +30,8 @@ export function parseCsvData(text: string, columns: CsvColumns, fileLabel = "dat
   if (!header) throw new UserError("is empty (a header row naming the columns is required)", fileLabel);
   if (rows.length === 0) throw new UserError("has a header but no data rows", fileLabel);
   const names = header.cells;
-  const { featureIdx, targetIdx, splitIdx } = resolveColumns(names, columns, fileLabel);
+  const { featureIdx, targetIdxs, splitIdx } = resolveColumns(names, columns, fileLabel);
+  const targetIdx = targetIdxs[0];
   const at = (r: CsvRow, c: number): string => `${fileLabel} line ${r.line}, column ${JSON.stringify(names[c])}`;
 
   const parts = { train: [] as CsvRow[], test: [] as CsvRow[] };
@@ -37,14 +39,24 @@ export function parseCsvData(text: string, columns: CsvColumns, fileLabel = "dat
     if (r.cells.length !== names.length) {
       throw new UserError(`has ${r.cells.length} cells, the header has ${names.length}`, `${fileLabel} line ${r.line}`);
     }
-    for (const c of [...featureIdx, targetIdx]) if (r.cells[c] === "") throw new UserError("empty cell", at(r, c));
+    for (const c of [...featureIdx, ...targetIdxs]) if (r.cells[c] === "") throw new UserError("empty cell", at(r, c));
     const part = splitIdx < 0 ? "train" : r.cells[splitIdx];
     if (part !== "train" && part !== "test") throw new UserError(`${JSON.stringify(part)} is not "train" or "test"`, at(r, splitIdx));
     parts[part].push(r);
   }
   if (parts.train.length === 0) throw new UserError(`no row is marked "train" in column ${JSON.stringify(names[splitIdx])}`, fileLabel);
 
-  const numericTarget = rows.every((r) => parseNumber(r.cells[targetIdx]) !== undefined);
+  const several = targetIdxs.length > 1;
+  const numberRow = rows.find((r) => parseNumber(r.cells[targetIdx]) !== undefined);
+  const textRow = rows.find((r) => parseNumber(r.cells[targetIdx]) === undefined);
+  const numericTarget = textRow === undefined;
+  if (several || (numberRow && textRow && looksNumeric(rows, targetIdx))) {
+    // A number column with a stray cell ("NaN", "n/a", "1,5"): name the cell, not a third class.
+    for (const c of targetIdxs) {
+      const r = rows.find((row) => parseNumber(row.cells[c]) === undefined);
+      if (r) throw new UserError(`${JSON.stringify(r.cells[c])} is not a number, but the column's other cells are${several ? " (several target columns hold numbers)" : ""}: fix or remove the row`, at(r, c));
+    }
+  }
   const toData = (part: CsvRow[]): LabeledData => {
     const X = matrix(part.length, featureIdx.length);
     const y: Label[] = [];
@@ -57,14 +69,25 @@ export function parseCsvData(text: string, columns: CsvColumns, fileLabel = "dat
       const t = r.cells[targetIdx];
       y.push(numericTarget ? (parseNumber(t) as number) : t);
     });
-    return { X, y };
+    if (!several) return { X, y };
+    const k = targetIdxs.length;
+    const Y = matrix(part.length, k);
+    part.forEach((r, i) => targetIdxs.forEach((c, j) => (Y.data[i * k + j] = parseNumber(r.cells[c]) as number)));
+    return { X, y, Y };
   };
   return {
     train: toData(parts.train),
     test: parts.test.length > 0 ? toData(parts.test) : null,
     featureNames: featureIdx.map((c) => names[c]),
-    targetName: names[targetIdx],
+    targetName: targetIdxs.map((c) => names[c]).join(","),
   };
+}
+
+/** Most cells are numbers (so a few that are not are mistakes, not class names). */
+function looksNumeric(rows: CsvRow[], c: number): boolean {
+  let numbers = 0;
+  for (const r of rows) if (parseNumber(r.cells[c]) !== undefined) numbers++;
+  return numbers * 2 > rows.length;
 }
 
 export function readCsvRows(text: string, fileLabel: string): CsvRow[] {
@@ -92,18 +115,22 @@ function resolveColumns(names: string[], columns: CsvColumns, fileLabel: string)
     if (i < 0) throw new UserError(`${role} column ${JSON.stringify(name)} not found; the columns are ${available}`, fileLabel);
     return i;
   };
-  const targetIdx = find(columns.target, "target");
+  const targets = typeof columns.target === "string" ? [columns.target] : columns.target;
+  const targetIdxs = targets.map((t) => find(t, "target"));
+  targetIdxs.forEach((c, k) => {
+    if (targetIdxs.indexOf(c) !== k) throw new UserError(`target column ${JSON.stringify(names[c])} is listed twice`, fileLabel);
+  });
   const splitIdx = columns.splitColumn === undefined ? -1 : find(columns.splitColumn, "split");
-  if (splitIdx === targetIdx) throw new UserError(`column ${JSON.stringify(columns.target)} cannot be both target and split column`, fileLabel);
+  if (targetIdxs.includes(splitIdx)) throw new UserError(`column ${JSON.stringify(names[splitIdx])} cannot be both target and split column`, fileLabel);
   const featureIdx = columns.features
     ? columns.features.map((f) => find(f, "feature"))
-    : names.map((_, i) => i).filter((i) => i !== targetIdx && i !== splitIdx);
+    : names.map((_, i) => i).filter((i) => !targetIdxs.includes(i) && i !== splitIdx);
   for (const [k, c] of featureIdx.entries()) {
-    if (c === targetIdx || c === splitIdx) {
-      throw new UserError(`column ${JSON.stringify(names[c])} cannot be a feature: it is the ${c === targetIdx ? "target" : "split column"}`, fileLabel);
+    if (targetIdxs.includes(c) || c === splitIdx) {
+      throw new UserError(`column ${JSON.stringify(names[c])} cannot be a feature: it is the ${targetIdxs.includes(c) ? "target" : "split column"}`, fileLabel);
     }
     if (featureIdx.indexOf(c) !== k) throw new UserError(`feature column ${JSON.stringify(names[c])} is listed twice`, fileLabel);
   }
   if (featureIdx.length === 0) throw new UserError(`no feature columns (the columns are ${available})`, fileLabel);
-  return { featureIdx, targetIdx, splitIdx };
+  return { featureIdx, targetIdxs, splitIdx };
 }
