@@ -17,6 +17,9 @@ import { classesFor, encodeTargets, labelsFromRows, taskOf } from "../nn/targets
 import type { TrainConfig, TrainData } from "../nn/train.ts";
 import type { Experiment } from "./experiment.ts";
 
+/** Above this a regression target's squared error, summed, is no longer a finite double. */
+const MAX_TARGET = 1e100;
+
 export interface Prepared {
   experiment: Experiment;
   model: Model;
@@ -85,6 +88,12 @@ export function prepareExperiment(experiment: Experiment, readText?: ReadText): 
     testX: split.test ? scale(split.test.X) : null,
     testY: split.test ? (split.test.Y ? split.test.Y.data : encodeTargets(split.test.y, classes, units, "data (test rows)")) : null,
   };
+  if (classes === null) {
+    // Squared errors of targets this large overflow before the first update: say so, not "diverged".
+    let big = 0;
+    for (const Y of [data.Y, data.testY]) if (Y) for (let i = 0; i < Y.length; i++) big = Math.max(big, Math.abs(Y[i]));
+    if (big > MAX_TARGET) throw new UserError(`targets as large as ${big.toPrecision(3)} are out of range (their squared error overflows): rescale the target values (e.g. divide them by ${(10 ** Math.floor(Math.log10(big))).toExponential(0)})`, where);
+  }
   const t = experiment.train;
   const config: TrainConfig = {
     optimizer: t.optimizer,

@@ -105,3 +105,18 @@ describe("one-hot targets and several regression outputs", () => {
     expect(message(() => exp({ data: { csv: "d.csv", target: ["r", "g"], splitColumn: "split" }, model: layers(2, "linear") }, { "d.csv": bad }))).toMatch(/^d\.csv line 3, column "g": "x" is not a number/);
   });
 });
+
+describe("divergence and out-of-range targets", () => {
+  it("a loss that grows by orders of magnitude stops training, names the epoch and keeps the last good parameters", () => {
+    const p = exp({ data: { dataset: "moons", samples: 100, seed: 3 }, model: layers(1, "sigmoid"), train: { optimizer: "adam", learningRate: 1e6, epochs: 200 } });
+    const start = Float64Array.from(p.model.params);
+    const m = message(() => runExperiment(p));
+    expect(m).toMatch(/^training diverged at epoch (\d+): the loss grew from [\d.]+ \(epoch \d+\) to [\d.e+]+\. Lower train\.learningRate \(now 1000000\)/);
+    expect(p.model.params.every(Number.isFinite)).toBe(true);
+    // Epoch k's loss is that of the parameters it started from: those of epoch k − 1 are kept.
+    if (Number(/epoch (\d+)/.exec(m)![1]) === 2) expect(Array.from(p.model.params)).toEqual(Array.from(start));
+  });
+  it("targets of 1e200 are out of range, said before training", () => {
+    expect(message(() => exp({ data: { X, y: [1e200, 1, 2, 3, 4, 5] }, model: layers(1, "linear") }))).toMatch(/^data\.y: targets as large as 1\.00e\+200 are out of range \(their squared error overflows\): rescale the target values/);
+  });
+});

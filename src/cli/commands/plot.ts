@@ -9,6 +9,7 @@ import { svgToPng } from "../../render/png.ts";
 import { drawView, parseParam, toSvg, viewApplies, VIEW_NAMES, type ViewInput, type ViewName, type ViewOptions } from "../../viz/index.ts";
 import type { Scene } from "../../viz/scene.ts";
 import { outputKind, writeFileAtomic } from "../files.ts";
+import { checkOutputs } from "../outputs.ts";
 import { viewOptions, type PictureFlags } from "./picture-flags.ts";
 import { firstIteration, loadPictureSource } from "./pictures.ts";
 
@@ -17,6 +18,9 @@ export interface PlotFlags extends PictureFlags {
   experiment?: string;
   epochs?: number;
 }
+
+/** More edges than this make an SVG of hundreds of megabytes that no viewer opens. */
+const MAX_NETWORK_EDGES = 200_000;
 
 /** Views drawn from the data or one iteration at the initial parameters: no training needed. */
 const UNTRAINED: readonly ViewName[] = ["data", "steps"];
@@ -61,10 +65,15 @@ export function drawScene(name: ViewName, input: ViewInput, o: ViewOptions): Sce
 export function plotCommand(view: string, file: string, flags: PlotFlags, print: (line: string) => void = console.log): void {
   const name = checkViewName(view);
   const kind = outputKind(flags.out, ["svg", "png"] as const, "--out");
+  checkOutputs([{ flag: "--out", path: flags.out }], [{ what: "input file", path: file }, flags.experiment !== undefined && { what: "experiment file (--experiment)", path: flags.experiment }]);
   const o = viewOptions(flags);
   // Check flags against the untrained model first: nothing long runs for a mistake.
   const untrained = loadPictureSource(file, { train: false, experiment: flags.experiment, plan: { epochs: 0 } });
   checkViewOptions(name, untrained.input, o);
+  const edges = untrained.input.model.layers.reduce((s, l) => s + l.units * l.inputSize, 0);
+  if (name === "network" && edges > MAX_NETWORK_EDGES) {
+    throw new UserError(`the network has ${edges.toLocaleString("en-US")} connections, too many to draw one by one (the limit is ${MAX_NETWORK_EDGES.toLocaleString("en-US")}): draw a smaller network`);
+  }
   const needsTraining = !UNTRAINED.includes(name) && flags.epochs !== 0 && untrained.origin === "initial parameters";
   const source = needsTraining
     ? loadPictureSource(file, { train: true, plan: { epochs: flags.epochs, snapshotsAt: (p, e) => snapshotEpochs(p, e, 200), maxSnapshots: 300, keep: o.epoch !== undefined ? [o.epoch] : [] } })

@@ -4,10 +4,11 @@ import { UserError } from "../../core/errors.ts";
 import { parseCsvInputs } from "../../data/csv-inputs.ts";
 import { mapInputs } from "../../data/feature-map.ts";
 import { parseNumber } from "../../data/parse-number.ts";
-import { readJsonFile, readProblem } from "../experiment-file.ts";
+import { decodeText, readJsonFile, readProblem } from "../experiment-file.ts";
 import { predict, predictOutput } from "../../nn/predict.ts";
 import { modelFromJson } from "../../nn/serialize.ts";
 import { outputKind, writeFileAtomic } from "../files.ts";
+import { checkOutputs } from "../outputs.ts";
 
 export interface PredictFlags {
   model: string;
@@ -23,11 +24,13 @@ function cell(v: string | number): string {
 
 export function predictCommand(flags: PredictFlags, print: (line: string) => void = console.log): void {
   if (flags.out) outputKind(flags.out, ["csv"] as const, "--out");
+  checkOutputs([flags.out !== undefined && { flag: "--out", path: flags.out }], [{ what: "model file (--model)", path: flags.model }, { what: "input CSV (--csv)", path: flags.csv }]);
   const model = modelFromJson(readJsonFile(flags.model, "model file"), flags.model);
   let text: string;
   try {
-    text = readFileSync(flags.csv, "utf8");
+    text = decodeText(readFileSync(flags.csv), flags.csv);
   } catch (e) {
+    if (e instanceof UserError) throw e;
     throw new UserError(`cannot read "${flags.csv}": ${readProblem(e)}`, "--csv");
   }
   const inputs = parseCsvInputs(text, model.featureNames, flags.csv);

@@ -3,12 +3,13 @@
  * every matrix. JSON: the trace itself; HTML: one page, every step a table with the computed cell
  * and its sources marked; PNG: one picture per step, `steps-01.png`, `steps-02.png`, … beside the name given.
  */
-import { basename, dirname, extname } from "node:path";
+import { basename, dirname, extname, join } from "node:path";
 import { loadExperiment } from "../experiment-file.ts";
 import { svgToPng } from "../../render/png.ts";
 import { numberedName, writeFilesAtomic } from "../../render/files.ts";
 import { stepScenes, stepsHtml, toSvg } from "../../viz/index.ts";
 import { outputKind, writeFileAtomic } from "../files.ts";
+import { checkOutputs } from "../outputs.ts";
 import { firstIteration } from "./pictures.ts";
 
 export interface StepsFlags {
@@ -17,6 +18,9 @@ export interface StepsFlags {
 
 export function stepsCommand(file: string, flags: StepsFlags, print: (line: string) => void = console.log): void {
   const kind = flags.out ? outputKind(flags.out, ["json", "html", "png"] as const, "--out") : "json";
+  const input = { what: "experiment file", path: file };
+  if (kind !== "png") checkOutputs([flags.out !== undefined && { flag: "--out", path: flags.out }], [input]);
+  else checkOutputs([{ flag: "--out", path: join(dirname(flags.out!), "x.png") }], [input]);
   const prepared = loadExperiment(file);
   const t = firstIteration(prepared);
   if (!flags.out) {
@@ -31,9 +35,12 @@ export function stepsCommand(file: string, flags: StepsFlags, print: (line: stri
     print(`one iteration, step by step, written to ${flags.out}`);
   } else {
     // Every picture is made before the first file is written.
+    // …and every numbered name checked before the first picture is drawn; all are written together or none.
     const scenes = stepScenes(t);
     const stem = basename(flags.out, extname(flags.out));
-    const pngs = scenes.map((s, i): [string, Uint8Array] => [numberedName(`${stem}-`, i, scenes.length, "png"), svgToPng(toSvg(s))]);
+    const names = scenes.map((_, i) => numberedName(`${stem}-`, i, scenes.length, "png"));
+    checkOutputs(names.map((n) => ({ flag: "--out", path: join(dirname(flags.out!), n) })), [input]);
+    const pngs = scenes.map((s, i): [string, Uint8Array] => [names[i], svgToPng(toSvg(s))]);
     const written = writeFilesAtomic(dirname(flags.out), pngs);
     print(`${written.length} steps written to ${written[0]} … ${basename(written[written.length - 1])}`);
   }
