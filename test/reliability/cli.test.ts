@@ -85,10 +85,31 @@ describe("outputs checked before any work, never the inputs", () => {
     mkdirSync(join(c.dir, "s-03.png"));
     await refused(["steps", join(ROOT, "examples", "twelve-steps.json"), "--out", join(c.dir, "s.png")], /s-03\.png" is a folder/);
   });
+  it("animate with --out a folder leaves no frame PNGs", async () => {
+    const exp = write("exp.json", small);
+    mkdirSync(join(c.dir, "a.gif"));
+    await refused(["animate", "training", exp, "--out", join(c.dir, "a.gif"), "--frames-dir", join(c.dir, "frames"), "--frames", "3"], /--out ".*a\.gif" is a folder/);
+  });
   it("a CSV folder given as the data file", async () => {
     mkdirSync(join(c.dir, "data.csv"));
     const exp = write("exp.json", { ...small, data: { csv: "data.csv", target: "y" } });
     await refused(["train", exp], 'data.csv: "data.csv" is a folder, not a file');
+  });
+});
+
+describe("several outputs", () => {
+  it("predict writes one column per output of a multi-output regression model", async () => {
+    write("d.csv", ["a,b,u,v", ...Array.from({ length: 12 }, (_, i) => `${i / 4},${(i % 3) / 2},${i / 4 + 1},${(i % 3) / 2 - 1}`)].join("\n"));
+    const exp = write("exp.json", { data: { csv: "d.csv", target: ["u", "v"] }, model: { layers: [{ units: 2, activation: "linear" }] }, train: { optimizer: "adam", learningRate: 0.05, epochs: 400 } });
+    const model = join(c.dir, "m.json");
+    expect(await run(["train", exp, "--model", model])).toBe(0);
+    const out = join(c.dir, "p.csv");
+    expect(await run(["predict", "--model", model, "--csv", join(c.dir, "d.csv"), "--out", out])).toBe(0);
+    const lines = readFileSync(out, "utf8").trim().split("\n");
+    expect(lines[0]).toBe("a,b,u,v,predicted(u),predicted(v)");
+    const [, , u, v, pu, pv] = lines[5].split(",").map(Number);
+    expect(Math.abs(pu - u)).toBeLessThan(0.2);
+    expect(Math.abs(pv - v)).toBeLessThan(0.2);
   });
 });
 
@@ -112,6 +133,10 @@ describe("memory and sizes bounded before the work starts", () => {
   ])("%j", async (args, message) => {
     const exp = write("exp.json", small);
     await refused(args.map((a) => (a === "EXP" ? exp : a.startsWith("OUT") ? join(c.dir, a) : a)), message);
+  });
+  it("animate frames that would not fit in memory", async () => {
+    const exp = write("exp.json", small);
+    await refused(["animate", "training", exp, "--out", join(c.dir, "a.gif"), "--frames", "2000", "--width", "4000"], /^glassbox: 2000 frames of 4000×3000 px need about 96 GB of memory, more than the [\d.]+ GB allowed: use fewer --frames/);
   });
   it("plot network of 2 × 4,096", async () => {
     const exp = write("exp.json", { ...small, model: { layers: [{ units: 4096, activation: "relu" }, { units: 4096, activation: "relu" }, { units: 1, activation: "sigmoid" }] } });

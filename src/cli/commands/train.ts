@@ -5,7 +5,8 @@ import { modelToJson } from "../../nn/serialize.ts";
 import { dataFileOf, loadExperiment } from "../experiment-file.ts";
 import { outputKind, writeFileAtomic } from "../files.ts";
 import { metricsLine } from "../format.ts";
-import { trainInterruptibly } from "../interruptible.ts";
+import { trainInterruptibly, type Interruptible } from "../interruptible.ts";
+import type { Prepared } from "../../experiment/prepare.ts";
 import { writeJsonAtomic } from "../json-stream.ts";
 import { checkOutputs } from "../outputs.ts";
 import { setExitCode } from "../signals.ts";
@@ -28,6 +29,22 @@ export async function trainCommand(file: string, flags: TrainFlags, print: (line
   const epochs = flags.epochs ?? prepared.config.epochs;
   // Ctrl-C stops at the end of the current epoch; the run so far is still reported and written.
   const { result, run, interrupted } = await trainInterruptibly(prepared, epochs);
+  // A second Ctrl-C while the files are written must not kill the process half-way (a temporary
+  // file left behind): the writes are quick and synchronous, so it is simply ignored until they end.
+  const ignore = () => {};
+  process.on("SIGINT", ignore);
+  process.on("SIGTERM", ignore);
+  try {
+    report(file, flags, prepared, { result, run, interrupted }, print);
+  } finally {
+    process.off("SIGINT", ignore);
+    process.off("SIGTERM", ignore);
+  }
+  if (interrupted) setExitCode(130); // as a shell reports a command stopped by Ctrl-C
+}
+
+function report(file: string, flags: TrainFlags, prepared: Prepared, ran: Interruptible, print: (line: string) => void): void {
+  const { result, run, interrupted } = ran;
   const { model, data, config } = prepared;
   const final = evaluate(model, data.X.data, data.Y, data.X.rows, config.l2);
   const test = data.testX && data.testY ? evaluate(model, data.testX.data, data.testY, data.testX.rows, config.l2) : null;
@@ -48,5 +65,4 @@ export async function trainCommand(file: string, flags: TrainFlags, print: (line
     writeFileAtomic(flags.model, JSON.stringify(modelToJson(model), null, 1));
     print(`model written to ${flags.model}`);
   }
-  if (interrupted) setExitCode(130); // as a shell reports a command stopped by Ctrl-C
 }
