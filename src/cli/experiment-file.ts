@@ -75,6 +75,7 @@ export function readProblem(e: unknown): string {
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   if (code === "ENOENT") return "no such file";
   if (code === "ENOTDIR") return "a part of the path is a file, not a folder";
+  if (code === "ERR_STRING_TOO_LONG" || /string longer than/i.test(String((e as Error)?.message))) return "it is larger than the longest text this runtime can hold (about 512 MB); write runs with fewer snapshots (record.paramsAt)";
   return code ?? String((e as Error)?.message ?? e);
 }
 
