@@ -33,3 +33,18 @@ export function xorLike(n = 40, seed = 1) {
   }
   return { X: fromRows(rows), Y: Float64Array.from(y) };
 }
+
+/**
+ * Heap growth over `run`, the least of a few tries: garbage that other work in the same process
+ * (the test runner, the JIT) leaves during one try is noise, while a real per-epoch allocation
+ * shows in every try.
+ */
+export function heapGrowth(run: () => void, tries = 3): number {
+  let least = Infinity;
+  for (let k = 0; k < tries; k++) {
+    const before = process.memoryUsage().heapUsed;
+    run();
+    least = Math.min(least, process.memoryUsage().heapUsed - before);
+  }
+  return least;
+}

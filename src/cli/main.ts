@@ -11,7 +11,8 @@ import { stepsCommand } from "./commands/steps.ts";
 import { trainCommand } from "./commands/train.ts";
 import { animateCommand } from "./commands/animate.ts";
 import { galleryCommand } from "./commands/gallery.ts";
-import { choiceFlag, intFlag, numberFlag, pairFlag, paramsFlag, rangesFlag } from "./commands/picture-flags.ts";
+import { choiceFlag, intFlag, LIMITS, numberFlag, pairFlag, paramsFlag, rangesFlag } from "./commands/picture-flags.ts";
+import { quietPipes, takeExitCode } from "./signals.ts";
 import { plotCommand } from "./commands/plot.ts";
 import { serveCommand } from "./commands/serve.ts";
 import { sheetCommand } from "./commands/sheet.ts";
@@ -22,11 +23,7 @@ import { ANIMATION_NAMES } from "../animate/index.ts";
 import { VIEW_NAMES } from "../viz/index.ts";
 
 function positiveInt(flag: string) {
-  return (v: string): number => {
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(`${flag} needs a whole number ≥ 1, got "${v}"`);
-    return n;
-  };
+  return intFlag(flag, 1, LIMITS.epochs);
 }
 
 export function buildProgram(): Command {
@@ -90,8 +87,8 @@ export function buildProgram(): Command {
   // Options shared by plot and animate (each maps onto a view option of src/viz).
   const pictureOptions = (c: Command): Command =>
     c
-      .option("--width <px>", "picture width (default 800)", intFlag("--width", 50))
-      .option("--height <px>", "picture height (default: the view's own)", intFlag("--height", 50))
+      .option("--width <px>", "picture width (default 800)", intFlag("--width", 50, LIMITS.pixels))
+      .option("--height <px>", "picture height (default: the view's own)", intFlag("--height", 50, LIMITS.pixels))
       .option("--title <text>", "replace the title (\"\" for none)")
       .option("--param <name>", "cost-slice: the parameter, e.g. W1[0,0] or b2[0]")
       .option("--params <a,b>", "cost-surface / cost-landscape: two parameters, e.g. W1[0,0],W1[1,0]", paramsFlag("--params"))
@@ -99,11 +96,11 @@ export function buildProgram(): Command {
       .option("--ranges <a0,a1,b0,b1>", "cost-surface: the two ranges swept", rangesFlag("--ranges"))
       .option("--mode <heatmap|3d>", "cost-surface: heatmap (default) or 3d", choiceFlag("--mode", ["heatmap", "3d"] as const))
       .option("--layer <n>", "hidden: which hidden layer (1-based)", intFlag("--layer", 1))
-      .option("--resolution <n>", "grid cells per side of heatmaps and surfaces", intFlag("--resolution", 2))
+      .option("--resolution <n>", "grid cells per side of heatmaps and surfaces", intFlag("--resolution", 2, LIMITS.resolution))
       .option("--azimuth <deg>", "3-D views: turn about the vertical axis", numberFlag("--azimuth"))
       .option("--elevation <deg>", "3-D views: height of the eye above the plane", numberFlag("--elevation"))
       .option("--no-test", "leave out the test points")
-      .option("--epochs <n>", "override train.epochs (plot: 0 = draw the initial parameters)", intFlag("--epochs", 0));
+      .option("--epochs <n>", "override train.epochs (plot: 0 = draw the initial parameters)", intFlag("--epochs", 0, LIMITS.epochs));
 
   pictureOptions(
     program
@@ -126,7 +123,7 @@ export function buildProgram(): Command {
       .argument("<animation>", "what to animate")
       .argument("<experiment>", "experiment file")
       .option("--out <file.gif>", "write the GIF here")
-      .option("--frames <n>", "number of frames (default 60)", intFlag("--frames", 2))
+      .option("--frames <n>", "number of frames (default 60)", intFlag("--frames", 2, LIMITS.frames))
       .option("--frames-dir <dir>", "also write every frame as a numbered PNG into this folder")
       .option("--subject <hidden|surface>", "rotate: the hidden-layer cube or the output surface", choiceFlag("--subject", ["hidden", "surface"] as const)),
   ).action((name: string, file: string, flags) => animateCommand(name, file, flags));
@@ -135,8 +132,8 @@ export function buildProgram(): Command {
     .command("gallery")
     .description("every example's pictures and animations, with an index.html")
     .option("--out <dir>", "write into this folder", "gallery")
-    .option("--epochs <n>", "cap every example's epochs at n (default: each file's own; moons-deep's 10,000 are the slow part)", intFlag("--epochs", 1))
-    .option("--frames <n>", "frames per animation (default 40)", intFlag("--frames", 2))
+    .option("--epochs <n>", "cap every example's epochs at n (default: each file's own; moons-deep's 10,000 are the slow part)", intFlag("--epochs", 1, LIMITS.epochs))
+    .option("--frames <n>", "frames per animation (default 40)", intFlag("--frames", 2, LIMITS.frames))
     .option("--only <names>", "only these examples (comma-separated file names without .json)")
     .action((flags) => galleryCommand(flags));
 
@@ -172,9 +169,11 @@ export function buildProgram(): Command {
 }
 
 export async function run(argv: string[]): Promise<number> {
+  quietPipes();
   try {
+    takeExitCode();
     await buildProgram().parseAsync(argv, { from: "user" });
-    return 0;
+    return takeExitCode();
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;

@@ -14,7 +14,7 @@ const SILENT: Progress = { update() {}, stop() {} };
 export function progressBar(label: string, total: number, stream: NodeJS.WriteStream = process.stderr): Progress {
   if (!stream.isTTY || process.env.CI) return SILENT;
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {percentage}% | {value}/{total} | {text}`, stream, hideCursor: true, clearOnComplete: true, fps: 15 },
+    { format: `${label} [{bar}] {percentage}% | {value}/{total} | {text}`, stream, hideCursor: false, clearOnComplete: true, fps: 15 },
     cliProgress.Presets.shades_classic,
   );
   bar.start(total, 0, { text: "" });

@@ -14,7 +14,8 @@ import { parseNumber } from "./parse-number.ts";
 import type { DataSplit, Label, LabeledData } from "./types.ts";
 
 export interface CsvColumns {
-  target: string;
+  /** One target column, or several (one-hot columns, or several regression outputs). */
+  target: string | string[];
   features?: string[];
   splitColumn?: string;
 }
@@ -25,45 +26,134 @@ export interface CsvRow {
 }
 
 export function parseCsvData(text: string, columns: CsvColumns, fileLabel = "data.csv"): DataSplit {
-  const [header, ...rows] = readCsvRows(text, fileLabel);
+  // Rows are read in passes over the text, one row at a time: nothing per row is kept but the numbers.
+  const source = rowSource(text, fileLabel);
+  const header = source.header;
   if (!header) throw new UserError("is empty (a header row naming the columns is required)", fileLabel);
-  if (rows.length === 0) throw new UserError("has a header but no data rows", fileLabel);
   const names = header.cells;
-  const { featureIdx, targetIdx, splitIdx } = resolveColumns(names, columns, fileLabel);
+  const { featureIdx, targetIdxs, splitIdx } = resolveColumns(names, columns, fileLabel);
+  const targetIdx = targetIdxs[0];
   const at = (r: CsvRow, c: number): string => `${fileLabel} line ${r.line}, column ${JSON.stringify(names[c])}`;
 
-  const parts = { train: [] as CsvRow[], test: [] as CsvRow[] };
-  for (const r of rows) {
+  // Pass 1: shapes, empty cells, the split column; which target cells are numbers.
+  let count = 0;
+  let trainCount = 0;
+  let numbers = 0;
+  let numberRow: CsvRow | null = null;
+  let textRow: CsvRow | null = null;
+  const checked = [...featureIdx, ...targetIdxs];
+  const isTest: number[] = [];
+  source.forEach((r) => {
     if (r.cells.length !== names.length) {
       throw new UserError(`has ${r.cells.length} cells, the header has ${names.length}`, `${fileLabel} line ${r.line}`);
     }
-    for (const c of [...featureIdx, targetIdx]) if (r.cells[c] === "") throw new UserError("empty cell", at(r, c));
+    for (const c of checked) if (r.cells[c] === "") throw new UserError("empty cell", at(r, c));
     const part = splitIdx < 0 ? "train" : r.cells[splitIdx];
     if (part !== "train" && part !== "test") throw new UserError(`${JSON.stringify(part)} is not "train" or "test"`, at(r, splitIdx));
-    parts[part].push(r);
-  }
-  if (parts.train.length === 0) throw new UserError(`no row is marked "train" in column ${JSON.stringify(names[splitIdx])}`, fileLabel);
+    if (part === "test") isTest.push(count);
+    else trainCount++;
+    if (parseNumber(r.cells[targetIdx]) !== undefined) {
+      numbers++;
+      numberRow ??= { line: r.line, cells: [] };
+    } else textRow ??= { line: r.line, cells: [] };
+    count++;
+  });
+  if (count === 0) throw new UserError("has a header but no data rows", fileLabel);
+  if (trainCount === 0) throw new UserError(`no row is marked "train" in column ${JSON.stringify(names[splitIdx])}`, fileLabel);
 
-  const numericTarget = rows.every((r) => parseNumber(r.cells[targetIdx]) !== undefined);
-  const toData = (part: CsvRow[]): LabeledData => {
-    const X = matrix(part.length, featureIdx.length);
-    const y: Label[] = [];
-    part.forEach((r, i) => {
-      featureIdx.forEach((c, j) => {
-        const v = parseNumber(r.cells[c]);
-        if (v === undefined) throw new UserError(`${JSON.stringify(r.cells[c])} is not a number`, at(r, c));
-        X.data[i * featureIdx.length + j] = v;
-      });
-      const t = r.cells[targetIdx];
-      y.push(numericTarget ? (parseNumber(t) as number) : t);
+  const several = targetIdxs.length > 1;
+  const numericTarget = textRow === null;
+  if (several || (numberRow && textRow && numbers * 2 > count)) {
+    // A number column with a stray cell ("NaN", "n/a", "1,5"): name the cell, not a third class.
+    source.forEach((r) => {
+      for (const c of targetIdxs) {
+        if (parseNumber(r.cells[c]) === undefined) {
+          throw new UserError(`${JSON.stringify(r.cells[c])} is not a number, but the column's other cells are${several ? " (several target columns hold numbers)" : ""}: fix or remove the row`, at(r, c));
+        }
+      }
     });
-    return { X, y };
-  };
+  }
+
+  // Pass 2: the numbers, straight into the matrices of each part.
+  const testCount = isTest.length;
+  const d = featureIdx.length;
+  const k = targetIdxs.length;
+  const make = (n: number) => ({ X: matrix(n, d), y: new Array<Label>(n), Y: several ? matrix(n, k) : null, i: 0 });
+  const train = make(trainCount);
+  const test = make(testCount);
+  let row = 0;
+  let nextTest = 0;
+  source.forEach((r) => {
+    const part = nextTest < testCount && isTest[nextTest] === row ? (nextTest++, test) : train;
+    row++;
+    const i = part.i++;
+    for (let j = 0; j < d; j++) {
+      const c = featureIdx[j];
+      const v = parseNumber(r.cells[c]);
+      if (v === undefined) throw new UserError(`${JSON.stringify(r.cells[c])} is not a number`, at(r, c));
+      part.X.data[i * d + j] = v;
+    }
+    const t = r.cells[targetIdx];
+    part.y[i] = numericTarget ? (parseNumber(t) as number) : t;
+    if (part.Y) for (let j = 0; j < k; j++) part.Y.data[i * k + j] = parseNumber(r.cells[targetIdxs[j]]) as number;
+  });
+  const data = (p: ReturnType<typeof make>): LabeledData => (p.Y ? { X: p.X, y: p.y, Y: p.Y } : { X: p.X, y: p.y });
   return {
-    train: toData(parts.train),
-    test: parts.test.length > 0 ? toData(parts.test) : null,
+    train: data(train),
+    test: testCount > 0 ? data(test) : null,
     featureNames: featureIdx.map((c) => names[c]),
-    targetName: names[targetIdx],
+    targetName: targetIdxs.map((c) => names[c]).join(","),
+  };
+}
+
+interface RowSource {
+  header: CsvRow | undefined;
+  /** Calls `f` with every data row in order (the row object is reused: copy what you keep). */
+  forEach(f: (r: CsvRow) => void): void;
+}
+
+/**
+ * The rows of a CSV text. Without quotes (and without old Mac line ends) the text is split line by
+ * line on every pass, keeping nothing; otherwise csv-parse reads it once, as a list.
+ */
+function rowSource(text: string, fileLabel: string): RowSource {
+  const plain = !text.includes('"') && !/\r(?!\n)/.test(text);
+  if (!plain) {
+    const [header, ...rows] = readCsvRows(text, fileLabel);
+    return { header, forEach: (f) => rows.forEach(f) };
+  }
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const each = (f: (r: CsvRow) => void, stopAfterFirst: boolean): void => {
+    const r: CsvRow = { line: 0, cells: [] };
+    let from = start;
+    let line = 0;
+    while (from <= text.length) {
+      let to = text.indexOf("\n", from);
+      if (to < 0) to = text.length;
+      line++;
+      let s = text.slice(from, to > from && text.charCodeAt(to - 1) === 13 ? to - 1 : to);
+      from = to + 1;
+      if (s.length === 0) continue;
+      r.line = line;
+      const cells = s.split(",");
+      for (let i = 0; i < cells.length; i++) cells[i] = cells[i].trim();
+      r.cells = cells;
+      s = "";
+      f(r);
+      if (stopAfterFirst) return;
+    }
+  };
+  let header: CsvRow | undefined;
+  each((r) => (header = { line: r.line, cells: r.cells }), true);
+  return {
+    header,
+    forEach: (f) => {
+      let first = true;
+      each((r) => {
+        if (first) first = false;
+        else f(r);
+      }, false);
+    },
   };
 }
 
@@ -74,6 +164,9 @@ export function readCsvRows(text: string, fileLabel: string): CsvRow[] {
     const records = parse(text, options) as unknown as { record: string[]; info: Info }[];
     return records.map(({ record, info }) => ({ line: info.lines, cells: record.map((s) => s.trim()) }));
   } catch (e) {
+    if (e instanceof CsvError && e.code === "CSV_QUOTE_NOT_CLOSED") {
+      throw new UserError(`a quote (") opens here and is never closed: close it or remove it`, `${fileLabel} line ${openQuoteLine(text)}`);
+    }
     if (e instanceof CsvError) throw new UserError(`not valid CSV: ${e.message}`, fileLabel);
     throw e;
   }
@@ -92,18 +185,40 @@ function resolveColumns(names: string[], columns: CsvColumns, fileLabel: string)
     if (i < 0) throw new UserError(`${role} column ${JSON.stringify(name)} not found; the columns are ${available}`, fileLabel);
     return i;
   };
-  const targetIdx = find(columns.target, "target");
+  const targets = typeof columns.target === "string" ? [columns.target] : columns.target;
+  const targetIdxs = targets.map((t) => find(t, "target"));
+  targetIdxs.forEach((c, k) => {
+    if (targetIdxs.indexOf(c) !== k) throw new UserError(`target column ${JSON.stringify(names[c])} is listed twice`, fileLabel);
+  });
   const splitIdx = columns.splitColumn === undefined ? -1 : find(columns.splitColumn, "split");
-  if (splitIdx === targetIdx) throw new UserError(`column ${JSON.stringify(columns.target)} cannot be both target and split column`, fileLabel);
+  if (targetIdxs.includes(splitIdx)) throw new UserError(`column ${JSON.stringify(names[splitIdx])} cannot be both target and split column`, fileLabel);
   const featureIdx = columns.features
     ? columns.features.map((f) => find(f, "feature"))
-    : names.map((_, i) => i).filter((i) => i !== targetIdx && i !== splitIdx);
+    : names.map((_, i) => i).filter((i) => !targetIdxs.includes(i) && i !== splitIdx);
   for (const [k, c] of featureIdx.entries()) {
-    if (c === targetIdx || c === splitIdx) {
-      throw new UserError(`column ${JSON.stringify(names[c])} cannot be a feature: it is the ${c === targetIdx ? "target" : "split column"}`, fileLabel);
+    if (targetIdxs.includes(c) || c === splitIdx) {
+      throw new UserError(`column ${JSON.stringify(names[c])} cannot be a feature: it is the ${targetIdxs.includes(c) ? "target" : "split column"}`, fileLabel);
     }
     if (featureIdx.indexOf(c) !== k) throw new UserError(`feature column ${JSON.stringify(names[c])} is listed twice`, fileLabel);
   }
   if (featureIdx.length === 0) throw new UserError(`no feature columns (the columns are ${available})`, fileLabel);
-  return { featureIdx, targetIdx, splitIdx };
+  return { featureIdx, targetIdxs, splitIdx };
+}
+
+/** The line on which the quoted field that never closes begins. */
+function openQuoteLine(text: string): number {
+  let line = 1;
+  let inQuote = false;
+  let opened = 1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '"') {
+      if (inQuote && text[i + 1] === '"') i++;
+      else {
+        inQuote = !inQuote;
+        if (inQuote) opened = line;
+      }
+    } else if (ch === "\n") line++;
+  }
+  return opened;
 }

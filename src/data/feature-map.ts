@@ -95,7 +95,7 @@ export function featureMap(names: readonly string[], columns: readonly string[],
 
 /** Both parts of a split through the map; the feature names become the map's. */
 export function mapSplit(split: DataSplit, map: FeatureMap): DataSplit {
-  const part = (p: LabeledData): LabeledData => ({ X: map.apply(p.X), y: p.y });
+  const part = (p: LabeledData): LabeledData => ({ ...p, X: map.apply(p.X) });
   return { train: part(split.train), test: split.test ? part(split.test) : null, featureNames: map.names, targetName: split.targetName };
 }
 

@@ -7,5 +7,8 @@ export function takeSamples(data: LabeledData, index: ArrayLike<number>): Labele
   gatherRows(data.X, index, 0, index.length, X);
   const y = new Array(index.length);
   for (let i = 0; i < index.length; i++) y[i] = data.y[index[i]];
-  return { X, y };
+  if (!data.Y) return { X, y };
+  const Y = matrix(index.length, data.Y.cols);
+  gatherRows(data.Y, index, 0, index.length, Y);
+  return { X, y, Y };
 }

@@ -7,7 +7,13 @@ export type { Label };
 /** Samples × features with one target per sample. */
 export interface LabeledData {
   X: Matrix;
+  /** One label or value per sample; with `Y`, each row's first value (for pictures). */
   y: Label[];
+  /**
+   * Targets given as rows (samples × k: one-hot rows, or several regression outputs), from inline
+   * `y: [[…], …]` or several CSV target columns; absent for one target per sample.
+   */
+  Y?: Matrix | null;
 }
 
 /** What an experiment's `data` section resolves to. */
@@ -43,8 +49,8 @@ export interface GeneratorOptions {
 /** The `data` section of an experiment file (DESIGN §3), already validated. */
 export type DataSpec =
   | ({ dataset: DatasetName; testFraction?: number; splitSeed?: number } & GeneratorOptions)
-  | { csv: string; target: string; features?: string[]; splitColumn?: string; testFraction?: number; seed?: number; rng?: RngName }
-  | { X: number[][]; y: Label[]; testFraction?: number; seed?: number; rng?: RngName };
+  | { csv: string; target: string | string[]; features?: string[]; splitColumn?: string; testFraction?: number; seed?: number; rng?: RngName }
+  | { X: number[][]; y: (Label | number[])[]; testFraction?: number; seed?: number; rng?: RngName };
 // For csv and inline data, `seed` and `rng` (default 0, "glassbox") seed the testFraction split.
 
 export type DatasetName = "moons" | "circles" | "blobs" | "gaussian-groups" | "xor" | "spiral" | "line" | "circle" | "gauss" | "reg-plane" | "reg-gauss";

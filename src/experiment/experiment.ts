@@ -36,6 +36,8 @@ export interface Experiment {
   inputs: string[] | null;
   scale: "none" | "standard";
   model: { layers: LayerSpec[] };
+  /** The class labels in output order, when the file lists them; null = from the labels. */
+  classes: (number | string)[] | null;
   init: InitSpec;
   loss: LossName;
   train: TrainSpec;

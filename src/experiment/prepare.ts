@@ -9,13 +9,16 @@ import { applyScaler } from "../data/apply-scaler.ts";
 import { featureMap, mapSplit } from "../data/feature-map.ts";
 import { fitStandardScaler } from "../data/fit-scaler.ts";
 import { loadData, type ReadText } from "../data/load.ts";
-import type { DataSplit } from "../data/types.ts";
+import type { DataSplit, LabeledData } from "../data/types.ts";
 import { initialise, setParams } from "../nn/init.ts";
 import { createModel, type Model } from "../nn/model.ts";
 import { outputLayer } from "../nn/network.ts";
-import { classesFor, encodeTargets, taskOf } from "../nn/targets.ts";
+import { classesFor, encodeTargets, labelsFromRows, taskOf } from "../nn/targets.ts";
 import type { TrainConfig, TrainData } from "../nn/train.ts";
 import type { Experiment } from "./experiment.ts";
+
+/** Above this a regression target's squared error, summed, is no longer a finite double. */
+const MAX_TARGET = 1e100;
 
 export interface Prepared {
   experiment: Experiment;
@@ -38,15 +41,31 @@ export interface Prepared {
  * them from beside the experiment file; the page passes the texts it has.
  */
 export function prepareExperiment(experiment: Experiment, readText?: ReadText): Prepared {
-  const raw = loadData(experiment.data, readText);
-  const map = experiment.inputs ? featureMap(experiment.inputs, raw.featureNames) : null;
-  const split = map ? mapSplit(raw, map) : raw;
+  const loaded = loadData(experiment.data, readText);
   const layers = experiment.model.layers;
   const output = layers[layers.length - 1];
+  const outputPath = `model.layers[${layers.length - 1}]`;
+  const task = taskOf(output.activation);
+  // Targets given as rows: one-hot rows become their classes; several values stay rows (regression).
+  const where = "csv" in experiment.data ? "data.target" : "data.y";
+  const rowsTo = (p: LabeledData): LabeledData => {
+    if (!p.Y) {
+      if (task === "regression" && output.units !== 1) {
+        throw new UserError(`one target value per row, but the output layer has ${output.units} ${output.activation} units: give ${output.units} values per row (y: [[…], …] or ${output.units} target columns) or set the units to 1`, outputPath);
+      }
+      return p;
+    }
+    const declared = experiment.classes;
+    const labels = labelsFromRows(task, output.units, p.Y, declared, where);
+    return labels ? { X: p.X, y: labels } : p;
+  };
+  const raw: DataSplit = { ...loaded, train: rowsTo(loaded.train), test: loaded.test ? rowsTo(loaded.test) : null };
+  const map = experiment.inputs ? featureMap(experiment.inputs, raw.featureNames) : null;
+  const split = map ? mapSplit(raw, map) : raw;
   const inputSize = split.train.X.cols;
 
-  const outputPath = `model.layers[${layers.length - 1}]`;
-  const classes = classesFor(taskOf(output.activation), output.units, split.train.y, outputPath);
+  const allLabels = split.test ? [...split.train.y, ...split.test.y] : split.train.y;
+  const classes = split.train.Y ? null : classesFor(task, output.units, allLabels, outputPath, experiment.classes);
   const scaler = experiment.scale === "standard" ? fitStandardScaler(split.train.X) : null;
   const model = createModel({ inputSize, layers, loss: experiment.loss, classes, scaler, featureNames: raw.featureNames, targetName: raw.targetName, inputs: map?.names ?? null });
 
@@ -65,10 +84,16 @@ export function prepareExperiment(experiment: Experiment, readText?: ReadText): 
   const scale = (X: Matrix): Matrix => (scaler ? applyScaler(X, scaler) : X);
   const data: TrainData = {
     X: scale(split.train.X),
-    Y: encodeTargets(split.train.y, classes, units, "data"),
+    Y: split.train.Y ? split.train.Y.data : encodeTargets(split.train.y, classes, units, "data"),
     testX: split.test ? scale(split.test.X) : null,
-    testY: split.test ? encodeTargets(split.test.y, classes, units, "data (test rows)") : null,
+    testY: split.test ? (split.test.Y ? split.test.Y.data : encodeTargets(split.test.y, classes, units, "data (test rows)")) : null,
   };
+  if (classes === null) {
+    // Squared errors of targets this large overflow before the first update: say so, not "diverged".
+    let big = 0;
+    for (const Y of [data.Y, data.testY]) if (Y) for (let i = 0; i < Y.length; i++) big = Math.max(big, Math.abs(Y[i]));
+    if (big > MAX_TARGET) throw new UserError(`targets as large as ${big.toPrecision(3)} are out of range (their squared error overflows): rescale the target values (e.g. divide them by ${(10 ** Math.floor(Math.log10(big))).toExponential(0)})`, where);
+  }
   const t = experiment.train;
   const config: TrainConfig = {
     optimizer: t.optimizer,

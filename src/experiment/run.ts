@@ -16,7 +16,9 @@ export interface RunJson {
   snapshots: Snapshot[];
   seconds: number;
   epochs: number;
-  stoppedBy: TrainResult["stoppedBy"];
+  stoppedBy: TrainResult["stoppedBy"] | "interrupted";
+  /** Present (true) when a signal (Ctrl-C) stopped training: the run so far. */
+  interrupted?: boolean;
 }
 
 export function runExperiment(p: Prepared, overrides: Partial<Pick<TrainConfig, "epochs" | "onEpoch">> = {}): { result: TrainResult; run: RunJson } {

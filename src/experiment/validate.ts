@@ -16,7 +16,7 @@ import { defaultLearningRate } from "../nn/train.ts";
 import { array, boolean, join, knownFields, number, object, oneOf, optional, string, type Json, type JsonObject } from "./check.ts";
 import { DEFAULTS, defaultLoss, type Experiment, type InitSpec, type TrainSpec } from "./experiment.ts";
 
-const TOP = ["name", "description", "data", "inputs", "scale", "model", "init", "loss", "train", "record"];
+const TOP = ["name", "description", "data", "inputs", "scale", "model", "classes", "init", "loss", "train", "record"];
 
 export function validateExperiment(json: unknown): Experiment {
   const o = object(json, "(experiment)");
@@ -39,10 +39,14 @@ export function validateExperiment(json: unknown): Experiment {
   if (output.activation === "softmax" && output.units < 2) {
     throw new UserError("a softmax output needs at least 2 units (one per class); for two classes use 1 sigmoid unit", `model.layers[${layers.length - 1}].units`);
   }
+  const classes = optional(o, "classes", "", validateClasses, null);
+  if (classes && output.activation !== "sigmoid" && output.activation !== "softmax") {
+    throw new UserError(`lists classes, but the ${output.activation} output layer does regression: use a sigmoid (two classes) or softmax output, or remove classes`, "classes");
+  }
   const init = validateInit(o.init);
   const train = validateTrain(o.train);
   const record = validateRecord(o.record, train.epochs);
-  return { name, data, inputs, scale, model: { layers }, init, loss: lossName, train, record };
+  return { name, data, inputs, scale, model: { layers }, classes, init, loss: lossName, train, record };
 }
 
 function validateData(v: Json): DataSpec {
@@ -77,7 +81,7 @@ function validateData(v: Json): DataSpec {
     if (o.target === undefined) throw new UserError('missing; name the label column, e.g. "target": "y"', "data.target");
     return {
       csv: string(o.csv, "data.csv"),
-      target: string(o.target, "data.target"),
+      target: Array.isArray(o.target) ? array(o.target, "data.target", { minLength: 1 }).map((t, i) => string(t, join("data.target", i))) : string(o.target, "data.target"),
       features: optional(o, "features", "data", (x, p) => array(x, p, { minLength: 1 }).map((f, i) => string(f, join(p, i))), undefined),
       splitColumn: optional(o, "splitColumn", "data", string, undefined),
       testFraction,
@@ -88,8 +92,25 @@ function validateData(v: Json): DataSpec {
   knownFields(o, ["X", "y", "testFraction", "seed", "rng"], "data");
   if (o.y === undefined) throw new UserError("missing; inline data needs y (one target per row of X)", "data.y");
   const X = array(o.X, "data.X", { minLength: 1 }).map((row, i) => array(row, join("data.X", i), { minLength: 1 }).map((x, j) => number(x, `data.X[${i}][${j}]`)));
-  const y = array(o.y, "data.y").map((t, i) => (typeof t === "string" ? t : number(t, join("data.y", i))));
+  const y = array(o.y, "data.y").map((t, i) =>
+    typeof t === "string" ? t : Array.isArray(t) ? array(t, join("data.y", i), { minLength: 1 }).map((x, j) => number(x, `data.y[${i}][${j}]`)) : number(t, join("data.y", i)),
+  );
   return { X, y, testFraction, seed, rng };
+}
+
+/** The class labels in output order (unit k stands for classes[k]), as scikit-learn's `classes_`. */
+function validateClasses(v: Json, path: string): (number | string)[] {
+  const list = array(v, path, { minLength: 2 }).map((c, i) => {
+    if (typeof c === "string" && c !== "") return c;
+    return number(c, join(path, i));
+  });
+  if (new Set(list.map((c) => typeof c)).size > 1) throw new UserError("mixes numbers and strings: write every class the same way", path);
+  const seen = new Set<number | string>();
+  list.forEach((c, i) => {
+    if (seen.has(c)) throw new UserError(`${JSON.stringify(c)} is listed twice`, join(path, i));
+    seen.add(c);
+  });
+  return list;
 }
 
 /** The names' forms; whether their columns exist is checked against the data (prepare.ts). */

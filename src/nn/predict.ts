@@ -44,7 +44,10 @@ export function predictProba(model: Model, X: Matrix): Matrix {
 /** The predicted label (classifier) or value (regression) of each row. */
 export function predict(model: Model, X: Matrix): Label[] {
   const out = predictOutput(model, X);
-  if (model.classes === null) return Array.from(out.data);
+  if (model.classes === null) {
+    if (out.cols !== 1) throw new RangeError(`this model has ${out.cols} outputs per row: use predictOutput for the rows`);
+    return Array.from(out.data);
+  }
   const idx = new Int32Array(X.rows);
   predictedIndex(out.data, X.rows, out.cols, idx);
   const classes = model.classes;

@@ -2,7 +2,9 @@
 import { UserError } from "../core/errors.ts";
 import type { Label } from "../core/label.ts";
 import { isActivationName, type ActivationName } from "./activations.ts";
-import { isLossName, type LossName } from "./losses.ts";
+import { isLossName, loss as lossOf, type LossName } from "./losses.ts";
+import type { Scaler } from "../core/scaler.ts";
+import { taskOf } from "./targets.ts";
 import { createModel, type Model } from "./model.ts";
 import { layerToJson } from "./network.ts";
 import { setParams } from "./init.ts";
@@ -39,40 +41,128 @@ export function modelToJson(model: Model): ModelJson {
   };
 }
 
-/** Reads a model file's JSON, rejecting anything that is not a complete version-1 model. */
+const FIX = 'pass a file written by "glassbox train --model" (or train it again)';
+
+const describe = (v: unknown): string =>
+  v === undefined ? "missing" : v === null ? "null" : Array.isArray(v) ? "an array" : typeof v === "string" ? JSON.stringify(v.length > 40 ? v.slice(0, 40) + "…" : v) : typeof v === "object" ? "an object" : String(v);
+
+function fail(message: string, path: string): never {
+  throw new UserError(`${message}; ${FIX}`, path);
+}
+
+function list(v: unknown, path: string, length?: number, what = "values"): unknown[] {
+  if (!Array.isArray(v)) fail(`expected a list of ${what}, got ${describe(v)}`, path);
+  if (length !== undefined && v.length !== length) fail(`has ${v.length} ${what}, expected ${length}`, path);
+  return v;
+}
+
+function numbers(v: unknown, path: string, length: number, o: { positive?: boolean } = {}): number[] {
+  const a = list(v, path, length, "numbers");
+  a.forEach((x, i) => {
+    if (typeof x !== "number" || !Number.isFinite(x)) fail(`expected a finite number, got ${describe(x)}`, `${path}[${i}]`);
+    if (o.positive && !(x > 0)) fail(`must be > 0, got ${x}`, `${path}[${i}]`);
+  });
+  return a as number[];
+}
+
+function names(v: unknown, path: string, length?: number): string[] {
+  const a = list(v, path, length, "names");
+  const seen = new Set<string>();
+  a.forEach((x, i) => {
+    if (typeof x !== "string" || x === "") fail(`expected a non-empty name, got ${describe(x)}`, `${path}[${i}]`);
+    if (seen.has(x)) fail(`names ${JSON.stringify(x)} twice`, path);
+    seen.add(x);
+  });
+  return a as string[];
+}
+
+/**
+ * Reads a model file's JSON, checked as fully as an experiment file: every field's type and
+ * shape (weights, scaler, names, classes) against the layers, so that a model that loads can
+ * predict. A problem is a UserError naming its JSON path.
+ */
 export function modelFromJson(json: unknown, where = "model"): Model {
-  const o = json as Partial<ModelJson> | null;
-  if (!o || typeof o !== "object") throw new UserError("not a model file (expected a JSON object)", where);
-  if (o.format !== MODEL_FORMAT) throw new UserError(`not a Glassbox model file (format is ${JSON.stringify(o.format)}, expected "${MODEL_FORMAT}"); pass the file written by "glassbox train --model"`, where);
-  if (o.version !== MODEL_VERSION) throw new UserError(`model file version ${o.version} is not supported (this Glassbox reads version ${MODEL_VERSION})`, where);
-  if (!Number.isInteger(o.inputSize) || (o.inputSize as number) < 1) throw new UserError("inputSize must be a positive integer", `${where}.inputSize`);
-  if (!Array.isArray(o.layers) || o.layers.length === 0) throw new UserError("layers must be a non-empty array", `${where}.layers`);
-  o.layers.forEach((l, i) => {
-    if (!isActivationName(l?.activation)) throw new UserError(`unknown activation ${JSON.stringify(l?.activation)}`, `${where}.layers[${i}].activation`);
-    if (!Number.isInteger(l.units) || l.units < 1) throw new UserError("units must be a positive integer", `${where}.layers[${i}].units`);
+  const at = (k: string) => `${where}.${k}`;
+  if (!json || typeof json !== "object" || Array.isArray(json)) throw new UserError(`not a model file (expected a JSON object, got ${describe(json)}); ${FIX}`, where);
+  const o = json as Record<string, unknown>;
+  if (o.format !== MODEL_FORMAT) throw new UserError(`not a Glassbox model file (format is ${describe(o.format)}, expected "${MODEL_FORMAT}"); pass the file written by "glassbox train --model"`, where);
+  if (o.version !== MODEL_VERSION) {
+    const newer = typeof o.version === "number" && o.version > MODEL_VERSION;
+    throw new UserError(`model file version ${describe(o.version)} is not supported (this Glassbox reads version ${MODEL_VERSION})${newer ? "; use the newer Glassbox that wrote it" : `; ${FIX}`}`, at("version"));
+  }
+  if (!Number.isInteger(o.inputSize) || (o.inputSize as number) < 1) fail(`inputSize must be a positive whole number, got ${describe(o.inputSize)}`, at("inputSize"));
+  const inputSize = o.inputSize as number;
+  if (!Array.isArray(o.layers) || o.layers.length === 0) fail(`layers must be a non-empty list, got ${describe(o.layers)}`, at("layers"));
+  const rawLayers = o.layers as unknown[];
+  let fanIn = inputSize;
+  const layers = rawLayers.map((l, i) => {
+    const p = `${at("layers")}[${i}]`;
+    if (!l || typeof l !== "object" || Array.isArray(l)) fail(`expected a layer object, got ${describe(l)}`, p);
+    const lo = l as Record<string, unknown>;
+    if (!isActivationName(lo.activation)) fail(`unknown activation ${describe(lo.activation)}`, `${p}.activation`);
+    if (lo.activation === "softmax" && i < rawLayers.length - 1) fail("softmax is only for the output layer", `${p}.activation`);
+    if (!Number.isInteger(lo.units) || (lo.units as number) < 1) fail(`units must be a positive whole number, got ${describe(lo.units)}`, `${p}.units`);
+    const units = lo.units as number;
+    const Wrows = list(lo.W, `${p}.W`, units, "rows");
+    const W = Wrows.map((row, j) => numbers(row, `${p}.W[${j}]`, fanIn));
+    const b = numbers(lo.b, `${p}.b`, units);
+    fanIn = units;
+    return { units, activation: lo.activation as ActivationName, W, b };
   });
-  if (!isLossName(o.loss)) throw new UserError(`unknown loss ${JSON.stringify(o.loss)}`, `${where}.loss`);
+  const output = layers[layers.length - 1];
+  if (!isLossName(o.loss)) fail(`unknown loss ${describe(o.loss)}`, at("loss"));
+  const needs = lossOf(o.loss).requiresOutput;
+  if (needs && output.activation !== needs) fail(`loss "${o.loss}" needs a ${needs} output layer, but the last layer is ${output.activation}`, at("loss"));
+
   const inputs = o.inputs ?? null;
-  if (inputs !== null) {
-    if (!Array.isArray(inputs) || !inputs.every((n) => typeof n === "string")) throw new UserError("must be a list of feature names", `${where}.inputs`);
-    if (inputs.length !== o.inputSize) throw new UserError(`has ${inputs.length} names but inputSize is ${o.inputSize} (one name per input)`, `${where}.inputs`);
-    if (!Array.isArray(o.featureNames)) throw new UserError("a model with inputs needs featureNames (the raw columns the inputs are computed from)", `${where}.featureNames`);
+  if (inputs !== null) names(inputs, at("inputs"), inputSize);
+  let featureNames: string[] | undefined;
+  if (o.featureNames === undefined) {
+    if (inputs !== null) fail("a model with inputs needs featureNames (the raw columns the inputs are computed from)", at("featureNames"));
+  } else {
+    featureNames = names(o.featureNames, at("featureNames"), inputs === null ? inputSize : undefined);
+    if (featureNames.length === 0) fail("needs at least one name", at("featureNames"));
   }
+  if (o.targetName !== undefined && (typeof o.targetName !== "string" || o.targetName === "")) fail(`expected a column name, got ${describe(o.targetName)}`, at("targetName"));
+
+  let scaler: Scaler | null = null;
+  if (o.scaler !== undefined && o.scaler !== null) {
+    if (typeof o.scaler !== "object" || Array.isArray(o.scaler)) fail(`expected null or { "mean": […], "scale": […] }, got ${describe(o.scaler)}`, at("scaler"));
+    const so = o.scaler as Record<string, unknown>;
+    scaler = { mean: numbers(so.mean, at("scaler.mean"), inputSize), scale: numbers(so.scale, at("scaler.scale"), inputSize, { positive: true }) };
+  }
+
+  const classes = modelClasses(o.classes, output, at("classes"));
   const model = createModel({
-    inputSize: o.inputSize as number,
-    layers: o.layers.map((l) => ({ units: l.units, activation: l.activation })),
+    inputSize,
+    layers: layers.map((l) => ({ units: l.units, activation: l.activation })),
     loss: o.loss,
-    classes: o.classes ?? null,
-    scaler: o.scaler ?? null,
-    featureNames: o.featureNames,
-    targetName: o.targetName,
-    inputs,
+    classes,
+    scaler,
+    featureNames,
+    targetName: o.targetName as string | undefined,
+    inputs: inputs as string[] | null,
   });
-  try {
-    setParams(model, o.layers);
-  } catch (e) {
-    throw new UserError((e as Error).message, `${where}.layers`);
-  }
-  if (!model.params.every(Number.isFinite)) throw new UserError("parameters must be finite numbers", `${where}.layers`);
+  setParams(model, layers);
   return model;
+}
+
+/** The classes field against the output layer: two for one sigmoid unit, one per softmax unit, none for regression. */
+function modelClasses(v: unknown, output: { units: number; activation: ActivationName }, path: string): Label[] | null {
+  const task = taskOf(output.activation);
+  if (task === "regression") {
+    if (v !== undefined && v !== null) fail(`a ${output.activation} output does regression, so classes must be null, got ${describe(v)}`, path);
+    return null;
+  }
+  if (task === "binary" && output.units !== 1) fail(`a sigmoid output with ${output.units} units is not supported (one sigmoid unit for two classes, softmax for more)`, path);
+  const expected = task === "binary" ? 2 : output.units;
+  const a = list(v, path, undefined, "class labels");
+  if (a.length !== expected) {
+    fail(`has ${a.length} class${a.length === 1 ? "" : "es"} but the output layer (${output.units} ${output.activation} unit${output.units === 1 ? "" : "s"}) stands for ${expected}`, path);
+  }
+  a.forEach((c, i) => {
+    if (!((typeof c === "number" && Number.isFinite(c)) || (typeof c === "string" && c !== ""))) fail(`expected a class label (a number or a non-empty string), got ${describe(c)}`, `${path}[${i}]`);
+  });
+  if (new Set(a).size !== a.length) fail("lists a class twice", path);
+  return a as Label[];
 }

@@ -67,16 +67,24 @@ export interface TrainData {
   testY?: Float64Array | null;
 }
 
-/** Thrown when the loss stops being a finite number; carries what was recorded until then. */
+/** A loss this many times its best so far (and its first) is divergence too, not a bad epoch. */
+export const DIVERGENCE_GROWTH = 1e4;
+
+/**
+ * Thrown when the loss stops being a finite number or grows by orders of magnitude; carries what
+ * was recorded until then. The trainer puts back the last parameters whose loss was good.
+ */
 export class TrainingDivergedError extends UserError {
   constructor(
     readonly epoch: number,
     readonly value: number,
     readonly history: History,
     learningRate: number | undefined,
+    grewFrom?: { loss: number; epoch: number },
   ) {
     super(
-      `training diverged at epoch ${epoch}: the loss became ${value}. ` +
+      `training diverged at epoch ${epoch}: ` +
+        (grewFrom ? `the loss grew from ${grewFrom.loss.toPrecision(4)} (epoch ${grewFrom.epoch}) to ${value.toPrecision(4)}. ` : `the loss became ${value}. `) +
         (learningRate !== undefined ? `Lower train.learningRate (now ${learningRate}) or scale the inputs ("scale": "standard").` : `Scale the inputs ("scale": "standard") or check the data for extreme values.`),
     );
     this.name = "TrainingDivergedError";
@@ -193,10 +201,20 @@ class Recorder {
     this.made.length = 0;
   }
 
+  private firstLoss = NaN;
+  private bestLoss = Infinity;
+  private bestEpoch = 0;
+
   /** Metrics of epoch `epoch`, measured at the parameters before its update. */
   measure(epoch: number, loss: number, acc: number): void {
-    if (!Number.isFinite(loss)) {
-      throw new TrainingDivergedError(epoch, loss, this.history, this.optimizer === "lbfgs" ? undefined : this.s.learningRate);
+    const lr = this.optimizer === "lbfgs" ? undefined : this.s.learningRate;
+    if (!Number.isFinite(loss)) throw new TrainingDivergedError(epoch, loss, this.history, lr);
+    if (Number.isNaN(this.firstLoss)) this.firstLoss = loss;
+    if (loss < this.bestLoss) {
+      this.bestLoss = loss;
+      this.bestEpoch = epoch;
+    } else if (loss > DIVERGENCE_GROWTH * this.bestLoss && loss > 10 * this.firstLoss) {
+      throw new TrainingDivergedError(epoch, loss, this.history, lr, { loss: this.bestLoss, epoch: this.bestEpoch });
     }
     const info = this.info;
     info.epoch = epoch;
@@ -503,6 +521,9 @@ class Training implements Trainer {
   private readonly engine: FirstOrder | Lbfgs;
   private disposed = false;
   private failure: TrainingDivergedError | null = null;
+  /** The parameters at the start of the previous and of the current epoch: the last good ones, on divergence. */
+  private before: Float64Array;
+  private current: Float64Array;
 
   constructor(
     readonly net: Network,
@@ -532,6 +553,8 @@ class Training implements Trainer {
       onEpoch: config.onEpoch,
     };
     this.rec = new Recorder(net, data, this.s, config.optimizer, config.paramsAt, config.engine);
+    this.before = new Float64Array(net.params.length);
+    this.current = new Float64Array(net.params.length);
     try {
       if (config.optimizer === "lbfgs") {
         const engine = new Lbfgs(net, data, this.s, this.rec);
@@ -568,6 +591,10 @@ class Training implements Trainer {
     try {
       while (ran < k && this.stoppedBy === null) {
         const epoch = this.epoch + 1;
+        const t = this.before;
+        this.before = this.current;
+        this.current = t;
+        t.set(this.net.params);
         if (!engine.run(epoch)) {
           this.stop("converged");
           break;
@@ -583,7 +610,11 @@ class Training implements Trainer {
         }
       }
     } catch (e) {
-      if (e instanceof TrainingDivergedError) this.failure = e;
+      if (e instanceof TrainingDivergedError) {
+        this.failure = e;
+        // Epoch k's loss is measured at the parameters it started from: put back those of epoch k − 1.
+        this.net.params.set(e.epoch > 1 ? this.before : this.current);
+      }
       throw e;
     }
     return ran;

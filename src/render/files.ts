@@ -24,15 +24,49 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
   }
 }
 
-/** Writes several finished files, each atomically (names relative to `dir`). */
+/**
+ * Writes several finished files (names relative to `dir`) all together or not at all: every one
+ * goes to a temporary name first; only when all are written are they renamed into place. If any
+ * fails, the temporaries (and any already renamed) are removed.
+ */
 export function writeFilesAtomic(dir: string, files: Iterable<readonly [name: string, content: string | Uint8Array]>): string[] {
-  const written: string[] = [];
-  for (const [name, content] of files) {
-    const file = join(dir, name);
-    writeFileAtomic(file, content);
-    written.push(file);
+  const list = [...files];
+  const temps: [tmp: string, file: string][] = [];
+  const placed: string[] = [];
+  const undo = () => {
+    for (const [tmp] of temps) rmSync(tmp, { force: true, recursive: false });
+    for (const f of placed) rmSync(f, { force: true });
+  };
+  try {
+    for (const [name, content] of list) {
+      const file = join(dir, name);
+      const parent = dirname(file);
+      try {
+        mkdirSync(parent, { recursive: true });
+      } catch {
+        throw new UserError(`cannot create the folder "${parent}" for ${file}`);
+      }
+      const tmp = join(parent, `.${basename(file)}.${process.pid}.tmp`);
+      temps.push([tmp, file]);
+      try {
+        writeFileSync(tmp, content);
+      } catch (e) {
+        throw new UserError(`cannot write "${file}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; nothing was written`);
+      }
+    }
+    for (const [tmp, file] of temps) {
+      try {
+        renameSync(tmp, file);
+      } catch (e) {
+        throw new UserError(`cannot write "${file}": ${(e as NodeJS.ErrnoException).code === "EISDIR" ? "it is a folder" : ((e as NodeJS.ErrnoException).code ?? (e as Error).message)}; nothing was written`);
+      }
+      placed.push(file);
+    }
+  } catch (e) {
+    undo();
+    throw e;
   }
-  return written;
+  return placed;
 }
 
 /** `frame-001.png`, `frame-002.png`, …: numbered so that they sort in order. */

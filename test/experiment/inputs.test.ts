@@ -86,8 +86,8 @@ describe("experiment inputs", () => {
     const back = modelFromJson(json);
     expect(back.inputs).toEqual(["x1^2", "x2^2"]);
     expect(Array.from(back.params)).toEqual(Array.from(p.model.params));
-    expect(() => modelFromJson({ ...json, inputs: ["x1^2"] })).toThrow("model.inputs: has 1 names but inputSize is 2 (one name per input)");
-    expect(() => modelFromJson({ ...json, inputs: "x1" })).toThrow("model.inputs: must be a list of feature names");
+    expect(() => modelFromJson({ ...json, inputs: ["x1^2"] })).toThrow("model.inputs: has 1 names, expected 2");
+    expect(() => modelFromJson({ ...json, inputs: "x1" })).toThrow('model.inputs: expected a list of names, got "x1"');
 
     const old = {
       format: "glassbox-model", version: 1, inputSize: 2,

@@ -66,7 +66,7 @@ describe("models: string classes, scaling, save and load", () => {
     expect(() => modelFromJson({ ...json, version: 2 })).toThrow(/version 2 is not supported/);
     expect(() => modelFromJson({ ...json, format: "keras" })).toThrow(/not a Glassbox model file/);
     expect(() => modelFromJson({ ...json, layers: [{ ...json.layers[0], activation: "rleu" }, json.layers[1]] })).toThrow(/model.layers\[0\].activation: unknown activation "rleu"/);
-    expect(() => modelFromJson({ ...json, layers: [{ ...json.layers[0], W: [[1]] }, json.layers[1]] })).toThrow(/W must be 5×2/);
+    expect(() => modelFromJson({ ...json, layers: [{ ...json.layers[0], W: [[1]] }, json.layers[1]] })).toThrow(/model.layers\[0\].W: has 1 rows, expected 5/);
   });
 });
 

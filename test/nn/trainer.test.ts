@@ -3,7 +3,7 @@
  * changed between steps keep the optimiser's state (checked against updates applied by hand).
  */
 import { describe, expect, it } from "vitest";
-import { xorLike } from "../helpers.ts";
+import { heapGrowth, xorLike } from "../helpers.ts";
 import fc from "fast-check";
 import { fromRows, gatherRows, type Matrix } from "../../src/core/matrix.ts";
 import { createRandom, GlassboxRandom, shuffle } from "../../src/core/random.ts";
@@ -383,10 +383,9 @@ describe("createTrainer: the page's edits, snapshots and lifetime", () => {
     const data = xorLike(200);
     const t: Trainer = createTrainer(fresh(), data, { optimizer: "adam", epochs: Infinity, recordEvery: 1e9 });
     for (let i = 0; i < 100; i++) t.step(1); // warm up the JIT
-    globalThis.gc?.();
-    const before = process.memoryUsage().heapUsed;
-    for (let i = 0; i < 5000; i++) t.step(1);
-    const grown = process.memoryUsage().heapUsed - before;
+    const grown = heapGrowth(() => {
+      for (let i = 0; i < 5000; i++) t.step(1);
+    });
     // 5,000 epochs × even one 3 KB buffer each would be 15 MB.
     expect(grown).toBeLessThan(4_000_000);
     t.dispose();

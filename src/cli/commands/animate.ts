@@ -7,12 +7,15 @@ import { UserError } from "../../core/errors.ts";
 import { ANIMATION_NAMES, ANIMATIONS, snapshotEpochs, type AnimateOptions, type AnimationInput, type AnimationName } from "../../animate/index.ts";
 import { numberedName, writeFilesAtomic } from "../../render/files.ts";
 import { framesToGif, renderFramesAsync } from "../../render/frames.ts";
-import { outputKind, writeFileAtomic } from "../files.ts";
+import { join } from "node:path";
+import { outputKind } from "../files.ts";
+import { checkOutputs } from "../outputs.ts";
 import { progressBar } from "../progress.ts";
 import { viewOptions, type PictureFlags } from "./picture-flags.ts";
 import { asUserError } from "./plot.ts";
 import { pictureSourceFromExperiment, isRunJson } from "./pictures.ts";
-import { readJsonFile } from "../experiment-file.ts";
+import { memoryBudget, readJsonFile } from "../experiment-file.ts";
+import { bytesText } from "../../experiment/bounds.ts";
 
 export interface AnimateFlags extends PictureFlags {
   out?: string;
@@ -70,12 +73,22 @@ export async function animateCommand(name: string, file: string, flags: AnimateF
   const anim = checkAnimationName(name);
   if (!flags.out && !flags.framesDir) throw new UserError(`say where to write the animation: --out file.gif and/or --frames-dir DIR`);
   if (flags.out) outputKind(flags.out, ["gif"] as const, "--out");
+  checkOutputs([flags.out !== undefined && { flag: "--out", path: flags.out }, flags.framesDir !== undefined && { flag: "--frames-dir", path: flags.framesDir, folder: true }], [{ what: "experiment file", path: file }]);
+  // Every frame is held as RGBA until the GIF is made: bounded before any work.
+  const w = flags.width ?? 800;
+  const h = flags.height ?? Math.round(w * 0.75);
+  const count = flags.frames ?? 60;
+  const need = count * w * h * 4 * (flags.framesDir ? 1.5 : 1);
+  if (need > memoryBudget()) {
+    throw new UserError(`${count} frames of ${w}×${h} px need about ${bytesText(need)} of memory, more than the ${bytesText(memoryBudget())} allowed: use fewer --frames or a smaller --width/--height`);
+  }
   if (isRunJson(readJsonFile(file, "experiment file"))) throw new UserError(`${file} is a run file; animations train the experiment themselves (with snapshots at the frames' epochs): pass the experiment file`);
   const o: AnimateOptions & { epochs?: number; pngs?: boolean } = { ...viewOptions(flags), frames: flags.frames, epochs: flags.epochs, subject: flags.subject, pngs: !!flags.framesDir };
   const started = performance.now();
   const a = await makeAnimation(anim, file, o);
-  if (flags.framesDir && a.pngs) writeFilesAtomic(flags.framesDir, a.pngs);
-  if (flags.out) writeFileAtomic(flags.out, a.gif);
+  // The GIF and the frames together, or nothing.
+  const files: [string, Uint8Array][] = [...(flags.out ? [[flags.out, a.gif] as [string, Uint8Array]] : []), ...(flags.framesDir && a.pngs ? a.pngs.map(([n, png]): [string, Uint8Array] => [join(flags.framesDir!, n), png]) : [])];
+  writeFilesAtomic("", files);
   const where = [flags.out, flags.framesDir && `${flags.framesDir}/ (${a.pngs?.length} PNGs)`].filter(Boolean).join(" and ");
   print(`${name}: ${a.frames} frames of ${a.width}×${a.height} in ${((performance.now() - started) / 1000).toFixed(1)} s, written to ${where}`);
 }

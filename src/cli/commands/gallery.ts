@@ -13,6 +13,7 @@ import { validateExperiment } from "../../experiment/validate.ts";
 import { ANIMATIONS, snapshotEpochs, type AnimationInput } from "../../animate/index.ts";
 import { tileScenes } from "../../render/compose.ts";
 import { writeFileAtomic } from "../../render/files.ts";
+import { checkOutputs } from "../outputs.ts";
 import { framesToGif, renderFramesAsync } from "../../render/frames.ts";
 import { svgToPng } from "../../render/png.ts";
 import { afterTrainingScene, classColour, escapeXml, PALETTE, stepScenes, stepsHtml, stepsLayout, toSvg, type RunLike, type Scene } from "../../viz/index.ts";
@@ -74,6 +75,7 @@ function png(scene: Scene): Uint8Array {
 
 export async function galleryCommand(flags: GalleryFlags, print: (line: string) => void = console.log): Promise<void> {
   const dir = flags.out ?? "gallery";
+  checkOutputs([{ flag: "--out", path: dir, folder: true }]);
   const frames = flags.frames ?? 40;
   const names = GALLERY.map((e) => e.file.replace(/\.json$/, ""));
   const only = flags.only?.split(",").map((s) => s.trim().replace(/\.json$/, "")).filter(Boolean);

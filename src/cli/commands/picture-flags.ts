@@ -3,13 +3,17 @@ import { InvalidArgumentError } from "commander";
 import type { ViewOptions } from "../../viz/index.ts";
 import { DEFAULT_ANGLE } from "../../viz/project.ts";
 
-export function intFlag(flag: string, min: number) {
+export function intFlag(flag: string, min: number, max = Number.MAX_SAFE_INTEGER) {
   return (v: string): number => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`${flag} needs a whole number ≥ ${min}, got "${v}"`);
+    if (n > max) throw new InvalidArgumentError(`${flag} ${v} is more than the limit of ${max.toLocaleString("en-US")}; choose a smaller number`);
     return n;
   };
 }
+
+/** Sane limits of picture sizes, grids and frames (each at its limit is a large but finite file). */
+export const LIMITS = { pixels: 10_000, resolution: 1_000, frames: 2_000, epochs: 100_000_000 } as const;
 
 export function numberFlag(flag: string) {
   return (v: string): number => {

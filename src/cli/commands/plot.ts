@@ -9,6 +9,7 @@ import { svgToPng } from "../../render/png.ts";
 import { drawView, parseParam, toSvg, viewApplies, VIEW_NAMES, type ViewInput, type ViewName, type ViewOptions } from "../../viz/index.ts";
 import type { Scene } from "../../viz/scene.ts";
 import { outputKind, writeFileAtomic } from "../files.ts";
+import { checkOutputs } from "../outputs.ts";
 import { viewOptions, type PictureFlags } from "./picture-flags.ts";
 import { firstIteration, loadPictureSource } from "./pictures.ts";
 import { pictureSourceFromModel } from "./model-source.ts";
@@ -21,6 +22,9 @@ export interface PlotFlags extends PictureFlags {
   csv?: string;
   epochs?: number;
 }
+
+/** More edges than this make an SVG of hundreds of megabytes that no viewer opens. */
+const MAX_NETWORK_EDGES = 200_000;
 
 /** Views drawn from the data or one iteration at the initial parameters: no training needed. */
 const UNTRAINED: readonly ViewName[] = ["data", "steps", "blueprint", "shapes", "forward-shapes", "layer-pass"];
@@ -65,12 +69,20 @@ export function drawScene(name: ViewName, input: ViewInput, o: ViewOptions): Sce
 export function plotCommand(view: string, file: string | undefined, flags: PlotFlags, print: (line: string) => void = console.log): void {
   const name = checkViewName(view);
   const kind = outputKind(flags.out, ["svg", "png"] as const, "--out");
+  checkOutputs(
+    [{ flag: "--out", path: flags.out }],
+    [file !== undefined && { what: "input file", path: file }, flags.model !== undefined && { what: "model file (--model)", path: flags.model }, flags.csv !== undefined && { what: "CSV (--csv)", path: flags.csv }, flags.experiment !== undefined && { what: "experiment file (--experiment)", path: flags.experiment }],
+  );
   const o = viewOptions(flags);
   if ((file === undefined) === (flags.model === undefined)) throw new UserError(file === undefined ? "plot needs an experiment or run file, or --model model.json with --csv data.csv" : "give either a file or --model, not both");
   if ((flags.model === undefined) !== (flags.csv === undefined)) throw new UserError("--model and --csv go together: the model is drawn over the CSV's rows");
   // Check flags against the untrained model first: nothing long runs for a mistake.
   const untrained = flags.model ? pictureSourceFromModel(flags.model, flags.csv!) : loadPictureSource(file!, { train: false, experiment: flags.experiment, plan: { epochs: 0 } });
   checkViewOptions(name, untrained.input, o);
+  const edges = untrained.input.model.layers.reduce((s, l) => s + l.units * l.inputSize, 0);
+  if (name === "network" && edges > MAX_NETWORK_EDGES) {
+    throw new UserError(`the network has ${edges.toLocaleString("en-US")} connections, too many to draw one by one (the limit is ${MAX_NETWORK_EDGES.toLocaleString("en-US")}): draw a smaller network`);
+  }
   const needsTraining = !UNTRAINED.includes(name) && flags.epochs !== 0 && untrained.origin === "initial parameters";
   const source = needsTraining
     ? loadPictureSource(file!, { train: true, plan: { epochs: flags.epochs, snapshotsAt: (p, e) => snapshotEpochs(p, e, 200), maxSnapshots: 300, keep: o.epoch !== undefined ? [o.epoch] : [] } })

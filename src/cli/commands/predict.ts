@@ -4,10 +4,11 @@ import { UserError } from "../../core/errors.ts";
 import { parseCsvInputs } from "../../data/csv-inputs.ts";
 import { mapInputs } from "../../data/feature-map.ts";
 import { parseNumber } from "../../data/parse-number.ts";
-import { readJsonFile } from "../experiment-file.ts";
+import { decodeText, readJsonFile, readProblem } from "../experiment-file.ts";
 import { predict, predictOutput } from "../../nn/predict.ts";
 import { modelFromJson } from "../../nn/serialize.ts";
 import { outputKind, writeFileAtomic } from "../files.ts";
+import { checkOutputs } from "../outputs.ts";
 
 export interface PredictFlags {
   model: string;
@@ -23,26 +24,32 @@ function cell(v: string | number): string {
 
 export function predictCommand(flags: PredictFlags, print: (line: string) => void = console.log): void {
   if (flags.out) outputKind(flags.out, ["csv"] as const, "--out");
+  checkOutputs([flags.out !== undefined && { flag: "--out", path: flags.out }], [{ what: "model file (--model)", path: flags.model }, { what: "input CSV (--csv)", path: flags.csv }]);
   const model = modelFromJson(readJsonFile(flags.model, "model file"), flags.model);
   let text: string;
   try {
-    text = readFileSync(flags.csv, "utf8");
-  } catch {
-    throw new UserError(`cannot read "${flags.csv}": no such file`, "--csv");
+    text = decodeText(readFileSync(flags.csv), flags.csv);
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(`cannot read "${flags.csv}": ${readProblem(e)}`, "--csv");
   }
   const inputs = parseCsvInputs(text, model.featureNames, flags.csv);
   // The model's input features (its `inputs`, if any) from the file's raw columns.
   const X = mapInputs(model, inputs.X, `${flags.model}: inputs`);
-  const labels = predict(model, X);
   const output = predictOutput(model, X);
   const classes = model.classes;
+  const several = classes === null && output.cols > 1;
+  const labels = several ? [] : predict(model, X);
   // One probability column per class (for one sigmoid unit: the probability of the second class).
   const probHeader = classes === null ? [] : output.cols === 1 ? [`p(${classes[1] ?? 1})`] : classes.map((c) => `p(${c})`);
-  const header = [...inputs.header, "predicted", ...probHeader];
+  const targets = model.targetName.split(",");
+  const predictedHeader = several ? Array.from({ length: output.cols }, (_, j) => `predicted(${targets.length === output.cols ? targets[j] : j + 1})`) : ["predicted"];
+  const header = [...inputs.header, ...predictedHeader, ...probHeader];
   const lines = [header.map(cell).join(",")];
   inputs.rows.forEach((r, i) => {
     const probs = classes === null ? [] : Array.from(output.data.subarray(i * output.cols, (i + 1) * output.cols), (p) => String(p));
-    lines.push([...r, String(labels[i]), ...probs].map(cell).join(","));
+    const predicted = several ? Array.from(output.data.subarray(i * output.cols, (i + 1) * output.cols), String) : [String(labels[i])];
+    lines.push([...r, ...predicted, ...probs].map(cell).join(","));
   });
   const csv = lines.join("\n") + "\n";
 

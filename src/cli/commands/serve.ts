@@ -17,6 +17,8 @@ export async function serveCommand(flags: { port?: number; host?: string }): Pro
     throw e;
   }
   process.stdout.write(`Glassbox playground: ${running.url}  (Ctrl-C to stop)\n`);
+  const warning = hostWarning(flags.host);
+  if (warning) process.stderr.write(`${warning}\n`);
   await new Promise<void>((resolve) => {
     const stop = (): void => {
       running.close().then(resolve);
@@ -26,4 +28,17 @@ export async function serveCommand(flags: { port?: number; host?: string }): Pro
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
+}
+
+/** Loopback addresses: only this machine can connect. */
+export function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, "");
+  return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h) || /^::ffff:127(\.\d{1,3}){3}$/.test(h);
+}
+
+/** The warning `serve` prints when told to listen beyond this machine; null for loopback. */
+export function hostWarning(host: string | undefined): string | null {
+  if (host === undefined || isLoopback(host)) return null;
+  const everywhere = host === "0.0.0.0" || host === "::" ? " (every network interface)" : "";
+  return `glassbox: warning: --host ${host}${everywhere}: the playground is reachable from other machines on the network, not only this one; it has no login. Leave out --host to serve on 127.0.0.1 only.`;
 }
