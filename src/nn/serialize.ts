@@ -147,15 +147,17 @@ export function modelFromJson(json: unknown, where = "model"): Model {
   return model;
 }
 
-/** The classes field against the output layer: two for one sigmoid unit, one per softmax unit, none for regression. */
+/**
+ * The classes field against the output layer: two for one sigmoid unit, one per unit for several
+ * sigmoid units (multi-label, as scikit-learn's MLPClassifier writes them) or softmax, none for regression.
+ */
 function modelClasses(v: unknown, output: { units: number; activation: ActivationName }, path: string): Label[] | null {
   const task = taskOf(output.activation);
   if (task === "regression") {
     if (v !== undefined && v !== null) fail(`a ${output.activation} output does regression, so classes must be null, got ${describe(v)}`, path);
     return null;
   }
-  if (task === "binary" && output.units !== 1) fail(`a sigmoid output with ${output.units} units is not supported (one sigmoid unit for two classes, softmax for more)`, path);
-  const expected = task === "binary" ? 2 : output.units;
+  const expected = task === "binary" && output.units === 1 ? 2 : output.units;
   const a = list(v, path, undefined, "class labels");
   if (a.length !== expected) {
     fail(`has ${a.length} class${a.length === 1 ? "" : "es"} but the output layer (${output.units} ${output.activation} unit${output.units === 1 ? "" : "s"}) stands for ${expected}`, path);
