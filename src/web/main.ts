@@ -260,7 +260,10 @@ function render(): void {
       removeLayer: () => change({ networkShape: setup.networkShape.slice(0, -1) }),
       addNeuron: (l) => change({ networkShape: setup.networkShape.map((u, i) => (i === l ? u + 1 : u)) }),
       removeNeuron: (l) => change({ networkShape: setup.networkShape.map((u, i) => (i === l ? u - 1 : u)) }),
-      editParam: (index, value, label, at) => openEditor(index, value, label, at),
+      editParam: (index, value, label, at) => {
+        if (view?.views.active === "landscape") void view.views.pickParam(index).then((name) => name && showTooltip(`${name} picked for the landscape`, at));
+        else openEditor(index, value, label, at);
+      },
       hoverNode: (node) => {
         hovered = node;
         if (lastGrids) paintOutput(lastGrids);

@@ -299,6 +299,19 @@ describe("the playground page", () => {
     await clean(w);
   });
 
+  it("with the landscape open, two clicked edges become its two parameters", async () => {
+    const w = await openPage(s);
+    await openView(w.page, "landscape");
+    const edges = w.page.locator("svg.edges path.hit");
+    await edges.nth(0).dispatchEvent("click", { clientX: 300, clientY: 300 });
+    await w.page.waitForFunction(() => (document.querySelector("[data-testid=landscape-param-0]") as HTMLSelectElement)?.value === "W1[0,0]");
+    await edges.nth(2).dispatchEvent("click", { clientX: 300, clientY: 300 });
+    await w.page.waitForFunction(() => (document.querySelector("[data-testid=landscape-param-1]") as HTMLSelectElement)?.value === "W1[1,0]");
+    await w.page.waitForFunction(() => /The cost over W1\[0,0\] and W1\[1,0\]/.test(document.querySelector("[data-testid=view-picture]")?.textContent ?? ""));
+    expect(await w.page.locator("[data-testid=param-editor]").count()).toBe(0);
+    await clean(w);
+  });
+
   it("the hidden-space morph at 0 and at 1 is the CLI's own picture of input space and hidden space", async () => {
     const w = await openPage(s, "#networkShape=2");
     const p = await exported(w.page);

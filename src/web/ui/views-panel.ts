@@ -43,6 +43,8 @@ export class ViewsPanel {
   private drawnEpoch = -1;
   private lastDraw = 0;
   private morphTimer = 0;
+  /** Which axis the next clicked parameter sets. */
+  private picking: 0 | 1 = 0;
   private readonly saveButtons: HTMLElement;
   private lastSvg = "";
 
@@ -84,6 +86,29 @@ export class ViewsPanel {
 
   get active(): ViewTab | null {
     return this.tab;
+  }
+
+  /**
+   * With the landscape open, a click on an edge or a bias picks that parameter instead of editing
+   * it: the first click the horizontal axis, the second the vertical one. Returns its name.
+   */
+  async pickParam(index: number): Promise<string | null> {
+    const names = await this.o.paramNames();
+    const name = names[index];
+    if (!name) return null;
+    const s = this.state;
+    this.picking = s.params && this.picking === 1 ? 1 : 0;
+    const pair: [string, string] = s.params ? [...s.params] : [name, names.find((n) => n !== name) ?? name];
+    pair[this.picking] = name;
+    if (pair[0] === pair[1]) pair[1 - this.picking] = names.find((n) => n !== name) ?? name;
+    s.params = pair;
+    this.picking = this.picking === 0 ? 1 : 0;
+    for (const k of [0, 1] as const) {
+      const sel = this.controls.querySelector<HTMLSelectElement>(`[data-testid=landscape-param-${k}]`);
+      if (sel) sel.value = pair[k];
+    }
+    this.changed();
+    return name;
   }
 
   /** From the page's draw loop: redraw when the network changed, at most every REFRESH_MS. */
@@ -212,7 +237,7 @@ export class ViewsPanel {
         s.mode = mode.value as "heatmap" | "3d";
         this.changed();
       });
-      c.append(el("label", {}, "Parameters ", pick(0), " and ", pick(1)), el("label", {}, " as ", mode), hint("The loss over two parameters, the others held where they are now; the line is the path training took."));
+      c.append(el("label", {}, "Parameters ", pick(0), " and ", pick(1)), el("label", {}, " as ", mode), hint("The loss over two parameters, the others held where they are now; the line is the path training took. Click two edges or biases in the diagram to pick them."));
     } else if (this.tab === "surface") {
       c.append(hint("The network's output over the input plane. Drag to turn it."));
     } else if (this.tab === "steps") {
