@@ -88,9 +88,9 @@ async function main(): Promise<void> {
     "",
     `${date} · headless Chromium (Debian), ${SECONDS} s of play per run, median of ${RUNS} runs. Epochs/s from the page's epoch counter, frames/s from requestAnimationFrame, heatmap refreshes/s from the page's own count (the output and every neuron's map are redrawn together).`,
     "",
-    "| set-up | epochs/s | target | frames/s | target | worst frame | heatmaps/s |",
-    "|---|---:|---:|---:|---:|---:|---:|",
-    ...results.map((r) => `| ${r.setup} | ${r.median.epochsPerSecond.toFixed(0)} | ≥ ${r.targets.epochs} | ${r.median.fps.toFixed(1)} | ≥ ${r.targets.fps} | ${r.median.worstFrameMs.toFixed(0)} ms | ${r.median.heatmapsPerSecond.toFixed(1)} |`),
+    "| set-up | epochs/s | target | frames/s | target | worst frame | heatmaps/s | target |",
+    "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ...results.map((r) => `| ${r.setup} | ${r.median.epochsPerSecond.toFixed(0)} | ≥ ${r.targets.epochs} | ${r.median.fps.toFixed(1)} | ≥ ${r.targets.fps} | ${r.median.worstFrameMs.toFixed(0)} ms | ${r.median.heatmapsPerSecond.toFixed(1)} | ≥ 10 |`),
     "",
   ];
   const file = join(ROOT, "bench/RESULTS.md");

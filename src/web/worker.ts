@@ -30,7 +30,7 @@ const SLICE_MS = 10;
 const MAX_HISTORY = 2000;
 const MAX_PATH = 400;
 const FRAME_MS = 15;
-const GRID_MS = 80;
+const GRID_MS = 70;
 
 interface Session {
   prepared: Prepared;
@@ -233,8 +233,8 @@ function slice(): void {
   const now = performance.now();
   recent.push({ t: now, epoch: s.trainer.epoch });
   while (recent.length > 2 && now - recent[0].t > 1000) recent.shift();
-  // Heatmaps every GRID_MS, or less often when one grid pass is costly (a big network): at most ~15 % of the time.
-  if (error || now - lastFrame >= FRAME_MS) send(s, error !== null || now - lastGrid >= Math.max(GRID_MS, 6 * gridCost), error);
+  // Heatmaps every GRID_MS, or less often when one grid pass is costly (a big network): at most ~25 % of the time.
+  if (error || now - lastFrame >= FRAME_MS) send(s, error !== null || now - lastGrid >= Math.max(GRID_MS, 4 * gridCost), error);
   schedule();
 }
 
