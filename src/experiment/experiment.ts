@@ -8,7 +8,7 @@ import type { OptimizerName } from "../nn/optimizers/optimizer.ts";
 import type { Reduction } from "../nn/propagation.ts";
 
 export type InitSpec =
-  | { scheme: InitScheme; scale?: number; seed: number; rng: RngName }
+  | { scheme: InitScheme; scale?: number; seed: number; rng: RngName; bias?: number }
   | { params: { W: number[][]; b: number[] }[] };
 
 export interface TrainSpec {

@@ -168,10 +168,11 @@ function validateInit(v: Json | undefined): InitSpec {
     });
     return { params };
   }
-  knownFields(o, ["scheme", "scale", "seed", "rng"], "init");
+  knownFields(o, ["scheme", "scale", "seed", "rng", "bias"], "init");
   return {
     scheme: optional(o, "scheme", "init", (x, p) => oneOf(x, INIT_SCHEMES, p), DEFAULTS.init.scheme),
     scale: optional(o, "scale", "init", (x, p) => number(x, p, { min: 0 }), undefined),
+    bias: optional(o, "bias", "init", (x, p) => number(x, p), undefined),
     seed: optional(o, "seed", "init", (x, p) => number(x, p, { integer: true, min: 0, max: 4294967295 }), DEFAULTS.init.seed),
     rng: optional(o, "rng", "init", (x, p) => oneOf(x, RNG_NAMES, p), DEFAULTS.init.rng),
   };

@@ -15,6 +15,8 @@ export interface InitOptions {
   scale?: number;
   seed?: number;
   rng?: RngName;
+  /** Every bias starts at this value instead (TensorFlow Playground starts them at 0.1). */
+  bias?: number;
 }
 
 /** Fills `net.params` in place. */
@@ -30,6 +32,8 @@ export function initialise(net: Network, options: InitOptions): void {
     } else {
       layer.b.fill(0); // Glorot/He (Keras) and zeros-bias start biases at zero
     }
+    // After the draws, so the weights are the scheme's own whatever the biases start at.
+    if (options.bias !== undefined) layer.b.fill(options.bias);
   }
 }
 

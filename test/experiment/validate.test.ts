@@ -60,3 +60,20 @@ describe("experiment validation", () => {
     expect(message(json)).toContain(expected);
   });
 });
+
+describe("init.bias", () => {
+  it("starts every bias at the value given, after the scheme's own draws (the weights are unchanged)", async () => {
+    const { prepareExperiment } = await import("../../src/experiment/prepare.ts");
+    const base = { data: { X: [[0, 1], [1, 0], [1, 1]], y: [0, 1, 1] }, model: { layers: [{ units: 3, activation: "tanh" }, { units: 1, activation: "sigmoid" }] } };
+    const plain = prepareExperiment(validateExperiment({ ...base, init: { scheme: "uniform", scale: 0.5, seed: 4 } })).model;
+    const shifted = prepareExperiment(validateExperiment({ ...base, init: { scheme: "uniform", scale: 0.5, seed: 4, bias: 0.1 } })).model;
+    shifted.layers.forEach((l, i) => {
+      expect(Array.from(l.b)).toEqual(new Array(l.units).fill(0.1));
+      expect(Array.from(l.W)).toEqual(Array.from(plain.layers[i].W));
+    });
+  });
+
+  it("must be a number", () => {
+    expect(() => validateExperiment({ data: { dataset: "moons" }, model: { layers: [{ units: 1, activation: "sigmoid" }] }, init: { scheme: "he", bias: "0.1" } })).toThrow(/init\.bias: expected a number/);
+  });
+});
