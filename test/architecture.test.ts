@@ -1,5 +1,5 @@
 /**
- * The layers of DESIGN §1: a module may import only from its own layer or lower ones,
+ * The layers of ARCHITECTURE §1: a module may import only from its own layer or lower ones,
  * and the layers that run in the browser (core, nn, data, experiment, interop, viz, and src/browser.ts
  * over them) pull in nothing from Node, directly or through a package: each is bundled for the
  * browser as the page's bundler would, and the bundle of the browser entry is run where there is

@@ -1,4 +1,4 @@
-/** The animations by their CLI name (DESIGN §5): `glassbox animate <name> <experiment.json>`. */
+/** The animations by their CLI name (ARCHITECTURE §5): `glassbox animate <name> <experiment.json>`. */
 import type { Animation } from "./animation.ts";
 import { costLandscape } from "./cost-landscape.ts";
 import { hiddenMorph } from "./hidden-morph.ts";

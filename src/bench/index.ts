@@ -1,5 +1,5 @@
 /**
- * `glassbox bench`: Glassbox's speed on fixed workloads (DESIGN §7) and two scaling series,
+ * `glassbox bench`: Glassbox's speed on fixed workloads (ARCHITECTURE §7) and two scaling series,
  * as ratios to peers measured in the same run (NumPy walkthrough, TensorFlow.js cpu and wasm),
  * with a check that every peer reached the same loss, the heap across 1,000 epochs, peak memory
  * at 100k samples, and the time to predict a 200×200 grid.

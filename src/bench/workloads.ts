@@ -1,5 +1,5 @@
 /**
- * The benchmark's workloads (DESIGN §7): the two fixed ones, moons-deep and the 12-point set,
+ * The benchmark's workloads (ARCHITECTURE §7): the two fixed ones, moons-deep and the 12-point set,
  * and two scaling series (samples at the moons architecture, width of one hidden layer).
  */
 import { readFileSync } from "node:fs";

@@ -36,7 +36,7 @@ export function buildProgram(): Command {
   program
     .command("train")
     .description("train the experiment file and print the metrics")
-    .argument("<experiment>", "experiment file (JSON, DESIGN §3)")
+    .argument("<experiment>", "experiment file (JSON, ARCHITECTURE §3)")
     .option("--epochs <n>", "override train.epochs", positiveInt("--epochs"))
     .option("--out <run.json>", "write the run: model, history, snapshots")
     .option("--model <model.json>", "write the trained model")

@@ -1,5 +1,5 @@
 /**
- * Resolves an experiment's `data` section (DESIGN §3) to train and test data:
+ * Resolves an experiment's `data` section (ARCHITECTURE §3) to train and test data:
  * - `dataset`: the named generator; split when `testFraction` > 0 with seed
  *   `splitSeed ?? seed ?? 0` and the generator's `rng`;
  * - `csv`: the text `readText` gives for the path as written (relative to the experiment file),

@@ -46,7 +46,7 @@ export interface GeneratorOptions {
   groups?: GaussianGroup[];
 }
 
-/** The `data` section of an experiment file (DESIGN §3), already validated. */
+/** The `data` section of an experiment file (ARCHITECTURE §3), already validated. */
 export type DataSpec =
   | ({ dataset: DatasetName; testFraction?: number; splitSeed?: number } & GeneratorOptions)
   | { csv: string; target: string | string[]; features?: string[]; splitColumn?: string; testFraction?: number; seed?: number; rng?: RngName }

@@ -1,4 +1,4 @@
-/** The experiment file (DESIGN §3) after validation, with every default filled in. */
+/** The experiment file (ARCHITECTURE §3) after validation, with every default filled in. */
 import type { RngName } from "../core/random.ts";
 import type { DataSpec } from "../data/types.ts";
 import type { LayerSpec } from "../nn/network.ts";

@@ -7,7 +7,7 @@ import { modelToJson, type ModelJson } from "../nn/serialize.ts";
 import { train, type TrainConfig, type TrainResult } from "../nn/train.ts";
 import type { Prepared } from "./prepare.ts";
 
-/** The run file (DESIGN §4). */
+/** The run file (ARCHITECTURE §4). */
 export interface RunJson {
   /** The experiment file this run came from, relative to the run file (so pictures can find its data). */
   experiment?: string;

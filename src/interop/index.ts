@@ -1,6 +1,6 @@
 /**
  * Interop: models trained elsewhere in, Glassbox models out. Each converter goes between a
- * format's content (parsed JSON, bytes) and the model file of DESIGN §4; nothing here reads or
+ * format's content (parsed JSON, bytes) and the model file of ARCHITECTURE §4; nothing here reads or
  * writes files (the CLI does), so the same code runs in the page.
  */
 export { sklearnToModelJson, modelToSklearn, type SklearnMlpJson } from "./sklearn.ts";

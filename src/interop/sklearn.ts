@@ -40,7 +40,7 @@ function oneOf<T extends string>(v: unknown, table: Record<T, unknown>, where: s
   throw new UserError(`${describe(v)} is not one of ${Object.keys(table).join(", ")}`, where);
 }
 
-/** The model file (DESIGN §4) of a fitted scikit-learn MLP's JSON; `where` names the file in messages. */
+/** The model file (ARCHITECTURE §4) of a fitted scikit-learn MLP's JSON; `where` names the file in messages. */
 export function sklearnToModelJson(doc: unknown, where = "sklearn model"): ModelJson {
   if (!isObject(doc)) throw new UserError(`expected a JSON object of a fitted MLPClassifier or MLPRegressor (see the README's glassbox_json), got ${describe(doc)}`, where);
   const at = (field: string) => `${where}: ${field}`;

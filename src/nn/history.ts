@@ -1,4 +1,4 @@
-/** What training records, per DESIGN §2's epoch convention (1-based, measured before the epoch's update). */
+/** What training records, per ARCHITECTURE §2's epoch convention (1-based, measured before the epoch's update). */
 export interface History {
   epoch: number[];
   loss: number[];

@@ -1,5 +1,5 @@
 /**
- * Loss functions (DESIGN §2). `total` returns Σ over samples of the per-sample loss ℓᵢ;
+ * Loss functions (ARCHITECTURE §2). `total` returns Σ over samples of the per-sample loss ℓᵢ;
  * the engine turns it into the reported value (mean, or the sum for `sse`).
  * Cross-entropies are computed from the logits Z, so they stay finite when σ(z) rounds to 0 or 1.
  */

@@ -154,7 +154,7 @@ export function lossTotal(net: Network, Y: Float64Array, ws: Workspace, n = ws.n
 }
 
 /**
- * The reported loss (DESIGN §2): Σℓᵢ + ½·l2·Σ‖W‖² + l1·Σ|W|, divided by n unless the loss
+ * The reported loss (ARCHITECTURE §2): Σℓᵢ + ½·l2·Σ‖W‖² + l1·Σ|W|, divided by n unless the loss
  * reports a sum. (For mean losses this is scikit-learn's `loss_`: mean + l2/(2n)·Σ‖W‖², and
  * likewise mean + l1/n·Σ|W|.)
  */

@@ -1,4 +1,4 @@
-/** The model file (DESIGN §4): plain JSON, versioned. */
+/** The model file (ARCHITECTURE §4): plain JSON, versioned. */
 import { UserError } from "../core/errors.ts";
 import type { Label } from "../core/label.ts";
 import { isActivationName, type ActivationName } from "./activations.ts";

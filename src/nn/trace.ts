@@ -1,5 +1,5 @@
 /**
- * The glass in Glassbox (DESIGN §6): one training iteration as an ordered list of named matrices,
+ * The glass in Glassbox (ARCHITECTURE §6): one training iteration as an ordered list of named matrices,
  * each with its formula and the matrices it came from. Values are read out of the same
  * workspace the training loop uses, so what a trace shows is what training computes.
  */

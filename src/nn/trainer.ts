@@ -114,7 +114,7 @@ export interface Trainer {
   readonly net: Network;
   /** Epochs completed so far (0 before any step). */
   readonly epoch: number;
-  /** As `train()` records it (DESIGN §2: 1-based, each loss measured before its epoch's update). */
+  /** As `train()` records it (ARCHITECTURE §2: 1-based, each loss measured before its epoch's update). */
   readonly history: History;
   /** The `paramsAt` snapshots, as `train()` keeps them. */
   readonly snapshots: Snapshot[];
@@ -460,7 +460,7 @@ class Lbfgs implements Engine {
       p.set(it.x);
       return false;
     }
-    // Epoch k reports the point before iteration k (DESIGN §2), the test set's metrics too.
+    // Epoch k reports the point before iteration k (ARCHITECTURE §2), the test set's metrics too.
     p.set(before);
     const A = forward(net, data.X.data, ws);
     this.rec.measure(epoch, reportedLoss(net, lossTotal(net, data.Y, ws), n, this.s.l2, this.s.l1), accuracy(A, data.Y, n, this.units, this.task));

@@ -1,6 +1,6 @@
 /**
  * The page's set-up: the one state object of the playground. It is what the URL holds, what the
- * controls show and what the worker trains, and it converts to an experiment file (DESIGN §3),
+ * controls show and what the worker trains, and it converts to an experiment file (ARCHITECTURE §3),
  * so `glassbox train` reproduces what the page trained. Field names and meanings follow
  * TensorFlow Playground's state, so its links read here unchanged (see url-state.ts).
  */

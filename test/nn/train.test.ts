@@ -15,7 +15,7 @@ function fresh(seed = 3) {
 }
 
 describe("the training loop", () => {
-  it("records the loss of epoch k before its update (DESIGN §2)", () => {
+  it("records the loss of epoch k before its update (ARCHITECTURE §2)", () => {
     const data = xorLike();
     const net = fresh();
     const ws = createWorkspace(net, data.X.rows);

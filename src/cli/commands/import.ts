@@ -1,6 +1,6 @@
 /**
  * `glassbox import --from sklearn|tfjs|onnx FILE --out model.json [--classes a,b] [--features x,y]`
- * A model trained elsewhere becomes a Glassbox model file (DESIGN §4), checked by the same
+ * A model trained elsewhere becomes a Glassbox model file (ARCHITECTURE §4), checked by the same
  * reader as every model file before anything is written.
  */
 import { readFileSync } from "node:fs";
