@@ -44,12 +44,14 @@ describe("train and predict with input features", () => {
     expect(err.join("")).toBe("");
     expect(out.join("\n")).toMatch(/4 predictions written to .*accuracy 1\.000 against column "ring"/);
     const lines = readFileSync(predictions, "utf8").trim().split("\n");
-    expect(lines[0]).toBe("id,v,u,ring,predicted,p(1)");
+    // A binary model writes one probability column per class: p(0) = 1 − p(1), as predict_proba.
+    expect(lines[0]).toBe("id,v,u,ring,predicted,p(0),p(1)");
     expect(lines.slice(1).map((l) => l.split(",")[4])).toEqual(["1", "0", "1", "0"]);
     // The same numbers as the library: raw → map → scaler → network.
     const mapped = featureMap(model.inputs!, model.featureNames).apply(fromRows(points));
     const p = predictOutput(model, mapped);
-    expect(lines.slice(1).map((l) => Number(l.split(",")[5]))).toEqual(Array.from(p.data));
+    expect(lines.slice(1).map((l) => Number(l.split(",")[6]))).toEqual(Array.from(p.data));
+    expect(lines.slice(1).map((l) => Number(l.split(",")[5]))).toEqual(Array.from(p.data, (q) => 1 - q));
   });
 
   it("needs the raw columns, and names a bad inputs entry in the experiment file", async () => {

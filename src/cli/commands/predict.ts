@@ -40,14 +40,16 @@ export function predictCommand(flags: PredictFlags, print: (line: string) => voi
   const classes = model.classes;
   const several = classes === null && output.cols > 1;
   const labels = several ? [] : predict(model, X);
-  // One probability column per class (for one sigmoid unit: the probability of the second class).
-  const probHeader = classes === null ? [] : output.cols === 1 ? [`p(${classes[1] ?? 1})`] : classes.map((c) => `p(${c})`);
+  // One probability column per class. One sigmoid unit gives p(second class); the first is 1 − p
+  // (scikit-learn's predict_proba), so a binary model writes two columns too.
+  const binary = classes !== null && output.cols === 1;
+  const probHeader = classes === null ? [] : binary ? [`p(${classes[0] ?? 0})`, `p(${classes[1] ?? 1})`] : classes.map((c) => `p(${c})`);
   const targets = model.targetName.split(",");
   const predictedHeader = several ? Array.from({ length: output.cols }, (_, j) => `predicted(${targets.length === output.cols ? targets[j] : j + 1})`) : ["predicted"];
   const header = [...inputs.header, ...predictedHeader, ...probHeader];
   const lines = [header.map(cell).join(",")];
   inputs.rows.forEach((r, i) => {
-    const probs = classes === null ? [] : Array.from(output.data.subarray(i * output.cols, (i + 1) * output.cols), (p) => String(p));
+    const probs = classes === null ? [] : binary ? [String(1 - output.data[i]), String(output.data[i])] : Array.from(output.data.subarray(i * output.cols, (i + 1) * output.cols), (p) => String(p));
     const predicted = several ? Array.from(output.data.subarray(i * output.cols, (i + 1) * output.cols), String) : [String(labels[i])];
     lines.push([...r, ...predicted, ...probs].map(cell).join(","));
   });
