@@ -46,8 +46,8 @@ export async function trainCommand(file: string, flags: TrainFlags, print: (line
 function report(file: string, flags: TrainFlags, prepared: Prepared, ran: Interruptible, print: (line: string) => void): void {
   const { result, run, interrupted } = ran;
   const { model, data, config } = prepared;
-  const final = evaluate(model, data.X.data, data.Y, data.X.rows, config.l2);
-  const test = data.testX && data.testY ? evaluate(model, data.testX.data, data.testY, data.testX.rows, config.l2) : null;
+  const final = evaluate(model, data.X.data, data.Y, data.X.rows, config.l2, config.l1);
+  const test = data.testX && data.testY ? evaluate(model, data.testX.data, data.testY, data.testX.rows, config.l2, config.l1) : null;
   const title = prepared.experiment.name ? `${prepared.experiment.name}\n` : "";
   const how = interrupted ? ` (interrupted by ${interrupted === "SIGINT" ? "Ctrl-C" : interrupted})` : result.stoppedBy === "converged" ? " (converged)" : result.stoppedBy === "callback" ? " (stopped)" : "";
   print(`${title}trained ${result.epochs} epoch${result.epochs === 1 ? "" : "s"}${how} in ${result.seconds.toFixed(2)} s`);
