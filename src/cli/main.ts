@@ -15,9 +15,9 @@ import { VIEW_NAMES } from "../viz/index.ts";
  * A command's code, loaded when the command runs: start-up (and --help) then compiles only what
  * that command uses, not every command's dependencies.
  */
-function lazy<T extends unknown[]>(file: string, name: string): (...args: T) => Promise<void> {
+function lazy<T extends unknown[]>(load: () => Promise<unknown>, name: string): (...args: T) => Promise<void> {
   return async (...args: T) => {
-    const module = (await import(`./commands/${file}.ts`)) as Record<string, (...a: T) => unknown>;
+    const module = (await load()) as Record<string, (...a: T) => unknown>;
     await module[name](...args);
   };
 }
@@ -40,7 +40,7 @@ export function buildProgram(): Command {
     .option("--epochs <n>", "override train.epochs", positiveInt("--epochs"))
     .option("--out <run.json>", "write the run: model, history, snapshots")
     .option("--model <model.json>", "write the trained model")
-    .action((file: string, flags) => lazy("train", "trainCommand")(file, flags));
+    .action((file: string, flags) => lazy(() => import("./commands/train.ts"), "trainCommand")(file, flags));
 
   program
     .command("predict")
@@ -48,7 +48,7 @@ export function buildProgram(): Command {
     .requiredOption("--model <model.json>", "a model written by train --model")
     .requiredOption("--csv <data.csv>", "rows to predict; must have the model's feature columns")
     .option("--out <predictions.csv>", "write the predictions here (default: standard output)")
-    .action((flags) => lazy("predict", "predictCommand")(flags));
+    .action((flags) => lazy(() => import("./commands/predict.ts"), "predictCommand")(flags));
 
   program
     .command("import")
@@ -58,7 +58,7 @@ export function buildProgram(): Command {
     .requiredOption("--out <model.json>", "write the Glassbox model file here")
     .option("--classes <a,b,…>", "class labels in output order (TF.js and ONNX files made elsewhere store none)")
     .option("--features <x1,x2,…>", "input column names (to match a CSV's columns)")
-    .action((file: string, flags) => lazy("import", "importCommand")(file, flags));
+    .action((file: string, flags) => lazy(() => import("./commands/import.ts"), "importCommand")(file, flags));
 
   program
     .command("export")
@@ -67,14 +67,14 @@ export function buildProgram(): Command {
     .requiredOption("--to <format>", `${EXPORT_FORMATS.join(", ")}`, choiceFlag("--to", EXPORT_FORMATS))
     .requiredOption("--out <path>", "tfjs: model.json (its weights go beside it); onnx: model.onnx; sklearn: model.json; pytorch: train.py")
     .option("--dtype <float32|float64>", "onnx: the element type (default float32)", choiceFlag("--dtype", ["float32", "float64"] as const))
-    .action((file: string, flags) => lazy("export", "exportCommand")(file, flags));
+    .action((file: string, flags) => lazy(() => import("./commands/export.ts"), "exportCommand")(file, flags));
 
   program
     .command("steps")
     .description("one forward and backward pass, every matrix with its formula (JSON, an HTML page, or one PNG per step)")
     .argument("<experiment>", "experiment file")
     .option("--out <steps.json|steps.html|steps.png>", "write here (default: JSON on standard output); .png writes steps-01.png, steps-02.png, …")
-    .action((file: string, flags) => lazy("steps", "stepsCommand")(file, flags));
+    .action((file: string, flags) => lazy(() => import("./commands/steps.ts"), "stepsCommand")(file, flags));
 
   program
     .command("sheet")
@@ -82,7 +82,7 @@ export function buildProgram(): Command {
     .argument("<experiment>", "experiment file")
     .requiredOption("--out <file.xlsx>", "write the workbook here")
     .option("--iterations <n>", "rows of the descent sheet (default 200)", positiveInt("--iterations"))
-    .action((file: string, flags) => lazy("sheet", "sheetCommand")(file, flags));
+    .action((file: string, flags) => lazy(() => import("./commands/sheet.ts"), "sheetCommand")(file, flags));
 
   // Options shared by plot and animate (each maps onto a view option of src/viz).
   const pictureOptions = (c: Command): Command =>
@@ -114,7 +114,7 @@ export function buildProgram(): Command {
       .option("--experiment <experiment.json>", "with a run file: the experiment it was trained from (for the data)")
       .option("--epoch <k>", "draw the model as it was after epoch k (from the snapshots)", intFlag("--epoch", 0))
       .option("--step <n>", "steps: which step (1-based)", intFlag("--step", 1)),
-  ).action((view: string, file: string | undefined, flags) => lazy("plot", "plotCommand")(view, file, flags));
+  ).action((view: string, file: string | undefined, flags) => lazy(() => import("./commands/plot.ts"), "plotCommand")(view, file, flags));
 
   pictureOptions(
     program
@@ -126,7 +126,7 @@ export function buildProgram(): Command {
       .option("--frames <n>", "number of frames (default 60)", intFlag("--frames", 2, LIMITS.frames))
       .option("--frames-dir <dir>", "also write every frame as a numbered PNG into this folder")
       .option("--subject <hidden|surface>", "rotate: the hidden-layer cube or the output surface", choiceFlag("--subject", ["hidden", "surface"] as const)),
-  ).action((name: string, file: string, flags) => lazy("animate", "animateCommand")(name, file, flags));
+  ).action((name: string, file: string, flags) => lazy(() => import("./commands/animate.ts"), "animateCommand")(name, file, flags));
 
   program
     .command("gallery")
@@ -135,7 +135,7 @@ export function buildProgram(): Command {
     .option("--epochs <n>", "cap every example's epochs at n (default: each file's own; moons-deep's 10,000 are the slow part)", intFlag("--epochs", 1, LIMITS.epochs))
     .option("--frames <n>", "frames per animation (default 40)", intFlag("--frames", 2, LIMITS.frames))
     .option("--only <names>", "only these examples (comma-separated file names without .json)")
-    .action((flags) => lazy("gallery", "galleryCommand")(flags));
+    .action((flags) => lazy(() => import("./commands/gallery.ts"), "galleryCommand")(flags));
 
   program
     .command("bench")
@@ -157,13 +157,13 @@ export function buildProgram(): Command {
       return n;
     })
     .option("--host <address>", "address to bind (default 127.0.0.1, this machine only)")
-    .action((flags) => lazy("serve", "serveCommand")(flags));
+    .action((flags) => lazy(() => import("./commands/serve.ts"), "serveCommand")(flags));
 
   program
     .command("demo", { isDefault: false })
     .description("train the built-in moons example in the terminal and show what it learned")
     .option("--epochs <n>", "override the number of epochs", positiveInt("--epochs"))
-    .action((flags) => lazy("demo", "demoCommand")(flags));
+    .action((flags) => lazy(() => import("./commands/demo.ts"), "demoCommand")(flags));
 
   return program;
 }
