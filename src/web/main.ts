@@ -7,7 +7,8 @@ import * as Comlink from "comlink";
 import { DOMAIN, GRID, type Frame, type PlaygroundWorker, type SetupInfo } from "./protocol.ts";
 import { exampleNamed } from "./examples.ts";
 import { FEATURES, fileLearningRate, HIDABLE, liveSettings, toExperiment, withPageSettings, type ExperimentJson, type Setup } from "./setup.ts";
-import { parseHash, toHash } from "./url-state.ts";
+import { noticeText, parseHash, toHash } from "./url-state.ts";
+import { browserLanguage, htmlLang, language, setLanguage, t, type Lang, type Message } from "./i18n.ts";
 import { classPointColour, pointColour, unitScale } from "./ui/colours.ts";
 import { el, epochText, icon, saveBlob } from "./ui/dom.ts";
 import { LossChart } from "./ui/loss-chart.ts";
@@ -31,7 +32,8 @@ if (setup.example && setup.example !== "file" && !/(^|[#&])learningRate=/.test(l
   const found = exampleNamed(setup.example);
   if (found) setup = { ...setup, learningRate: fileLearningRate(found.experiment) };
 }
-let notices: string[] = parsed.notices;
+let notices: Message[] = parsed.messages;
+applyLanguage();
 let info: SetupInfo | null = null;
 let latest: Frame | null = null;
 let fresh = false;
@@ -72,7 +74,7 @@ async function openExperiment(name: string | null, opened?: OpenedFile): Promise
     const problem = await worker.check(opened.experiment, opened.files);
     if (problem) {
       const box = document.querySelector("[data-testid=file-error]");
-      if (box) box.textContent = `${problem.replace(/^(Error|UserError): /, "")} — nothing was changed.`;
+      if (box) box.textContent = t("file.unchanged", { problem: problem.replace(/^(Error|UserError): /, "") });
       return;
     }
     try {
@@ -125,6 +127,7 @@ const handlers: Handlers = {
     void worker.modelJson().then((json) => saveBlob(new Blob([`${JSON.stringify(json, null, 1)}\n`], { type: "application/json" }), "model.json")),
   openExample: (name) => void openExperiment(name),
   openFile: (opened) => void openExperiment("file", opened),
+  switchLanguage: () => change({ lang: language() === "zh" ? "en" : "zh" }),
   copyLink: () => {
     writeUrl();
     void navigator.clipboard?.writeText(location.href).catch(() => undefined);
@@ -137,6 +140,11 @@ function change(patch: Partial<Setup>): void {
   writeUrl();
   const keys = (Object.keys(patch) as (keyof Setup)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(setup[k]));
   if (keys.length === 0) return;
+  if (keys.every((k) => k === "lang")) {
+    applyLanguage();
+    relabel();
+    return;
+  }
   if (keys.every((k) => VIEW_ONLY.includes(k))) {
     applyHidden();
     drawPoints();
@@ -164,7 +172,7 @@ async function restart(keepPlaying: boolean): Promise<void> {
   try {
     const file = currentFile();
     if (setup.example && !file) {
-      notices = [...notices, `example: there is no walkthrough "${setup.example}" (or the opened file is gone); showing the playground's own data`];
+      notices = [...notices, { key: "notice.noExample", params: { name: setup.example } }];
       setup = { ...setup, example: null };
       writeUrl();
       render();
@@ -187,14 +195,14 @@ async function restart(keepPlaying: boolean): Promise<void> {
     // A file's network is known once the worker has read it.
     if (file) render();
     paintInputs();
-    if (ready.rawDim > 2) view?.output.showInstead({ text: `This data has ${ready.rawDim} features, so its output cannot be drawn over a plane: the step inspector, the loss curves and the hidden space below show what the network does.` });
+    showManyFeatures();
     view?.chart.clear();
     view!.error.textContent = "";
     drawPoints();
     if (keepPlaying) play();
   } catch (e) {
     if (mine !== generation) return;
-    if (view) view.error.textContent = `This set-up cannot be trained: ${(e as Error).message.replace(/^(Error|UserError): /, "")}`;
+    if (view) view.error.textContent = t("error.cannotTrain", { message: (e as Error).message.replace(/^(Error|UserError): /, "") });
   }
 }
 
@@ -223,8 +231,35 @@ function updatePlayButton(): void {
   view.play.classList.toggle("playing", playing);
 }
 
+/** The page's language: the link's, else the browser's. */
+function applyLanguage(): void {
+  const lang: Lang = setup.lang ?? browserLanguage([navigator.language]);
+  setLanguage(lang);
+  document.documentElement.lang = htmlLang(lang);
+  document.title = t("page.title");
+}
+
+/** Builds the page again in the language now set, keeping the training, its curve and its pictures. */
+function relabel(): void {
+  const caption = view?.caption.textContent ?? "";
+  showTooltip(null);
+  tooltip.textContent = "";
+  document.querySelector(".editor")?.remove();
+  render();
+  showManyFeatures();
+  view?.chart.draw();
+  drawPoints();
+  if (lastGrids) paintGrids(lastGrids);
+  else if (view && caption) view.caption.textContent = caption;
+}
+
+function showManyFeatures(): void {
+  if (info && info.rawDim > 2) view?.output.showInstead({ text: t("output.manyFeatures", { n: info.rawDim }) });
+}
+
 /** Builds the page from the set-up (after a structural change; live changes do not come here). */
 function render(): void {
+  const previousChart = view?.chart;
   const top = topBar(setup, handlers);
   const data = dataPanel(setup, handlers);
   const out = outputPanel(setup, handlers);
@@ -251,7 +286,7 @@ function render(): void {
         const f = key as (typeof FEATURES)[number];
         const on = setup.features.includes(f);
         if (on && setup.features.length === 1) {
-          error.textContent = "The network needs at least one input feature.";
+          error.textContent = t("network.needsFeature");
           return;
         }
         change({ features: FEATURES.filter((x) => (x === f ? !on : setup.features.includes(x))) });
@@ -261,7 +296,7 @@ function render(): void {
       addNeuron: (l) => change({ networkShape: setup.networkShape.map((u, i) => (i === l ? u + 1 : u)) }),
       removeNeuron: (l) => change({ networkShape: setup.networkShape.map((u, i) => (i === l ? u - 1 : u)) }),
       editParam: (index, value, label, at) => {
-        if (view?.views.active === "landscape") void view.views.pickParam(index).then((name) => name && showTooltip(`${name} picked for the landscape`, at));
+        if (view?.views.active === "landscape") void view.views.pickParam(index).then((name) => name && showTooltip(t("network.picked", { name }), at));
         else openEditor(index, value, label, at);
       },
       hoverNode: (node) => {
@@ -272,13 +307,13 @@ function render(): void {
     },
     width,
   );
-  middle.append(el("h2", { text: "Network" }), network.root, error);
+  middle.append(el("h2", { text: t("network.heading") }), network.root, error);
   view = {
     epoch: top.epoch,
     play: top.play,
     network,
     output: new OutputView(out.heatmapWrap),
-    chart: new LossChart(out.chart),
+    chart: new LossChart(out.chart, previousChart),
     trainLoss: out.trainLoss,
     testLoss: out.testLoss,
     caption: out.caption,
@@ -324,8 +359,8 @@ function paintInputs(): void {
 }
 
 function noticeElement(): HTMLElement {
-  const close = el("button", { class: "text-button", text: "Dismiss" });
-  const box = el("div", { class: "notices", role: "status", "data-testid": "notices" }, close, el("strong", { text: "Parts of the link could not be used; the defaults stand in for them:" }), el("ul", {}, ...notices.map((n) => el("li", { text: n }))));
+  const close = el("button", { class: "text-button", text: t("notices.dismiss") });
+  const box = el("div", { class: "notices", role: "status", "data-testid": "notices" }, close, el("strong", { text: t("notices.heading") }), el("ul", {}, ...notices.map((n) => el("li", { text: noticeText(language(), n) }))));
   close.addEventListener("click", () => {
     notices = [];
     box.remove();
@@ -367,7 +402,7 @@ function openEditor(index: number, value: number, label: string, at: { x: number
     if (e.key !== "Enter") return;
     const v = Number(input.value);
     if (input.value.trim() === "" || !Number.isFinite(v)) {
-      input.setCustomValidity("a number, please");
+      input.setCustomValidity(t("editor.number"));
       input.reportValidity();
       return;
     }
@@ -381,14 +416,14 @@ function openEditor(index: number, value: number, label: string, at: { x: number
 async function downloadSpreadsheet(): Promise<void> {
   if (!view) return;
   const target = view;
-  target.error.textContent = "Writing the spreadsheet…";
+  target.error.textContent = t("sheet.writing");
   try {
     const bytes = await worker.spreadsheet(200);
     const name = `${(currentFile()?.experiment.name as string | undefined) ?? toExperiment(setup, 1).name}`.replace(/[^A-Za-z0-9_-]+/g, "-");
     saveBlob(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), `${name}.xlsx`);
     target.error.textContent = "";
   } catch (e) {
-    target.error.textContent = `No spreadsheet: ${(e as Error).message.replace(/^(Error|UserError): /, "")}`;
+    target.error.textContent = t("sheet.failed", { message: (e as Error).message.replace(/^(Error|UserError): /, "") });
   }
 }
 
@@ -431,7 +466,7 @@ function drawCurves(): void {
 function paintOutput(grids: Float32Array[]): void {
   if (!view || !info) return;
   if (info.rawDim === 1) {
-    view.caption.textContent = "One input: each hidden neuron's curve and the output along x (the neurons view)";
+    view.caption.textContent = t("caption.curves");
     drawCurves();
     return;
   }
@@ -440,18 +475,18 @@ function paintOutput(grids: Float32Array[]): void {
   if (h && h.layer === -1) {
     const g = setup.example ? info.inputGrids?.[h.unit] : info.featureGrids[FEATURES.find((x) => networkShape().inputs.find((i) => i.key === x)?.label === h.label) ?? "x"];
     if (g) view.output.paint(g, inputScale(g), false);
-    view.caption.textContent = `Showing input ${h.label}`;
+    view.caption.textContent = t("caption.input", { label: h.label });
   } else if (h && h.layer < L) {
     const units = info.layers[h.layer].units;
     view.output.paint(grids[h.layer], unitScale(info.layers[h.layer].activation), false, h.unit, units);
-    view.caption.textContent = `Showing ${h.label}`;
+    view.caption.textContent = t("caption.node", { label: h.label });
   } else if (info.task === "multiclass") {
     view.output.paintClasses(grids[L], info.layers[L].units, setup.discretize);
-    view.caption.textContent = `The most probable class over the plane (${info.classes?.join(", ")}), stronger where the network is surer; test points ringed in black`;
+    view.caption.textContent = t("caption.classes", { classes: info.classes?.join(", ") ?? "" });
   } else {
     view.output.paint(grids[L], unitScale(info.layers[L].activation), setup.discretize);
     const test = setup.showTestData || !!setup.example;
-    view.caption.textContent = info.task === "binary" ? `P(${info.classes?.[1] ?? 1}) over the plane; training points (white ring)` + (test ? " and test points (black ring)" : "") : "The output over the plane";
+    view.caption.textContent = info.task === "binary" ? t(test ? "caption.binaryTest" : "caption.binary", { cls: info.classes?.[1] ?? 1 }) : t("caption.regression");
   }
   view.heatmapWrap.dataset.refreshes = String(++gridRefreshes);
 }
@@ -482,7 +517,7 @@ function draw(): void {
     view.chart.add(f.epoch, f.trainLoss, f.testLoss);
     view.chart.draw();
     if (f.error) {
-      view.error.textContent = `Training stopped: ${f.error}`;
+      view.error.textContent = t("error.stopped", { message: f.error });
       playing = false;
       updatePlayButton();
       view.play.dataset.pausedAt = String(f.epoch);
@@ -524,9 +559,12 @@ window.addEventListener("keydown", (e) => {
 window.addEventListener("hashchange", () => {
   const next = parseHash(location.hash);
   if (toHash(next.setup) === toHash(setup)) return;
+  const onlyLanguage = toHash({ ...next.setup, lang: setup.lang }) === toHash(setup);
   setup = next.setup;
-  notices = next.notices;
-  void restart(false);
+  notices = next.messages;
+  applyLanguage();
+  if (onlyLanguage) relabel();
+  else void restart(false);
 });
 
 let resizeTimer = 0;

@@ -4,6 +4,8 @@
  * so `glassbox train` reproduces what the page trained. Field names and meanings follow
  * TensorFlow Playground's state, so its links read here unchanged (see url-state.ts).
  */
+import type { Lang } from "./i18n.ts";
+
 export type Problem = "classification" | "regression";
 export type ClassDataset = "circle" | "xor" | "gauss" | "spiral";
 export type RegDataset = "reg-plane" | "reg-gauss";
@@ -121,6 +123,8 @@ export interface Setup {
    * trains that file as it is (its data, network and optimiser), with the learning rate as set here.
    */
   example: string | null;
+  /** The page's language as the link names it (`lang=zh|en`); null: the browser's. */
+  lang: Lang | null;
 }
 
 export const DEFAULT_SETUP: Readonly<Setup> = Object.freeze({
@@ -145,6 +149,7 @@ export const DEFAULT_SETUP: Readonly<Setup> = Object.freeze({
   loss: "binary-crossentropy",
   init: "xavier",
   example: null,
+  lang: null,
 } satisfies Setup);
 
 export function defaultSetup(): Setup {

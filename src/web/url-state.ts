@@ -22,11 +22,14 @@ import {
   type Hidable,
   type Setup,
 } from "./setup.ts";
+import { LANGS, translate, type Lang, type Message, type MessageKey } from "./i18n.ts";
 
 export interface ParsedHash {
   setup: Setup;
-  /** One line per field that was ignored, for the page to show. */
+  /** One line per field that was ignored, for the page to show (in the link's language, else English). */
   notices: string[];
+  /** The same lines as messages, for the page to show in its language. */
+  messages: Message[];
 }
 
 /** Fields of TensorFlow Playground's state that have no meaning here; accepted and ignored. */
@@ -35,7 +38,8 @@ const HIDE_SUFFIX = "_hide";
 
 export function parseHash(hash: string): ParsedHash {
   const setup = defaultSetup();
-  const notices: string[] = [];
+  const messages: Message[] = [];
+  const note = (key: MessageKey, params?: Record<string, string | number>, messageParams?: Record<string, MessageKey>): void => void messages.push({ key, params, messageParams });
   const text = hash.startsWith("#") ? hash.slice(1) : hash;
   const features = new Set<Feature>(setup.features);
   const hide = new Set<Hidable>();
@@ -46,18 +50,22 @@ export function parseHash(hash: string): ParsedHash {
     const key = safeDecode(eq < 0 ? part : part.slice(0, eq));
     const value = safeDecode(eq < 0 ? "" : part.slice(eq + 1));
     if (key === null || value === null) {
-      notices.push(`ignored a malformed part of the link (${clip(part)})`);
+      note("notice.malformed", { part: clip(part) });
       continue;
     }
     const raw = value.trim();
-    const bad = (why: string, kept: unknown): void => {
-      notices.push(`${key}: ${JSON.stringify(clip(raw))} ${why}; using ${kept}`);
+    /** A value that cannot be used: `kept` is the value kept, or a message saying what stands in. */
+    const bad = (why: MessageKey, kept: string | number | { message: MessageKey }, params: Record<string, string | number> = {}): void => {
+      const value = JSON.stringify(clip(raw));
+      if (typeof kept === "object") note(why, { key, value, ...params }, { kept: kept.message });
+      else note(why, { key, value, kept, ...params });
     };
+    const oneOf = (list: readonly string[], kept: string | { message: MessageKey }): void => bad("notice.oneOf", kept, { list: list.join(", ") });
     if (key.endsWith(HIDE_SUFFIX)) {
       const control = key.slice(0, -HIDE_SUFFIX.length);
       if ((HIDABLE as readonly string[]).includes(control)) {
         if (raw === "true") hide.add(control as Hidable);
-      } else notices.push(`${key}: there is no control "${clip(control)}" to hide`);
+      } else note("notice.noControl", { key, control: clip(control) });
       continue;
     }
     if ((FEATURES as readonly string[]).includes(key)) {
@@ -69,58 +77,61 @@ export function parseHash(hash: string): ParsedHash {
     }
     switch (key) {
       case "activation":
-        pick(raw, ACTIVATIONS, (v) => (setup.activation = v), () => bad(`is not one of ${ACTIVATIONS.join(", ")}`, setup.activation));
+        pick(raw, ACTIVATIONS, (v) => (setup.activation = v), () => oneOf(ACTIVATIONS, setup.activation));
         break;
       case "regularization":
-        pick(raw, REGULARIZATIONS, (v) => (setup.regularization = v), () => bad(`is not one of ${REGULARIZATIONS.join(", ")}`, setup.regularization));
+        pick(raw, REGULARIZATIONS, (v) => (setup.regularization = v), () => oneOf(REGULARIZATIONS, setup.regularization));
         break;
       case "dataset":
-        pick(raw, CLASS_DATASETS, (v) => (setup.dataset = v), () => bad(`is not one of ${CLASS_DATASETS.join(", ")}`, setup.dataset));
+        pick(raw, CLASS_DATASETS, (v) => (setup.dataset = v), () => oneOf(CLASS_DATASETS, setup.dataset));
         break;
       case "regDataset":
-        pick(raw, REG_DATASETS, (v) => (setup.regDataset = v), () => bad(`is not one of ${REG_DATASETS.join(", ")}`, setup.regDataset));
+        pick(raw, REG_DATASETS, (v) => (setup.regDataset = v), () => oneOf(REG_DATASETS, setup.regDataset));
         break;
       case "problem":
-        pick(raw, PROBLEMS, (v) => (setup.problem = v), () => bad(`is not one of ${PROBLEMS.join(", ")}`, setup.problem));
+        pick(raw, PROBLEMS, (v) => (setup.problem = v), () => oneOf(PROBLEMS, setup.problem));
         break;
       case "learningRate":
-        numberIn(raw, 1e-9, 100, false, (v) => (setup.learningRate = v), () => bad("is not a learning rate (a number above 0, at most 100)", setup.learningRate));
+        numberIn(raw, 1e-9, 100, false, (v) => (setup.learningRate = v), () => bad("notice.learningRate", setup.learningRate));
         break;
       case "regularizationRate":
-        numberIn(raw, 0, 100, false, (v) => (setup.regularizationRate = v), () => bad("is not a rate (a number from 0 to 100)", setup.regularizationRate));
+        numberIn(raw, 0, 100, false, (v) => (setup.regularizationRate = v), () => bad("notice.rate", setup.regularizationRate));
         break;
       case "batchSize":
-        numberIn(raw, LIMITS.batchSize[0], LIMITS.batchSize[1], true, (v) => (setup.batchSize = v), () => bad(`is not a whole number from ${LIMITS.batchSize[0]} to ${LIMITS.batchSize[1]}`, setup.batchSize));
+        numberIn(raw, LIMITS.batchSize[0], LIMITS.batchSize[1], true, (v) => (setup.batchSize = v), () => bad("notice.whole", setup.batchSize, { min: LIMITS.batchSize[0], max: LIMITS.batchSize[1] }));
         break;
       case "noise":
-        numberIn(raw, LIMITS.noise[0], LIMITS.noise[1], false, (v) => (setup.noise = v), () => bad(`is not a number from ${LIMITS.noise[0]} to ${LIMITS.noise[1]}`, setup.noise));
+        numberIn(raw, LIMITS.noise[0], LIMITS.noise[1], false, (v) => (setup.noise = v), () => bad("notice.range", setup.noise, { min: LIMITS.noise[0], max: LIMITS.noise[1] }));
         break;
       case "percTrainData":
-        numberIn(raw, LIMITS.percTrainData[0], LIMITS.percTrainData[1], false, (v) => (setup.percTrainData = v), () => bad(`is not a percentage from ${LIMITS.percTrainData[0]} to ${LIMITS.percTrainData[1]}`, setup.percTrainData));
+        numberIn(raw, LIMITS.percTrainData[0], LIMITS.percTrainData[1], false, (v) => (setup.percTrainData = v), () => bad("notice.percentage", setup.percTrainData, { min: LIMITS.percTrainData[0], max: LIMITS.percTrainData[1] }));
         break;
       case "networkShape": {
         const shape = parseShape(raw);
         if (shape) setup.networkShape = shape;
-        else bad(`is not a list of at most ${LIMITS.layers} layer sizes from 1 to ${LIMITS.neurons}`, setup.networkShape.join(","));
+        else bad("notice.shape", setup.networkShape.join(","), { layers: LIMITS.layers, neurons: LIMITS.neurons });
         break;
       }
       case "optimizer":
-        pick(raw, OPTIMIZERS, (v) => (setup.optimizer = v), () => bad(`is not one of ${OPTIMIZERS.join(", ")}`, setup.optimizer));
+        pick(raw, OPTIMIZERS, (v) => (setup.optimizer = v), () => oneOf(OPTIMIZERS, setup.optimizer));
         break;
       case "loss":
-        pick(raw, PAGE_LOSSES, (v) => (setup.loss = v), () => bad(`is not one of ${PAGE_LOSSES.join(", ")}`, setup.loss));
+        pick(raw, PAGE_LOSSES, (v) => (setup.loss = v), () => oneOf(PAGE_LOSSES, setup.loss));
         break;
       case "init":
-        pick(raw, INITS, (v) => (setup.init = v), () => bad(`is not one of ${INITS.join(", ")}`, setup.init));
+        pick(raw, INITS, (v) => (setup.init = v), () => oneOf(INITS, setup.init));
         break;
       case "momentum":
-        numberIn(raw, 0, 0.999, false, (v) => (setup.momentum = v), () => bad("is not a momentum (a number from 0 to 0.999)", setup.momentum));
+        numberIn(raw, 0, 0.999, false, (v) => (setup.momentum = v), () => bad("notice.momentum", setup.momentum));
         break;
       case "example":
         if (raw !== "") {
           if (/^[a-z0-9-]{1,60}$/.test(raw)) setup.example = raw;
-          else bad("is not an example's name", "the playground's own data");
+          else bad("notice.example", { message: "notice.keptOwnData" });
         }
+        break;
+      case "lang":
+        pick(raw, LANGS, (v) => (setup.lang = v), () => oneOf(LANGS, { message: "notice.keptBrowser" }));
         break;
       case "seed":
         if (raw !== "") setup.seed = seedOf(raw);
@@ -132,21 +143,27 @@ export function parseHash(hash: string): ParsedHash {
         if (raw !== "") setup.discretize = raw !== "false";
         break;
       case "initZero":
-        if (raw !== "" && raw !== "false") notices.push("initZero: starting from zero weights is not offered (weights start from the seed's Glorot draw)");
+        if (raw !== "" && raw !== "false") note("notice.initZero");
         break;
       case "cosX":
       case "cosY":
-        if (raw !== "" && raw !== "false") notices.push(`${key}: the cosine features are not offered here; ignored`);
+        if (raw !== "" && raw !== "false") note("notice.cosine", { key });
         break;
       default:
-        if (!IGNORED.has(key)) notices.push(`${clip(key)}: not a playground field; ignored`);
+        if (!IGNORED.has(key)) note("notice.unknown", { key: clip(key) });
     }
   }
   const chosen = FEATURES.filter((f) => features.has(f));
-  if (chosen.length === 0) notices.push("no input feature was switched on; using X₁ and X₂");
+  if (chosen.length === 0) note("notice.noFeature");
   else setup.features = chosen;
   setup.hide = HIDABLE.filter((h) => hide.has(h));
-  return { setup, notices };
+  return { setup, messages, notices: messages.map((m) => noticeText(setup.lang ?? "en", m)) };
+}
+
+/** A notice in a language. */
+export function noticeText(lang: Lang, m: Message): string {
+  const inner = Object.fromEntries(Object.entries(m.messageParams ?? {}).map(([k, key]) => [k, translate(lang, key)]));
+  return translate(lang, m.key, { ...m.params, ...inner });
 }
 
 /** The hash for a set-up: every TensorFlow Playground field, in its order, then the hidden controls. */
@@ -185,6 +202,7 @@ export function toHash(setup: Setup): string {
     `loss=${setup.loss}`,
     `init=${setup.init}`,
     ...(setup.example ? [`example=${setup.example}`] : []),
+    ...(setup.lang ? [`lang=${setup.lang}`] : []),
     ...setup.hide.map((h) => `${h}${HIDE_SUFFIX}=true`),
   ];
   return `#${parts.join("&")}`;

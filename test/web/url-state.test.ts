@@ -5,7 +5,7 @@ import { prepareExperiment } from "../../src/experiment/prepare.ts";
 import { createTrainer } from "../../src/nn/trainer.ts";
 import { evaluate } from "../../src/nn/evaluate.ts";
 import { ACTIVATIONS, CLASS_DATASETS, defaultSetup, FEATURES, HIDABLE, INITS, OPTIMIZERS, PAGE_LOSSES, REG_DATASETS, toExperiment, trainCount, type Setup } from "../../src/web/setup.ts";
-import { parseHash, seedOf, toHash } from "../../src/web/url-state.ts";
+import { noticeText, parseHash, seedOf, toHash } from "../../src/web/url-state.ts";
 
 // A link as TensorFlow Playground writes it (its own serialisation order and spelling).
 const PLAYGROUND_LINK =
@@ -66,6 +66,7 @@ describe("the set-up in the URL", () => {
       loss: fc.constantFrom(...PAGE_LOSSES),
       init: fc.constantFrom(...INITS),
       example: fc.constantFrom(null, "moons-deep", "one-feature", "file"),
+      lang: fc.constantFrom(null, "en", "zh"),
     }) as fc.Arbitrary<Setup>;
     fc.assert(
       fc.property(setupArb, (setup) => {
@@ -86,6 +87,19 @@ describe("the set-up in the URL", () => {
     expect(notices.join("\n")).toMatch(/bogus: not a playground field/);
     expect(notices.join("\n")).toMatch(/malformed/);
     expect(notices.join("\n")).toMatch(/no input feature/);
+  });
+
+  it("keeps the language: lang=zh or en; another value is a notice, in the link's language if it names one", () => {
+    expect(parseHash("#lang=zh").setup.lang).toBe("zh");
+    expect(parseHash("#lang=en").setup.lang).toBe("en");
+    expect(toHash({ ...defaultSetup(), lang: "zh" })).toMatch(/&lang=zh(&|$)/);
+    expect(toHash(defaultSetup())).not.toMatch(/lang=/);
+    const bad = parseHash("#lang=fr");
+    expect(bad.setup.lang).toBeNull();
+    expect(bad.notices).toEqual(['lang: "fr" is not one of en, zh; using the browser\'s language']);
+    const zh = parseHash("#lang=zh&batchSize=0");
+    expect(zh.notices).toEqual(['batchSize："0" 不是 1 到 30 之间的整数；改用 10']);
+    expect(noticeText("en", zh.messages[0])).toBe('batchSize: "0" is not a whole number from 1 to 30; using 10');
   });
 
   it("never throws, whatever the hash", () => {

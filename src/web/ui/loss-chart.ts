@@ -12,7 +12,17 @@ export class LossChart {
   private epochs: number[] = [];
   private train: number[] = [];
   private test: number[] = [];
-  constructor(readonly canvas: HTMLCanvasElement) {}
+  /** With `from`, the new chart (a rebuilt page's) carries on that one's curve. */
+  constructor(
+    readonly canvas: HTMLCanvasElement,
+    from?: LossChart,
+  ) {
+    if (from) {
+      this.epochs = [...from.epochs];
+      this.train = [...from.train];
+      this.test = [...from.test];
+    }
+  }
 
   clear(): void {
     this.epochs = [];

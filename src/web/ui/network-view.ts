@@ -8,6 +8,7 @@ import { FEATURE_LABEL, FEATURES, LIMITS, type Feature } from "../setup.ts";
 import { GRID } from "../protocol.ts";
 import { colourOf, NEGATIVE, paintHeatmap, POSITIVE, unitScale } from "./colours.ts";
 import { el, svgEl } from "./dom.ts";
+import { t, tn } from "../i18n.ts";
 
 export interface NodeRef {
   /** −1 for the input features, else the layer (0-based, the last is the output). */
@@ -115,15 +116,15 @@ export class NetworkView {
     const layersControl = el(
       "div",
       { class: "layers-control ui-numHiddenLayers" },
-      miniButton("+", "add a hidden layer", hidden.length >= LIMITS.layers, () => this.on.addLayer(), "add-layer"),
-      miniButton("−", "remove a hidden layer", hidden.length === 0, () => this.on.removeLayer(), "remove-layer"),
-      el("span", { "data-testid": "layer-count", text: `${hidden.length} hidden layer${hidden.length === 1 ? "" : "s"}` }),
+      miniButton("+", t("network.addLayer"), hidden.length >= LIMITS.layers, () => this.on.addLayer(), "add-layer"),
+      miniButton("−", t("network.removeLayer"), hidden.length === 0, () => this.on.removeLayer(), "remove-layer"),
+      el("span", { "data-testid": "layer-count", text: tn("network.layers", hidden.length) }),
     );
     layersControl.style.position = "absolute";
     layersControl.style.left = `${xs[1] - 10}px`;
     layersControl.style.top = "0px";
     if (editable) this.inner.append(layersControl);
-    this.inner.append(this.head(inputs.some((i) => i.toggle) ? "Features" : "Inputs", xs[0], inputs.some((i) => i.toggle) ? "click to switch on or off" : ""), this.head("Output", xs[xs.length - 1], ""));
+    this.inner.append(this.head(inputs.some((i) => i.toggle) ? t("network.features") : t("network.inputs"), xs[0], inputs.some((i) => i.toggle) ? t("network.features.title") : ""), this.head(t("network.output"), xs[xs.length - 1], ""));
 
     const centre = (count: number, i: number): number => TOP + ((rows - count) * ROW) / 2 + i * ROW;
     // Input nodes: the Playground's seven features (the active ones feed the network, in order), or the file's inputs.
@@ -132,7 +133,7 @@ export class NetworkView {
       const y = TOP + i * ROW + ((rows - inputs.length) * ROW) / 2;
       inputY.set(input.key, y);
       const canvas = el("canvas", { width: GRID, height: GRID });
-      const title = input.toggle ? `${input.label}: click to switch ${input.on ? "off" : "on"}` : input.label;
+      const title = input.toggle ? t(input.on ? "network.switchOff" : "network.switchOn", { label: input.label }) : input.label;
       const node = el("div", { class: `node input${input.on ? "" : " off"}`, "data-feature": input.key, role: input.toggle ? "button" : "img", "aria-pressed": input.toggle ? String(input.on) : undefined, title }, canvas, el("span", { class: "name", text: input.label }));
       place(node, xs[0], y);
       if (input.toggle) node.addEventListener("click", () => this.on.toggleFeature(input.key));
@@ -152,10 +153,10 @@ export class NetworkView {
         const head = el(
           "div",
           { class: "layer-head" },
-          miniButton("+", `add a neuron to layer ${l + 1}`, units >= LIMITS.neurons, () => this.on.addNeuron(l), `add-neuron-${l}`),
+          miniButton("+", t("network.addNeuron", { layer: l + 1 }), units >= LIMITS.neurons, () => this.on.addNeuron(l), `add-neuron-${l}`),
           " ",
-          miniButton("−", `remove a neuron from layer ${l + 1}`, units <= 1, () => this.on.removeNeuron(l), `remove-neuron-${l}`),
-          el("span", { class: "count", text: `${units} neuron${units === 1 ? "" : "s"}` }),
+          miniButton("−", t("network.removeNeuron", { layer: l + 1 }), units <= 1, () => this.on.removeNeuron(l), `remove-neuron-${l}`),
+          el("span", { class: "count", text: tn("network.neurons", units) }),
         );
         head.style.left = `${x - 22}px`;
         head.style.top = "26px";
@@ -168,7 +169,7 @@ export class NetworkView {
       for (let j = 0; j < units; j++) {
         const y = centre(units, j);
         here.push({ x, y });
-        const label = isOutput ? (units > 1 ? `output ${j + 1}` : "the output") : `neuron ${j + 1} of layer ${l + 1}`;
+        const label = isOutput ? (units > 1 ? t("network.outputUnit", { unit: j + 1 }) : t("network.theOutput")) : t("network.neuron", { unit: j + 1, layer: l + 1 });
         const canvas = el("canvas", { width: GRID, height: GRID });
         const node = el("div", { class: "node", "data-node": `${l}:${j}` }, canvas);
         place(node, x, y);
@@ -179,11 +180,11 @@ export class NetworkView {
           bias.style.width = bias.style.height = "5px";
           bias.style.left = bias.style.bottom = "-3px";
         }
-        bias.addEventListener("mouseenter", (e) => this.on.tooltip(this.describe(biasIndex, `bias of ${label}`), { x: e.clientX, y: e.clientY }));
+        bias.addEventListener("mouseenter", (e) => this.on.tooltip(this.describe(biasIndex, t("network.bias", { node: label })), { x: e.clientX, y: e.clientY }));
         bias.addEventListener("mouseleave", () => this.on.tooltip(null));
         bias.addEventListener("click", (e) => {
           e.stopPropagation();
-          this.on.editParam(biasIndex, this.params?.[biasIndex] ?? 0, `bias of ${label}`, { x: e.clientX, y: e.clientY });
+          this.on.editParam(biasIndex, this.params?.[biasIndex] ?? 0, t("network.bias", { node: label }), { x: e.clientX, y: e.clientY });
         });
         node.append(bias);
         this.biases.push({ index: biasIndex, box: bias });
@@ -192,8 +193,8 @@ export class NetworkView {
         for (let i = 0; i < inSize; i++) {
           const from = previous[i];
           const index = offset + j * inSize + i;
-          const fromLabel = l === 0 ? active[i].label : `neuron ${i + 1} of layer ${l}`;
-          this.edge(index, from, { x, y }, `weight from ${fromLabel} to ${label}`);
+          const fromLabel = l === 0 ? active[i].label : t("network.neuron", { unit: i + 1, layer: l });
+          this.edge(index, from, { x, y }, t("network.weight", { from: fromLabel, to: label }));
         }
       }
       this.layerCanvases.push(canvases);
@@ -241,7 +242,7 @@ export class NetworkView {
 
   private describe(index: number, label: string): string {
     const v = this.params?.[index];
-    return `${label}: ${v === undefined ? "…" : v.toPrecision(4)} (click to edit)`;
+    return t("network.value", { label, value: v === undefined ? "…" : v.toPrecision(4) });
   }
 
   /** Edge colours and widths, bias colours: from the latest parameters. */

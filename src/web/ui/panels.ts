@@ -27,6 +27,7 @@ import {
 } from "../setup.ts";
 import { pointColour } from "./colours.ts";
 import { el, icon } from "./dom.ts";
+import { language, t, type MessageKey } from "../i18n.ts";
 import { TEST_COLOUR, TRAIN_COLOUR } from "./loss-chart.ts";
 
 export interface OpenedFiles {
@@ -48,6 +49,8 @@ export interface Handlers {
   downloadSpreadsheet(): void;
   downloadModel(): void;
   copyLink(): void;
+  /** The language switch: the other language. */
+  switchLanguage(): void;
 }
 
 function select<T extends string | number>(label: string, cls: string, id: string, values: readonly T[], current: T, show: (v: T) => string, onChange: (v: T) => void): HTMLElement {
@@ -59,45 +62,45 @@ function select<T extends string | number>(label: string, cls: string, id: strin
 }
 
 export function topBar(setup: Setup, on: Handlers): { root: HTMLElement; epoch: HTMLElement; play: HTMLButtonElement } {
-  const play = el("button", { class: "icon-button primary ui-playButton", id: "play-pause", "data-testid": "play", title: "Run / pause (space)", "aria-label": "run or pause training", "aria-keyshortcuts": "Space" }, icon("play"));
+  const play = el("button", { class: "icon-button primary ui-playButton", id: "play-pause", "data-testid": "play", title: t("transport.play.title"), "aria-label": t("transport.play.aria"), "aria-keyshortcuts": "Space" }, icon("play"));
   play.addEventListener("click", () => on.playPause());
-  const reset = el("button", { class: "icon-button ui-resetButton", id: "reset-button", "data-testid": "reset", title: "Reset the network (R)", "aria-label": "reset the network", "aria-keyshortcuts": "R" }, icon("reset"));
+  const reset = el("button", { class: "icon-button ui-resetButton", id: "reset-button", "data-testid": "reset", title: t("transport.reset.title"), "aria-label": t("transport.reset.aria"), "aria-keyshortcuts": "R" }, icon("reset"));
   reset.addEventListener("click", () => on.reset());
-  const step = el("button", { class: "icon-button ui-stepButton", id: "next-step-button", "data-testid": "step", title: "Step: one epoch (→ or S)", "aria-label": "train one epoch", "aria-keyshortcuts": "ArrowRight S" }, icon("step"));
+  const step = el("button", { class: "icon-button ui-stepButton", id: "next-step-button", "data-testid": "step", title: t("transport.step.title"), "aria-label": t("transport.step.aria"), "aria-keyshortcuts": "ArrowRight S" }, icon("step"));
   step.addEventListener("click", () => on.step());
   const epoch = el("span", { class: "value", id: "iter-number", "data-testid": "epoch", "data-epoch": "0", text: "000,000" });
-  const exportButton = el("button", { class: "text-button", "data-testid": "export", title: "Download this set-up as an experiment file for glassbox train", text: "Export experiment" });
+  const exportButton = el("button", { class: "text-button", "data-testid": "export", title: t("action.export.title"), text: t("action.export") });
   exportButton.addEventListener("click", () => on.exportExperiment());
-  const sheet = el("button", { class: "text-button", "data-testid": "spreadsheet", title: "Download a spreadsheet whose formulas compute this network's gradient descent (glassbox sheet)", text: "Spreadsheet" });
+  const sheet = el("button", { class: "text-button", "data-testid": "spreadsheet", title: t("action.sheet.title"), text: t("action.sheet") });
   sheet.addEventListener("click", () => on.downloadSpreadsheet());
-  const model = el("button", { class: "text-button", "data-testid": "export-model", title: "Download the trained model (glassbox predict --model reads it)", text: "Model" });
+  const model = el("button", { class: "text-button", "data-testid": "export-model", title: t("action.model.title"), text: t("action.model") });
   model.addEventListener("click", () => on.downloadModel());
-  const link = el("button", { class: "text-button", "data-testid": "copy-link", title: "Copy a link that opens this set-up", text: "Copy link" });
+  const link = el("button", { class: "text-button", "data-testid": "copy-link", title: t("action.link.title"), text: t("action.link") });
   link.addEventListener("click", () => on.copyLink());
+  const other = language() === "zh" ? "en" : "zh";
+  const langButton = el("button", { class: "text-button lang-switch", "data-testid": "lang", lang: other === "zh" ? "zh-Hans" : "en", title: t("lang.title"), text: t("lang.other") });
+  langButton.addEventListener("click", () => on.switchLanguage());
 
   const root = el(
     "header",
     { class: "topbar" },
-    el("div", { class: "brand" }, "Glassbox ", el("small", { text: "playground" })),
+    el("div", { class: "brand" }, "Glassbox ", el("small", { text: t("brand.playground") })),
     el("div", { class: "transport" }, reset, play, step),
-    el("div", { class: "epoch" }, el("span", { class: "label", text: "Epoch" }), epoch),
-    select("Learning rate", "ui-learningRate", "learningRate", LEARNING_RATES, setup.learningRate, String, (v) => on.change({ learningRate: v })),
-    ...(setup.example ? [] : [select("Activation", "ui-activation", "activations", ACTIVATIONS, setup.activation, (v) => ({ relu: "ReLU", tanh: "Tanh", sigmoid: "Sigmoid", linear: "Linear" })[v], (v) => on.change({ activation: v }))]),
-    ...(setup.example ? [] : [select("Regularization", "ui-regularization", "regularizations", ["none", "L1", "L2"] as const, setup.regularization, (v) => (v === "none" ? "None" : v), (v) => on.change({ regularization: v })),
-    select("Regularization rate", "ui-regularizationRate", "regularRate", REGULARIZATION_RATES, setup.regularizationRate, String, (v) => on.change({ regularizationRate: v })),
-    select("Problem type", "ui-problem", "problem", ["classification", "regression"] as const, setup.problem, (v) => (v === "classification" ? "Classification" : "Regression"), (v) => on.change({ problem: v })),
-    select("Optimizer", "ui-optimizer", "optimizer", OPTIMIZERS, setup.optimizer, (v) => OPTIMIZER_TEXT[v], (v) => on.change({ optimizer: v })),
-    ...(setup.optimizer === "momentum" || setup.optimizer === "nesterov" ? [select("Momentum", "ui-momentum", "momentum", MOMENTA, setup.momentum, String, (v) => on.change({ momentum: v }))] : []),
-    select("Loss", "ui-loss", "loss", setup.problem === "classification" ? PAGE_LOSSES : PAGE_LOSSES.filter((l) => l !== "binary-crossentropy"), setup.problem === "regression" && setup.loss === "binary-crossentropy" ? "mse" : setup.loss, (v) => LOSS_TEXT[v], (v) => on.change({ loss: v })),
-    select("Initialisation", "ui-init", "init", INITS, setup.init, (v) => INIT_TEXT[v], (v) => on.change({ init: v }))]),
-    el("div", { class: "actions" }, exportButton, model, sheet, link),
+    el("div", { class: "epoch" }, el("span", { class: "label", text: t("field.epoch") }), epoch),
+    select(t("field.learningRate"), "ui-learningRate", "learningRate", LEARNING_RATES, setup.learningRate, String, (v) => on.change({ learningRate: v })),
+    ...(setup.example ? [] : [select(t("field.activation"), "ui-activation", "activations", ACTIVATIONS, setup.activation, (v) => t(`activation.${v}`), (v) => on.change({ activation: v }))]),
+    ...(setup.example ? [] : [select(t("field.regularization"), "ui-regularization", "regularizations", ["none", "L1", "L2"] as const, setup.regularization, (v) => (v === "none" ? t("regularization.none") : v), (v) => on.change({ regularization: v })),
+    select(t("field.regularizationRate"), "ui-regularizationRate", "regularRate", REGULARIZATION_RATES, setup.regularizationRate, String, (v) => on.change({ regularizationRate: v })),
+    select(t("field.problem"), "ui-problem", "problem", ["classification", "regression"] as const, setup.problem, (v) => t(`problem.${v}`), (v) => on.change({ problem: v })),
+    select(t("field.optimizer"), "ui-optimizer", "optimizer", OPTIMIZERS, setup.optimizer, (v) => t(`optimizer.${v}`), (v) => on.change({ optimizer: v })),
+    ...(setup.optimizer === "momentum" || setup.optimizer === "nesterov" ? [select(t("field.momentum"), "ui-momentum", "momentum", MOMENTA, setup.momentum, String, (v) => on.change({ momentum: v }))] : []),
+    select(t("field.loss"), "ui-loss", "loss", setup.problem === "classification" ? PAGE_LOSSES : PAGE_LOSSES.filter((l) => l !== "binary-crossentropy"), setup.problem === "regression" && setup.loss === "binary-crossentropy" ? "mse" : setup.loss, (v) => t(`loss.${v}`), (v) => on.change({ loss: v })),
+    select(t("field.init"), "ui-init", "init", INITS, setup.init, (v) => t(`init.${v}`), (v) => on.change({ init: v }))]),
+    el("div", { class: "actions" }, exportButton, model, sheet, link, langButton),
   );
   return { root, epoch, play };
 }
 
-const OPTIMIZER_TEXT: Record<string, string> = { sgd: "SGD (mini-batches)", gd: "Gradient descent (full batch)", momentum: "SGD + momentum", nesterov: "SGD + Nesterov", adam: "Adam", lbfgs: "L-BFGS (full batch)" };
-const LOSS_TEXT: Record<string, string> = { "binary-crossentropy": "Cross-entropy", mse: "Mean squared error", sse: "½ sum of squared errors" };
-const INIT_TEXT: Record<string, string> = { xavier: "Glorot (Xavier)", he: "He", normal: "Normal σ 0.1", uniform: "Uniform ±0.1" };
 
 function slider(label: string, cls: string, id: string, [min, max]: readonly [number, number], step: number, value: number, format: (v: number) => string, onChange: (v: number) => void): HTMLElement {
   const out = el("span", { text: format(value) });
@@ -109,14 +112,15 @@ function slider(label: string, cls: string, id: string, [min, max]: readonly [nu
 
 /** The walkthroughs menu and the file picker (also a drop target: the whole page takes dropped files). */
 function openers(setup: Setup, on: Handlers, error: HTMLElement): HTMLElement {
-  const menu = el("select", { "data-testid": "example", "aria-label": "walkthrough" });
-  menu.append(el("option", { value: "", text: "— the Playground's data —", selected: !setup.example }));
+  const menu = el("select", { "data-testid": "example", "aria-label": t("data.walkthrough.aria") });
+  menu.append(el("option", { value: "", text: t("data.ownData"), selected: !setup.example }));
   for (const e of EXAMPLES) menu.append(el("option", { value: e.name, text: e.title, selected: setup.example === e.name }));
-  if (setup.example === "file") menu.append(el("option", { value: "file", text: "(the file you opened)", selected: true }));
+  if (setup.example === "file") menu.append(el("option", { value: "file", text: t("data.openedFile"), selected: true }));
   menu.addEventListener("change", () => on.openExample(menu.value || null));
-  const picker = el("input", { type: "file", accept: ".json,.csv,application/json,text/csv", multiple: true, "data-testid": "open-file", "aria-label": "open an experiment file or a CSV" });
+  // The browser writes a file input's own button in its language, not the page's: a button of ours stands in for it.
+  const picker = el("input", { type: "file", class: "visually-hidden", accept: ".json,.csv,application/json,text/csv", multiple: true, "data-testid": "open-file", "aria-label": t("data.open.aria") });
   picker.addEventListener("change", () => void readChosen([...(picker.files ?? [])], on, error));
-  return el("div", { class: "openers" }, el("label", { class: "field" }, el("span", { class: "label", text: "Walkthroughs" }), menu), el("label", { class: "field open-file" }, el("span", { class: "label", text: "Open an experiment or a CSV (or drop it here)" }), picker), error);
+  return el("div", { class: "openers" }, el("label", { class: "field" }, el("span", { class: "label", text: t("data.walkthroughs") }), menu), el("label", { class: "field open-file" }, el("span", { class: "label", text: t("data.open") }), picker, el("span", { class: "text-button", "aria-hidden": "true", text: t("data.choose") })), error);
 }
 
 /** Reads chosen or dropped files: one experiment (plus the CSV it names), or one CSV to make an experiment of. */
@@ -131,14 +135,14 @@ export async function readChosen(list: File[], on: Handlers, error: HTMLElement)
       try {
         experiment = JSON.parse(json[1]);
       } catch (e) {
-        throw new Error(`${json[0]} is not valid JSON (${(e as Error).message})`);
+        throw new Error(t("file.notJson", { file: json[0], message: (e as Error).message }));
       }
       const data = (experiment.data ?? {}) as { csv?: unknown };
       const files: Record<string, string> = {};
       if (typeof data.csv === "string") {
         const base = data.csv.split("/").pop()!;
         const found = csvs.find(([n]) => n === base);
-        if (!found) throw new Error(`${json[0]} reads its data from ${JSON.stringify(data.csv)}: choose that CSV together with the experiment file`);
+        if (!found) throw new Error(t("file.needsCsv", { file: json[0], path: JSON.stringify(data.csv) }));
         files[data.csv] = found[1];
       }
       on.openFile({ experiment, files });
@@ -148,7 +152,7 @@ export async function readChosen(list: File[], on: Handlers, error: HTMLElement)
       on.openFile(experimentForCsv(csvs[0][0], csvs[0][1]));
       return;
     }
-    throw new Error(list.length === 0 ? "no file chosen" : "choose an experiment file (.json, with its CSV if it reads one) or one CSV file");
+    throw new Error(list.length === 0 ? t("file.none") : t("file.which"));
   } catch (e) {
     error.textContent = (e as Error).message;
   }
@@ -187,40 +191,39 @@ export function experimentForCsv(name: string, text: string, target?: string, fe
 export function dataPanel(setup: Setup, on: Handlers): HTMLElement {
   const error = el("div", { class: "error-line", role: "alert", "data-testid": "file-error" });
   if (setup.example) {
-    const back = el("button", { class: "text-button", "data-testid": "back-to-playground", text: "Back to the Playground's data" });
+    const back = el("button", { class: "text-button", "data-testid": "back-to-playground", text: t("data.back") });
     back.addEventListener("click", () => on.openExample(null));
     return el(
       "section",
       { class: "data" },
-      el("h2", { text: "Data" }),
+      el("h2", { text: t("data.heading") }),
       openers(setup, on, error),
-      el("p", { class: "panel-note", text: "The page trains this file as it says (data, network, optimiser, loss); the learning rate above applies at once. Export writes it back with the epochs trained." }),
+      el("p", { class: "panel-note", text: t("data.fileNote") }),
       back,
     );
   }
   const names: readonly (ClassDataset | RegDataset)[] = setup.problem === "classification" ? CLASS_DATASETS : REG_DATASETS;
   const current = setup.problem === "classification" ? setup.dataset : setup.regDataset;
-  const titles: Record<string, string> = { circle: "Circle", xor: "Exclusive or", gauss: "Gaussian", spiral: "Spiral", "reg-plane": "Plane", "reg-gauss": "Multi gaussian" };
   const thumbs = el("div", { class: "datasets ui-dataset" });
   for (const name of names) {
-    const b = el("button", { class: `dataset-thumb${name === current ? " selected" : ""}`, "data-dataset": name, title: titles[name], "aria-label": titles[name] }, thumbnail(name, setup.problem === "regression"));
+    const b = el("button", { class: `dataset-thumb${name === current ? " selected" : ""}`, "data-dataset": name, title: t(`dataset.${name}`), "aria-label": t(`dataset.${name}`) }, thumbnail(name, setup.problem === "regression"));
     b.addEventListener("click", () => on.change(setup.problem === "classification" ? { dataset: name as ClassDataset } : { regDataset: name as RegDataset }));
     thumbs.append(b);
   }
-  const regenerate = el("button", { class: "text-button", "data-testid": "regenerate", title: "New points from a new seed", text: "Regenerate" });
+  const regenerate = el("button", { class: "text-button", "data-testid": "regenerate", title: t("data.regenerate.title"), text: t("data.regenerate") });
   regenerate.addEventListener("click", () => on.regenerate());
   return el(
     "section",
     { class: "data" },
-    el("h2", { text: "Data" }),
+    el("h2", { text: t("data.heading") }),
     openers(setup, on, error),
-    el("div", { class: "panel-note", text: "Which dataset do you want to use?" }),
+    el("div", { class: "panel-note", text: t("data.which") }),
     thumbs,
-    slider("Ratio of training to test data", "ui-percTrainData", "percTrainData", LIMITS.percTrainData, 10, setup.percTrainData, (v) => `${v}%`, (v) => on.change({ percTrainData: v })),
-    slider("Noise", "ui-noise", "noise", LIMITS.noise, 5, setup.noise, String, (v) => on.change({ noise: v })),
-    slider("Batch size", "ui-batchSize", "batchSize", LIMITS.batchSize, 1, setup.batchSize, String, (v) => on.change({ batchSize: v })),
+    slider(t("data.ratio"), "ui-percTrainData", "percTrainData", LIMITS.percTrainData, 10, setup.percTrainData, (v) => `${v}%`, (v) => on.change({ percTrainData: v })),
+    slider(t("data.noise"), "ui-noise", "noise", LIMITS.noise, 5, setup.noise, String, (v) => on.change({ noise: v })),
+    slider(t("data.batchSize"), "ui-batchSize", "batchSize", LIMITS.batchSize, 1, setup.batchSize, String, (v) => on.change({ batchSize: v })),
     regenerate,
-    el("div", { class: "panel-note", text: `Seed ${setup.seed}` }),
+    el("div", { class: "panel-note", text: t("data.seed", { seed: setup.seed }) }),
   );
 }
 
@@ -258,19 +261,19 @@ export function outputPanel(setup: Setup, on: Handlers): { root: HTMLElement; he
   const root = el(
     "section",
     { class: "output" },
-    el("h2", { text: "Output" }),
-    el("div", { class: "losses" }, el("span", {}, "Test loss ", testLoss), el("span", {}, "Training loss ", trainLoss)),
+    el("h2", { text: t("output.heading") }),
+    el("div", { class: "losses" }, el("span", {}, `${t("output.testLoss")} `, testLoss), el("span", {}, `${t("output.trainLoss")} `, trainLoss)),
     chart,
-    el("div", { class: "loss-legend" }, el("span", {}, legendSwatch(TEST_COLOUR), "test"), el("span", {}, legendSwatch(TRAIN_COLOUR), "training")),
+    el("div", { class: "loss-legend" }, el("span", {}, legendSwatch(TEST_COLOUR), t("output.legend.test")), el("span", {}, legendSwatch(TRAIN_COLOUR), t("output.legend.train"))),
     heatmapWrap,
     caption,
-    el("div", { class: "colour-bar", title: classification ? "P(orange class)" : "output value" }),
-    el("div", { class: "colour-ticks" }, el("span", { text: classification ? "0 (blue)" : "−1" }), el("span", { text: classification ? "P = ½" : "0" }), el("span", { text: classification ? "1 (orange)" : "+1" })),
+    el("div", { class: "colour-bar", title: classification ? t("output.bar.class") : t("output.bar.value") }),
+    el("div", { class: "colour-ticks" }, el("span", { text: classification ? t("output.tick.blue") : "−1" }), el("span", { text: classification ? t("output.tick.half") : "0" }), el("span", { text: classification ? t("output.tick.orange") : "+1" })),
     el(
       "div",
       { class: "checks" },
-      check("Show test data", "ui-showTestData", "show-test-data", setup.showTestData, (v) => on.change({ showTestData: v })),
-      check("Discretize output", "ui-discretize", "discretize", setup.discretize, (v) => on.change({ discretize: v })),
+      check(t("output.showTestData"), "ui-showTestData", "show-test-data", setup.showTestData, (v) => on.change({ showTestData: v })),
+      check(t("output.discretize"), "ui-discretize", "discretize", setup.discretize, (v) => on.change({ discretize: v })),
     ),
   );
   return { root, heatmapWrap, chart, trainLoss, testLoss, caption };
@@ -282,34 +285,13 @@ function legendSwatch(colour: string): HTMLElement {
   return i;
 }
 
-const HIDABLE_TEXT: Record<Hidable, string> = {
-  showTestData: "Show test data",
-  discretize: "Discretize output",
-  playButton: "Play button",
-  stepButton: "Step button",
-  resetButton: "Reset button",
-  learningRate: "Learning rate",
-  activation: "Activation",
-  regularization: "Regularization",
-  regularizationRate: "Regularization rate",
-  problem: "Problem type",
-  dataset: "Which dataset",
-  percTrainData: "Ratio train data",
-  noise: "Noise level",
-  batchSize: "Batch size",
-  numHiddenLayers: "# of hidden layers",
-  optimizer: "Optimizer",
-  loss: "Loss",
-  init: "Initialisation",
-};
-
 /** TensorFlow Playground's "use it in classroom": choose the controls a link shows. */
 export function classroomPanel(setup: Setup, on: Handlers): HTMLElement {
   const list = el("div", { class: "hide-list" });
   for (const h of HIDABLE) {
     const box = el("input", { type: "checkbox", "data-hide": h, checked: !setup.hide.includes(h) });
     box.addEventListener("change", () => on.change({ hide: HIDABLE.filter((x) => (x === h ? !box.checked : setup.hide.includes(x))) }));
-    list.append(el("label", {}, box, ` ${HIDABLE_TEXT[h]}`));
+    list.append(el("label", {}, box, ` ${t(`hide.${h}` as MessageKey)}`));
   }
   return el(
     "footer",
@@ -317,9 +299,9 @@ export function classroomPanel(setup: Setup, on: Handlers): HTMLElement {
     el(
       "details",
       {},
-      el("summary", { text: "Use it in a classroom: choose which controls the link shows" }),
+      el("summary", { text: t("classroom.summary") }),
       list,
-      el("div", { class: "panel-note", text: "The page's address now holds this choice: copy the link and share it." }),
+      el("div", { class: "panel-note", text: t("classroom.note") }),
     ),
   );
 }

@@ -7,16 +7,11 @@
  */
 import type { ExtraView, ViewRequest, ViewResult } from "../protocol.ts";
 import { el, saveBlob } from "./dom.ts";
+import { t } from "../i18n.ts";
 
 export type ViewTab = "hidden" | "landscape" | "surface" | "history" | "steps";
 
-const TABS: [ViewTab, string][] = [
-  ["hidden", "Hidden space"],
-  ["landscape", "Loss landscape"],
-  ["surface", "Output surface"],
-  ["history", "Loss & accuracy"],
-  ["steps", "Step inspector"],
-];
+const TABS: readonly ViewTab[] = ["hidden", "landscape", "surface", "history", "steps"];
 
 export interface ViewsPanelOptions {
   hiddenLayers: number;
@@ -50,8 +45,8 @@ export class ViewsPanel {
 
   constructor(private readonly o: ViewsPanelOptions) {
     const tabs = el("div", { class: "view-tabs", role: "tablist" });
-    for (const [id, label] of TABS) {
-      const b = el("button", { class: "view-tab", role: "tab", "data-view": id, "aria-selected": "false", text: label });
+    for (const id of TABS) {
+      const b = el("button", { class: "view-tab", role: "tab", "data-view": id, "aria-selected": "false", text: t(`views.tab.${id}`) });
       b.addEventListener("click", () => this.open(this.tab === id ? null : id));
       this.buttons.set(id, b);
       tabs.append(b);
@@ -59,12 +54,12 @@ export class ViewsPanel {
     this.controls = el("div", { class: "view-controls" });
     this.message = el("div", { class: "view-message", "data-testid": "view-message" });
     this.picture = el("div", { class: "view-picture", "data-testid": "view-picture" });
-    const svgButton = el("button", { class: "text-button", "data-testid": "view-svg", text: "SVG" });
-    const pngButton = el("button", { class: "text-button", "data-testid": "view-png", text: "PNG" });
+    const svgButton = el("button", { class: "text-button", "data-testid": "view-svg", text: t("views.svg") });
+    const pngButton = el("button", { class: "text-button", "data-testid": "view-png", text: t("views.png") });
     svgButton.addEventListener("click", () => this.save("svg"));
     pngButton.addEventListener("click", () => this.save("png"));
-    this.saveButtons = el("span", { class: "view-save", hidden: true }, "Download this view as ", svgButton, " ", pngButton);
-    this.root = el("section", { class: "views", "data-testid": "views" }, el("h2", { text: "Look inside" }), tabs, this.controls, this.message, this.picture, this.saveButtons);
+    this.saveButtons = el("span", { class: "view-save", hidden: true }, `${t("views.download")} `, svgButton, " ", pngButton);
+    this.root = el("section", { class: "views", "data-testid": "views" }, el("h2", { text: t("views.heading") }), tabs, this.controls, this.message, this.picture, this.saveButtons);
     this.dragToRotate();
   }
 
@@ -180,17 +175,17 @@ export class ViewsPanel {
     const s = this.state;
     if (this.tab === "hidden") {
       if (this.o.hiddenLayers === 0) {
-        c.append(el("span", { text: "This network has no hidden layer: add one with + above." }));
+        c.append(el("span", { text: t("views.noHidden") }));
         return;
       }
       s.layer = Math.min(s.layer, this.o.hiddenLayers);
       const layer = el("select", { "data-testid": "view-layer" });
-      for (let l = 1; l <= this.o.hiddenLayers; l++) layer.append(el("option", { value: String(l), selected: l === s.layer, text: `layer ${l}` }));
+      for (let l = 1; l <= this.o.hiddenLayers; l++) layer.append(el("option", { value: String(l), selected: l === s.layer, text: t("views.layerOption", { layer: l }) }));
       layer.addEventListener("change", () => {
         s.layer = Number(layer.value);
         this.changed();
       });
-      const slider = el("input", { type: "range", min: 0, max: 1, step: 0.01, value: s.t, "data-testid": "morph", "aria-label": "from input space (0) to hidden space (1)" });
+      const slider = el("input", { type: "range", min: 0, max: 1, step: 0.01, value: s.t, "data-testid": "morph", "aria-label": t("views.morph.aria") });
       const readout = el("span", { class: "morph-readout", text: morphText(s.t) });
       const setT = (t: number): void => {
         s.t = t;
@@ -202,7 +197,7 @@ export class ViewsPanel {
         clearInterval(this.morphTimer);
         setT(Number(slider.value));
       });
-      const play = el("button", { class: "text-button", "data-testid": "morph-play", text: "Play the morph" });
+      const play = el("button", { class: "text-button", "data-testid": "morph-play", text: t("views.morph.play") });
       play.addEventListener("click", () => {
         clearInterval(this.morphTimer);
         let t = 0;
@@ -213,7 +208,7 @@ export class ViewsPanel {
           if (t >= 1) clearInterval(this.morphTimer);
         }, 50);
       });
-      c.append(el("label", {}, "Layer ", layer), el("label", { class: "morph" }, "Input space ", slider, " hidden space "), readout, play, hint("With 3 neurons the cube turns when you drag it."));
+      c.append(el("label", {}, `${t("views.layer")} `, layer), el("label", { class: "morph" }, `${t("views.morph.from")} `, slider, ` ${t("views.morph.to")} `), readout, play, hint(t("views.cube")));
     } else if (this.tab === "landscape") {
       const names = await this.o.paramNames();
       if (names.length < 2) return;
@@ -221,7 +216,7 @@ export class ViewsPanel {
       const pick = (k: 0 | 1): HTMLSelectElement => {
         const sel = el("select", { "data-testid": `landscape-param-${k}` });
         const current = s.params?.[k];
-        sel.append(el("option", { value: "", text: k === 0 ? "(first weight into the output)" : "(second weight into the output)", selected: !current }));
+        sel.append(el("option", { value: "", text: k === 0 ? t("views.firstWeight") : t("views.secondWeight"), selected: !current }));
         for (const n of names) sel.append(el("option", { value: n, text: n, selected: n === current }));
         sel.addEventListener("change", () => {
           const other = this.controls.querySelector<HTMLSelectElement>(`[data-testid=landscape-param-${1 - k}]`);
@@ -232,18 +227,18 @@ export class ViewsPanel {
         });
         return sel;
       };
-      const mode = el("select", { "data-testid": "landscape-mode" }, el("option", { value: "heatmap", text: "heatmap with contours", selected: s.mode === "heatmap" }), el("option", { value: "3d", text: "3-D surface", selected: s.mode === "3d" }));
+      const mode = el("select", { "data-testid": "landscape-mode" }, el("option", { value: "heatmap", text: t("views.heatmap"), selected: s.mode === "heatmap" }), el("option", { value: "3d", text: t("views.surface3d"), selected: s.mode === "3d" }));
       mode.addEventListener("change", () => {
         s.mode = mode.value as "heatmap" | "3d";
         this.changed();
       });
-      c.append(el("label", {}, "Parameters ", pick(0), " and ", pick(1)), el("label", {}, " as ", mode), hint("The loss over two parameters, the others held where they are now; the line is the path training took. Click two edges or biases in the diagram to pick them."));
+      c.append(el("label", {}, `${t("views.parameters")} `, pick(0), ` ${t("views.and")} `, pick(1)), el("label", {}, ` ${t("views.as")} `, mode), hint(t("views.landscapeHint")));
     } else if (this.tab === "surface") {
-      c.append(hint("The network's output over the input plane. Drag to turn it."));
+      c.append(hint(t("views.surfaceHint")));
     } else if (this.tab === "steps") {
-      const prev = el("button", { class: "text-button", "data-testid": "step-prev", text: "◀ Previous" });
-      const next = el("button", { class: "text-button", "data-testid": "step-next", text: "Next ▶" });
-      const apply = el("button", { class: "text-button", "data-testid": "step-apply", text: "Apply this iteration" });
+      const prev = el("button", { class: "text-button", "data-testid": "step-prev", text: t("views.previous") });
+      const next = el("button", { class: "text-button", "data-testid": "step-next", text: t("views.next") });
+      const apply = el("button", { class: "text-button", "data-testid": "step-apply", text: t("views.apply") });
       const label = el("span", { class: "step-label", "data-testid": "step-label" });
       prev.addEventListener("click", () => this.goStep(-1));
       next.addEventListener("click", () => this.goStep(1));
@@ -251,7 +246,7 @@ export class ViewsPanel {
         s.step = 1;
         void this.o.applyIteration().then(() => this.changed());
       });
-      c.append(prev, label, next, apply, hint("One full-batch iteration at the current weights: forward, loss, backward, update. Apply performs exactly this update."));
+      c.append(prev, label, next, apply, hint(t("views.stepsHint")));
       this.o.pause();
       this.updateStepLabel();
     }
@@ -290,7 +285,7 @@ export class ViewsPanel {
 
   private updateStepLabel(): void {
     const label = this.controls.querySelector("[data-testid=step-label]");
-    if (label) label.textContent = ` step ${this.state.step} of ${this.state.steps || "…"} `;
+    if (label) label.textContent = ` ${t("views.stepOf", { step: this.state.step, steps: this.state.steps || "…" })} `;
   }
 
   private dragToRotate(): void {
@@ -317,8 +312,8 @@ function hint(text: string): HTMLElement {
   return el("span", { class: "panel-note view-hint", text });
 }
 
-function morphText(t: number): string {
-  return t >= 1 ? "hidden space" : t <= 0 ? "input space" : `${Math.round(t * 100)} % of the way`;
+function morphText(share: number): string {
+  return share >= 1 ? t("views.morph.hidden") : share <= 0 ? t("views.morph.input") : t("views.morph.part", { percent: Math.round(share * 100) });
 }
 
 function cleanMessage(e: unknown): string {
