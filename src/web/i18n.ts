@@ -140,6 +140,7 @@ const EN = {
   // Messages.
   "error.cannotTrain": "This set-up cannot be trained: {message}",
   "error.stopped": "Training stopped: {message}",
+  "error.converged": "L-BFGS has converged at epoch {epoch} (the gradient is below its tolerance, or no step lowers the loss); reset to start again",
   "sheet.writing": "Writing the spreadsheet…",
   "sheet.failed": "No spreadsheet: {message}",
   "notices.heading": "Parts of the link could not be used; the defaults stand in for them:",
@@ -354,6 +355,7 @@ const ZH: Record<MessageKey, string> = {
 
   "error.cannotTrain": "这个设置无法训练：{message}",
   "error.stopped": "训练已停止：{message}",
+  "error.converged": "L-BFGS 已在第 {epoch} 轮收敛（梯度已低于容差，或再走一步也无法降低损失）；重置即可重新开始",
   "sheet.writing": "正在生成电子表格…",
   "sheet.failed": "无法生成电子表格：{message}",
   "notices.heading": "链接中有部分内容无法使用，已改用默认值：",

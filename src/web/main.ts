@@ -4,7 +4,7 @@
  * what changed and draws the latest frame at display rate.
  */
 import * as Comlink from "comlink";
-import { DOMAIN, GRID, type Frame, type PlaygroundWorker, type SetupInfo } from "./protocol.ts";
+import { CONVERGED, DOMAIN, GRID, type Frame, type PlaygroundWorker, type SetupInfo } from "./protocol.ts";
 import { exampleNamed } from "./examples.ts";
 import { FEATURES, fileLearningRate, HIDABLE, liveSettings, toExperiment, withPageSettings, type ExperimentJson, type Setup } from "./setup.ts";
 import { noticeText, parseHash, toHash } from "./url-state.ts";
@@ -517,7 +517,8 @@ function draw(): void {
     view.chart.add(f.epoch, f.trainLoss, f.testLoss);
     view.chart.draw();
     if (f.error) {
-      view.error.textContent = t("error.stopped", { message: f.error });
+      const converged = f.error.startsWith(CONVERGED) ? f.error.slice(CONVERGED.length) : null;
+      view.error.textContent = t("error.stopped", { message: converged !== null ? t("error.converged", { epoch: converged }) : f.error });
       playing = false;
       updatePlayButton();
       view.play.dataset.pausedAt = String(f.epoch);

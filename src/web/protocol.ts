@@ -2,6 +2,9 @@
 import type { Trace } from "../nn/trace.ts";
 import type { ExperimentJson, Feature } from "./setup.ts";
 
+/** The error of a frame when L-BFGS stopped by itself: "converged:<epoch>" (the page words it in its language). */
+export const CONVERGED = "converged:";
+
 /** The square of input space the Playground's heatmaps cover: [−6, 6]² (other data: its own extent). */
 export const DOMAIN: readonly [number, number] = [-6, 6];
 

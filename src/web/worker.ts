@@ -23,7 +23,7 @@ import { emptyHistory, recordEpoch, type History } from "../nn/history.ts";
 import { accuracy, taskOf } from "../nn/targets.ts";
 import type { Trace } from "../nn/trace.ts";
 import { costGrid, costSurfaceScene, hiddenMorphScene, lossData, parseParam, paramNames, stepScenes, toSvg, VIEWS, type Scene } from "../viz/index.ts";
-import { DOMAIN, GRID, type Domain, type Frame, type LiveSettings, type PlaygroundWorker, type SetupInfo, type ViewRequest, type ViewResult } from "./protocol.ts";
+import { CONVERGED, DOMAIN, GRID, type Domain, type Frame, type LiveSettings, type PlaygroundWorker, type SetupInfo, type ViewRequest, type ViewResult } from "./protocol.ts";
 import { FEATURE_INPUT, FEATURES, type ExperimentJson, type Feature } from "./setup.ts";
 
 const SLICE_MS = 10;
@@ -211,7 +211,7 @@ function run(s: Session, k: number): string | null {
   if (s.trainer.stoppedBy !== null) {
     // Only L-BFGS stops on its own in an open-ended run.
     playing = false;
-    return `L-BFGS has converged at epoch ${s.trainer.epoch} (the gradient is below its tolerance, or no step lowers the loss); reset to start again`;
+    return `${CONVERGED}${s.trainer.epoch}`;
   }
   return null;
 }
