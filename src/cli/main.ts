@@ -112,7 +112,7 @@ export function buildProgram(): Command {
       .option("--model <model.json>", "instead of a file: a model file (train --model, import), drawn over --csv")
       .option("--csv <data.csv>", "with --model: the rows to draw (the model's feature columns and target column)")
       .option("--experiment <experiment.json>", "with a run file: the experiment it was trained from (for the data)")
-      .option("--epoch <k>", "draw the model as it was after epoch k (from the snapshots)", intFlag("--epoch", 0))
+      .option("--epoch <k>", "draw the model as it was after epoch k (a view of one model trains only k epochs)", intFlag("--epoch", 0))
       .option("--step <n>", "steps: which step (1-based)", intFlag("--step", 1)),
   ).action((view: string, file: string | undefined, flags) => lazy(() => import("./commands/plot.ts"), "plotCommand")(view, file, flags));
 

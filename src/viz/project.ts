@@ -269,6 +269,28 @@ function tickText(v: number, step: number): string {
   return v.toFixed(decimals).replace("-", "−");
 }
 
+/** A surface's colour bands by default: this many, evenly over the z range (see surfaceMesh). */
+export const COLOUR_BANDS = 24;
+
+/** The part of a planar polygon (screen x, y and height z at each corner) with lo ≤ z ≤ hi, on screen. */
+function clipBand(poly: [number, number, number][], lo: number, hi: number): [number, number][] {
+  const clip = (pts: [number, number, number][], keep: (z: number) => boolean, at: number): [number, number, number][] => {
+    const out: [number, number, number][] = [];
+    for (let i = 0; i < pts.length; i++) {
+      const p = pts[i];
+      const q = pts[(i + 1) % pts.length];
+      if (keep(p[2])) out.push(p);
+      if (keep(p[2]) !== keep(q[2])) {
+        const t = (at - p[2]) / (q[2] - p[2]);
+        out.push([p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1]), at]);
+      }
+    }
+    return out;
+  };
+  const piece = clip(clip(poly, (z) => z >= lo, lo), (z) => z <= hi, hi);
+  return piece.map(([x, y]) => [x, y]);
+}
+
 /**
  * A surface z[i + j·nx] over xs × ys, shaded (Lambert, the camera's light) and ordered by ground
  * depth, which is exact for a height field however steep its walls.
@@ -282,9 +304,15 @@ function tickText(v: number, step: number): string {
  * closest in height (a cliff across the grid becomes a sloped wall, not a staircase); faces
  * take the mean of their corners' normals, so brightness changes smoothly; each is stroked
  * with its own colour (0.5 px) so anti-aliased seams between faces do not show.
- * `colourOf(z, corners)` gets the middle of the face's height range and its corners' indices into z.
+ * A face crossing one of the `levels` (heights; default COLOUR_BANDS bands evenly over the z
+ * range) is cut there, each piece coloured by its own heights, so a steep wall shades from its
+ * foot's colour to its top's instead of showing one flat colour per sliver (a picket fence).
+ * A coarse cell beside refined ones runs its edges through their corners (no T-junctions, so no
+ * cracks where the background shows through).
+ * `colourOf(z, corners)` gets the middle of the face's (or piece's) height range and its corners'
+ * indices into z.
  */
-export function surfaceMesh(cam: Camera, xs: number[], ys: number[], z: ArrayLike<number>, colourOf: (z: number, corners: number[]) => string, step = 1): DepthItem[] {
+export function surfaceMesh(cam: Camera, xs: number[], ys: number[], z: ArrayLike<number>, colourOf: (z: number, corners: number[]) => string, step = 1, levels?: readonly number[]): DepthItem[] {
   const nx = xs.length;
   const ny = ys.length;
   const P: Projected[] = [];
@@ -307,6 +335,8 @@ export function surfaceMesh(cam: Camera, xs: number[], ys: number[], z: ArrayLik
   for (let j = 0; j < ny; j++) for (let i = 0; i < nx; i++) VN[i + j * nx] = normalAt(i, j, 1);
   const zSpan = 2 * Math.max(1e-12, Math.abs(cam.normalise([xs[0], ys[0], cam.bounds[2][1]])[2] - cam.normalise([xs[0], ys[0], cam.bounds[2][0]])[2]) / 2);
   const items: DepthItem[] = [];
+  const [zLo, zHi] = cam.bounds[2];
+  const cutLevels = levels ?? Array.from({ length: COLOUR_BANDS - 1 }, (_, i) => zLo + ((i + 1) * (zHi - zLo)) / COLOUR_BANDS);
   const face = (k: number[]): void => {
     const n: Vec3 = [0, 0, 0];
     for (const q of k) for (let c = 0; c < 3; c++) n[c] += VN[q][c];
@@ -323,21 +353,61 @@ export function surfaceMesh(cam: Camera, xs: number[], ys: number[], z: ArrayLik
       zMin = Math.min(zMin, z[q]);
       zMax = Math.max(zMax, z[q]);
     }
-    const zq = (zMin + zMax) / 2;
-    const fill = shade(colourOf(zq, k), 0.6 + Math.round(lambert * 40) / 100);
+    const light = 0.6 + Math.round(lambert * 40) / 100;
     const ground = k.reduce((s, q) => s + P[q].ground, 0) / k.length;
-    items.push({ depth: ground, marks: [{ type: "polyline", points: k.map((q) => [P[q].x, P[q].y] as [number, number]), closed: true, fill, stroke: fill, strokeWidth: 0.5, role: "mesh" }] });
+    const points = k.map((q) => [P[q].x, P[q].y] as [number, number]);
+    // A face across several colour bands (a wall) is cut at the bands' heights, each piece its
+    // band's colour: a wall then shades from its foot's colour to its top's, as a surface
+    // coloured by height does, instead of one flat colour per sliver (stripes like a picket fence).
+    const marks: Mark[] = [];
+    const cuts = cutLevels.filter((l) => l > zMin && l < zMax);
+    if (!cuts.length) {
+      const fill = shade(colourOf((zMin + zMax) / 2, k), light);
+      marks.push({ type: "polyline", points, closed: true, fill, stroke: fill, strokeWidth: 0.5, role: "mesh" });
+    } else {
+      const poly = k.map((q, t): [number, number, number] => [points[t][0], points[t][1], z[q]]);
+      const edges = [zMin, ...cuts, zMax];
+      for (let bi = 0; bi + 1 < edges.length; bi++) {
+        const piece = clipBand(poly, edges[bi], edges[bi + 1]);
+        if (piece.length < 3) continue;
+        const fill = shade(colourOf((edges[bi] + edges[bi + 1]) / 2, k), light);
+        marks.push({ type: "polyline", points: piece, closed: true, fill, stroke: fill, strokeWidth: 0.5, role: "mesh" });
+      }
+    }
+    items.push({ depth: ground, marks });
   };
-  const cell = (a: number, b: number, c: number, d: number): void => {
+  // Corner indices of every leaf cell (first pass), so that a coarse cell beside finer ones
+  // runs its edges through their corners (no T-junction: no crack where the background shows).
+  const leaves: [number, number, number, number][] = [];
+  const corner = new Uint8Array(nx * ny);
+  // The grid points on the edge from fine point (i0, j0) to (i1, j1), ends excluded, that are corners of some leaf.
+  const along = (i0: number, j0: number, i1: number, j1: number): number[] => {
+    const n = Math.max(Math.abs(i1 - i0), Math.abs(j1 - j0));
+    const out: number[] = [];
+    for (let t = 1; t < n; t++) {
+      const q = i0 + ((i1 - i0) * t) / n + (j0 + ((j1 - j0) * t) / n) * nx;
+      if (corner[q]) out.push(q);
+    }
+    return out;
+  };
+  const cell = (I: number, J: number, w: number, e: number): void => {
+    const a = I + J * nx;
+    const b = I + w + J * nx;
+    const c = I + w + (J + e) * nx;
+    const d = I + (J + e) * nx;
+    const ab = w > 1 ? along(I, J, I + w, J) : [];
+    const bc = e > 1 ? along(I + w, J, I + w, J + e) : [];
+    const cd = w > 1 ? along(I + w, J + e, I, J + e) : [];
+    const da = e > 1 ? along(I, J + e, I, J) : [];
     // A flat (planar) cell has z_a + z_c = z_b + z_d.
     const twist = Math.abs(N[a][2] + N[c][2] - N[b][2] - N[d][2]) / zSpan;
-    if (twist < 0.01) face([a, b, c, d]);
+    if (twist < 0.01) face([a, ...ab, b, ...bc, c, ...cd, d, ...da]);
     else if (Math.abs(N[a][2] - N[c][2]) <= Math.abs(N[b][2] - N[d][2])) {
-      face([a, b, c]);
-      face([a, c, d]);
+      face([a, ...ab, b, ...bc, c]);
+      face([c, ...cd, d, ...da, a]);
     } else {
-      face([a, b, d]);
-      face([b, c, d]);
+      face([b, ...bc, c, ...cd, d]);
+      face([d, ...da, a, ...ab, b]);
     }
   };
   // A cell of size h (in fine points) is refined (halved) while its fine heights stray more than
@@ -363,14 +433,16 @@ export function surfaceMesh(cam: Camera, xs: number[], ys: number[], z: ArrayLik
       for (const [di, dj, w, e] of [[0, 0, g, g], [g, 0, h - g, g], [0, g, g, h - g], [g, g, h - g, h - g]]) if (w > 0 && e > 0) visitRect(I + di, J + dj, w, e);
       return;
     }
-    cell(I + J * nx, I + h + J * nx, I + h + (J + h) * nx, I + (J + h) * nx);
+    leaves.push([I, J, h, h]);
   };
   // Sub-cells of an odd step may be rectangles; they are drawn as they are (no further split).
   const visitRect = (I: number, J: number, w: number, e: number): void => {
     if (w === e) visit(I, J, w);
-    else for (let j = J; j < J + e; j++) for (let i = I; i < I + w; i++) cell(i + j * nx, i + 1 + j * nx, i + 1 + (j + 1) * nx, i + (j + 1) * nx);
+    else for (let j = J; j < J + e; j++) for (let i = I; i < I + w; i++) leaves.push([i, j, 1, 1]);
   };
   const s = Math.max(1, Math.floor(step));
   for (let J = 0; J + s < ny; J += s) for (let I = 0; I + s < nx; I += s) visit(I, J, s);
+  for (const [I, J, w, e] of leaves) for (const q of [I + J * nx, I + w + J * nx, I + w + (J + e) * nx, I + (J + e) * nx]) corner[q] = 1;
+  for (const [I, J, w, e] of leaves) cell(I, J, w, e);
   return items;
 }

@@ -225,6 +225,18 @@ describe("network", () => {
 });
 
 describe("hidden piles", () => {
+  it("counts the same piles in the 3-D cube however it is turned", () => {
+    // Trained as its file says (L-BFGS converges at epoch 115): the inner disc piles up in one corner.
+    const circles = example("circles-three-neurons", 115);
+    const countsAt = (azimuth: number): string[] =>
+      marksWithRole(VIEWS.hidden(circles, { angle: { azimuth, elevation: 30 } }), "pile-count")
+        .flatMap((m) => (m.type === "text" ? [m.text] : []))
+        .sort();
+    const first0 = countsAt(0);
+    expect(first0.length).toBeGreaterThan(0);
+    for (let az = 15; az < 360; az += 15) expect(countsAt(az), `azimuth ${az}`).toEqual(first0);
+  });
+
   it("counts samples that land on one spot", () => {
     const scene = VIEWS.hidden(gauss);
     const counts = marksWithRole(scene, "pile-count").filter((m) => m.type === "text");

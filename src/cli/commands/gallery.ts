@@ -26,7 +26,7 @@ import { ARTICLE_FIGURES, ARTICLES, type ArticleFigure } from "./article-figures
 import { FIGURE_OF, GALLERY, type GalleryExample, type GalleryItem, type PanelMetrics, type Variant } from "./gallery-examples.ts";
 import { drawScene } from "./plot.ts";
 import { layerToJson } from "../../nn/network.ts";
-import { afterTraining, firstIteration, trainForPictures, type PictureSource } from "./pictures.ts";
+import { afterTraining, firstIteration, trainedOrigin, trainForPictures, type PictureSource } from "./pictures.ts";
 
 export interface GalleryFlags {
   out?: string;
@@ -66,7 +66,7 @@ export function trainVariant(file: string, variant: Variant | undefined, cap: nu
   }
   const epochs = cap ? Math.min(cap, prepared.config.epochs) : prepared.config.epochs;
   const run = trainForPictures(prepared, epochs, { snapshotsAt: (p, e) => snapshotEpochs(p, e, 200), maxSnapshots: 400, quiet: true });
-  return { input: { model: prepared.model, split: prepared.split, prepared, run }, origin: `trained ${run.epochs} epochs` };
+  return { input: { model: prepared.model, split: prepared.split, prepared, run }, origin: trainedOrigin(run) };
 }
 
 function png(scene: Scene): Uint8Array {

@@ -1,7 +1,9 @@
 /**
  * `glassbox plot <view> <experiment.json | run.json> --out file.svg|file.png [view options]`
  * An experiment file is trained first (progress bar) unless the view needs only the data or the
- * initial parameters (`data`, `steps`, or `--epochs 0`); a run file needs `--experiment` for its data.
+ * initial parameters (`data`, `steps`, or `--epochs 0`); with `--epoch K`, a view of that one model
+ * trains only K epochs. Trained runs are cached (../run-cache.ts). A run file needs its experiment
+ * for its data (`--experiment`, or the path it records); snapshots it lacks are recomputed.
  */
 import { UserError } from "../../core/errors.ts";
 import { snapshotEpochs } from "../../animate/index.ts";
@@ -11,7 +13,7 @@ import type { Scene } from "../../viz/scene.ts";
 import { outputKind, writeFileAtomic } from "../files.ts";
 import { checkOutputs } from "../outputs.ts";
 import { viewOptions, type PictureFlags } from "./picture-flags.ts";
-import { firstIteration, loadPictureSource } from "./pictures.ts";
+import { firstIteration, loadPictureSource, type RunNeeds, type TrainPlan } from "./pictures.ts";
 import { pictureSourceFromModel } from "./model-source.ts";
 
 export interface PlotFlags extends PictureFlags {
@@ -28,6 +30,11 @@ const MAX_NETWORK_EDGES = 200_000;
 
 /** Views drawn from the data or one iteration at the initial parameters: no training needed. */
 const UNTRAINED: readonly ViewName[] = ["data", "steps", "blueprint", "shapes", "forward-shapes", "layer-pass"];
+
+/** Views that draw more of the run than one model: its history or its parameter snapshots. */
+const RUN_VIEWS: readonly ViewName[] = ["trajectory", "history", "cost-surface"];
+/** Views that draw the run's parameter snapshots (recomputed for a run file that has none). */
+const SNAPSHOT_VIEWS: readonly ViewName[] = ["trajectory", "cost-surface"];
 
 export function checkViewName(view: string): ViewName {
   if (!(VIEW_NAMES as string[]).includes(view)) throw new UserError(`unknown view "${view}": choose one of ${VIEW_NAMES.join(", ")}`);
@@ -84,9 +91,21 @@ export function plotCommand(view: string, file: string | undefined, flags: PlotF
     throw new UserError(`the network has ${edges.toLocaleString("en-US")} connections, too many to draw one by one (the limit is ${MAX_NETWORK_EDGES.toLocaleString("en-US")}): draw a smaller network`);
   }
   const needsTraining = !UNTRAINED.includes(name) && flags.epochs !== 0 && untrained.origin === "initial parameters";
-  const source = needsTraining
-    ? loadPictureSource(file!, { train: true, plan: { epochs: flags.epochs, snapshotsAt: (p, e) => snapshotEpochs(p, e, 200), maxSnapshots: 300, keep: o.epoch !== undefined ? [o.epoch] : [] } })
-    : untrained;
+  const isRun = untrained.origin.startsWith("run file");
+  const needs: RunNeeds = { epoch: o.epoch, snapshots: SNAPSHOT_VIEWS.includes(name) };
+  let source = untrained;
+  if (isRun && (needs.epoch !== undefined || needs.snapshots)) {
+    source = loadPictureSource(file!, { train: false, experiment: flags.experiment, needs });
+  } else if (needsTraining) {
+    const epochs = flags.epochs ?? untrained.input.prepared.config.epochs;
+    if (o.epoch !== undefined && o.epoch > epochs) throw new UserError(`--epoch ${o.epoch} is past the ${epochs} epoch${epochs === 1 ? "" : "s"} trained: choose 0..${epochs} (or train longer with --epochs)`);
+    // A view of one model at epoch K needs only K epochs of training.
+    const plan: TrainPlan =
+      o.epoch !== undefined && !RUN_VIEWS.includes(name)
+        ? { epochs: o.epoch, snapshotsAt: (_p, e) => [e] }
+        : { epochs: flags.epochs, snapshotsAt: (p, e) => snapshotEpochs(p, e, 200), maxSnapshots: 300, keep: o.epoch !== undefined ? [o.epoch] : [] };
+    source = loadPictureSource(file!, { train: true, plan });
+  }
   const input: ViewInput = { ...source.input };
   if (name === "steps") input.trace = firstIteration(source.input.prepared, source.input.model);
   const svg = toSvg(drawScene(name, input, o));

@@ -114,16 +114,21 @@ export function targetRange(split: DataSplit): [number, number] {
  * dots within 3 px that holds at least 3 samples and 3% of them with its count ("×58", in the
  * dots' colour), set off towards `towards` (the plot's centre), so a reader sees how many points
  * one dot stands for. A label that would cover another is left out.
+ * `at` (one per dot, in the dots' order) groups by other positions instead: a 3-D view passes the
+ * points' own coordinates (each scaled so that `at`'s tolerance is 1), so a pile's count does not
+ * change as the view turns and points in front of one another meet on screen.
  */
-export function pileLabels(dots: Mark[], towards: [number, number]): Mark[] {
-  const piles: { x: number; y: number; colour: string; n: number }[] = [];
-  for (const m of dots) {
-    if (m.type !== "circle") continue;
+export function pileLabels(dots: Mark[], towards: [number, number], at?: readonly (readonly number[])[]): Mark[] {
+  const piles: { x: number; y: number; colour: string; n: number; key: readonly number[] }[] = [];
+  const near = (a: readonly number[], b: readonly number[], tol: number): boolean => a.every((v, i) => Math.abs(v - b[i]) <= tol);
+  dots.forEach((m, i) => {
+    if (m.type !== "circle") return;
     const colour = m.fill && m.fill !== "#ffffff" && m.fill !== "none" ? m.fill : (m.stroke ?? PALETTE.ink);
-    const p = piles.find((q) => q.colour === colour && Math.abs(q.x - m.cx) <= 3 && Math.abs(q.y - m.cy) <= 3);
+    const key = at ? at[i] : [m.cx, m.cy];
+    const p = piles.find((q) => q.colour === colour && near(q.key, key, at ? 1 : 3));
     if (p) p.n++;
-    else piles.push({ x: m.cx, y: m.cy, colour, n: 1 });
-  }
+    else piles.push({ x: m.cx, y: m.cy, colour, n: 1, key });
+  });
   const out: Mark[] = [];
   const placed: [number, number, number, number][] = [];
   const total = piles.reduce((s, p) => s + p.n, 0);

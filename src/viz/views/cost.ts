@@ -10,7 +10,7 @@ import { lossData, modelFor, snapshotParams, type LossData } from "../model-data
 import { PALETTE, viridis } from "../palette.ts";
 import { paramNames, parseParam, type ParamRef } from "../params.ts";
 import { axes, bandPaths, colourBar, contourPath, extentOf, fmt, linspace, nonNegative, type GridToScreen } from "../plot.ts";
-import { camera, cube, DEFAULT_ANGLE, occluded, paintersOrder, surfaceMesh, type DepthItem } from "../project.ts";
+import { camera, COLOUR_BANDS, cube, DEFAULT_ANGLE, occluded, paintersOrder, surfaceMesh, type DepthItem } from "../project.ts";
 import type { Mark, Scene } from "../scene.ts";
 import type { Angle, ViewInput, ViewOptions } from "../view.ts";
 import { page } from "./common.ts";
@@ -156,6 +156,12 @@ function lossScale(values: ArrayLike<number>): { lo: number; hi: number; t: (v: 
   return { lo, hi, t, log };
 }
 
+/** Heights where the colour moves by one of COLOUR_BANDS steps (log-spaced on a log scale): where a 3-D surface's faces are cut. */
+function colourLevels(sc: ReturnType<typeof lossScale>): number[] {
+  const n = COLOUR_BANDS;
+  return Array.from({ length: n - 1 }, (_, i) => (sc.log ? sc.lo * (sc.hi / sc.lo) ** ((i + 1) / n) : sc.lo + ((i + 1) * (sc.hi - sc.lo)) / n));
+}
+
 /** Draws a CostGrid (reusable across animation frames: only the path or the angle changes). */
 export function costSurfaceScene(grid: CostGrid, o: CostSurfaceOptions = {}): Scene {
   const mode = o.mode ?? "heatmap";
@@ -187,7 +193,7 @@ export function costSurfaceScene(grid: CostGrid, o: CostSurfaceOptions = {}): Sc
     const angle = o.angle ?? costAngle([grid]);
     const cam = camera(angle, camBox, bounds);
     const c = cube(cam, { x: a.name, y: b.name, z: "loss" });
-    const depthItems: DepthItem[] = surfaceMesh(cam, as, bs, values, (z) => viridis(sc.t(z)));
+    const depthItems: DepthItem[] = surfaceMesh(cam, as, bs, values, (z) => viridis(sc.t(z)), 1, colourLevels(sc));
     const lifted = (va: number, vb: number, z: number) => cam.project([va, vb, z]);
     // Each step of the path follows the surface (on the surface's own slice: a few losses in
     // between), so it runs over ridges instead of cutting through them.

@@ -105,9 +105,15 @@ export function hiddenView(input: ViewInput, o: ViewOptions = {}): Scene {
     const cam = camera(o.angle, inset(p.box, 70, 40), bounds, 1);
     const c = cube(cam, { x: "h1", y: "h2", z: "h3" });
     const pts: DepthItem[] = [];
+    // Piles are counted in the cube (within 1% of each axis), not on screen: the counts stay as the cube turns.
+    const span = bounds.map((r) => (r[1] - r[0]) / 100 || 1);
+    const where = new Map<Mark, number[]>();
     for (const s of sets) for (let i = 0; i < s.d.X.rows; i++) {
-      const P = cam.project([s.a[i * 3], s.a[i * 3 + 1], s.a[i * 3 + 2]]);
-      pts.push({ depth: P.depth, marks: [dot(P.x, P.y, colourOf(s.d, i), s.test, 4)] });
+      const v: Vec3 = [s.a[i * 3], s.a[i * 3 + 1], s.a[i * 3 + 2]];
+      const P = cam.project(v);
+      const m = dot(P.x, P.y, colourOf(s.d, i), s.test, 4);
+      where.set(m, v.map((x, k) => x / span[k]));
+      pts.push({ depth: P.depth, marks: [m] });
     }
     const marks: Mark[] = [...p.marks, ...c.back];
     const plane = boundary ? planeInCube(cam, boundary.w, boundary.b) : null;
@@ -116,7 +122,9 @@ export function hiddenView(input: ViewInput, o: ViewOptions = {}): Scene {
       const front = pts.filter((q) => q.depth <= plane.depthAt(q.marks[0]));
       marks.push(...paintersOrder(behind), plane.mark, ...paintersOrder(front));
     } else marks.push(...paintersOrder(pts));
-    marks.push(...c.front, ...pileLabels(pts.flatMap((q) => q.marks), [cam.project([0.5, 0.5, 0.5]).x, cam.project([0.5, 0.5, 0.5]).y]));
+    // In the data's order (not the drawing order, which turns with the cube): the same piles every frame.
+    const dots = [...where.keys()];
+    marks.push(...c.front, ...pileLabels(dots, [cam.project([0.5, 0.5, 0.5]).x, cam.project([0.5, 0.5, 0.5]).y], dots.map((m) => where.get(m)!)));
     return { width: p.width, height: p.height, title, marks };
   }
 
