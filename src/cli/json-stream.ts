@@ -3,9 +3,8 @@
  * snapshots can be larger than the longest string V8 makes (about 512 MB). The output is the
  * same text as `JSON.stringify(value)`.
  */
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
-import { UserError } from "../core/errors.ts";
+import { closeSync, openSync, writeSync } from "node:fs";
+import { writeAtomicWith } from "../render/files.ts";
 
 const CHUNK = 1 << 20;
 
@@ -52,23 +51,12 @@ export function writeJsonTo(fd: number, value: unknown): void {
 
 /** Writes `value` as JSON to `file`, whole or not at all (a temporary file, then renamed). */
 export function writeJsonAtomic(file: string, value: unknown): void {
-  const dir = dirname(file);
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch {
-    throw new UserError(`cannot create the folder "${dir}" for ${file}`);
-  }
-  const tmp = join(dir, `.${basename(file)}.${process.pid}.tmp`);
-  try {
+  writeAtomicWith(file, (tmp) => {
     const fd = openSync(tmp, "w");
     try {
       writeJsonTo(fd, value);
     } finally {
       closeSync(fd);
     }
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new UserError(`cannot write "${file}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+  });
 }

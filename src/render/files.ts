@@ -8,6 +8,11 @@ import { basename, dirname, join } from "node:path";
 import { UserError } from "../core/errors.ts";
 
 export function writeFileAtomic(file: string, content: string | Uint8Array): void {
+  writeAtomicWith(file, (tmp) => writeFileSync(tmp, content));
+}
+
+/** `write` fills a temporary file beside `file`, which is then renamed into place (or removed on failure). */
+export function writeAtomicWith(file: string, write: (tmp: string) => void): void {
   const dir = dirname(file);
   try {
     mkdirSync(dir, { recursive: true });
@@ -16,7 +21,7 @@ export function writeFileAtomic(file: string, content: string | Uint8Array): voi
   }
   const tmp = join(dir, `.${basename(file)}.${process.pid}.tmp`);
   try {
-    writeFileSync(tmp, content);
+    write(tmp);
     renameSync(tmp, file);
   } catch (e) {
     rmSync(tmp, { force: true });
