@@ -39,8 +39,6 @@ export function parseCsvData(text: string, columns: CsvColumns, fileLabel = "dat
   let count = 0;
   let trainCount = 0;
   let numbers = 0;
-  let numberRow: CsvRow | null = null;
-  let textRow: CsvRow | null = null;
   const checked = [...featureIdx, ...targetIdxs];
   const isTest: number[] = [];
   source.forEach((r) => {
@@ -52,18 +50,16 @@ export function parseCsvData(text: string, columns: CsvColumns, fileLabel = "dat
     if (part !== "train" && part !== "test") throw new UserError(`${JSON.stringify(part)} is not "train" or "test"`, at(r, splitIdx));
     if (part === "test") isTest.push(count);
     else trainCount++;
-    if (parseNumber(r.cells[targetIdx]) !== undefined) {
-      numbers++;
-      numberRow ??= { line: r.line, cells: [] };
-    } else textRow ??= { line: r.line, cells: [] };
+    if (parseNumber(r.cells[targetIdx]) !== undefined) numbers++;
     count++;
   });
   if (count === 0) throw new UserError("has a header but no data rows", fileLabel);
   if (trainCount === 0) throw new UserError(`no row is marked "train" in column ${JSON.stringify(names[splitIdx])}`, fileLabel);
 
   const several = targetIdxs.length > 1;
-  const numericTarget = textRow === null;
-  if (several || (numberRow && textRow && numbers * 2 > count)) {
+  const numericTarget = numbers === count;
+  // Mostly numbers, a few not: the few are stray cells (numbers * 2 > count implies numbers > 0).
+  if (several || (numbers < count && numbers * 2 > count)) {
     // A number column with a stray cell ("NaN", "n/a", "1,5"): name the cell, not a third class.
     source.forEach((r) => {
       for (const c of targetIdxs) {

@@ -10,7 +10,7 @@ import { uniform } from "../core/random.ts";
 import { generatorRandom, noiseLevel, sampleCount } from "./options.ts";
 import type { GeneratorOptions, LabeledData } from "./types.ts";
 
-export const PLAYGROUND_RADIUS = 6;
+const PLAYGROUND_RADIUS = 6;
 
 export function regPlane(options: GeneratorOptions = {}): LabeledData {
   return uniformRegression(options, (x, y) => (x + y) / 10);

@@ -295,16 +295,10 @@ class FirstOrder implements Engine {
     this.units = outputLayer(net).units;
     this.task = taskOf(outputLayer(net).activation);
     this.Yall = { rows: this.n, cols: this.units, data: data.Y };
-    const size = net.params.length;
-    if (config.optimizer === "adam") {
-      this.adamOpt = adam(size, { learningRate: s.learningRate, beta1: s.beta1, beta2: s.beta2, epsilon: s.epsilon });
-      this.opt = this.adamOpt;
-    } else if (s.momentum > 0 || s.nesterov) {
-      this.momentumOpt = momentumDescent(s.learningRate, s.momentum, s.nesterov, size);
-      this.opt = this.momentumOpt;
-    } else {
-      this.opt = gradientDescent(s.learningRate);
-    }
+    // The same optimiser traces use, from the settings in force; kept by kind so `update` can retune it.
+    this.opt = firstOrderOptimizer(net, { ...config, learningRate: s.learningRate, momentum: s.momentum, nesterov: s.nesterov, beta1: s.beta1, beta2: s.beta2, epsilon: s.epsilon });
+    if (config.optimizer === "adam") this.adamOpt = this.opt as AdamOptimizer;
+    else if (s.momentum > 0 || s.nesterov) this.momentumOpt = this.opt as MomentumOptimizer;
     this.setBatch();
   }
 

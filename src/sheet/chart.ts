@@ -4,6 +4,7 @@
  * them, and their content types. The series are references to cells, with no cached numbers,
  * so the charts draw whatever the formulas compute.
  */
+import { escapeXml as esc } from "../viz/svg.ts";
 import JSZip from "jszip";
 import type { Chart } from "./cells.ts";
 
@@ -15,7 +16,6 @@ const NS_PKG = "http://schemas.openxmlformats.org/package/2006/relationships";
 const REL_CHART = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart";
 const REL_DRAWING = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
 
-const esc = (s: string): string => s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 const hex = (c: string): string => c.replace("#", "").toUpperCase();
 
 const rich = (text: string, size = 1200): string =>

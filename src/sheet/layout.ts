@@ -10,6 +10,7 @@
  * The forward and backward blocks are the trace's steps (src/nn/trace.ts), in its order, with its
  * names and formulas written above them, so the workbook and the steps view say the same thing.
  */
+import { paramNames } from "../viz/params.ts";
 import { UserError } from "../core/errors.ts";
 import type { Prepared } from "../experiment/prepare.ts";
 import { evaluate } from "../nn/evaluate.ts";
@@ -82,15 +83,8 @@ const FORWARD = "forward";
 const BACKWARD = "backward";
 const DESCENT = "descent";
 
-/** Parameter names in the engine's order (W₁ row-major, b₁, W₂, …). */
-export function parameterNames(net: Network): string[] {
-  const names: string[] = [];
-  net.layers.forEach((l, i) => {
-    for (let j = 0; j < l.units; j++) for (let k = 0; k < l.inputSize; k++) names.push(`W${i + 1}[${j},${k}]`);
-    for (let j = 0; j < l.units; j++) names.push(`b${i + 1}[${j}]`);
-  });
-  return names;
-}
+/** Parameter names in the engine's order (W₁ row-major, b₁, W₂, …): the views' own. */
+export { paramNames as parameterNames } from "../viz/params.ts";
 
 export function buildLayout(prepared: Prepared, options: SheetOptions = {}): Layout {
   const iterations = options.iterations ?? 200;
@@ -432,7 +426,7 @@ function descentSheet(ctx: StepContext, s: SheetSpec, prepared: Prepared, iterat
   const n = data.X.rows;
   const L = net.layers.length;
   const out = outputLayer(net);
-  const names = parameterNames(net);
+  const names = paramNames(net);
   const classification = taskOf(out.activation) !== "regression";
   const unitsTotal = net.layers.reduce((t, l) => t + l.units, 0);
   const rowCells = n * 3 * unitsTotal + names.length * 2;
@@ -539,7 +533,7 @@ function liveRows(ctx: StepContext, s: SheetSpec, plan: RowPlan): void {
   const out = outputLayer(net);
   const F = net.inputSize;
   const M = out.units;
-  const names = parameterNames(net);
+  const names = paramNames(net);
   const P = (c: string): string => `${PARAMS}!${c}`;
   const gradStart = (plan.accuracyCol ?? plan.lossCol) + 1;
   const gradCols = new Map<string, number>();

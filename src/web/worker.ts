@@ -2,7 +2,7 @@
  * The playground's training worker: it owns the data, the network and the resumable trainer, and
  * trains in slices of about 10 ms, as many epochs as fit, yielding between slices so the page's
  * calls (pause, a new learning rate, a clicked weight) are handled at once. After each slice it
- * sends the latest parameters and losses; every 80 ms, also every neuron's heatmap (one forward
+ * sends the latest parameters and losses; every GRID_MS (70 ms), also every neuron's heatmap (one forward
  * pass over the grid). The page only draws.
  */
 import * as Comlink from "comlink";
@@ -16,6 +16,7 @@ import { createWorkspace, disposeWorkspace, forward, lossTotal, reportedLoss, ty
 import { createTrainer, type Trainer } from "../nn/trainer.ts";
 import { createEngine, type Engine } from "../core/wasm/engine.ts";
 import type { Model } from "../nn/model.ts";
+import { setParams } from "../nn/init.ts";
 import { modelToJson } from "../nn/serialize.ts";
 import { firstIteration } from "../experiment/first-iteration.ts";
 import type { Prepared } from "../experiment/prepare.ts";
@@ -24,7 +25,7 @@ import { accuracy, taskOf } from "../nn/targets.ts";
 import type { Trace } from "../nn/trace.ts";
 import { costGrid, costSurfaceScene, hiddenMorphScene, lossData, parseParam, paramNames, stepScenes, toSvg, VIEWS, type Scene } from "../viz/index.ts";
 import { CONVERGED, DOMAIN, GRID, type Domain, type Frame, type LiveSettings, type PlaygroundWorker, type SetupInfo, type ViewRequest, type ViewResult } from "./protocol.ts";
-import { FEATURE_INPUT, FEATURES, type ExperimentJson, type Feature } from "./setup.ts";
+import { CLASS_DATASETS, FEATURE_INPUT, FEATURES, REG_DATASETS, type ExperimentJson, type Feature } from "./setup.ts";
 
 const SLICE_MS = 10;
 const MAX_HISTORY = 2000;
@@ -40,10 +41,6 @@ interface Session {
   /** Parameters at frames, thinned to at most MAX_PATH, for the landscape's descent path. */
   path: { epoch: number; params: Float64Array }[];
   trainer: Trainer;
-  trainX: Matrix;
-  trainY: Float64Array;
-  testX: Matrix | null;
-  testY: Float64Array | null;
   trainWs: Workspace;
   testWs: Workspace | null;
   gridX: Matrix | null;
@@ -127,19 +124,20 @@ function domainOf(X: Matrix, playground: boolean): Domain {
   return [cx - half, cx + half, cy - half, cy + half];
 }
 
-const PLAYGROUND_DATASETS = new Set(["circle", "xor", "gauss", "spiral", "reg-plane", "reg-gauss"]);
+const PLAYGROUND_DATASETS = new Set<string>([...CLASS_DATASETS, ...REG_DATASETS]);
+
+/** Column c of a samples × cols matrix over the grid, as the page's heatmap values. */
+function gridColumn(X: Matrix, c: number): Float32Array {
+  const g = new Float32Array(GRID * GRID);
+  for (let k = 0; k < g.length; k++) g[k] = X.data[k * X.cols + c];
+  return g;
+}
 
 /** All seven features over the grid, computed by the same feature map the network's inputs use. */
 function featureGridsOver(raw: Matrix): Record<Feature, Float32Array> {
   const names = FEATURES.map((f) => FEATURE_INPUT[f]);
   const mapped = featureMap(names, ["x1", "x2"]).apply(raw);
-  const out = {} as Record<Feature, Float32Array>;
-  FEATURES.forEach((f, c) => {
-    const g = new Float32Array(GRID * GRID);
-    for (let k = 0; k < g.length; k++) g[k] = mapped.data[k * names.length + c];
-    out[f] = g;
-  });
-  return out;
+  return Object.fromEntries(FEATURES.map((f, c) => [f, gridColumn(mapped, c)])) as Record<Feature, Float32Array>;
 }
 
 function measure(s: Session, X: Matrix | null, Y: Float64Array | null, ws: Workspace | null): { loss: number; accuracy: number } {
@@ -150,7 +148,7 @@ function measure(s: Session, X: Matrix | null, Y: Float64Array | null, ws: Works
   return { loss: reportedLoss(s.model, lossTotal(s.model, Y, ws), X.rows, 0), accuracy: accuracy(A, Y, X.rows, out.units, taskOf(out.activation)) };
 }
 
-/** Keeps every other entry of the older half when a record grows past its cap, so long runs keep their shape. */
+/** Past its cap, a record keeps every other entry (and its last), so a long run keeps its shape in bounded memory. */
 function thin<T>(items: T[], max: number): T[] {
   return items.length <= max ? items : items.filter((_, i) => i % 2 === 0 || i === items.length - 1);
 }
@@ -161,11 +159,10 @@ function remember(s: Session, epoch: number, train: { loss: number; accuracy: nu
     if (h.epoch[h.epoch.length - 1] > epoch) s.history = emptyHistory(!!h.testLoss);
     else return;
   }
-  recordEpoch(s.history, { epoch, epochs: Infinity, loss: train.loss, accuracy: train.accuracy, testLoss: s.testX ? test.loss : null, testAccuracy: s.testX ? test.accuracy : null });
-  if (s.history.epoch.length > MAX_HISTORY) {
-    const keep = (_: number, i: number): boolean => i % 2 === 0 || i === s.history.epoch.length - 1;
-    const t = s.history;
-    s.history = { epoch: t.epoch.filter(keep), loss: t.loss.filter(keep), accuracy: t.accuracy.filter(keep), ...(t.testLoss ? { testLoss: t.testLoss.filter(keep), testAccuracy: t.testAccuracy!.filter(keep) } : {}) };
+  recordEpoch(s.history, { epoch, epochs: Infinity, loss: train.loss, accuracy: train.accuracy, testLoss: s.testWs ? test.loss : null, testAccuracy: s.testWs ? test.accuracy : null });
+  const t = s.history;
+  if (t.epoch.length > MAX_HISTORY) {
+    s.history = { epoch: thin(t.epoch, MAX_HISTORY), loss: thin(t.loss, MAX_HISTORY), accuracy: thin(t.accuracy, MAX_HISTORY), ...(t.testLoss ? { testLoss: thin(t.testLoss, MAX_HISTORY), testAccuracy: thin(t.testAccuracy!, MAX_HISTORY) } : {}) };
   }
   s.path.push({ epoch, params: s.model.params.slice() });
   s.path = thin(s.path, MAX_PATH);
@@ -183,8 +180,9 @@ function grids(s: Session): Float32Array[] | null {
 
 function send(s: Session, withGrids: boolean, error: string | null = null): void {
   const g = withGrids ? grids(s) : null;
-  const train = measure(s, s.trainX, s.trainY, s.trainWs);
-  const test = measure(s, s.testX, s.testY, s.testWs);
+  const d = s.prepared.data;
+  const train = measure(s, d.X, d.Y, s.trainWs);
+  const test = measure(s, d.testX ?? null, d.testY ?? null, s.testWs);
   remember(s, s.trainer.epoch, train, test);
   const frame: Frame = {
     epoch: s.trainer.epoch,
@@ -246,7 +244,7 @@ function prepare(json: ExperimentJson, files: Record<string, string>): { experim
 const api: PlaygroundWorker = {
   check(json: ExperimentJson, files: Record<string, string> = {}): string | null {
     try {
-      prepare(json, files).p.model.params.fill(0);
+      prepare(json, files);
       return null;
     } catch (e) {
       return (e as Error).message;
@@ -272,7 +270,6 @@ const api: PlaygroundWorker = {
     // The grid goes through the same feature map and scaler as the data.
     const gridX = raw ? { rows: raw.rows, cols: p.model.inputSize, data: scaledInputs(p.model, mapInputs(p.model, raw)) } : null;
     const inputs = p.model.inputs ?? p.model.featureNames;
-    const units = outputLayer(p.model).units;
     const classes = p.model.classes;
     // Targets for the scatter: the class's index, or the value itself.
     const targets = (y: readonly (number | string)[]): Float64Array => Float64Array.from(y, (v) => (classes ? classes.findIndex((c) => c === v) : Number(v)));
@@ -283,10 +280,6 @@ const api: PlaygroundWorker = {
       history: emptyHistory(!!p.data.testX && p.data.testX.rows > 0),
       path: [],
       trainer,
-      trainX: p.data.X,
-      trainY: p.data.Y,
-      testX: p.data.testX ?? null,
-      testY: p.data.testY ?? null,
       trainWs: createWorkspace(p.model, p.data.X.rows, { lean: true, engine: eng }),
       testWs: p.data.testX && p.data.testX.rows > 0 ? createWorkspace(p.model, p.data.testX.rows, { lean: true, engine: eng }) : null,
       gridX,
@@ -294,13 +287,7 @@ const api: PlaygroundWorker = {
       onFrame,
     };
     const featureGrids = featureGridsOver(gridPoints([DOMAIN[0], DOMAIN[1], DOMAIN[0], DOMAIN[1]], 2));
-    const inputGrids = gridX
-      ? inputs.map((_, c) => {
-          const g = new Float32Array(GRID * GRID);
-          for (let k = 0; k < g.length; k++) g[k] = gridX.data[k * inputs.length + c];
-          return g;
-        })
-      : null;
+    const inputGrids = gridX ? inputs.map((_, c) => gridColumn(gridX, c)) : null;
     const info: SetupInfo = {
       inputs,
       layers: p.model.layers.map((l) => ({ units: l.units, activation: l.activation })),
@@ -370,12 +357,8 @@ const api: PlaygroundWorker = {
     if (!s) return;
     playing = false;
     const t = firstIteration(s.prepared, s.model);
-    s.model.layers.forEach((layer, i) => {
-      const W = t.steps.find((x) => x.name === `W${i + 1}'`)!.value;
-      const b = t.steps.find((x) => x.name === `b${i + 1}'`)!.value[0];
-      W.forEach((row, r) => row.forEach((v, c) => (layer.W[r * layer.inputSize + c] = v)));
-      b.forEach((v, r) => (layer.b[r] = v));
-    });
+    const updated = (name: string): number[][] => t.steps.find((x) => x.name === name)!.value;
+    setParams(s.model, s.model.layers.map((_, i) => ({ W: updated(`W${i + 1}'`), b: updated(`b${i + 1}'`)[0] })));
     send(s, true);
   },
 
@@ -389,8 +372,8 @@ const api: PlaygroundWorker = {
     if (!s) throw new Error("the network is not ready yet");
     // Loaded on first use: the workbook writer is a large part of the bundle.
     const { workbookFromExperiment } = await import("../sheet/index.ts");
-    const prepared = { ...s.prepared, model: { ...s.model, params: s.model.params.slice() } };
-    const bytes = await workbookFromExperiment(prepared as Prepared, { iterations });
+    // The prepared experiment's model is the one being trained: the workbook starts from its current weights.
+    const bytes = await workbookFromExperiment(s.prepared, { iterations });
     return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
   },
 

@@ -80,8 +80,7 @@ describe("predictions in passes", () => {
     expect(evaluate(m, X.data, Y, X.rows, 0.01)).toEqual(evalOne);
   });
 
-  it("splits a pass too large for the workspace limit into passes that run on the fast kernels", () => {
-    if (!fastKernelsAvailable()) return;
+  it.skipIf(!fastKernelsAvailable())("splits a pass too large for the workspace limit into passes that run on the fast kernels", () => {
     const m = MODELS[0][1];
     const X = grid(200);
     const layers = m.layers.map((l) => ({ inputSize: l.inputSize, units: l.units, relu: l.activation === "relu" }));

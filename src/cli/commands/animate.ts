@@ -4,7 +4,7 @@
  * (progress bar), then writes the GIF and/or the numbered PNGs — only once all are made.
  */
 import { UserError } from "../../core/errors.ts";
-import { ANIMATION_NAMES, ANIMATIONS, snapshotEpochs, type AnimateOptions, type AnimationInput, type AnimationName } from "../../animate/index.ts";
+import { ANIMATION_NAMES, ANIMATIONS, DEFAULT_FRAMES, snapshotEpochs, type AnimateOptions, type AnimationInput, type AnimationName } from "../../animate/index.ts";
 import { numberedName, writeFilesAtomic } from "../../render/files.ts";
 import { framesToGif, renderFramesAsync } from "../../render/frames.ts";
 import { join } from "node:path";
@@ -41,7 +41,7 @@ export interface Animated {
 /** Trains `file` and draws the animation in memory (shared with the gallery). */
 export async function makeAnimation(name: AnimationName, file: string, o: AnimateOptions & { epochs?: number; pngs?: boolean }): Promise<Animated> {
   const anim = ANIMATIONS[name];
-  const frames = o.frames ?? 60;
+  const frames = o.frames ?? DEFAULT_FRAMES;
   const untrained = pictureSourceFromExperiment(file, false);
   const why = anim.applies(untrained.input.model, o);
   if (why) throw new UserError(why);
@@ -77,7 +77,7 @@ export async function animateCommand(name: string, file: string, flags: AnimateF
   // Every frame is held as RGBA until the GIF is made: bounded before any work.
   const w = flags.width ?? 800;
   const h = flags.height ?? Math.round(w * 0.75);
-  const count = flags.frames ?? 60;
+  const count = flags.frames ?? DEFAULT_FRAMES;
   const need = count * w * h * 4 * (flags.framesDir ? 1.5 : 1);
   if (need > memoryBudget()) {
     throw new UserError(`${count} frames of ${w}×${h} px need about ${bytesText(need)} of memory, more than the ${bytesText(memoryBudget())} allowed: use fewer --frames or a smaller --width/--height`);

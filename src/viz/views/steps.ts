@@ -112,12 +112,10 @@ export function stepScenes(trace: Trace, o: StepOptions = {}): Scene[] {
       if (!src) continue;
       place((px, py) => table(src, px, py, sources.get(name) ?? null, "source"), 28);
     }
-    const arrowX = x - 10;
     place((px, py) => {
       const tb = table(step, px + 36, py, (r, c) => r === i && c === j, "result");
       return { marks: [{ type: "line", x1: px, y1: py + 36, x2: px + 26, y2: py + 36, stroke: PALETTE.ink, strokeWidth: 2, arrow: true }, ...tb.marks], width: tb.width + 36, height: tb.height };
     }, 0);
-    void arrowX;
     const height = y + rowH + 24;
     marks.push({ type: "text", x: width - 20, y: height - 8, text: `η = ${trace.learningRate}, ${trace.reduction === "sum" ? "summed" : "averaged"} gradients, ${trace.samples} samples`, size: 11, anchor: "end", fill: PALETTE.muted });
     return { width, height, title: `Step ${k + 1} of ${steps.length}: ${step.name}`, marks };
