@@ -26,7 +26,7 @@ export function estimateMemory(experiment: Experiment, inputSize: number, rows: 
   const layers = experiment.model.layers;
   const P = parameterCount(inputSize, layers);
   const t = experiment.train;
-  const copies = 2 + (t.optimizer === "adam" ? 2 : t.optimizer === "lbfgs" ? 2 * 10 + 4 : t.momentum > 0 || t.nesterov ? 1 : 0);
+  const copies = 2 + (t.optimizer === "adam" ? 2 : t.optimizer === "lbfgs" ? 2 * 10 + 4 : (t.momentum ?? 0) > 0 || t.nesterov ? 1 : 0);
   const batch = t.batchSize && t.batchSize < rows ? t.batchSize : rows;
   const widths = layers.reduce((s, l) => s + l.units, 0);
   const widest = Math.max(inputSize, ...layers.map((l) => l.units));

@@ -11,8 +11,8 @@ import { ACTIVATION_NAMES } from "../nn/activations.ts";
 import { INIT_SCHEMES } from "../nn/init.ts";
 import { LOSS_NAMES, loss as lossOf } from "../nn/losses.ts";
 import type { LayerSpec } from "../nn/network.ts";
-import { OPTIMIZER_NAMES } from "../nn/optimizers/optimizer.ts";
-import { defaultLearningRate } from "../nn/train.ts";
+import type { OptimizerEntry, OptimizerField } from "../nn/optimizers/entry.ts";
+import { OPTIMIZER_FIELDS, OPTIMIZER_NAMES, OPTIMIZERS, optimizersWith } from "../nn/optimizers/registry.ts";
 import { array, boolean, join, knownFields, number, object, oneOf, optional, string, type Json, type JsonObject } from "./check.ts";
 import { DEFAULTS, defaultLoss, type Experiment, type InitSpec, type TrainSpec } from "./experiment.ts";
 
@@ -178,39 +178,44 @@ function validateInit(v: Json | undefined): InitSpec {
   };
 }
 
-const TRAIN_FIELDS = ["optimizer", "learningRate", "epochs", "batchSize", "reduction", "l2", "l1", "momentum", "nesterov", "beta1", "beta2", "epsilon", "tolerance", "seed", "rng"];
+/** `train`'s fields every optimiser shares; each optimiser's own come from its registry entry. */
+export const TRAIN_COMMON_FIELDS = ["optimizer", "epochs", "batchSize", "reduction", "l2", "l1", "seed", "rng"] as const;
+export const TRAIN_FIELDS: readonly string[] = [...TRAIN_COMMON_FIELDS, ...OPTIMIZER_FIELDS.map((f) => f.name)];
+
+/** One optimiser setting, checked against its registry entry's type and range. */
+function optimizerField(f: OptimizerField, v: Json, path: string): number | boolean {
+  if (f.type === "boolean") return boolean(v, path);
+  const x = number(v, path, { min: f.min, max: f.max, exclusiveMin: f.exclusiveMin, exclusiveMax: f.exclusiveMax });
+  return x;
+}
 
 function validateTrain(v: Json | undefined): TrainSpec {
   const o: JsonObject = v === undefined ? {} : object(v, "train");
   knownFields(o, TRAIN_FIELDS, "train");
   const d = DEFAULTS.train;
   const optimizer = optional(o, "optimizer", "train", (x, p) => oneOf(x, OPTIMIZER_NAMES, p), d.optimizer);
-  const positive = (x: Json, p: string) => number(x, p, { min: 0, exclusiveMin: true });
-  const unit = (x: Json, p: string) => number(x, p, { min: 0, max: 0.999999999 });
-  const spec: TrainSpec = {
+  const entry = OPTIMIZERS[optimizer] as OptimizerEntry;
+  // Another optimiser's setting would be silently unused: refuse it, naming the ones that read it.
+  for (const f of OPTIMIZER_FIELDS) {
+    if (o[f.name] === undefined || entry.fields.some((g) => g.name === f.name)) continue;
+    const owners = optimizersWith(f.name);
+    const fix = f.name === "momentum" || f.name === "nesterov" ? ` (Keras' SGD and scikit-learn's solver "sgd" take momentum; "sgd" without batchSize is the full batch)` : "";
+    throw new UserError(`"${optimizer}" does not use ${f.name}, which ${owners.map((n) => `"${n}"`).join(", ")} read${owners.length === 1 ? "s" : ""}: use "optimizer": "${owners[0]}"${fix}, or remove ${f.name}`, join("train", f.name));
+  }
+  const own: Record<string, number | boolean> = {};
+  for (const f of entry.fields) own[f.name] = optional(o, f.name, "train", (x, p) => optimizerField(f, x, p), entry.defaults[f.name]);
+  const spec = {
     optimizer,
-    learningRate: optional(o, "learningRate", "train", positive, defaultLearningRate(optimizer)),
+    ...own,
     epochs: optional(o, "epochs", "train", (x, p) => number(x, p, { integer: true, min: 1, max: 100_000_000 }), d.epochs),
     batchSize: o.batchSize === null ? null : optional(o, "batchSize", "train", (x, p) => number(x, p, { integer: true, min: 1 }), d.batchSize),
     reduction: optional(o, "reduction", "train", (x, p) => oneOf(x, ["mean", "sum"] as const, p), d.reduction),
     l2: optional(o, "l2", "train", (x, p) => number(x, p, { min: 0 }), d.l2),
     l1: optional(o, "l1", "train", (x, p) => number(x, p, { min: 0 }), d.l1),
-    momentum: optional(o, "momentum", "train", unit, d.momentum),
-    nesterov: optional(o, "nesterov", "train", boolean, d.nesterov),
-    beta1: optional(o, "beta1", "train", unit, d.beta1),
-    beta2: optional(o, "beta2", "train", unit, d.beta2),
-    epsilon: optional(o, "epsilon", "train", positive, d.epsilon),
-    tolerance: optional(o, "tolerance", "train", (x, p) => number(x, p, { min: 0 }), d.tolerance),
     seed: optional(o, "seed", "train", (x, p) => number(x, p, { integer: true, min: 0, max: 4294967295 }), d.seed),
     rng: optional(o, "rng", "train", (x, p) => oneOf(x, RNG_NAMES, p), d.rng),
-  };
-  if (optimizer === "gd" && spec.batchSize !== null) {
-    throw new UserError('"gd" is full-batch gradient descent; for mini-batches use "optimizer": "sgd" (or "adam") with this batchSize', "train.batchSize");
-  }
-  if (optimizer === "lbfgs" && spec.batchSize !== null) throw new UserError("L-BFGS works on the full batch; remove batchSize", "train.batchSize");
-  if (optimizer !== "sgd" && optimizer !== "gd" && (spec.momentum > 0 || spec.nesterov)) {
-    throw new UserError(`momentum applies to "sgd" and "gd", not "${optimizer}"`, spec.momentum > 0 ? "train.momentum" : "train.nesterov");
-  }
+  } as TrainSpec;
+  if (entry.fullBatchOnly !== null && spec.batchSize !== null) throw new UserError(entry.fullBatchOnly, "train.batchSize");
   return spec;
 }
 

@@ -13,6 +13,8 @@
 import { UserError } from "../core/errors.ts";
 import type { Prepared } from "../experiment/prepare.ts";
 import { layerToJson } from "../nn/network.ts";
+import { optimizerOptions, type AllOptimizerOptions } from "../nn/optimizers/registry.ts";
+import { defaultLearningRate } from "../nn/train.ts";
 
 const num = (v: number): string => (Number.isInteger(v) ? `${v}.0` : String(v));
 const list = (a: ArrayLike<number>): string => `[${Array.from(a, num).join(", ")}]`;
@@ -30,7 +32,8 @@ export function experimentToPytorch(prepared: Prepared, source: string): string 
   const n = X.rows;
   const units = model.layers[model.layers.length - 1].units;
   const d = model.inputSize;
-  const lr = config.learningRate ?? (config.optimizer === "adam" ? 0.001 : 0.01);
+  const lr = config.learningRate ?? defaultLearningRate(config.optimizer);
+  const o = optimizerOptions(config.optimizer, config) as Partial<AllOptimizerOptions>;
   const epochs = config.epochs;
   const reduction = config.reduction ?? "mean";
   const l2 = config.l2 ?? 0;
@@ -45,8 +48,8 @@ export function experimentToPytorch(prepared: Prepared, source: string): string 
   };
   const optimiser =
     config.optimizer === "adam"
-      ? `torch.optim.Adam(net.parameters(), lr=${num(lr)}, betas=(${num(config.beta1 ?? 0.9)}, ${num(config.beta2 ?? 0.999)}), eps=${num(config.epsilon ?? 1e-7)})`
-      : `torch.optim.SGD(net.parameters(), lr=${num(lr)}${config.momentum ? `, momentum=${num(config.momentum)}` : ""}${config.nesterov ? ", nesterov=True" : ""})`;
+      ? `torch.optim.Adam(net.parameters(), lr=${num(lr)}, betas=(${num(o.beta1!)}, ${num(o.beta2!)}), eps=${num(o.epsilon!)})`
+      : `torch.optim.SGD(net.parameters(), lr=${num(lr)}${o.momentum ? `, momentum=${num(o.momentum)}` : ""}${o.nesterov ? ", nesterov=True" : ""})`;
   const initial = model.layers.map(layerToJson);
   const classes = model.classes ? model.classes.map(String).join(",") : null;
   const importLine = `glassbox import --from onnx trained.onnx --out trained.json${classes ? ` --classes ${classes}` : ""} --features ${split.featureNames.join(",")}`;

@@ -227,7 +227,7 @@ describe("createTrainer: settings changed between steps keep the optimiser's sta
     expect(Array.from(net.params)).toEqual(Array.from(hand.params));
   });
 
-  it("gd → momentum mid-run starts the velocity at zero; l1 and l2 change the objective from the next epoch", () => {
+  it("plain SGD → momentum mid-run starts the velocity at zero; l1 and l2 change the objective from the next epoch", () => {
     const hand = fresh();
     const vel = new Float64Array(hand.params.length);
     const losses: number[] = [];
@@ -245,7 +245,7 @@ describe("createTrainer: settings changed between steps keep the optimiser's sta
         }
     }
     const net = fresh();
-    const t = createTrainer(net, DATA, { optimizer: "gd", learningRate: 0.4, epochs: 6 });
+    const t = createTrainer(net, DATA, { optimizer: "sgd", learningRate: 0.4, epochs: 6 });
     t.step(3);
     t.update({ momentum: 0.7, l2: 0.2, l1: 0.05 });
     t.step(3);
@@ -325,7 +325,7 @@ describe("createTrainer: the page's edits, snapshots and lifetime", () => {
   it("edited weights are trained from on the next step (gd and L-BFGS)", () => {
     for (const optimizer of ["gd", "lbfgs"] as const) {
       const net = fresh();
-      const t = createTrainer(net, DATA, { optimizer, learningRate: 0.5, epochs: 20 });
+      const t = createTrainer(net, DATA, { optimizer, learningRate: 0.5, epochs: 20 } as TrainConfig);
       t.step(3);
       net.params[0] = 1.5;
       net.params[4] = -0.75;
