@@ -3,7 +3,7 @@ import type { RngName } from "../core/random.ts";
 import type { DataSpec } from "../data/types.ts";
 import type { LayerSpec } from "../nn/network.ts";
 import type { InitScheme } from "../nn/init.ts";
-import type { LossName } from "../nn/losses.ts";
+import { loss, LOSS_NAMES, type LossName } from "../nn/losses.ts";
 import { OPTIMIZERS, type OptimizerSpec } from "../nn/optimizers/registry.ts";
 import type { Reduction } from "../nn/propagation.ts";
 
@@ -59,9 +59,11 @@ export const DEFAULTS = {
   optimizers: Object.fromEntries(Object.values(OPTIMIZERS).map((e) => [e.name, e.defaults])) as { readonly [N in keyof typeof OPTIMIZERS]: (typeof OPTIMIZERS)[N]["defaults"] },
 } as const;
 
-/** The loss that goes with an output activation when the file names none (Keras' pairing). */
+/**
+ * The loss that goes with an output activation when the file names none (Keras' pairing): the one
+ * made for it (its registry entry's `requiresOutput`: binary cross-entropy for sigmoid,
+ * categorical for softmax), else `mse`.
+ */
 export function defaultLoss(outputActivation: string): LossName {
-  if (outputActivation === "sigmoid") return "binary-crossentropy";
-  if (outputActivation === "softmax") return "categorical-crossentropy";
-  return "mse";
+  return LOSS_NAMES.find((l) => loss(l).requiresOutput === outputActivation) ?? "mse";
 }

@@ -6,8 +6,10 @@
 import { UserError } from "../core/errors.ts";
 import { RNG_NAMES } from "../core/random.ts";
 import { parseFeatureName } from "../data/feature-map.ts";
-import { DATASET_NAMES, type DataSpec } from "../data/types.ts";
-import { ACTIVATION_NAMES } from "../nn/activations.ts";
+import type { DatasetEntry } from "../data/dataset.ts";
+import { DATASET_NAMES, DATASETS } from "../data/generate.ts";
+import type { DataSpec } from "../data/types.ts";
+import { activation as activationOf, ACTIVATION_NAMES } from "../nn/activations.ts";
 import { INIT_SCHEMES } from "../nn/init.ts";
 import { LOSS_NAMES, loss as lossOf } from "../nn/losses.ts";
 import type { LayerSpec } from "../nn/network.ts";
@@ -33,7 +35,7 @@ export function validateExperiment(json: unknown): Experiment {
   const lossName = optional(o, "loss", "", (v, p) => oneOf(v, LOSS_NAMES, p), defaultLoss(output.activation));
   const needs = lossOf(lossName).requiresOutput;
   if (needs && output.activation !== needs) {
-    const fix = output.activation === "softmax" ? '"categorical-crossentropy"' : output.activation === "sigmoid" ? '"binary-crossentropy"' : '"mse"';
+    const fix = JSON.stringify(defaultLoss(output.activation));
     throw new UserError(`"${lossName}" needs a ${needs} output layer, but the last layer is ${output.activation}: use ${fix} or a ${needs} output`, "loss");
   }
   if (output.activation === "softmax" && output.units < 2) {
@@ -49,6 +51,9 @@ export function validateExperiment(json: unknown): Experiment {
   return { name, data, inputs, scale, model: { layers }, classes, init, loss: lossName, train, record };
 }
 
+/** A generated set's fields: the generator options its registry entries read, and the shared ones. */
+export const DATASET_FIELDS: readonly string[] = ["dataset", ...new Set((Object.values(DATASETS) as DatasetEntry[]).flatMap((d) => d.options)), "seed", "rng", "testFraction", "splitSeed"];
+
 function validateData(v: Json): DataSpec {
   const o = object(v, "data");
   const kinds = ["dataset", "csv", "X"].filter((k) => o[k] !== undefined);
@@ -59,7 +64,7 @@ function validateData(v: Json): DataSpec {
   const seed = optional(o, "seed", "data", (x, p) => number(x, p, { integer: true, min: 0, max: 4294967295 }), undefined);
   const rng = optional(o, "rng", "data", (x, p) => oneOf(x, RNG_NAMES, p), undefined);
   if (o.dataset !== undefined) {
-    knownFields(o, ["dataset", "samples", "noise", "seed", "rng", "factor", "centers", "std", "groups", "testFraction", "splitSeed"], "data");
+    knownFields(o, DATASET_FIELDS, "data");
     const dataset = oneOf(o.dataset, DATASET_NAMES, "data.dataset");
     const groups = optional(o, "groups", "data", validateGroups, undefined);
     return {
@@ -148,7 +153,9 @@ function validateModel(v: Json): LayerSpec[] {
     if (lo.activation === undefined) throw new UserError(`missing; one of ${ACTIVATION_NAMES.join(", ")}`, join(p, "activation"));
     const units = number(lo.units, join(p, "units"), { integer: true, min: 1, max: 4096 });
     const activation = oneOf(lo.activation, ACTIVATION_NAMES, join(p, "activation"));
-    if (activation === "softmax" && i < layers.length - 1) throw new UserError("softmax is only for the output layer; use relu, tanh or sigmoid here", join(p, "activation"));
+    if (activationOf(activation).outputOnly && i < layers.length - 1) {
+      throw new UserError(`${activation} is only for the output layer; use ${ACTIVATION_NAMES.filter((a) => !activationOf(a).outputOnly).join(", ")} here`, join(p, "activation"));
+    }
     return { units, activation };
   });
 }
