@@ -47,7 +47,7 @@ export const blobsDataset: DatasetEntry<"blobs", null> = {
   name: "blobs",
   generate: blobs,
   task: "classification",
-  doc: "scikit-learn's `make_blobs`: `centers` Gaussian clusters of spread `std` (no `noise`)",
+  doc: "scikit-learn's `make_blobs`: Gaussian clusters (`centers`, `std`; no `noise`)",
   options: ["samples", "centers", "std"],
   playground: null,
 };

@@ -44,7 +44,7 @@ export const circleDataset: DatasetEntry<"circle", "classification"> = {
   name: "circle",
   generate: circle,
   task: "classification",
-  doc: "TensorFlow Playground's \"Circle\" (not `circles`)",
+  doc: "TensorFlow Playground's \"Circle\", not scikit-learn's `circles`",
   options: ["samples", "noise"],
   playground: { problem: "classification", order: 0 },
 };

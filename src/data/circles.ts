@@ -50,7 +50,7 @@ export const circlesDataset: DatasetEntry<"circles", null> = {
   name: "circles",
   generate: circles,
   task: "classification",
-  doc: "scikit-learn's `make_circles`: one class inside a ring of the other (`factor`: the inner radius, in [0, 1))",
+  doc: "scikit-learn's `make_circles`: one class inside a ring of the other (`factor`)",
   options: ["samples", "noise", "factor"],
   playground: null,
 };

@@ -61,7 +61,7 @@ export const gaussianGroupsDataset: DatasetEntry<"gaussian-groups", null> = {
   name: "gaussian-groups",
   generate: gaussianGroups,
   task: "classification",
-  doc: "labelled Gaussian groups drawn as the hidden-layer article does (`groups`: `[{ mean, std, count, label }, …]`; no `samples`, no `noise`)",
+  doc: "labelled Gaussian groups drawn as the hidden-layer article does (`groups`; no `samples` or `noise`)",
   options: ["groups"],
   playground: null,
 };

@@ -30,7 +30,7 @@ export const lineDataset: DatasetEntry<"line", null> = {
   name: "line",
   generate: line,
   task: "classification",
-  doc: "one feature: label 1 for −0.5 ≤ x ≤ 0.5 (the one-feature walkthrough's kind; `noise` flips labels)",
+  doc: "one feature x, label 1 for −0.5 ≤ x ≤ 0.5 (the one-feature walkthrough's kind)",
   options: ["samples", "noise"],
   playground: null,
 };

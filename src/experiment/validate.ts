@@ -19,6 +19,22 @@ import { array, boolean, join, knownFields, number, object, oneOf, optional, str
 import { DEFAULTS, defaultLoss, type Experiment, type InitSpec, type TrainSpec } from "./experiment.ts";
 
 const TOP = ["name", "description", "data", "inputs", "scale", "model", "classes", "init", "loss", "train", "record"];
+const CSV_FIELDS = ["csv", "target", "features", "splitColumn", "testFraction", "seed", "rng"];
+const INLINE_FIELDS = ["X", "y", "testFraction", "seed", "rng"];
+const LAYER_FIELDS = ["units", "activation"];
+const INIT_FIELDS = ["scheme", "scale", "seed", "rng", "bias"];
+const RECORD_FIELDS = ["every", "paramsAt"];
+
+/**
+ * Every field an experiment file may have, by JSON path (`train.beta1`, `model.layers[].units`):
+ * the lists the validator checks against, for the README's field table and its test.
+ */
+export function acceptedFields(): string[] {
+  const under = (section: string, fields: readonly string[]) => fields.map((f) => `${section}.${f}`);
+  const top = TOP.filter((f) => !["data", "model", "init", "train", "record"].includes(f));
+  const data = [...new Set([...DATASET_FIELDS, ...CSV_FIELDS, ...INLINE_FIELDS])];
+  return [...top, ...under("data", data), ...under("model.layers[]", LAYER_FIELDS), ...under("init", [...INIT_FIELDS, "params"]), ...under("train", TRAIN_FIELDS), ...under("record", RECORD_FIELDS)];
+}
 
 export function validateExperiment(json: unknown): Experiment {
   const o = object(json, "(experiment)");
@@ -82,7 +98,7 @@ function validateData(v: Json): DataSpec {
     };
   }
   if (o.csv !== undefined) {
-    knownFields(o, ["csv", "target", "features", "splitColumn", "testFraction", "seed", "rng"], "data");
+    knownFields(o, CSV_FIELDS, "data");
     if (o.target === undefined) throw new UserError('missing; name the label column, e.g. "target": "y"', "data.target");
     return {
       csv: string(o.csv, "data.csv"),
@@ -94,7 +110,7 @@ function validateData(v: Json): DataSpec {
       rng,
     };
   }
-  knownFields(o, ["X", "y", "testFraction", "seed", "rng"], "data");
+  knownFields(o, INLINE_FIELDS, "data");
   if (o.y === undefined) throw new UserError("missing; inline data needs y (one target per row of X)", "data.y");
   const X = array(o.X, "data.X", { minLength: 1 }).map((row, i) => array(row, join("data.X", i), { minLength: 1 }).map((x, j) => number(x, `data.X[${i}][${j}]`)));
   const y = array(o.y, "data.y").map((t, i) =>
@@ -148,7 +164,7 @@ function validateModel(v: Json): LayerSpec[] {
   return layers.map((l, i) => {
     const p = join("model.layers", i);
     const lo = object(l, p);
-    knownFields(lo, ["units", "activation"], p);
+    knownFields(lo, LAYER_FIELDS, p);
     if (lo.units === undefined) throw new UserError("missing; how many neurons this layer has", join(p, "units"));
     if (lo.activation === undefined) throw new UserError(`missing; one of ${ACTIVATION_NAMES.join(", ")}`, join(p, "activation"));
     const units = number(lo.units, join(p, "units"), { integer: true, min: 1, max: 4096 });
@@ -175,7 +191,7 @@ function validateInit(v: Json | undefined): InitSpec {
     });
     return { params };
   }
-  knownFields(o, ["scheme", "scale", "seed", "rng", "bias"], "init");
+  knownFields(o, INIT_FIELDS, "init");
   return {
     scheme: optional(o, "scheme", "init", (x, p) => oneOf(x, INIT_SCHEMES, p), DEFAULTS.init.scheme),
     scale: optional(o, "scale", "init", (x, p) => number(x, p, { min: 0 }), undefined),
@@ -229,7 +245,7 @@ function validateTrain(v: Json | undefined): TrainSpec {
 function validateRecord(v: Json | undefined, epochs: number): Experiment["record"] {
   if (v === undefined) return { every: DEFAULTS.record.every, paramsAt: [] };
   const o = object(v, "record");
-  knownFields(o, ["every", "paramsAt"], "record");
+  knownFields(o, RECORD_FIELDS, "record");
   return {
     every: optional(o, "every", "record", (x, p) => number(x, p, { integer: true, min: 1 }), DEFAULTS.record.every),
     paramsAt: optional(o, "paramsAt", "record", (x, p) => array(x, p).map((e, i) => number(e, join(p, i), { integer: true, min: 0, max: epochs })), []),
