@@ -15,7 +15,7 @@ export { activation, ACTIVATION_NAMES, type ActivationName } from "./nn/activati
 export { loss, LOSS_NAMES, type LossName } from "./nn/losses.ts";
 export { createNetwork, cloneNetwork, layerViews, parameterCount, type Layer, type LayerSpec, type Network } from "./nn/network.ts";
 export { createModel, type Model } from "./nn/model.ts";
-export { initialise, setParams, INIT_SCHEMES, type InitOptions, type InitScheme } from "./nn/init.ts";
+export { initialize, initialise, setParams, INIT_SCHEMES, type InitOptions, type InitScheme } from "./nn/init.ts";
 export { createWorkspace, forward, backward, objectiveAndGradient, type Workspace, type Reduction } from "./nn/propagation.ts";
 export { createEngine, defaultEngine, Engine, type EngineOptions } from "./core/wasm/engine.ts";
 export { train, TrainingDivergedError, type TrainConfig, type TrainData, type TrainResult } from "./nn/train.ts";

@@ -10,7 +10,7 @@ import { featureMap, mapSplit } from "../data/feature-map.ts";
 import { fitStandardScaler } from "../data/fit-scaler.ts";
 import { loadData, type ReadText } from "../data/load.ts";
 import type { DataSplit, LabeledData } from "../data/types.ts";
-import { initialise, setParams } from "../nn/init.ts";
+import { initialize, setParams } from "../nn/init.ts";
 import { createModel, type Model } from "../nn/model.ts";
 import { outputLayer } from "../nn/network.ts";
 import { classesFor, encodeTargets, labelsFromRows, taskOf } from "../nn/targets.ts";
@@ -77,7 +77,7 @@ export function prepareExperiment(experiment: Experiment, readText?: ReadText): 
       throw new UserError(`${(e as Error).message} (the ${given} ${inputSize} feature${inputSize === 1 ? "" : "s"})`, "init.params");
     }
   } else {
-    initialise(model, experiment.init);
+    initialize(model, experiment.init);
   }
 
   const units = outputLayer(model).units;

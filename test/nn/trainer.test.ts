@@ -7,7 +7,7 @@ import { heapGrowth, xorLike } from "../helpers.ts";
 import fc from "fast-check";
 import { fromRows, gatherRows, type Matrix } from "../../src/core/matrix.ts";
 import { createRandom, GlassboxRandom, shuffle } from "../../src/core/random.ts";
-import { initialise } from "../../src/nn/init.ts";
+import { initialize } from "../../src/nn/init.ts";
 import { createNetwork, type LayerSpec, type Network } from "../../src/nn/network.ts";
 import { backward, createWorkspace, forward, lossTotal, objectiveAndGradient, reportedLoss } from "../../src/nn/propagation.ts";
 import { train, TrainingDivergedError, type TrainConfig, type TrainData } from "../../src/nn/train.ts";
@@ -17,7 +17,7 @@ import { createTrainer, type Trainer } from "../../src/nn/trainer.ts";
 const LAYERS: LayerSpec[] = [{ units: 5, activation: "tanh" }, { units: 1, activation: "sigmoid" }];
 function fresh(seed = 3): Network {
   const net = createNetwork(2, LAYERS, "binary-crossentropy");
-  initialise(net, { scheme: "xavier", seed });
+  initialize(net, { scheme: "xavier", seed });
   return net;
 }
 
