@@ -31,10 +31,14 @@ import { accuracy, taskOf } from "./targets.ts";
 export type TrainConfig = OptimizerChoice & TrainCommon;
 
 export interface TrainCommon {
-  /** Infinity trains open-ended (a trainer stepped by its caller). */
+  /** Infinity trains open-ended (a trainer stepped by its caller). An epoch is one pass over the data (for L-BFGS, one iteration). */
   epochs: number;
-  /** null or absent: the whole training set in each step. */
+  /**
+   * null or absent: the whole training set in each step. Else a fresh shuffle of the original row
+   * order every epoch (the stream seeded once by `seed`), cut into batches; the last holds the remainder.
+   */
   batchSize?: number | null;
+  /** "mean" (default, Keras): the gradient is divided by the batch's size; "sum": summed. The reported loss is the same either way. */
   reduction?: Reduction;
   /** L2 penalty, scikit-learn's `alpha`: adds ½·l2·Σ‖W‖² to the summed loss. */
   l2?: number;
