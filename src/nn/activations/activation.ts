@@ -18,6 +18,11 @@ export interface Activation {
   forward(Z: Float64Array, A: Float64Array, n: number, m: number): void;
   /** dZ = ∂loss/∂Z from dA = ∂loss/∂A (a Jacobian-vector product; element-wise except softmax). */
   backward(dA: Float64Array, Z: Float64Array, A: Float64Array, dZ: Float64Array, n: number, m: number): void;
+  /**
+   * The same as spreadsheet formulas (`glassbox sheet`): f of the cell `z` (`row`: z's whole row of
+   * the layer, for activations that need it), and its slope from the cells `z` and `a` (null as `slope`).
+   */
+  readonly spreadsheet: { value(z: string, row: string | null): string; slope: ((z: string, a: string) => string) | null };
   /** The element-wise slope f'(Z), for display; null for softmax, whose Jacobian is not diagonal. */
   slope: ((Z: Float64Array, A: Float64Array, out: Float64Array, length: number) => void) | null;
 }

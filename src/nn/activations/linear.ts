@@ -7,6 +7,7 @@ export const linearActivation: Activation = {
   outputOnly: false,
   formula: "z",
   slopeFormula: "1",
+  spreadsheet: { value: (z) => `${z}`, slope: () => "1" },
   forward(Z, A, n, m) {
     A.set(Z.subarray(0, n * m));
   },

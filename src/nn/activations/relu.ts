@@ -7,6 +7,7 @@ export const reluActivation: Activation = {
   outputOnly: false,
   formula: "max(0, z)",
   slopeFormula: "1 where Z > 0, else 0",
+  spreadsheet: { value: (z) => `MAX(0,${z})`, slope: (z) => `IF(${z}>0,1,0)` },
   forward(Z, A, n, m) {
     for (let i = 0, len = n * m; i < len; i++) {
       const z = Z[i];

@@ -12,6 +12,7 @@ export const sigmoidActivation: Activation = {
   outputOnly: false,
   formula: "σ(z) = 1 / (1 + e^(−z))",
   slopeFormula: "A ⊙ (1 − A)",
+  spreadsheet: { value: (z) => `1/(1+EXP(-${z}))`, slope: (_z, a) => `${a}*(1-${a})` },
   forward(Z, A, n, m) {
     for (let i = 0, len = n * m; i < len; i++) A[i] = 1 / (1 + Math.exp(-Z[i]));
   },

@@ -7,6 +7,7 @@ export const softmaxActivation: Activation = {
   outputOnly: true,
   formula: "e^(z_k) / Σ_j e^(z_j)",
   slopeFormula: "softmax Jacobian",
+  spreadsheet: { value: (z, row) => `EXP(${z}-MAX(${row}))/SUMPRODUCT(EXP(${row}-MAX(${row})))`, slope: null },
   // Subtracting the row maximum keeps every exponent ≤ 0: no overflow for any finite z.
   forward(Z, A, n, m) {
     for (let i = 0; i < n; i++) {

@@ -7,6 +7,7 @@ export const tanhActivation: Activation = {
   outputOnly: false,
   formula: "tanh(z)",
   slopeFormula: "1 − A²",
+  spreadsheet: { value: (z) => `TANH(${z})`, slope: (_z, a) => `1-${a}^2` },
   forward(Z, A, n, m) {
     for (let i = 0, len = n * m; i < len; i++) A[i] = Math.tanh(Z[i]);
   },

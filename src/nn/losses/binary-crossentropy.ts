@@ -28,4 +28,8 @@ export const binaryCrossentropy: Loss = {
     for (let i = 0, len = n * m; i < len; i++) dZ[i] = (A[i] - Y[i]) / m;
   },
   fusedFormula: "dZ = A − Y",
+  spreadsheet: {
+    total: (sum, m) => `-(${sum((a, y) => `${y}*LN(${a})+(1-${y})*LN(1-${a})`)})${m > 1 ? `/${m}` : ""}`,
+    gradient: (a, y, m, s) => `-(${y}/${a}-(1-${y})/(1-${a}))${m > 1 ? `/${m}` : ""}*${s}`,
+  },
 };

@@ -28,4 +28,8 @@ export const categoricalCrossentropy: Loss = {
     for (let i = 0, len = n * m; i < len; i++) dZ[i] = A[i] - Y[i];
   },
   fusedFormula: "dZ = A − Y",
+  spreadsheet: {
+    total: (sum) => `-(${sum((a, y) => `${y}*LN(${a})`)})`,
+    gradient: (a, y, _m, s) => `-${y}/${a}*${s}`,
+  },
 };

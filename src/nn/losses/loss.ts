@@ -23,6 +23,12 @@ export interface Loss {
    */
   fused: ((A: Float64Array, Y: Float64Array, dZ: Float64Array, n: number, m: number) => void) | null;
   readonly fusedFormula: string | null;
+  /**
+   * The same as spreadsheet formulas (`glassbox sheet`): Σᵢ ℓᵢ from `sum`, which sums an
+   * element-wise formula of the cells a and y over every output, and ∂ℓᵢ/∂a times the cell `s`;
+   * `m` is the number of outputs.
+   */
+  readonly spreadsheet: { total(sum: (f: (a: string, y: string) => string) => string, m: number): string; gradient(a: string, y: string, m: number, s: string): string };
 }
 
 /** log(1 + eˣ) without overflow. */

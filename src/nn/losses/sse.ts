@@ -20,4 +20,8 @@ export const sumSquaredError: Loss = {
   },
   fused: null,
   fusedFormula: null,
+  spreadsheet: {
+    total: (sum) => `(${sum((a, y) => `(${a}-${y})^2`)})/2`,
+    gradient: (a, y, _m, s) => `(${a}-${y})*${s}`,
+  },
 };
