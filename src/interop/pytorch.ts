@@ -28,6 +28,8 @@ const ACT: Record<string, string> = { relu: "torch.relu", sigmoid: "torch.sigmoi
 export function experimentToPytorch(prepared: Prepared, source: string): string {
   const { model, split, data, config } = prepared;
   if (config.optimizer === "lbfgs") throw new UserError(`train.optimizer "lbfgs" is not exported (PyTorch's L-BFGS differs from scikit-learn's); use gd, sgd or adam`, source);
+  // The optimisers written below; one added to the registry is refused until it is written here too.
+  if (!(["gd", "sgd", "adam"] as string[]).includes(config.optimizer)) throw new UserError(`train.optimizer "${config.optimizer}" is not exported; use gd, sgd or adam`, source);
   const X = split.train.X;
   const n = X.rows;
   const units = model.layers[model.layers.length - 1].units;

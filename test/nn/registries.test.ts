@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { DATASET_NAMES, DATASETS, generateDataset, playgroundDatasets } from "../../src/data/generate.ts";
 import type { DatasetEntry } from "../../src/data/dataset.ts";
+import { estimateMemory } from "../../src/experiment/bounds.ts";
 import { defaultLoss } from "../../src/experiment/experiment.ts";
 import { validateExperiment } from "../../src/experiment/validate.ts";
 import { activation, ACTIVATION_NAMES } from "../../src/nn/activations.ts";
@@ -96,7 +97,19 @@ describe("optimisers", () => {
     }
   });
 
-  it("the trainer takes every setting live, checked against the field's range", () => {
+  it("the memory estimate counts the arrays each optimiser keeps", () => {
+    const P = 2 * 1 + 1;
+    const base = estimateMemory(validateExperiment(experiment({ optimizer: "gd" })), 2, 20, 0).training;
+    for (const e of entries) {
+      const t = validateExperiment(experiment({ optimizer: e.name })).train;
+      const extra = estimateMemory(validateExperiment(experiment({ optimizer: e.name })), 2, 20, 0).training - base;
+      expect(extra, e.name).toBe(e.stateArrays(t as never) * P * 8);
+    }
+    expect(OPTIMIZERS.sgd.stateArrays({ learningRate: 0.1, momentum: 0.9, nesterov: false })).toBe(1);
+    expect(OPTIMIZERS.adam.stateArrays(ADAM_DEFAULTS)).toBe(2);
+  });
+
+    it("the trainer takes every setting live, checked against the field's range", () => {
     const data = xorLike();
     for (const e of entries) {
       const net = createNetwork(2, [{ units: 2, activation: "tanh" }, { units: 1, activation: "sigmoid" }], "binary-crossentropy");

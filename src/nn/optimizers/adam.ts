@@ -62,4 +62,5 @@ export const adamEntry: OptimizerEntry<"adam", Required<AdamOptions>> = {
   ],
   fullBatchOnly: null,
   create: (size, o) => adam(size, o),
+  stateArrays: () => 2, // m and v
 };

@@ -39,6 +39,8 @@ export interface OptimizerEntry<N extends string = string, O extends OptimizerOp
    * null when the trainer runs the optimiser's own iteration (L-BFGS).
    */
   readonly create: ((size: number, options: O) => Optimizer) | null;
+  /** How many parameter-sized arrays it keeps besides the parameters and the gradient (for memory estimates). */
+  stateArrays(options: O): number;
 }
 
 /** η: every first-order optimiser's step size (its default is each entry's own). */

@@ -26,4 +26,5 @@ export const gdEntry: OptimizerEntry<"gd", { learningRate: number }> = {
   fields: [LEARNING_RATE],
   fullBatchOnly: '"gd" is full-batch gradient descent; for mini-batches use "optimizer": "sgd" (or "adam") with this batchSize',
   create: (_size, o) => gradientDescent(o.learningRate),
+  stateArrays: () => 0,
 };

@@ -12,4 +12,5 @@ export const lbfgsEntry: OptimizerEntry<"lbfgs", { tolerance: number }> = {
   fields: [{ name: "tolerance", type: "number", min: 0, doc: "L-BFGS stops when every gradient component is below it" }],
   fullBatchOnly: "L-BFGS works on the full batch; remove batchSize",
   create: null,
+  stateArrays: () => 2 * 10 + 4, // ten (s, y) pairs and the line search's points and gradients
 };

@@ -24,4 +24,5 @@ export const sgdEntry: OptimizerEntry<"sgd", SgdOptions> = {
   fullBatchOnly: null,
   // Without momentum, the plain rule (no velocity to keep); the trainer makes it anew if momentum is switched on.
   create: (size, o) => (o.momentum > 0 || o.nesterov ? momentumDescent(o.learningRate, o.momentum, o.nesterov, size) : gradientDescent(o.learningRate)),
+  stateArrays: (o) => (o.momentum > 0 || o.nesterov ? 1 : 0), // the velocity
 };
