@@ -11,11 +11,14 @@ export { UserError, isUserError } from "./core/errors.ts";
 export type { Label } from "./core/label.ts";
 export type { Scaler } from "./core/scaler.ts";
 
-export { activation, ACTIVATION_NAMES, type ActivationName } from "./nn/activations.ts";
-export { loss, LOSS_NAMES, type LossName } from "./nn/losses.ts";
+export { activation, ACTIVATION_NAMES, type Activation, type ActivationName } from "./nn/activations.ts";
+export { loss, LOSS_NAMES, type Loss, type LossName } from "./nn/losses.ts";
+export { OPTIMIZERS, OPTIMIZER_NAMES, OPTIMIZER_FIELDS, optimizerOptions, type OptimizerName, type OptimizerChoice, type AllOptimizerOptions } from "./nn/optimizers/registry.ts";
+export type { OptimizerEntry, OptimizerField } from "./nn/optimizers/entry.ts";
+export type { Optimizer } from "./nn/optimizers/optimizer.ts";
 export { createNetwork, cloneNetwork, layerViews, parameterCount, type Layer, type LayerSpec, type Network } from "./nn/network.ts";
 export { createModel, type Model } from "./nn/model.ts";
-export { initialise, setParams, INIT_SCHEMES, type InitOptions, type InitScheme } from "./nn/init.ts";
+export { initialize, initialise, setParams, INIT_SCHEMES, type InitOptions, type InitScheme } from "./nn/init.ts";
 export { createWorkspace, forward, backward, objectiveAndGradient, type Workspace, type Reduction } from "./nn/propagation.ts";
 export { createEngine, defaultEngine, Engine, type EngineOptions } from "./core/wasm/engine.ts";
 export { train, TrainingDivergedError, type TrainConfig, type TrainData, type TrainResult } from "./nn/train.ts";

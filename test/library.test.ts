@@ -15,4 +15,13 @@ describe("the library entry point", () => {
     expect(Array.from(png.subarray(1, 4), (c) => String.fromCharCode(c)).join("")).toBe("PNG");
     expect(glassbox.ANIMATION_NAMES).toEqual(["training", "hidden-morph", "rotate", "cost-landscape", "trajectory"]);
   });
+
+  it("spells the API one way (initialize, as Optimizer and minimizeLbfgs), keeping initialise as an alias", () => {
+    const a = glassbox.createNetwork(2, [{ units: 3, activation: "tanh" }, { units: 1, activation: "sigmoid" }], "binary-crossentropy");
+    const b = glassbox.cloneNetwork(a);
+    glassbox.initialize(a, { scheme: "he", seed: 7 });
+    glassbox.initialise(b, { scheme: "he", seed: 7 });
+    expect(Array.from(b.params)).toEqual(Array.from(a.params));
+    expect(a.params.some((v) => v !== 0)).toBe(true);
+  });
 });

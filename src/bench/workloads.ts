@@ -7,7 +7,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { moons } from "../data/moons.ts";
 import type { ActivationName } from "../nn/activations.ts";
-import { initialise } from "../nn/init.ts";
+import { initialize } from "../nn/init.ts";
 import { createNetwork, type LayerSpec } from "../nn/network.ts";
 
 export interface Workload {
@@ -60,7 +60,7 @@ export function flopsPerEpoch(w: Pick<Workload, "inputSize" | "layers" | "n">): 
 
 function numpyInit(inputSize: number, layers: LayerSpec[], seed: number): Float64Array {
   const net = createNetwork(inputSize, layers, "binary-crossentropy");
-  initialise(net, { scheme: "normal", scale: 0.1, seed, rng: "numpy" });
+  initialize(net, { scheme: "normal", scale: 0.1, seed, rng: "numpy" });
   return net.params;
 }
 

@@ -10,6 +10,7 @@ import { quietPipes, takeExitCode } from "./signals.ts";
 import { EXPORT_FORMATS, IMPORT_FORMATS } from "../interop/index.ts";
 import { ANIMATION_NAMES } from "../animate/index.ts";
 import { VIEW_NAMES } from "../viz/index.ts";
+import { optimizerHelp } from "../nn/optimizers/help.ts";
 
 /**
  * A command's code, loaded when the command runs: start-up (and --help) then compiles only what
@@ -40,6 +41,7 @@ export function buildProgram(): Command {
     .option("--epochs <n>", "override train.epochs", positiveInt("--epochs"))
     .option("--out <run.json>", "write the run: model, history, snapshots")
     .option("--model <model.json>", "write the trained model")
+    .addHelpText("after", `\n${optimizerHelp()}`)
     .action((file: string, flags) => lazy(() => import("./commands/train.ts"), "trainCommand")(file, flags));
 
   program

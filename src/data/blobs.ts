@@ -15,6 +15,7 @@ import { matrix } from "../core/matrix.ts";
 import { gaussian, uniform } from "../core/random.ts";
 import { generatorRandom, sampleCount } from "./options.ts";
 import { shuffleSamples } from "./shuffle-samples.ts";
+import type { DatasetEntry } from "./dataset.ts";
 import type { GeneratorOptions, LabeledData } from "./types.ts";
 
 const FEATURES = 2;
@@ -41,3 +42,12 @@ export function blobs(options: GeneratorOptions = {}): LabeledData {
   }
   return shuffleSamples(rng, { X, y });
 }
+
+export const blobsDataset: DatasetEntry<"blobs", null> = {
+  name: "blobs",
+  generate: blobs,
+  task: "classification",
+  doc: "scikit-learn's `make_blobs`: Gaussian clusters (`centers`, `std`; no `noise`)",
+  options: ["samples", "centers", "std"],
+  playground: null,
+};

@@ -10,6 +10,7 @@
 import { matrix } from "../core/matrix.ts";
 import { uniform } from "../core/random.ts";
 import { generatorRandom, noiseLevel, sampleCount } from "./options.ts";
+import type { DatasetEntry } from "./dataset.ts";
 import type { GeneratorOptions, LabeledData } from "./types.ts";
 
 const RADIUS = 5;
@@ -38,3 +39,12 @@ export function circle(options: GeneratorOptions = {}): LabeledData {
   ring(Math.floor(n / 2), RADIUS * 0.7, RADIUS);
   return { X, y };
 }
+
+export const circleDataset: DatasetEntry<"circle", "classification"> = {
+  name: "circle",
+  generate: circle,
+  task: "classification",
+  doc: "TensorFlow Playground's \"Circle\", not scikit-learn's `circles`",
+  options: ["samples", "noise"],
+  playground: { problem: "classification", order: 0 },
+};

@@ -15,6 +15,7 @@ import { addNoise } from "./add-noise.ts";
 import { linspace } from "./linspace.ts";
 import { generatorRandom, noiseLevel, sampleCount } from "./options.ts";
 import { shuffleSamples } from "./shuffle-samples.ts";
+import type { DatasetEntry } from "./dataset.ts";
 import type { GeneratorOptions, LabeledData } from "./types.ts";
 
 export function circles(options: GeneratorOptions = {}): LabeledData {
@@ -44,3 +45,12 @@ export function circles(options: GeneratorOptions = {}): LabeledData {
   addNoise(rng, out.X, noise);
   return out;
 }
+
+export const circlesDataset: DatasetEntry<"circles", null> = {
+  name: "circles",
+  generate: circles,
+  task: "classification",
+  doc: "scikit-learn's `make_circles`: one class inside a ring of the other (`factor`)",
+  options: ["samples", "noise", "factor"],
+  playground: null,
+};

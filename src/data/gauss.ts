@@ -8,6 +8,7 @@
 import { matrix } from "../core/matrix.ts";
 import { gaussian } from "../core/random.ts";
 import { generatorRandom, noiseLevel, sampleCount } from "./options.ts";
+import type { DatasetEntry } from "./dataset.ts";
 import type { GeneratorOptions, LabeledData } from "./types.ts";
 
 export function gauss(options: GeneratorOptions = {}): LabeledData {
@@ -29,3 +30,12 @@ export function gauss(options: GeneratorOptions = {}): LabeledData {
   cluster(Math.floor(n / 2), -2, 0);
   return { X, y };
 }
+
+export const gaussDataset: DatasetEntry<"gauss", "classification"> = {
+  name: "gauss",
+  generate: gauss,
+  task: "classification",
+  doc: "TensorFlow Playground's \"Gaussian\": two round clusters",
+  options: ["samples", "noise"],
+  playground: { problem: "classification", order: 2 },
+};

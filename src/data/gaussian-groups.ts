@@ -13,6 +13,7 @@ import { UserError } from "../core/errors.ts";
 import { matrix } from "../core/matrix.ts";
 import { gaussian } from "../core/random.ts";
 import { generatorRandom } from "./options.ts";
+import type { DatasetEntry } from "./dataset.ts";
 import type { GaussianGroup, GeneratorOptions, Label, LabeledData } from "./types.ts";
 
 export const ARTICLE_GROUPS: readonly GaussianGroup[] = [
@@ -55,3 +56,12 @@ function checkGroups(groups: readonly GaussianGroup[]): number {
   if (groups.every((g) => g.count === 0)) throw new UserError("every group has count 0", "data.groups");
   return d;
 }
+
+export const gaussianGroupsDataset: DatasetEntry<"gaussian-groups", null> = {
+  name: "gaussian-groups",
+  generate: gaussianGroups,
+  task: "classification",
+  doc: "labelled Gaussian groups drawn as the hidden-layer article does (`groups`; no `samples` or `noise`)",
+  options: ["groups"],
+  playground: null,
+};

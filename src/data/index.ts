@@ -1,6 +1,5 @@
 /** Datasets: generators, CSV, inline data, train/test split and standard scaling. */
 export type { DataSpec, DataSplit, DatasetName, GaussianGroup, GeneratorOptions, Label, LabeledData } from "./types.ts";
-export { DATASET_NAMES } from "./types.ts";
 export { moons } from "./moons.ts";
 export { circles } from "./circles.ts";
 export { blobs } from "./blobs.ts";
@@ -8,7 +7,8 @@ export { gaussianGroups, ARTICLE_GROUPS } from "./gaussian-groups.ts";
 export { xor } from "./xor.ts";
 export { spiral } from "./spiral.ts";
 export { line } from "./line.ts";
-export { generateDataset, GENERATORS } from "./generate.ts";
+export { DATASET_NAMES, DATASETS, generateDataset, GENERATORS, playgroundDatasets, type PlaygroundDatasetName } from "./generate.ts";
+export type { DatasetEntry, DatasetTask } from "./dataset.ts";
 export { featureNames } from "./feature-names.ts";
 export { trainTestSplit, type TrainTestSplit } from "./split.ts";
 export { takeSamples } from "./take-samples.ts";

@@ -9,6 +9,7 @@
 import { matrix } from "../core/matrix.ts";
 import { uniform } from "../core/random.ts";
 import { generatorRandom, noiseLevel, sampleCount } from "./options.ts";
+import type { DatasetEntry } from "./dataset.ts";
 import type { GeneratorOptions, LabeledData } from "./types.ts";
 
 export function line(options: GeneratorOptions = {}): LabeledData {
@@ -24,3 +25,12 @@ export function line(options: GeneratorOptions = {}): LabeledData {
   });
   return { X: matrix(n, 1, xs), y };
 }
+
+export const lineDataset: DatasetEntry<"line", null> = {
+  name: "line",
+  generate: line,
+  task: "classification",
+  doc: "one feature x, label 1 for −0.5 ≤ x ≤ 0.5 (the one-feature walkthrough's kind)",
+  options: ["samples", "noise"],
+  playground: null,
+};

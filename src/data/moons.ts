@@ -14,6 +14,7 @@ import { addNoise } from "./add-noise.ts";
 import { linspace } from "./linspace.ts";
 import { generatorRandom, noiseLevel, sampleCount } from "./options.ts";
 import { shuffleSamples } from "./shuffle-samples.ts";
+import type { DatasetEntry } from "./dataset.ts";
 import type { GeneratorOptions, LabeledData } from "./types.ts";
 
 export function moons(options: GeneratorOptions = {}): LabeledData {
@@ -41,3 +42,12 @@ export function moons(options: GeneratorOptions = {}): LabeledData {
   addNoise(rng, out.X, noise);
   return out;
 }
+
+export const moonsDataset: DatasetEntry<"moons", null> = {
+  name: "moons",
+  generate: moons,
+  task: "classification",
+  doc: "scikit-learn's `make_moons`: two interleaving half circles",
+  options: ["samples", "noise"],
+  playground: null,
+};

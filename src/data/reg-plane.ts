@@ -8,6 +8,7 @@
 import { matrix } from "../core/matrix.ts";
 import { uniform } from "../core/random.ts";
 import { generatorRandom, noiseLevel, sampleCount } from "./options.ts";
+import type { DatasetEntry } from "./dataset.ts";
 import type { GeneratorOptions, LabeledData } from "./types.ts";
 
 const PLAYGROUND_RADIUS = 6;
@@ -38,3 +39,12 @@ export function uniformRegression(options: GeneratorOptions, target: (x: number,
   }
   return { X, y };
 }
+
+export const regPlaneDataset: DatasetEntry<"reg-plane", "regression"> = {
+  name: "reg-plane",
+  generate: regPlane,
+  task: "regression",
+  doc: "TensorFlow Playground's regression \"Plane\": target (x + y)/10",
+  options: ["samples", "noise"],
+  playground: { problem: "regression", order: 0 },
+};

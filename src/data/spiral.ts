@@ -10,6 +10,7 @@
 import { matrix } from "../core/matrix.ts";
 import { uniform } from "../core/random.ts";
 import { generatorRandom, noiseLevel, sampleCount } from "./options.ts";
+import type { DatasetEntry } from "./dataset.ts";
 import type { GeneratorOptions, LabeledData } from "./types.ts";
 
 export function spiral(options: GeneratorOptions = {}): LabeledData {
@@ -33,3 +34,12 @@ export function spiral(options: GeneratorOptions = {}): LabeledData {
   arm(Math.floor(half), Math.PI, 0);
   return { X, y };
 }
+
+export const spiralDataset: DatasetEntry<"spiral", "classification"> = {
+  name: "spiral",
+  generate: spiral,
+  task: "classification",
+  doc: "TensorFlow Playground's two spiral arms",
+  options: ["samples", "noise"],
+  playground: { problem: "classification", order: 3 },
+};

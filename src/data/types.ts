@@ -1,5 +1,6 @@
 import type { Matrix } from "../core/matrix.ts";
 import type { RngName } from "../core/random.ts";
+import type { DatasetName } from "./generate.ts";
 
 import type { Label } from "../core/label.ts";
 export type { Label };
@@ -53,5 +54,5 @@ export type DataSpec =
   | { X: number[][]; y: (Label | number[])[]; testFraction?: number; seed?: number; rng?: RngName };
 // For csv and inline data, `seed` and `rng` (default 0, "glassbox") seed the testFraction split.
 
-export type DatasetName = "moons" | "circles" | "blobs" | "gaussian-groups" | "xor" | "spiral" | "line" | "circle" | "gauss" | "reg-plane" | "reg-gauss";
-export const DATASET_NAMES: readonly DatasetName[] = ["moons", "circles", "blobs", "gaussian-groups", "xor", "spiral", "line", "circle", "gauss", "reg-plane", "reg-gauss"];
+// The names come from the dataset registry (./generate.ts).
+export type { DatasetName } from "./generate.ts";

@@ -11,6 +11,7 @@
 import { matrix } from "../core/matrix.ts";
 import { uniform } from "../core/random.ts";
 import { generatorRandom, noiseLevel, sampleCount } from "./options.ts";
+import type { DatasetEntry } from "./dataset.ts";
 import type { GeneratorOptions, LabeledData } from "./types.ts";
 
 const PADDING = 0.3;
@@ -34,3 +35,12 @@ export function xor(options: GeneratorOptions = {}): LabeledData {
   }
   return { X, y };
 }
+
+export const xorDataset: DatasetEntry<"xor", "classification"> = {
+  name: "xor",
+  generate: xor,
+  task: "classification",
+  doc: "TensorFlow Playground's \"Exclusive or\"",
+  options: ["samples", "noise"],
+  playground: { problem: "classification", order: 1 },
+};

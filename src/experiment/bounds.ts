@@ -5,6 +5,8 @@
  * number and the fix) instead of growing until the machine gives up.
  */
 import { parameterCount } from "../nn/network.ts";
+import type { OptimizerEntry } from "../nn/optimizers/entry.ts";
+import { OPTIMIZERS, optimizerOptions } from "../nn/optimizers/registry.ts";
 import type { Experiment } from "./experiment.ts";
 
 export interface MemoryEstimate {
@@ -26,7 +28,8 @@ export function estimateMemory(experiment: Experiment, inputSize: number, rows: 
   const layers = experiment.model.layers;
   const P = parameterCount(inputSize, layers);
   const t = experiment.train;
-  const copies = 2 + (t.optimizer === "adam" ? 2 : t.optimizer === "lbfgs" ? 2 * 10 + 4 : t.momentum > 0 || t.nesterov ? 1 : 0);
+  // The parameters and the gradient, and what the optimiser keeps (its registry entry says).
+  const copies = 2 + (OPTIMIZERS[t.optimizer] as OptimizerEntry).stateArrays(optimizerOptions(t.optimizer, t));
   const batch = t.batchSize && t.batchSize < rows ? t.batchSize : rows;
   const widths = layers.reduce((s, l) => s + l.units, 0);
   const widest = Math.max(inputSize, ...layers.map((l) => l.units));

@@ -29,11 +29,11 @@ export function join(path: string, key: string | number): string {
   return path ? `${path}.${key}` : key;
 }
 
-export function number(v: unknown, path: string, o: { integer?: boolean; min?: number; max?: number; exclusiveMin?: boolean } = {}): number {
+export function number(v: unknown, path: string, o: { integer?: boolean; min?: number; max?: number; exclusiveMin?: boolean; exclusiveMax?: boolean } = {}): number {
   if (typeof v !== "number" || !Number.isFinite(v)) throw new UserError(`expected a number, got ${describe(v)}`, path);
   if (o.integer && !Number.isInteger(v)) throw new UserError(`expected a whole number, got ${v}`, path);
   if (o.min !== undefined && (o.exclusiveMin ? v <= o.min : v < o.min)) throw new UserError(`must be ${o.exclusiveMin ? ">" : "≥"} ${o.min}, got ${v}`, path);
-  if (o.max !== undefined && v > o.max) throw new UserError(`must be ≤ ${o.max}, got ${v}`, path);
+  if (o.max !== undefined && (o.exclusiveMax ? v >= o.max : v > o.max)) throw new UserError(`must be ${o.exclusiveMax ? "<" : "≤"} ${o.max}, got ${v}`, path);
   return v;
 }
 

@@ -3,28 +3,23 @@ import type { RngName } from "../core/random.ts";
 import type { DataSpec } from "../data/types.ts";
 import type { LayerSpec } from "../nn/network.ts";
 import type { InitScheme } from "../nn/init.ts";
-import type { LossName } from "../nn/losses.ts";
-import type { OptimizerName } from "../nn/optimizers/optimizer.ts";
+import { loss, LOSS_NAMES, type LossName } from "../nn/losses.ts";
+import { OPTIMIZERS, type OptimizerSpec } from "../nn/optimizers/registry.ts";
 import type { Reduction } from "../nn/propagation.ts";
 
 export type InitSpec =
   | { scheme: InitScheme; scale?: number; seed: number; rng: RngName; bias?: number }
   | { params: { W: number[][]; b: number[] }[] };
 
-export interface TrainSpec {
-  optimizer: OptimizerName;
-  learningRate: number;
+/** `train`: the optimiser with its own settings (its registry entry's fields), and the shared ones. */
+export type TrainSpec = OptimizerSpec & TrainCommonSpec;
+
+export interface TrainCommonSpec {
   epochs: number;
   batchSize: number | null;
   reduction: Reduction;
   l2: number;
   l1: number;
-  momentum: number;
-  nesterov: boolean;
-  beta1: number;
-  beta2: number;
-  epsilon: number;
-  tolerance: number;
   seed: number;
   rng: RngName;
 }
@@ -44,7 +39,7 @@ export interface Experiment {
   record: { every: number; paramsAt: number[] };
 }
 
-/** The documented defaults of every optional field. */
+/** The documented defaults of every optional field (each optimiser's own: its registry entry's `defaults`). */
 export const DEFAULTS = {
   inputs: null,
   scale: "none",
@@ -56,21 +51,19 @@ export const DEFAULTS = {
     reduction: "mean",
     l2: 0,
     l1: 0,
-    momentum: 0,
-    nesterov: false,
-    beta1: 0.9,
-    beta2: 0.999,
-    epsilon: 1e-7,
-    tolerance: 1e-5,
     seed: 0,
     rng: "glassbox",
   },
   record: { every: 1, paramsAt: [] as number[] },
+  /** Each optimiser's settings, from its entry in src/nn/optimizers/registry.ts. */
+  optimizers: Object.fromEntries(Object.values(OPTIMIZERS).map((e) => [e.name, e.defaults])) as { readonly [N in keyof typeof OPTIMIZERS]: (typeof OPTIMIZERS)[N]["defaults"] },
 } as const;
 
-/** The loss that goes with an output activation when the file names none (Keras' pairing). */
+/**
+ * The loss that goes with an output activation when the file names none (Keras' pairing): the one
+ * made for it (its registry entry's `requiresOutput`: binary cross-entropy for sigmoid,
+ * categorical for softmax), else `mse`.
+ */
 export function defaultLoss(outputActivation: string): LossName {
-  if (outputActivation === "sigmoid") return "binary-crossentropy";
-  if (outputActivation === "softmax") return "categorical-crossentropy";
-  return "mse";
+  return LOSS_NAMES.find((l) => loss(l).requiresOutput === outputActivation) ?? "mse";
 }

@@ -10,7 +10,7 @@ import { featureMap, mapSplit } from "../data/feature-map.ts";
 import { fitStandardScaler } from "../data/fit-scaler.ts";
 import { loadData, type ReadText } from "../data/load.ts";
 import type { DataSplit, LabeledData } from "../data/types.ts";
-import { initialise, setParams } from "../nn/init.ts";
+import { initialize, setParams } from "../nn/init.ts";
 import { createModel, type Model } from "../nn/model.ts";
 import { outputLayer } from "../nn/network.ts";
 import { classesFor, encodeTargets, labelsFromRows, taskOf } from "../nn/targets.ts";
@@ -77,7 +77,7 @@ export function prepareExperiment(experiment: Experiment, readText?: ReadText): 
       throw new UserError(`${(e as Error).message} (the ${given} ${inputSize} feature${inputSize === 1 ? "" : "s"})`, "init.params");
     }
   } else {
-    initialise(model, experiment.init);
+    initialize(model, experiment.init);
   }
 
   const units = outputLayer(model).units;
@@ -94,25 +94,7 @@ export function prepareExperiment(experiment: Experiment, readText?: ReadText): 
     for (const Y of [data.Y, data.testY]) if (Y) for (let i = 0; i < Y.length; i++) big = Math.max(big, Math.abs(Y[i]));
     if (big > MAX_TARGET) throw new UserError(`targets as large as ${big.toPrecision(3)} are out of range (their squared error overflows): rescale the target values (e.g. divide them by ${(10 ** Math.floor(Math.log10(big))).toExponential(0)})`, where);
   }
-  const t = experiment.train;
-  const config: TrainConfig = {
-    optimizer: t.optimizer,
-    epochs: t.epochs,
-    learningRate: t.learningRate,
-    batchSize: t.batchSize,
-    reduction: t.reduction,
-    l2: t.l2,
-    l1: t.l1,
-    momentum: t.momentum,
-    nesterov: t.nesterov,
-    beta1: t.beta1,
-    beta2: t.beta2,
-    epsilon: t.epsilon,
-    tolerance: t.tolerance,
-    seed: t.seed,
-    rng: t.rng,
-    recordEvery: experiment.record.every,
-    paramsAt: experiment.record.paramsAt,
-  };
+  // The validated `train` is a TrainConfig already (the optimiser and its own settings, the shared ones).
+  const config: TrainConfig = { ...experiment.train, recordEvery: experiment.record.every, paramsAt: experiment.record.paramsAt };
   return { experiment, model, split, raw, data, config };
 }

@@ -6,17 +6,35 @@
 import { UserError } from "../core/errors.ts";
 import { RNG_NAMES } from "../core/random.ts";
 import { parseFeatureName } from "../data/feature-map.ts";
-import { DATASET_NAMES, type DataSpec } from "../data/types.ts";
-import { ACTIVATION_NAMES } from "../nn/activations.ts";
+import type { DatasetEntry } from "../data/dataset.ts";
+import { DATASET_NAMES, DATASETS } from "../data/generate.ts";
+import type { DataSpec } from "../data/types.ts";
+import { activation as activationOf, ACTIVATION_NAMES } from "../nn/activations.ts";
 import { INIT_SCHEMES } from "../nn/init.ts";
 import { LOSS_NAMES, loss as lossOf } from "../nn/losses.ts";
 import type { LayerSpec } from "../nn/network.ts";
-import { OPTIMIZER_NAMES } from "../nn/optimizers/optimizer.ts";
-import { defaultLearningRate } from "../nn/train.ts";
+import type { OptimizerEntry, OptimizerField } from "../nn/optimizers/entry.ts";
+import { OPTIMIZER_FIELDS, OPTIMIZER_NAMES, OPTIMIZERS, optimizersWith } from "../nn/optimizers/registry.ts";
 import { array, boolean, join, knownFields, number, object, oneOf, optional, string, type Json, type JsonObject } from "./check.ts";
 import { DEFAULTS, defaultLoss, type Experiment, type InitSpec, type TrainSpec } from "./experiment.ts";
 
 const TOP = ["name", "description", "data", "inputs", "scale", "model", "classes", "init", "loss", "train", "record"];
+const CSV_FIELDS = ["csv", "target", "features", "splitColumn", "testFraction", "seed", "rng"];
+const INLINE_FIELDS = ["X", "y", "testFraction", "seed", "rng"];
+const LAYER_FIELDS = ["units", "activation"];
+const INIT_FIELDS = ["scheme", "scale", "seed", "rng", "bias"];
+const RECORD_FIELDS = ["every", "paramsAt"];
+
+/**
+ * Every field an experiment file may have, by JSON path (`train.beta1`, `model.layers[].units`):
+ * the lists the validator checks against, for the README's field table and its test.
+ */
+export function acceptedFields(): string[] {
+  const under = (section: string, fields: readonly string[]) => fields.map((f) => `${section}.${f}`);
+  const top = TOP.filter((f) => !["data", "model", "init", "train", "record"].includes(f));
+  const data = [...new Set([...DATASET_FIELDS, ...CSV_FIELDS, ...INLINE_FIELDS])];
+  return [...top, ...under("data", data), ...under("model.layers[]", LAYER_FIELDS), ...under("init", [...INIT_FIELDS, "params"]), ...under("train", TRAIN_FIELDS), ...under("record", RECORD_FIELDS)];
+}
 
 export function validateExperiment(json: unknown): Experiment {
   const o = object(json, "(experiment)");
@@ -33,7 +51,7 @@ export function validateExperiment(json: unknown): Experiment {
   const lossName = optional(o, "loss", "", (v, p) => oneOf(v, LOSS_NAMES, p), defaultLoss(output.activation));
   const needs = lossOf(lossName).requiresOutput;
   if (needs && output.activation !== needs) {
-    const fix = output.activation === "softmax" ? '"categorical-crossentropy"' : output.activation === "sigmoid" ? '"binary-crossentropy"' : '"mse"';
+    const fix = JSON.stringify(defaultLoss(output.activation));
     throw new UserError(`"${lossName}" needs a ${needs} output layer, but the last layer is ${output.activation}: use ${fix} or a ${needs} output`, "loss");
   }
   if (output.activation === "softmax" && output.units < 2) {
@@ -49,6 +67,9 @@ export function validateExperiment(json: unknown): Experiment {
   return { name, data, inputs, scale, model: { layers }, classes, init, loss: lossName, train, record };
 }
 
+/** A generated set's fields: the generator options its registry entries read, and the shared ones. */
+export const DATASET_FIELDS: readonly string[] = ["dataset", ...new Set((Object.values(DATASETS) as DatasetEntry[]).flatMap((d) => d.options)), "seed", "rng", "testFraction", "splitSeed"];
+
 function validateData(v: Json): DataSpec {
   const o = object(v, "data");
   const kinds = ["dataset", "csv", "X"].filter((k) => o[k] !== undefined);
@@ -59,7 +80,7 @@ function validateData(v: Json): DataSpec {
   const seed = optional(o, "seed", "data", (x, p) => number(x, p, { integer: true, min: 0, max: 4294967295 }), undefined);
   const rng = optional(o, "rng", "data", (x, p) => oneOf(x, RNG_NAMES, p), undefined);
   if (o.dataset !== undefined) {
-    knownFields(o, ["dataset", "samples", "noise", "seed", "rng", "factor", "centers", "std", "groups", "testFraction", "splitSeed"], "data");
+    knownFields(o, DATASET_FIELDS, "data");
     const dataset = oneOf(o.dataset, DATASET_NAMES, "data.dataset");
     const groups = optional(o, "groups", "data", validateGroups, undefined);
     return {
@@ -77,7 +98,7 @@ function validateData(v: Json): DataSpec {
     };
   }
   if (o.csv !== undefined) {
-    knownFields(o, ["csv", "target", "features", "splitColumn", "testFraction", "seed", "rng"], "data");
+    knownFields(o, CSV_FIELDS, "data");
     if (o.target === undefined) throw new UserError('missing; name the label column, e.g. "target": "y"', "data.target");
     return {
       csv: string(o.csv, "data.csv"),
@@ -89,7 +110,7 @@ function validateData(v: Json): DataSpec {
       rng,
     };
   }
-  knownFields(o, ["X", "y", "testFraction", "seed", "rng"], "data");
+  knownFields(o, INLINE_FIELDS, "data");
   if (o.y === undefined) throw new UserError("missing; inline data needs y (one target per row of X)", "data.y");
   const X = array(o.X, "data.X", { minLength: 1 }).map((row, i) => array(row, join("data.X", i), { minLength: 1 }).map((x, j) => number(x, `data.X[${i}][${j}]`)));
   const y = array(o.y, "data.y").map((t, i) =>
@@ -143,12 +164,14 @@ function validateModel(v: Json): LayerSpec[] {
   return layers.map((l, i) => {
     const p = join("model.layers", i);
     const lo = object(l, p);
-    knownFields(lo, ["units", "activation"], p);
+    knownFields(lo, LAYER_FIELDS, p);
     if (lo.units === undefined) throw new UserError("missing; how many neurons this layer has", join(p, "units"));
     if (lo.activation === undefined) throw new UserError(`missing; one of ${ACTIVATION_NAMES.join(", ")}`, join(p, "activation"));
     const units = number(lo.units, join(p, "units"), { integer: true, min: 1, max: 4096 });
     const activation = oneOf(lo.activation, ACTIVATION_NAMES, join(p, "activation"));
-    if (activation === "softmax" && i < layers.length - 1) throw new UserError("softmax is only for the output layer; use relu, tanh or sigmoid here", join(p, "activation"));
+    if (activationOf(activation).outputOnly && i < layers.length - 1) {
+      throw new UserError(`${activation} is only for the output layer; use ${ACTIVATION_NAMES.filter((a) => !activationOf(a).outputOnly).join(", ")} here`, join(p, "activation"));
+    }
     return { units, activation };
   });
 }
@@ -168,7 +191,7 @@ function validateInit(v: Json | undefined): InitSpec {
     });
     return { params };
   }
-  knownFields(o, ["scheme", "scale", "seed", "rng", "bias"], "init");
+  knownFields(o, INIT_FIELDS, "init");
   return {
     scheme: optional(o, "scheme", "init", (x, p) => oneOf(x, INIT_SCHEMES, p), DEFAULTS.init.scheme),
     scale: optional(o, "scale", "init", (x, p) => number(x, p, { min: 0 }), undefined),
@@ -178,46 +201,51 @@ function validateInit(v: Json | undefined): InitSpec {
   };
 }
 
-const TRAIN_FIELDS = ["optimizer", "learningRate", "epochs", "batchSize", "reduction", "l2", "l1", "momentum", "nesterov", "beta1", "beta2", "epsilon", "tolerance", "seed", "rng"];
+/** `train`'s fields every optimiser shares; each optimiser's own come from its registry entry. */
+export const TRAIN_COMMON_FIELDS = ["optimizer", "epochs", "batchSize", "reduction", "l2", "l1", "seed", "rng"] as const;
+export const TRAIN_FIELDS: readonly string[] = [...TRAIN_COMMON_FIELDS, ...OPTIMIZER_FIELDS.map((f) => f.name)];
+
+/** One optimiser setting, checked against its registry entry's type and range. */
+function optimizerField(f: OptimizerField, v: Json, path: string): number | boolean {
+  if (f.type === "boolean") return boolean(v, path);
+  const x = number(v, path, { min: f.min, max: f.max, exclusiveMin: f.exclusiveMin, exclusiveMax: f.exclusiveMax });
+  return x;
+}
 
 function validateTrain(v: Json | undefined): TrainSpec {
   const o: JsonObject = v === undefined ? {} : object(v, "train");
   knownFields(o, TRAIN_FIELDS, "train");
   const d = DEFAULTS.train;
   const optimizer = optional(o, "optimizer", "train", (x, p) => oneOf(x, OPTIMIZER_NAMES, p), d.optimizer);
-  const positive = (x: Json, p: string) => number(x, p, { min: 0, exclusiveMin: true });
-  const unit = (x: Json, p: string) => number(x, p, { min: 0, max: 0.999999999 });
-  const spec: TrainSpec = {
+  const entry = OPTIMIZERS[optimizer] as OptimizerEntry;
+  // Another optimiser's setting would be silently unused: refuse it, naming the ones that read it.
+  for (const f of OPTIMIZER_FIELDS) {
+    if (o[f.name] === undefined || entry.fields.some((g) => g.name === f.name)) continue;
+    const owners = optimizersWith(f.name);
+    const fix = f.name === "momentum" || f.name === "nesterov" ? ` (Keras' SGD and scikit-learn's solver "sgd" take momentum; "sgd" without batchSize is the full batch)` : "";
+    throw new UserError(`"${optimizer}" does not use ${f.name}, which ${owners.map((n) => `"${n}"`).join(", ")} read${owners.length === 1 ? "s" : ""}: use "optimizer": "${owners[0]}"${fix}, or remove ${f.name}`, join("train", f.name));
+  }
+  const own: Record<string, number | boolean> = {};
+  for (const f of entry.fields) own[f.name] = optional(o, f.name, "train", (x, p) => optimizerField(f, x, p), entry.defaults[f.name]);
+  const spec = {
     optimizer,
-    learningRate: optional(o, "learningRate", "train", positive, defaultLearningRate(optimizer)),
+    ...own,
     epochs: optional(o, "epochs", "train", (x, p) => number(x, p, { integer: true, min: 1, max: 100_000_000 }), d.epochs),
     batchSize: o.batchSize === null ? null : optional(o, "batchSize", "train", (x, p) => number(x, p, { integer: true, min: 1 }), d.batchSize),
     reduction: optional(o, "reduction", "train", (x, p) => oneOf(x, ["mean", "sum"] as const, p), d.reduction),
     l2: optional(o, "l2", "train", (x, p) => number(x, p, { min: 0 }), d.l2),
     l1: optional(o, "l1", "train", (x, p) => number(x, p, { min: 0 }), d.l1),
-    momentum: optional(o, "momentum", "train", unit, d.momentum),
-    nesterov: optional(o, "nesterov", "train", boolean, d.nesterov),
-    beta1: optional(o, "beta1", "train", unit, d.beta1),
-    beta2: optional(o, "beta2", "train", unit, d.beta2),
-    epsilon: optional(o, "epsilon", "train", positive, d.epsilon),
-    tolerance: optional(o, "tolerance", "train", (x, p) => number(x, p, { min: 0 }), d.tolerance),
     seed: optional(o, "seed", "train", (x, p) => number(x, p, { integer: true, min: 0, max: 4294967295 }), d.seed),
     rng: optional(o, "rng", "train", (x, p) => oneOf(x, RNG_NAMES, p), d.rng),
-  };
-  if (optimizer === "gd" && spec.batchSize !== null) {
-    throw new UserError('"gd" is full-batch gradient descent; for mini-batches use "optimizer": "sgd" (or "adam") with this batchSize', "train.batchSize");
-  }
-  if (optimizer === "lbfgs" && spec.batchSize !== null) throw new UserError("L-BFGS works on the full batch; remove batchSize", "train.batchSize");
-  if (optimizer !== "sgd" && optimizer !== "gd" && (spec.momentum > 0 || spec.nesterov)) {
-    throw new UserError(`momentum applies to "sgd" and "gd", not "${optimizer}"`, spec.momentum > 0 ? "train.momentum" : "train.nesterov");
-  }
+  } as TrainSpec;
+  if (entry.fullBatchOnly !== null && spec.batchSize !== null) throw new UserError(entry.fullBatchOnly, "train.batchSize");
   return spec;
 }
 
 function validateRecord(v: Json | undefined, epochs: number): Experiment["record"] {
   if (v === undefined) return { every: DEFAULTS.record.every, paramsAt: [] };
   const o = object(v, "record");
-  knownFields(o, ["every", "paramsAt"], "record");
+  knownFields(o, RECORD_FIELDS, "record");
   return {
     every: optional(o, "every", "record", (x, p) => number(x, p, { integer: true, min: 1 }), DEFAULTS.record.every),
     paramsAt: optional(o, "paramsAt", "record", (x, p) => array(x, p).map((e, i) => number(e, join(p, i), { integer: true, min: 0, max: epochs })), []),

@@ -13,6 +13,8 @@
 import { UserError } from "../core/errors.ts";
 import type { Prepared } from "../experiment/prepare.ts";
 import { layerToJson } from "../nn/network.ts";
+import { optimizerOptions, type AllOptimizerOptions } from "../nn/optimizers/registry.ts";
+import { defaultLearningRate } from "../nn/train.ts";
 
 const num = (v: number): string => (Number.isInteger(v) ? `${v}.0` : String(v));
 const list = (a: ArrayLike<number>): string => `[${Array.from(a, num).join(", ")}]`;
@@ -26,11 +28,14 @@ const ACT: Record<string, string> = { relu: "torch.relu", sigmoid: "torch.sigmoi
 export function experimentToPytorch(prepared: Prepared, source: string): string {
   const { model, split, data, config } = prepared;
   if (config.optimizer === "lbfgs") throw new UserError(`train.optimizer "lbfgs" is not exported (PyTorch's L-BFGS differs from scikit-learn's); use gd, sgd or adam`, source);
+  // The optimisers written below; one added to the registry is refused until it is written here too.
+  if (!(["gd", "sgd", "adam"] as string[]).includes(config.optimizer)) throw new UserError(`train.optimizer "${config.optimizer}" is not exported; use gd, sgd or adam`, source);
   const X = split.train.X;
   const n = X.rows;
   const units = model.layers[model.layers.length - 1].units;
   const d = model.inputSize;
-  const lr = config.learningRate ?? (config.optimizer === "adam" ? 0.001 : 0.01);
+  const lr = config.learningRate ?? defaultLearningRate(config.optimizer);
+  const o = optimizerOptions(config.optimizer, config) as Partial<AllOptimizerOptions>;
   const epochs = config.epochs;
   const reduction = config.reduction ?? "mean";
   const l2 = config.l2 ?? 0;
@@ -45,8 +50,8 @@ export function experimentToPytorch(prepared: Prepared, source: string): string 
   };
   const optimiser =
     config.optimizer === "adam"
-      ? `torch.optim.Adam(net.parameters(), lr=${num(lr)}, betas=(${num(config.beta1 ?? 0.9)}, ${num(config.beta2 ?? 0.999)}), eps=${num(config.epsilon ?? 1e-7)})`
-      : `torch.optim.SGD(net.parameters(), lr=${num(lr)}${config.momentum ? `, momentum=${num(config.momentum)}` : ""}${config.nesterov ? ", nesterov=True" : ""})`;
+      ? `torch.optim.Adam(net.parameters(), lr=${num(lr)}, betas=(${num(o.beta1!)}, ${num(o.beta2!)}), eps=${num(o.epsilon!)})`
+      : `torch.optim.SGD(net.parameters(), lr=${num(lr)}${o.momentum ? `, momentum=${num(o.momentum)}` : ""}${o.nesterov ? ", nesterov=True" : ""})`;
   const initial = model.layers.map(layerToJson);
   const classes = model.classes ? model.classes.map(String).join(",") : null;
   const importLine = `glassbox import --from onnx trained.onnx --out trained.json${classes ? ` --classes ${classes}` : ""} --features ${split.featureNames.join(",")}`;

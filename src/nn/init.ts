@@ -19,8 +19,8 @@ export interface InitOptions {
   bias?: number;
 }
 
-/** Fills `net.params` in place. */
-export function initialise(net: Network, options: InitOptions): void {
+/** Fills `net.params` in place (American spelling, as `Optimizer` and `minimizeLbfgs`). */
+export function initialize(net: Network, options: InitOptions): void {
   const rng = createRandom(options.rng ?? "glassbox", options.seed ?? 0);
   for (const layer of net.layers) {
     const fanIn = layer.inputSize;
@@ -80,3 +80,6 @@ export function setParams(net: Network, layers: readonly { W: readonly (readonly
     layer.b.set(b);
   });
 }
+
+/** @deprecated The old spelling of `initialize`, kept so code written against it still runs. */
+export const initialise = initialize;

@@ -1,7 +1,7 @@
 /** The model file (ARCHITECTURE §4): plain JSON, versioned. */
 import { UserError } from "../core/errors.ts";
 import type { Label } from "../core/label.ts";
-import { isActivationName, type ActivationName } from "./activations.ts";
+import { activation, isActivationName, type ActivationName } from "./activations.ts";
 import { isLossName, loss as lossOf, type LossName } from "./losses.ts";
 import type { Scaler } from "../core/scaler.ts";
 import { taskOf } from "./targets.ts";
@@ -100,7 +100,7 @@ export function modelFromJson(json: unknown, where = "model"): Model {
     if (!l || typeof l !== "object" || Array.isArray(l)) fail(`expected a layer object, got ${describe(l)}`, p);
     const lo = l as Record<string, unknown>;
     if (!isActivationName(lo.activation)) fail(`unknown activation ${describe(lo.activation)}`, `${p}.activation`);
-    if (lo.activation === "softmax" && i < rawLayers.length - 1) fail("softmax is only for the output layer", `${p}.activation`);
+    if (activation(lo.activation).outputOnly && i < rawLayers.length - 1) fail(`${lo.activation} is only for the output layer`, `${p}.activation`);
     if (!Number.isInteger(lo.units) || (lo.units as number) < 1) fail(`units must be a positive whole number, got ${describe(lo.units)}`, `${p}.units`);
     const units = lo.units as number;
     const Wrows = list(lo.W, `${p}.W`, units, "rows");

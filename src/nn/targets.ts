@@ -4,14 +4,13 @@
  */
 import { UserError } from "../core/errors.ts";
 import type { Label } from "../core/label.ts";
-import type { ActivationName } from "./activations.ts";
+import { activation, type ActivationName } from "./activations.ts";
 
 export type Task = "binary" | "multiclass" | "regression";
 
+/** What an output layer of this activation does: its registry entry's `task`. */
 export function taskOf(outputActivation: ActivationName): Task {
-  if (outputActivation === "sigmoid") return "binary";
-  if (outputActivation === "softmax") return "multiclass";
-  return "regression";
+  return activation(outputActivation).task;
 }
 
 /** Sorted distinct labels (numbers ascending, else strings in code-point order), like np.unique. */

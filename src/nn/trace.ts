@@ -7,8 +7,8 @@ import { activation } from "./activations.ts";
 import { loss as lossOf } from "./losses.ts";
 import { matrix, toRows } from "../core/matrix.ts";
 import { layerToJson, layerViews, outputLayer, type Network } from "./network.ts";
-import type { OptimizerName } from "./optimizers/optimizer.ts";
-import { firstOrderOptimizer } from "./train.ts";
+import type { AllOptimizerOptions, OptimizerName } from "./optimizers/registry.ts";
+import { firstOrderOptimizer, type TrainConfig } from "./train.ts";
 import { backward, createWorkspace, disposeWorkspace, forward, lossTotal, reportedLoss, type Reduction } from "./propagation.ts";
 
 export type TracePhase = "given" | "forward" | "loss" | "backward" | "update";
@@ -36,15 +36,18 @@ export interface Trace {
   optimizer: OptimizerName;
 }
 
-export interface TraceOptions {
+/**
+ * The step a trace ends with: the optimiser (default "gd"; L-BFGS is shown as a plain gradient
+ * step) with its settings (`momentum`, `beta1`, …: those of its registry entry are read), η, and
+ * how the gradient is formed.
+ */
+export type TraceOptions = {
   learningRate: number;
   reduction?: Reduction;
   l2?: number;
   l1?: number;
   optimizer?: OptimizerName;
-  momentum?: number;
-  nesterov?: boolean;
-}
+} & Partial<Omit<AllOptimizerOptions, "learningRate">>;
 
 /** The first r rows of a row-major buffer with c columns, as nested arrays. */
 const rows = (data: Float64Array, r: number, c: number): number[][] => toRows(matrix(r, c, data.subarray(0, r * c)));
@@ -113,12 +116,12 @@ export function trace(net: Network, X: Float64Array, Y: Float64Array, n: number,
 
   const params = net.params.slice();
   // L-BFGS has no single-step form worth showing; its trace shows a plain gradient step.
-  const opt = firstOrderOptimizer(net, { optimizer: optimizer === "lbfgs" ? "gd" : optimizer, epochs: 1, learningRate: options.learningRate, momentum: options.momentum, nesterov: options.nesterov });
+  const opt = firstOrderOptimizer(net, { ...options, optimizer: optimizer === "lbfgs" ? "gd" : optimizer, epochs: 1 } as TrainConfig);
   opt.step(params, ws.grad);
   const after = layerViews(net.inputSize, net.layers, params).map(layerToJson);
   net.layers.forEach((layer, i) => {
     const l = i + 1;
-    const rule = optimizer === "gd" || optimizer === "lbfgs" || optimizer === "sgd" && !(options.momentum ?? 0) ? `W${l} − η·dW${l}` : `${opt.name} step on W${l} from dW${l}`;
+    const rule = opt.name === "gd" ? `W${l} − η·dW${l}` : `${opt.name} step on W${l} from dW${l}`;
     push({ name: `W${l}'`, phase: "update", title: `updated W${l} (η = ${options.learningRate})`, formula: `W${l}' = ${rule}`, inputs: [`W${l}`, `dW${l}`], value: after[i].W });
     push({ name: `b${l}'`, phase: "update", title: `updated b${l}`, formula: `b${l}' = ${rule.replaceAll("W", "b")}`, inputs: [`b${l}`, `db${l}`], value: [after[i].b] });
   });

@@ -15,37 +15,35 @@ import { createRandom, shuffle, type Random, type RngName } from "../core/random
 import { emptyHistory, recordEpoch, type EpochInfo, type History, type Snapshot } from "./history.ts";
 import { createLbfgs, type LbfgsStepper } from "./lbfgs.ts";
 import { layerToJson, outputLayer, type Network } from "./network.ts";
-import { adam, ADAM_DEFAULTS, type AdamOptimizer } from "./optimizers/adam.ts";
-import { gradientDescent } from "./optimizers/gradient-descent.ts";
-import { momentumDescent, type MomentumOptimizer } from "./optimizers/momentum.ts";
-import type { Optimizer, OptimizerName } from "./optimizers/optimizer.ts";
+import { fieldAccepts, rangeText, type OptimizerEntry } from "./optimizers/entry.ts";
+import type { Optimizer } from "./optimizers/optimizer.ts";
+import { OPTIMIZER_FIELDS, OPTIMIZERS, optimizerEntry, optimizerOptions, type AllOptimizerOptions, type OptimizerChoice, type OptimizerName } from "./optimizers/registry.ts";
 import type { Engine as KernelEngine } from "../core/wasm/engine.ts";
 import { backward, createWorkspace, disposeWorkspace, forward, lossTotal, objectiveAndGradient, reportedLoss, type Reduction, type Workspace } from "./propagation.ts";
 import { accuracy, taskOf } from "./targets.ts";
 
-export interface TrainConfig {
-  optimizer: OptimizerName;
-  /** Infinity trains open-ended (a trainer stepped by its caller). */
+/**
+ * A training run's configuration: the optimiser and its own settings (a discriminated union on
+ * `optimizer`: `momentum` belongs to "sgd", `beta1`/`beta2`/`epsilon` to "adam", `tolerance` to
+ * "lbfgs", `learningRate` to all but "lbfgs"; each entry of ./optimizers/registry.ts lists them
+ * with their ranges and defaults), and the settings every optimiser shares.
+ */
+export type TrainConfig = OptimizerChoice & TrainCommon;
+
+export interface TrainCommon {
+  /** Infinity trains open-ended (a trainer stepped by its caller). An epoch is one pass over the data (for L-BFGS, one iteration). */
   epochs: number;
-  /** Default 0.01 (0.001 for Adam, as Keras). Unused by L-BFGS. */
-  learningRate?: number;
-  /** null or absent: the whole training set in each step. */
+  /**
+   * null or absent: the whole training set in each step. Else a fresh shuffle of the original row
+   * order every epoch (the stream seeded once by `seed`), cut into batches; the last holds the remainder.
+   */
   batchSize?: number | null;
+  /** "mean" (default, Keras): the gradient is divided by the batch's size; "sum": summed. The reported loss is the same either way. */
   reduction?: Reduction;
   /** L2 penalty, scikit-learn's `alpha`: adds ½·l2·Σ‖W‖² to the summed loss. */
   l2?: number;
   /** L1 penalty, the same convention: adds l1·Σ|W| to the summed loss (biases not penalised). */
   l1?: number;
-  momentum?: number;
-  nesterov?: boolean;
-  beta1?: number;
-  beta2?: number;
-  epsilon?: number;
-  /**
-   * L-BFGS stops when every |gradient component| ≤ tolerance. Default 1e-5 (SciPy's own gtol):
-   * scikit-learn's 1e-4 stops small sigmoid networks on slow plateaus well above their minimum.
-   */
-  tolerance?: number;
   /** Seeds the mini-batch shuffling. */
   seed?: number;
   rng?: RngName;
@@ -91,21 +89,27 @@ export class TrainingDivergedError extends UserError {
   }
 }
 
+/** The optimiser's default step size (its registry entry's; 0.01 for one without, which a trace then shows). */
 export function defaultLearningRate(optimizer: OptimizerName): number {
-  return optimizer === "adam" ? 0.001 : 0.01;
+  const d = optimizerEntry(optimizer).defaults as Partial<AllOptimizerOptions>;
+  return d.learningRate ?? 0.01;
 }
 
-/** The optimiser object of a first-order config (gd, sgd with momentum/Nesterov, Adam); also used by traces. */
+/**
+ * The optimiser object of a first-order config (gd, sgd with momentum/Nesterov, Adam), from its
+ * registry entry with the config's settings (the entry's defaults for the rest); also used by traces.
+ */
 export function firstOrderOptimizer(net: Network, config: TrainConfig): Optimizer {
-  const lr = config.learningRate ?? defaultLearningRate(config.optimizer);
-  if (config.optimizer === "adam") return adam(net.params.length, { learningRate: lr, beta1: config.beta1, beta2: config.beta2, epsilon: config.epsilon });
-  const mu = config.momentum ?? 0;
-  return mu > 0 || config.nesterov ? momentumDescent(lr, mu, config.nesterov ?? false, net.params.length) : gradientDescent(lr);
+  const entry = optimizerEntry(config.optimizer) as OptimizerEntry;
+  if (!entry.create) throw new Error(`"${config.optimizer}" is not a first-order optimizer`);
+  return entry.create(net.params.length, optimizerOptions(config.optimizer, config));
 }
 
-/** What may change between steps. (The optimiser's kind may not: make a new trainer for that.) */
-export type TrainerSettings = Required<Pick<TrainConfig, "learningRate" | "l1" | "l2" | "batchSize" | "momentum" | "nesterov" | "reduction" | "epochs" | "beta1" | "beta2" | "epsilon" | "tolerance" | "recordEvery">> &
-  Pick<TrainConfig, "onEpoch">;
+/**
+ * What may change between steps (the optimiser's kind may not: make a new trainer for that). Every
+ * optimiser's settings are here; the trainer's optimiser reads its own and ignores the others.
+ */
+export type TrainerSettings = Required<Pick<TrainCommon, "l1" | "l2" | "batchSize" | "reduction" | "epochs" | "recordEvery">> & AllOptimizerOptions & Pick<TrainCommon, "onEpoch">;
 
 export type StoppedBy = "epochs" | "callback" | "converged";
 
@@ -273,8 +277,7 @@ class FirstOrder implements Engine {
   private readonly units: number;
   private readonly task;
   private opt: Optimizer;
-  private momentumOpt: MomentumOptimizer | null = null;
-  private readonly adamOpt: AdamOptimizer | null = null;
+  private readonly entry: OptimizerEntry;
   private batch = 0;
   private full!: Workspace;
   private last!: Workspace;
@@ -295,10 +298,9 @@ class FirstOrder implements Engine {
     this.units = outputLayer(net).units;
     this.task = taskOf(outputLayer(net).activation);
     this.Yall = { rows: this.n, cols: this.units, data: data.Y };
-    // The same optimiser traces use, from the settings in force; kept by kind so `update` can retune it.
-    this.opt = firstOrderOptimizer(net, { ...config, learningRate: s.learningRate, momentum: s.momentum, nesterov: s.nesterov, beta1: s.beta1, beta2: s.beta2, epsilon: s.epsilon });
-    if (config.optimizer === "adam") this.adamOpt = this.opt as AdamOptimizer;
-    else if (s.momentum > 0 || s.nesterov) this.momentumOpt = this.opt as MomentumOptimizer;
+    // The same optimiser traces use, made from the settings in force.
+    this.entry = optimizerEntry(config.optimizer) as OptimizerEntry;
+    this.opt = this.make();
     this.setBatch();
   }
 
@@ -329,22 +331,22 @@ class FirstOrder implements Engine {
     this.Yb = { rows: batch, cols: this.units, data: new Float64Array(batch * this.units) };
   }
 
+  private make(): Optimizer {
+    return this.entry.create!(this.net.params.length, optimizerOptions(this.entry.name as OptimizerName, this.s));
+  }
+
   changed(keys: ReadonlySet<keyof TrainerSettings>): void {
-    const s = this.s;
     if (keys.has("batchSize")) this.setBatch();
-    if (this.adamOpt) {
-      this.adamOpt.beta1 = s.beta1;
-      this.adamOpt.beta2 = s.beta2;
-      this.adamOpt.epsilon = s.epsilon;
-    } else if (this.momentumOpt) {
-      this.momentumOpt.momentum = s.momentum;
-      this.momentumOpt.nesterov = s.nesterov;
-    } else if (s.momentum > 0 || s.nesterov) {
-      // Plain descent so far: momentum starts from zero velocity.
-      this.momentumOpt = momentumDescent(s.learningRate, s.momentum, s.nesterov, this.net.params.length);
-      this.opt = this.momentumOpt;
+    // The optimiser's settings are fields it reads at every step: set them, keeping its state. One
+    // it has no field for (momentum on plain SGD) makes it anew: the velocity then starts at zero.
+    const opt = this.opt as unknown as Record<string, unknown>;
+    let remake = false;
+    for (const f of this.entry.fields) {
+      if (!keys.has(f.name as keyof TrainerSettings)) continue;
+      if (f.name in opt) opt[f.name] = this.s[f.name as keyof TrainerSettings];
+      else remake = true;
     }
-    this.opt.learningRate = s.learningRate;
+    if (remake) this.opt = this.make();
   }
 
   state(): null {
@@ -463,7 +465,19 @@ class Lbfgs implements Engine {
   }
 }
 
-const SETTING_KEYS: readonly (keyof TrainerSettings)[] = ["learningRate", "l1", "l2", "batchSize", "momentum", "nesterov", "reduction", "epochs", "beta1", "beta2", "epsilon", "tolerance", "recordEvery", "onEpoch"];
+const SETTING_KEYS: readonly (keyof TrainerSettings)[] = ["l1", "l2", "batchSize", "reduction", "epochs", "recordEvery", "onEpoch", ...OPTIMIZER_FIELDS.map((f) => f.name)];
+
+/**
+ * Every optimiser's settings: the config's own optimiser's as given (else its defaults), the
+ * others' at their defaults (a setting the optimiser does not read is kept but unused).
+ */
+function optimizerSettings(config: TrainConfig): AllOptimizerOptions {
+  const out: Record<string, unknown> = {};
+  for (const e of Object.values(OPTIMIZERS) as OptimizerEntry[]) for (const f of e.fields) if (!(f.name in out)) out[f.name] = e.defaults[f.name];
+  Object.assign(out, optimizerOptions(config.optimizer, config));
+  out.learningRate = (config as { learningRate?: number }).learningRate ?? defaultLearningRate(config.optimizer);
+  return out as AllOptimizerOptions;
+}
 
 /** Rejects a setting that training could not use, naming it. */
 function checkSetting(key: keyof TrainerSettings, v: unknown): void {
@@ -471,20 +485,15 @@ function checkSetting(key: keyof TrainerSettings, v: unknown): void {
     throw new RangeError(`trainer setting ${key}: ${String(v)} is not ${what}`);
   };
   const num = typeof v === "number" && !Number.isNaN(v);
+  const field = OPTIMIZER_FIELDS.find((f) => f.name === key);
+  if (field) {
+    if (!fieldAccepts(field, v)) bad(field.type === "boolean" ? "true or false" : `a number ${rangeText(field)}`);
+    return;
+  }
   switch (key) {
-    case "learningRate":
-    case "epsilon":
-      if (!(num && (v as number) > 0 && Number.isFinite(v))) bad("a positive number");
-      break;
     case "l1":
     case "l2":
-    case "tolerance":
       if (!(num && (v as number) >= 0 && Number.isFinite(v))) bad("a number ≥ 0");
-      break;
-    case "momentum":
-    case "beta1":
-    case "beta2":
-      if (!(num && (v as number) >= 0 && (v as number) < 1)) bad("in [0, 1)");
       break;
     case "batchSize":
       if (v !== null && !(num && Number.isInteger(v) && (v as number) >= 1)) bad("null or a whole number ≥ 1");
@@ -497,9 +506,6 @@ function checkSetting(key: keyof TrainerSettings, v: unknown): void {
       break;
     case "reduction":
       if (v !== "mean" && v !== "sum") bad('"mean" or "sum"');
-      break;
-    case "nesterov":
-      if (typeof v !== "boolean") bad("true or false");
       break;
     case "onEpoch":
       if (v !== undefined && typeof v !== "function") bad("a function");
@@ -531,26 +537,20 @@ class Training implements Trainer {
     if (data.Y.length !== n * units) throw new Error(`Y must be ${n}×${units}`);
 
     this.s = {
-      learningRate: config.learningRate ?? defaultLearningRate(config.optimizer),
       l1: config.l1 ?? 0,
       l2: config.l2 ?? 0,
       batchSize: config.batchSize ?? null,
-      momentum: config.momentum ?? 0,
-      nesterov: config.nesterov ?? false,
       reduction: config.reduction ?? "mean",
       epochs: config.epochs,
-      beta1: config.beta1 ?? ADAM_DEFAULTS.beta1,
-      beta2: config.beta2 ?? ADAM_DEFAULTS.beta2,
-      epsilon: config.epsilon ?? ADAM_DEFAULTS.epsilon,
-      tolerance: config.tolerance ?? 1e-5,
       recordEvery: config.recordEvery ?? 1,
       onEpoch: config.onEpoch,
+      ...optimizerSettings(config),
     };
     this.rec = new Recorder(net, data, this.s, config.optimizer, config.paramsAt, config.engine);
     this.before = new Float64Array(net.params.length);
     this.current = new Float64Array(net.params.length);
     try {
-      if (config.optimizer === "lbfgs") {
+      if (optimizerEntry(config.optimizer).create === null) {
         const engine = new Lbfgs(net, data, this.s, this.rec);
         this.engine = engine;
         if (engine.stuck) this.stop("converged");

@@ -14,6 +14,7 @@ import { paramNames } from "../viz/params.ts";
 import { UserError } from "../core/errors.ts";
 import type { Prepared } from "../experiment/prepare.ts";
 import { evaluate } from "../nn/evaluate.ts";
+import { activation, type ActivationName } from "../nn/activations.ts";
 import { loss as lossOf, type LossName } from "../nn/losses.ts";
 import { cloneNetwork, layerToJson, outputLayer, type Network } from "../nn/network.ts";
 import { taskOf } from "../nn/targets.ts";
@@ -345,48 +346,20 @@ function stepFormula(ctx: StepContext, step: TraceStep, i: number, j: number, fr
   throw new Error(`sheet: no formula for step ${name}`);
 }
 
-function activationFormula(name: string, z: string, row: string | null): string {
-  switch (name) {
-    case "sigmoid":
-      return `1/(1+EXP(-${z}))`;
-    case "tanh":
-      return `TANH(${z})`;
-    case "relu":
-      return `MAX(0,${z})`;
-    case "linear":
-      return `${z}`;
-    case "softmax":
-      return `EXP(${z}-MAX(${row}))/SUMPRODUCT(EXP(${row}-MAX(${row})))`;
-  }
-  throw new Error(`sheet: activation ${name}`);
+/** f(z) as a formula: the activation's registry entry's. */
+function activationFormula(name: ActivationName, z: string, row: string | null): string {
+  return activation(name).spreadsheet.value(z, row);
 }
 
-function slopeFormula(name: string, z: string, a: string): string {
-  switch (name) {
-    case "sigmoid":
-      return `${a}*(1-${a})`;
-    case "tanh":
-      return `1-${a}^2`;
-    case "relu":
-      return `IF(${z}>0,1,0)`;
-    case "linear":
-      return "1";
-  }
-  throw new Error(`sheet: no slope for ${name}`);
+function slopeFormula(name: ActivationName, z: string, a: string): string {
+  const slope = activation(name).spreadsheet.slope;
+  if (!slope) throw new Error(`sheet: no slope for ${name}`);
+  return slope(z, a);
 }
 
-/** dA[L] = s·∂ℓ/∂A, as the trace shows it. */
+/** dA[L] = s·∂ℓ/∂A, as the trace shows it: the loss's registry entry's formula. */
 function lossGradient(name: LossName, a: string, y: string, m: number, s: string): string {
-  switch (name) {
-    case "binary-crossentropy":
-      return `-(${y}/${a}-(1-${y})/(1-${a}))${m > 1 ? `/${m}` : ""}*${s}`;
-    case "categorical-crossentropy":
-      return `-${y}/${a}*${s}`;
-    case "mse":
-      return `2*(${a}-${y})${m > 1 ? `/${m}` : ""}*${s}`;
-    case "sse":
-      return `(${a}-${y})*${s}`;
-  }
+  return lossOf(name).spreadsheet.gradient(a, y, m, s);
 }
 
 /** dZ[L] in the fused form s·(A − Y) (÷ outputs for binary cross-entropy). */
@@ -400,21 +373,7 @@ function fusedFormula(name: LossName, a: string, y: string, m: number, s: string
  */
 function lossFormula(name: LossName, pairs: [string, string][], m: number, W: string[], c: { l2: string; l1: string; n: string }): string {
   const sum = (f: (a: string, y: string) => string): string => pairs.map(([a, y]) => `SUMPRODUCT(${f(a, y)})`).join("+");
-  let total: string;
-  switch (name) {
-    case "binary-crossentropy":
-      total = `-(${sum((a, y) => `${y}*LN(${a})+(1-${y})*LN(1-${a})`)})${m > 1 ? `/${m}` : ""}`;
-      break;
-    case "categorical-crossentropy":
-      total = `-(${sum((a, y) => `${y}*LN(${a})`)})`;
-      break;
-    case "mse":
-      total = `(${sum((a, y) => `(${a}-${y})^2`)})${m > 1 ? `/${m}` : ""}`;
-      break;
-    case "sse":
-      total = `(${sum((a, y) => `(${a}-${y})^2`)})/2`;
-      break;
-  }
+  const total = lossOf(name).spreadsheet.total(sum, m);
   const penalties = `${c.l2}/2*SUMSQ(${W.join(",")})+${c.l1}*(${W.map((w) => `SUMPRODUCT(ABS(${w}))`).join("+")})`;
   return lossOf(name).reportsSum ? `${total}+${penalties}` : `(${total}+${penalties})/${c.n}`;
 }

@@ -4,11 +4,13 @@
  * so `glassbox train` reproduces what the page trained. Field names and meanings follow
  * TensorFlow Playground's state, so its links read here unchanged (see url-state.ts).
  */
+import { playgroundDatasets, type PlaygroundDatasetName } from "../data/generate.ts";
 import type { Lang } from "./i18n.ts";
 
 export type Problem = "classification" | "regression";
-export type ClassDataset = "circle" | "xor" | "gauss" | "spiral";
-export type RegDataset = "reg-plane" | "reg-gauss";
+/** TensorFlow Playground's sets, from the dataset registry (each entry's `playground`). */
+export type ClassDataset = PlaygroundDatasetName<"classification">;
+export type RegDataset = PlaygroundDatasetName<"regression">;
 export type HiddenActivation = "relu" | "tanh" | "sigmoid" | "linear";
 export type Regularization = "none" | "L1" | "L2";
 /** TensorFlow Playground's seven input features, by its URL names. */
@@ -23,8 +25,8 @@ export const PAGE_LOSSES: readonly PageLoss[] = ["binary-crossentropy", "mse", "
 export const INITS: readonly InitName[] = ["xavier", "he", "normal", "uniform"];
 export const MOMENTA = [0.5, 0.9, 0.95, 0.99];
 
-export const CLASS_DATASETS: readonly ClassDataset[] = ["circle", "xor", "gauss", "spiral"];
-export const REG_DATASETS: readonly RegDataset[] = ["reg-plane", "reg-gauss"];
+export const CLASS_DATASETS: readonly ClassDataset[] = playgroundDatasets("classification");
+export const REG_DATASETS: readonly RegDataset[] = playgroundDatasets("regression");
 export const ACTIVATIONS: readonly HiddenActivation[] = ["relu", "tanh", "sigmoid", "linear"];
 export const REGULARIZATIONS: readonly Regularization[] = ["none", "L1", "L2"];
 export const PROBLEMS: readonly Problem[] = ["classification", "regression"];

@@ -10,7 +10,7 @@ import { matrix } from "../../src/core/matrix.ts";
 import { modelToOnnx, onnxToModelJson } from "../../src/interop/onnx.ts";
 import { sklearnToModelJson } from "../../src/interop/sklearn.ts";
 import { modelToTfjs, tfjsToModelJson } from "../../src/interop/tfjs.ts";
-import { initialise } from "../../src/nn/init.ts";
+import { initialize } from "../../src/nn/init.ts";
 import { createModel, type Model } from "../../src/nn/model.ts";
 import { predictOutput } from "../../src/nn/predict.ts";
 import { modelFromJson } from "../../src/nn/serialize.ts";
@@ -92,7 +92,7 @@ describe("import --from onnx (torch.onnx.export, IR 7, opset 13)", () => {
   it("refuses weights whose shapes do not chain", () => {
     // A Glassbox export whose second weight is re-declared with other dims (same bytes).
     const model = createModel({ inputSize: 2, layers: [{ units: 3, activation: "relu" }, { units: 2, activation: "linear" }], loss: "mse" });
-    initialise(model, { scheme: "normal", seed: 1 });
+    initialize(model, { scheme: "normal", seed: 1 });
     const bytes = modelToOnnx(model, { dtype: "float64" });
     // layer2.W is [2, 3]: find the dims 2, 3 right before its data type and name, make them [3, 2].
     const name = new TextEncoder().encode("layer2.W");
@@ -117,7 +117,7 @@ function indexOf(hay: Uint8Array, needle: Uint8Array): number {
 describe("export --to onnx", () => {
   const sk = (name: string) => modelFromJson(sklearnToModelJson(fixture(`interop/sklearn-${name}.json`)));
   const multi = createModel({ inputSize: 3, layers: [{ units: 5, activation: "tanh" }, { units: 4, activation: "relu" }, { units: 3, activation: "softmax" }], loss: "categorical-crossentropy", classes: ["a", "b", "c"], featureNames: ["p", "q", "r"], targetName: "kind" });
-  initialise(multi, { scheme: "normal", scale: 0.8, seed: 3 });
+  initialize(multi, { scheme: "normal", scale: 0.8, seed: 3 });
   const cases: [string, Model, number[][]][] = [
     ["binary (scaler, relu)", sk("binary"), fixture("interop/sklearn-expected.json").binary.X],
     ["multiclass (scaler, tanh, softmax)", sk("multiclass"), fixture("interop/sklearn-expected.json").multiclass.X],
@@ -144,7 +144,7 @@ describe("export --to onnx", () => {
 
   it("keeps a model's input feature map and raw columns through ONNX and TF.js", () => {
     const mapped = createModel({ inputSize: 3, layers: [{ units: 2, activation: "tanh" }, { units: 1, activation: "sigmoid" }], loss: "binary-crossentropy", classes: [0, 1], featureNames: ["a", "b"], inputs: ["a", "b", "a*b"] });
-    initialise(mapped, { scheme: "normal", seed: 5 });
+    initialize(mapped, { scheme: "normal", seed: 5 });
     const viaOnnx = modelFromJson(onnxToModelJson(modelToOnnx(mapped, { dtype: "float64" })));
     const tf = modelToTfjs(mapped);
     const viaTfjs = modelFromJson(tfjsToModelJson(tf.modelJson, () => tf.weights));

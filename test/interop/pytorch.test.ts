@@ -4,6 +4,7 @@
  * 100 full-batch gradient-descent epochs equal Glassbox's, and the ONNX it saved imports back as
  * the model Glassbox trains.
  */
+import type { TrainConfig } from "../../src/nn/train.ts";
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -38,6 +39,6 @@ describe("export --to pytorch", () => {
 
   it("refuses L-BFGS, naming the field", () => {
     const prepared = loadExperiment(EXPERIMENT);
-    expect(() => experimentToPytorch({ ...prepared, config: { ...prepared.config, optimizer: "lbfgs" } }, "e.json")).toThrow(/^e\.json: train\.optimizer "lbfgs" is not exported/);
+    expect(() => experimentToPytorch({ ...prepared, config: { ...prepared.config, optimizer: "lbfgs" } as TrainConfig }, "e.json")).toThrow(/^e\.json: train\.optimizer "lbfgs" is not exported/);
   });
 });

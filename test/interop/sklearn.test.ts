@@ -5,7 +5,7 @@ import { modelToSklearn, sklearnToModelJson } from "../../src/interop/sklearn.ts
 import { predict, predictOutput, predictProba } from "../../src/nn/predict.ts";
 import { modelFromJson } from "../../src/nn/serialize.ts";
 import { createModel } from "../../src/nn/model.ts";
-import { initialise } from "../../src/nn/init.ts";
+import { initialize } from "../../src/nn/init.ts";
 import { fixture } from "../helpers.ts";
 
 const expected = fixture("interop/sklearn-expected.json");
@@ -57,7 +57,7 @@ describe("import --from sklearn", () => {
 
   it("exports a softmax over two classes as scikit-learn's one logistic unit", () => {
     const model = createModel({ inputSize: 2, layers: [{ units: 3, activation: "tanh" }, { units: 2, activation: "softmax" }], loss: "categorical-crossentropy", classes: ["a", "b"] });
-    initialise(model, { scheme: "normal", scale: 1, seed: 4 });
+    initialize(model, { scheme: "normal", scale: 1, seed: 4 });
     const doc = modelToSklearn(model);
     expect([doc.out_activation_, doc.coefs_[1][0].length, doc.classes_]).toEqual(["logistic", 1, ["a", "b"]]);
     const X = rows([[0.3, -1], [2, 0.5], [-1, -1]]);

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { matrix } from "../../src/core/matrix.ts";
 import { modelToTfjs, tfjsToModelJson } from "../../src/interop/tfjs.ts";
 import { createModel } from "../../src/nn/model.ts";
-import { initialise } from "../../src/nn/init.ts";
+import { initialize } from "../../src/nn/init.ts";
 import { predictOutput } from "../../src/nn/predict.ts";
 import { modelFromJson, modelToJson } from "../../src/nn/serialize.ts";
 import { fixture, ROOT } from "../helpers.ts";
@@ -69,7 +69,7 @@ describe("export --to tfjs", () => {
     featureNames: ["p", "q", "r"],
     targetName: "kind",
   });
-  initialise(model, { scheme: "normal", scale: 0.8, seed: 3 });
+  initialize(model, { scheme: "normal", scale: 0.8, seed: 3 });
   const X = [[1, 2, 3], [-1, 0.5, 2], [4, -3, 0], [0, 0, 0]];
 
   it("TensorFlow.js loads the files and predicts the same to float32 precision", async () => {

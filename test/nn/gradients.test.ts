@@ -5,23 +5,14 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { GlassboxRandom } from "../../src/core/random.ts";
-import type { ActivationName } from "../../src/nn/activations.ts";
-import type { LossName } from "../../src/nn/losses.ts";
+import { activation, ACTIVATION_NAMES, type ActivationName } from "../../src/nn/activations.ts";
+import { loss, LOSS_NAMES, type LossName } from "../../src/nn/losses.ts";
 import { createNetwork } from "../../src/nn/network.ts";
 import { createWorkspace, forward, lossTotal, objectiveAndGradient, reportedLoss, type Reduction } from "../../src/nn/propagation.ts";
 
-const HIDDEN: ActivationName[] = ["sigmoid", "tanh", "relu", "linear"];
-const OUTPUTS: [ActivationName, LossName][] = [
-  ["sigmoid", "binary-crossentropy"],
-  ["softmax", "categorical-crossentropy"],
-  ["linear", "mse"],
-  ["linear", "sse"],
-  ["sigmoid", "mse"],
-  ["sigmoid", "sse"],
-  ["tanh", "mse"],
-  ["relu", "sse"],
-  ["softmax", "mse"],
-];
+// From the registries: every activation a hidden layer may have, and every output activation with every loss it accepts.
+const HIDDEN: ActivationName[] = ACTIVATION_NAMES.filter((a) => !activation(a).outputOnly);
+const OUTPUTS: [ActivationName, LossName][] = ACTIVATION_NAMES.flatMap((a) => LOSS_NAMES.filter((l) => [null, a].includes(loss(l).requiresOutput)).map((l): [ActivationName, LossName] => [a, l]));
 
 function check(seed: number, hidden: ActivationName, out: [ActivationName, LossName], depth: number, reduction: Reduction, l2: number, l1 = 0) {
   const rng = new GlassboxRandom(seed);

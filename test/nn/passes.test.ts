@@ -7,7 +7,7 @@ import { matrix } from "../../src/core/matrix.ts";
 import { fastKernelsAvailable, maxPlanRows, MlpPlan, setFastKernels, setWorkspaceLimit } from "../../src/core/wasm/mlp.ts";
 import type { ActivationName } from "../../src/nn/activations.ts";
 import { evaluate } from "../../src/nn/evaluate.ts";
-import { initialise } from "../../src/nn/init.ts";
+import { initialize } from "../../src/nn/init.ts";
 import { createModel, type Model } from "../../src/nn/model.ts";
 import { passRows, setPassRows } from "../../src/nn/passes.ts";
 import { predictOutput } from "../../src/nn/predict.ts";
@@ -32,7 +32,7 @@ function model(hidden: [number, ActivationName][], out: [number, ActivationName]
   const layers = [...hidden, out].map(([units, activation]) => ({ units, activation }));
   const loss = out[1] === "softmax" ? "categorical-crossentropy" : out[1] === "sigmoid" ? "binary-crossentropy" : "mse";
   const m = createModel({ inputSize: 2, layers, loss, classes: out[1] === "linear" ? null : out[1] === "softmax" ? [0, 1, 2] : [0, 1] });
-  initialise(m, { scheme: "he", seed });
+  initialize(m, { scheme: "he", seed });
   return m;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { heapGrowth, xorLike } from "../helpers.ts";
 import { fromRows } from "../../src/core/matrix.ts";
 import { GlassboxRandom } from "../../src/core/random.ts";
-import { initialise } from "../../src/nn/init.ts";
+import { initialize } from "../../src/nn/init.ts";
 import { createNetwork, type LayerSpec } from "../../src/nn/network.ts";
 import { createWorkspace, forward, lossTotal, objectiveAndGradient } from "../../src/nn/propagation.ts";
 import { train, TrainingDivergedError, type TrainConfig } from "../../src/nn/train.ts";
@@ -10,7 +10,7 @@ import { train, TrainingDivergedError, type TrainConfig } from "../../src/nn/tra
 const LAYERS: LayerSpec[] = [{ units: 6, activation: "tanh" }, { units: 1, activation: "sigmoid" }];
 function fresh(seed = 3) {
   const net = createNetwork(2, LAYERS, "binary-crossentropy");
-  initialise(net, { scheme: "xavier", seed });
+  initialize(net, { scheme: "xavier", seed });
   return net;
 }
 

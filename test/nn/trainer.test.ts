@@ -7,7 +7,7 @@ import { heapGrowth, xorLike } from "../helpers.ts";
 import fc from "fast-check";
 import { fromRows, gatherRows, type Matrix } from "../../src/core/matrix.ts";
 import { createRandom, GlassboxRandom, shuffle } from "../../src/core/random.ts";
-import { initialise } from "../../src/nn/init.ts";
+import { initialize } from "../../src/nn/init.ts";
 import { createNetwork, type LayerSpec, type Network } from "../../src/nn/network.ts";
 import { backward, createWorkspace, forward, lossTotal, objectiveAndGradient, reportedLoss } from "../../src/nn/propagation.ts";
 import { train, TrainingDivergedError, type TrainConfig, type TrainData } from "../../src/nn/train.ts";
@@ -17,7 +17,7 @@ import { createTrainer, type Trainer } from "../../src/nn/trainer.ts";
 const LAYERS: LayerSpec[] = [{ units: 5, activation: "tanh" }, { units: 1, activation: "sigmoid" }];
 function fresh(seed = 3): Network {
   const net = createNetwork(2, LAYERS, "binary-crossentropy");
-  initialise(net, { scheme: "xavier", seed });
+  initialize(net, { scheme: "xavier", seed });
   return net;
 }
 
@@ -227,7 +227,7 @@ describe("createTrainer: settings changed between steps keep the optimiser's sta
     expect(Array.from(net.params)).toEqual(Array.from(hand.params));
   });
 
-  it("gd → momentum mid-run starts the velocity at zero; l1 and l2 change the objective from the next epoch", () => {
+  it("plain SGD → momentum mid-run starts the velocity at zero; l1 and l2 change the objective from the next epoch", () => {
     const hand = fresh();
     const vel = new Float64Array(hand.params.length);
     const losses: number[] = [];
@@ -245,7 +245,7 @@ describe("createTrainer: settings changed between steps keep the optimiser's sta
         }
     }
     const net = fresh();
-    const t = createTrainer(net, DATA, { optimizer: "gd", learningRate: 0.4, epochs: 6 });
+    const t = createTrainer(net, DATA, { optimizer: "sgd", learningRate: 0.4, epochs: 6 });
     t.step(3);
     t.update({ momentum: 0.7, l2: 0.2, l1: 0.05 });
     t.step(3);
@@ -325,7 +325,7 @@ describe("createTrainer: the page's edits, snapshots and lifetime", () => {
   it("edited weights are trained from on the next step (gd and L-BFGS)", () => {
     for (const optimizer of ["gd", "lbfgs"] as const) {
       const net = fresh();
-      const t = createTrainer(net, DATA, { optimizer, learningRate: 0.5, epochs: 20 });
+      const t = createTrainer(net, DATA, { optimizer, learningRate: 0.5, epochs: 20 } as TrainConfig);
       t.step(3);
       net.params[0] = 1.5;
       net.params[4] = -0.75;

@@ -3,6 +3,7 @@
  * trained moons-deep network, the pixel under (almost) every training point has its class's
  * region colour. Point positions come from the scene itself (the view's own data → pixel scale).
  */
+import type { TrainConfig } from "../../src/nn/train.ts";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadExperiment } from "../../src/cli/experiment-file.ts";
@@ -19,7 +20,7 @@ beforeAll(() => {
   // The walkthrough's network, data and initial weights; trained with Adam (the article's own
   // comparison), which reaches the 10,000-epoch gradient-descent result in 200 epochs.
   p = loadExperiment(join(ROOT, "examples", "moons-deep.json"));
-  runExperiment({ ...p, config: { ...p.config, optimizer: "adam", learningRate: 0.01 } }, { epochs: 200 });
+  runExperiment({ ...p, config: { ...p.config, optimizer: "adam", learningRate: 0.01 } as TrainConfig }, { epochs: 200 });
 });
 
 /** The scene without its sample markers, so the region colour under each point shows. */

@@ -10,7 +10,7 @@ import { prepareExperiment, type Prepared } from "../../src/experiment/prepare.t
 import { validateExperiment } from "../../src/experiment/validate.ts";
 import { evaluate } from "../../src/nn/evaluate.ts";
 import { cloneNetwork } from "../../src/nn/network.ts";
-import { train } from "../../src/nn/train.ts";
+import { train, type TrainConfig } from "../../src/nn/train.ts";
 import { buildLayout, parameterNames, workbookFromExperiment, type Layout } from "../../src/sheet/index.ts";
 import { writeXlsx } from "../../src/sheet/xlsx.ts";
 import { ROOT, flatLayers } from "../helpers.ts";
@@ -44,7 +44,7 @@ function traceMismatches(layout: Layout, ev: Evaluated): string[] {
 function descentMismatches(layout: Layout, ev: Evaluated, prepared: Prepared, iterations: number): string[] {
   const { data, config } = prepared;
   const net = cloneNetwork(prepared.model);
-  const run = train(net, data, { ...config, optimizer: "gd", batchSize: null, epochs: iterations, recordEvery: 1, paramsAt: Array.from({ length: iterations + 1 }, (_, k) => k) });
+  const run = train(net, data, { ...config, optimizer: "gd", batchSize: null, epochs: iterations, recordEvery: 1, paramsAt: Array.from({ length: iterations + 1 }, (_, k) => k) } as TrainConfig);
   const last = evaluate(net, data.X.data, data.Y, data.X.rows, config.l2 ?? 0, config.l1 ?? 0);
   const d = layout.descent;
   const names = parameterNames(net);
@@ -77,7 +77,7 @@ describe("glassbox sheet: the workbook's formulas", () => {
     // Change the learning rate on the parameters sheet: the rows become a run with that rate.
     const [lrRow, lrCol] = [4, 3];
     ev.set("parameters", lrRow, lrCol, 0.5);
-    expect(descentMismatches(layout, ev, { ...prepared, config: { ...prepared.config, learningRate: 0.5 } }, 200)).toEqual([]);
+    expect(descentMismatches(layout, ev, { ...prepared, config: { ...prepared.config, learningRate: 0.5 } as TrainConfig }, 200)).toEqual([]);
     ev.set("parameters", lrRow, lrCol, 0.1);
 
     // Change one starting weight, W1[1,0] = 9 → 4.

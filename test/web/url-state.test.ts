@@ -144,8 +144,10 @@ describe("the set-up as an experiment file", () => {
           for (const init of INITS) {
             const e = validateExperiment(toExperiment({ ...defaultSetup(), problem, optimizer, loss, init, regularization: "L2", regularizationRate: 0.01 }, 3));
             expect(e.train.optimizer).toBe(optimizer === "momentum" || optimizer === "nesterov" ? "sgd" : optimizer);
-            expect(e.train.nesterov).toBe(optimizer === "nesterov");
-            expect(e.train.momentum).toBe(optimizer === "momentum" || optimizer === "nesterov" ? 0.9 : 0);
+            // Momentum is SGD's setting: the other optimisers have none.
+            const sgd = e.train.optimizer === "sgd";
+            expect(e.train.nesterov).toBe(sgd ? optimizer === "nesterov" : undefined);
+            expect(e.train.momentum).toBe(optimizer === "momentum" || optimizer === "nesterov" ? 0.9 : sgd ? 0 : undefined);
             expect(e.loss).toBe(problem === "regression" && loss === "binary-crossentropy" ? "mse" : loss);
             expect(e.train.batchSize).toBe(optimizer === "gd" || optimizer === "lbfgs" ? null : 10);
           }

@@ -10,6 +10,8 @@ import { UserError } from "../../core/errors.ts";
 import { loadExperiment, readJsonFile, readTextFrom } from "../experiment-file.ts";
 import { prepareExperiment } from "../../experiment/prepare.ts";
 import { validateExperiment } from "../../experiment/validate.ts";
+import { DEFAULTS } from "../../experiment/experiment.ts";
+import { OPTIMIZER_FIELDS, OPTIMIZERS, type OptimizerName } from "../../nn/optimizers/registry.ts";
 import { ANIMATIONS, snapshotEpochs, type AnimationInput } from "../../animate/index.ts";
 import { tileScenes } from "../../render/compose.ts";
 import { writeFileAtomic } from "../../render/files.ts";
@@ -49,6 +51,13 @@ interface Figure {
 
 const FIGURES_BY_ID = new Map(ARTICLE_FIGURES.map((f) => [f.id, f]));
 
+/** A `train` section without the settings its optimiser does not read (each optimiser's fields: its registry entry's). */
+function withoutOtherOptimizersFields(train: Record<string, unknown>): Record<string, unknown> {
+  const name = (train.optimizer ?? DEFAULTS.train.optimizer) as OptimizerName;
+  const own = new Set(OPTIMIZERS[name]?.fields.map((f) => f.name as string) ?? []);
+  return Object.fromEntries(Object.entries(train).filter(([key]) => own.has(key) || !OPTIMIZER_FIELDS.some((f) => f.name === key)));
+}
+
 /** Loads an example with a variant's changes, its epochs capped, and trains it (quietly). */
 export function trainVariant(file: string, variant: Variant | undefined, cap: number | undefined): PictureSource {
   const json = readJsonFile(file, "experiment file") as Record<string, unknown>;
@@ -56,7 +65,10 @@ export function trainVariant(file: string, variant: Variant | undefined, cap: nu
     const p = variant?.patch[k];
     // A new init scheme or explicit params replace the file's init; other changes merge.
     if (k === "init" && p && ("scheme" in p || "params" in p)) return p;
-    return { ...(json[k] as Record<string, unknown> | undefined), ...p };
+    const merged = { ...(json[k] as Record<string, unknown> | undefined), ...p };
+    // Another optimiser keeps the file's shared settings but not the old optimiser's own (Adam's epsilon under L-BFGS).
+    if (k === "train" && p && "optimizer" in p) return withoutOtherOptimizersFields(merged);
+    return merged;
   };
   const merged = { ...json, ...(variant?.patch.model ? { model: variant.patch.model } : {}), ...(variant?.patch.scale ? { scale: variant.patch.scale } : {}), train: section("train"), init: section("init"), data: section("data") };
   const prepared = prepareExperiment(validateExperiment(merged), readTextFrom(dirname(file)));

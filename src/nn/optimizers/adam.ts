@@ -1,3 +1,4 @@
+import { LEARNING_RATE, type OptimizerEntry } from "./entry.ts";
 import type { Optimizer } from "./optimizer.ts";
 
 export interface AdamOptions {
@@ -14,12 +15,14 @@ export interface AdamOptimizer extends Optimizer {
   epsilon: number;
 }
 
-/** Keras' defaults. */
-export const ADAM_DEFAULTS = { learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 } as const;
+/** Keras' defaults, written once: the experiment file's, the trainer's and `adam()`'s. */
+export const ADAM_DEFAULTS: Readonly<Required<AdamOptions>> = { learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };
 
 /**
  * Adam as Keras implements it: m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g²,
- * α_t = η·√(1−β₂ᵗ)/(1−β₁ᵗ), θ ← θ − α_t·m/(√v + ε).
+ * α_t = η·√(1−β₂ᵗ)/(1−β₁ᵗ), θ ← θ − α_t·m/(√v + ε). ε is added to the uncorrected √v (Keras'
+ * "epsilon hat"), not to √(v/(1−β₂ᵗ)) as `torch.optim.Adam` does; t counts updates (one per
+ * mini-batch), not epochs.
  */
 export function adam(size: number, options: AdamOptions = {}): AdamOptimizer {
   const m = new Float64Array(size);
@@ -45,3 +48,19 @@ export function adam(size: number, options: AdamOptions = {}): AdamOptimizer {
   };
   return opt;
 }
+
+/** `"optimizer": "adam"`: Keras' Adam, one update per mini-batch (per epoch without a batch size). */
+export const adamEntry: OptimizerEntry<"adam", Required<AdamOptions>> = {
+  name: "adam",
+  doc: "Keras' Adam (ε added to the uncorrected √v), one update per mini-batch of `batchSize` (the full batch without it)",
+  defaults: ADAM_DEFAULTS,
+  fields: [
+    LEARNING_RATE,
+    { name: "beta1", type: "number", min: 0, max: 1, exclusiveMax: true, doc: "Adam's β₁, the decay of the mean of the gradients (m)" },
+    { name: "beta2", type: "number", min: 0, max: 1, exclusiveMax: true, doc: "Adam's β₂, the decay of the mean of their squares (v)" },
+    { name: "epsilon", type: "number", min: 0, exclusiveMin: true, doc: "Adam's ε, added to the uncorrected √v (Keras' \"epsilon hat\")" },
+  ],
+  fullBatchOnly: null,
+  create: (size, o) => adam(size, o),
+  stateArrays: () => 2, // m and v
+};

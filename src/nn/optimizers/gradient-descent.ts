@@ -1,3 +1,4 @@
+import { LEARNING_RATE, type OptimizerEntry } from "./entry.ts";
 import type { Optimizer } from "./optimizer.ts";
 
 /** θ ← θ − η·g: plain gradient descent (full batch, or one mini-batch at a time). */
@@ -12,3 +13,18 @@ export function gradientDescent(learningRate: number): Optimizer {
   };
   return opt;
 }
+
+/**
+ * `"optimizer": "gd"`: the walkthroughs' loop, one plain step on the full batch per epoch. It takes
+ * no momentum: Keras and scikit-learn put momentum on SGD, and `"sgd"` without a batch size is the
+ * full batch too.
+ */
+export const gdEntry: OptimizerEntry<"gd", { learningRate: number }> = {
+  name: "gd",
+  doc: "full-batch gradient descent, θ ← θ − η·g once per epoch (the walkthroughs' loop; for momentum use `sgd`, which without `batchSize` is the full batch too)",
+  defaults: { learningRate: 0.01 },
+  fields: [LEARNING_RATE],
+  fullBatchOnly: '"gd" is full-batch gradient descent; for mini-batches use "optimizer": "sgd" (or "adam") with this batchSize',
+  create: (_size, o) => gradientDescent(o.learningRate),
+  stateArrays: () => 0,
+};

@@ -10,5 +10,5 @@ export interface Optimizer {
   step(params: Float64Array, grad: Float64Array): void;
 }
 
-export type OptimizerName = "gd" | "sgd" | "adam" | "lbfgs";
-export const OPTIMIZER_NAMES: readonly OptimizerName[] = ["gd", "sgd", "adam", "lbfgs"];
+// The names live in the registry; re-exported here for code that imported them from this module.
+export { OPTIMIZER_NAMES, type OptimizerName } from "./registry.ts";

@@ -5,6 +5,7 @@
  */
 import type { DataSplit, LabeledData } from "../../data/types.ts";
 import type { Model } from "../../nn/model.ts";
+import { activation, type ActivationName } from "../../nn/activations.ts";
 import { modelFor, runForward } from "../model-data.ts";
 import { PALETTE, probabilityColour } from "../palette.ts";
 import { axes, bandPaths, contourPath, extentOf, linspace, type Box, type GridToScreen } from "../plot.ts";
@@ -17,7 +18,7 @@ import { planeExtent } from "./grid.ts";
 export interface HiddenPoints {
   layer: number;
   units: number;
-  activation: string;
+  activation: ActivationName;
   train: Float64Array;
   test: Float64Array | null;
 }
@@ -32,10 +33,10 @@ export function hiddenActivations(model: Model, split: DataSplit, layer = 1): Hi
   return { layer, units: l.units, activation: l.activation, train: acts(split.train), test: split.test ? acts(split.test) : null };
 }
 
-/** The natural range of an activation on one axis: [0, 1] for sigmoid, [−1, 1] for tanh, else the data's. */
+/** The natural range of an activation on one axis: its registry range when bounded ([0, 1] for sigmoid, [−1, 1] for tanh), else the data's. */
 function axisRange(h: HiddenPoints, j: number): [number, number] {
-  if (h.activation === "sigmoid") return [0, 1];
-  if (h.activation === "tanh") return [-1, 1];
+  const [lo, hi] = activation(h.activation).range;
+  if (Number.isFinite(lo) && Number.isFinite(hi)) return [lo, hi];
   const vals: number[] = [];
   const add = (a: Float64Array | null): void => {
     if (a) for (let i = j; i < a.length; i += h.units) vals.push(a[i]);

@@ -3,6 +3,7 @@
  * sized by its magnitude. With 2-D input each neuron shows its own output over the input plane
  * (as TensorFlow Playground does).
  */
+import { activation } from "../../nn/activations.ts";
 import { modelFor } from "../model-data.ts";
 import { PALETTE, probabilityColour } from "../palette.ts";
 import { bandPaths, fitText, fmt, linspace, textWidth, type GridToScreen } from "../plot.ts";
@@ -139,13 +140,14 @@ function neuronHeat(g: InputGrid, model: ViewInput["model"], l: number, j: numbe
   } else {
     const layer = model.layers[l - 1];
     v = unitValues(g, l - 1, j, layer.units);
-    if (layer.activation === "sigmoid" || layer.activation === "softmax") [lo, hi] = [0, 1];
-    else if (layer.activation === "tanh") [lo, hi] = [-1, 1];
-    else if (layer.activation === "relu") {
-      // relu is never negative: its scale runs from 0 (blue) to the unit's largest output (orange).
+    // The activation's range from its registry entry: bounded (sigmoid, softmax, tanh) as it is.
+    const range = activation(layer.activation).range;
+    if (Number.isFinite(range[0]) && Number.isFinite(range[1])) [lo, hi] = [range[0], range[1]];
+    else if (Number.isFinite(range[0])) {
+      // Bounded below only (relu): its scale runs from there (blue) to the unit's largest output (orange).
       let m = 1e-9;
       for (const x of v) m = Math.max(m, x);
-      [lo, hi] = [0, m];
+      [lo, hi] = [range[0], m];
     } else {
       let m = 1e-9;
       for (const x of v) m = Math.max(m, Math.abs(x));

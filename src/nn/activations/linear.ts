@@ -1,0 +1,20 @@
+import type { Activation } from "./activation.ts";
+
+export const linearActivation: Activation = {
+  name: "linear",
+  range: [-Infinity, Infinity],
+  task: "regression",
+  outputOnly: false,
+  formula: "z",
+  slopeFormula: "1",
+  spreadsheet: { value: (z) => `${z}`, slope: () => "1" },
+  forward(Z, A, n, m) {
+    A.set(Z.subarray(0, n * m));
+  },
+  backward(dA, _Z, _A, dZ, n, m) {
+    dZ.set(dA.subarray(0, n * m));
+  },
+  slope(_Z, _A, out, length) {
+    out.fill(1, 0, length);
+  },
+};

@@ -1,0 +1,41 @@
+/** A loss function: one entry of the loss registry (../losses.ts), one file each. */
+import type { ActivationName } from "../activations.ts";
+
+export interface Loss {
+  /** The name an experiment's `loss` gives; its registry key. */
+  readonly name: string;
+  /** What it computes, for the README's field table and the CLI help (Markdown). */
+  readonly doc: string;
+  readonly formula: string;
+  /** ∂ℓ/∂A in matrix terms, for display. */
+  readonly gradientFormula: string;
+  /** The reported loss is Σℓᵢ (true) or the mean over samples (false). */
+  readonly reportsSum: boolean;
+  /** The only output activation this loss accepts, or null for any. */
+  readonly requiresOutput: ActivationName | null;
+  /** Σᵢ ℓᵢ over n samples with m outputs. */
+  total(A: Float64Array, Z: Float64Array, Y: Float64Array, n: number, m: number): number;
+  /** dA = ∂ℓᵢ/∂A, element by element. */
+  gradient(A: Float64Array, Y: Float64Array, dA: Float64Array, n: number, m: number): void;
+  /**
+   * When the output activation allows it, ∂ℓᵢ/∂Z in closed form (the fused `A − Y`),
+   * which is exact where the chain rule would divide by a(1 − a). Null when not fused.
+   */
+  fused: ((A: Float64Array, Y: Float64Array, dZ: Float64Array, n: number, m: number) => void) | null;
+  readonly fusedFormula: string | null;
+  /**
+   * The same as spreadsheet formulas (`glassbox sheet`): Σᵢ ℓᵢ from `sum`, which sums an
+   * element-wise formula of the cells a and y over every output, and ∂ℓᵢ/∂a times the cell `s`;
+   * `m` is the number of outputs.
+   */
+  readonly spreadsheet: { total(sum: (f: (a: string, y: string) => string) => string, m: number): string; gradient(a: string, y: string, m: number, s: string): string };
+}
+
+/** log(1 + eˣ) without overflow. */
+export function softplus(x: number): number {
+  return (x > 0 ? x : 0) + Math.log1p(Math.exp(-Math.abs(x)));
+}
+
+// Keeps the displayed ∂ℓ/∂A finite when an output saturates at exactly 0 or 1.
+export const EPS = 1e-15;
+
