@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { ANIMATIONS, pickByChange, type AnimationInput } from "../../src/animate/index.ts";
 import { costAngle, costGrid, costSurfaceScene, currentInSight, lossData, marksWithRole, modelAtEpoch } from "../../src/viz/index.ts";
-import { fmt } from "../../src/viz/plot.ts";
+import { fmt } from "../../src/viz/format.ts";
 import { example } from "./setup.ts";
 
 const one = example("one-feature") as AnimationInput;

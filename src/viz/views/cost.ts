@@ -9,8 +9,16 @@ import { createWorkspace, forward, lossTotal, reportedLoss } from "../../nn/prop
 import { lossData, modelFor, snapshotParams, type LossData } from "../model-data.ts";
 import { PALETTE, viridis } from "../palette.ts";
 import { paramNames, parseParam, type ParamRef } from "../params.ts";
-import { axes, bandPaths, colourBar, contourPath, extentOf, fmt, linspace, nonNegative, type GridToScreen } from "../plot.ts";
-import { camera, COLOUR_BANDS, cube, DEFAULT_ANGLE, occluded, paintersOrder, surfaceMesh, type DepthItem } from "../project.ts";
+import { linspace } from "../../data/linspace.ts";
+import { axes } from "../chart/axes.ts";
+import { bandPaths, contourPath, type GridToScreen } from "../chart/bands.ts";
+import { colourBar } from "../chart/colour-bar.ts";
+import { extentOf, nonNegative } from "../chart/extent.ts";
+import { fmt } from "../format.ts";
+import { camera, DEFAULT_ANGLE } from "../3d/camera.ts";
+import { cube } from "../3d/cube.ts";
+import { occluded, paintersOrder, type DepthItem } from "../3d/depth.ts";
+import { COLOUR_BANDS, surfaceMesh } from "../3d/mesh.ts";
 import type { Mark, Scene } from "../scene.ts";
 import type { Angle, ViewInput, ViewOptions } from "../view.ts";
 import { page } from "./common.ts";
