@@ -7,9 +7,9 @@ import { describe, expect, it } from "vitest";
 import { ANIMATIONS, pickByChange, type AnimationInput } from "../../src/animate/index.ts";
 import { costAngle, costGrid, costSurfaceScene, currentInSight, lossData, marksWithRole, modelAtEpoch } from "../../src/viz/index.ts";
 import { fmt } from "../../src/viz/format.ts";
-import { example } from "./setup.ts";
+import { frozen } from "./setup.ts";
 
-const one = example("one-feature") as AnimationInput;
+const one = frozen("one-feature") as AnimationInput;
 
 describe("cost-landscape", () => {
   it("draws each frame's surface at that frame's parameters: frame 0 at the starting loss, the last at the final one", () => {
