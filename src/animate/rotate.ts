@@ -1,7 +1,7 @@
 /** `rotate`: a 3-D picture turning once around its vertical axis — the hidden cube or the output surface. */
 import type { Model } from "../nn/model.ts";
 import { VIEWS, toSvg } from "../viz/index.ts";
-import { DEFAULT_ANGLE } from "../viz/project.ts";
+import { DEFAULT_ANGLE } from "../viz/3d/camera.ts";
 import { frameCount, type AnimateOptions, type Animation } from "./animation.ts";
 
 /** The hidden layer drawn as a cube: --layer, else the first with 3 units (null: none has). */

@@ -1,11 +1,9 @@
 /** How numbers and metrics read on the terminal. */
 import type { EpochInfo } from "../nn/history.ts";
+import { fmtFixed } from "../viz/format.ts";
 
-export function fmt(x: number, digits = 4): string {
-  if (!Number.isFinite(x)) return String(x);
-  if (x !== 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e5)) return x.toExponential(digits - 1);
-  return x.toFixed(digits);
-}
+/** Fixed decimals, as the terminal aligns them (the number family of viz/format.ts). */
+export const fmt = fmtFixed;
 
 export interface Metrics {
   loss: number;

@@ -4,7 +4,8 @@
  * ("1, 2, 3, 6, 8 and 30 neurons"). (It would sit as well in src/viz; it needs nothing of render.)
  */
 import type { Mark, Scene } from "../viz/index.ts";
-import { legend, wrapLines, type LegendItem } from "../viz/plot.ts";
+import { legend, type LegendItem } from "../viz/chart/legend.ts";
+import { wrapLines } from "../viz/chart/text.ts";
 
 export interface TileOptions {
   columns?: number;

@@ -4,12 +4,12 @@
  *
  * API (for render/, the CLI and the page):
  *
- *   VIEWS: Record<ViewName, View>        every view by its CLI name
+ *   VIEW_REGISTRY: ViewEntry[]           every view: name, applies(input), options, needs, page tab (registry/)
+ *   VIEWS: Record<ViewName, View>        every view's drawing by its CLI name
  *   type View = (input: ViewInput, options?: ViewOptions) => Scene
  *   ViewInput  = { model, split, run?: {history?, snapshots?}, trace?, prepared? }
- *   ViewOptions = { width?, height?, title?, param?, params?, range?, ranges?, resolution?, layer?,
- *                   epoch?, angle?: {azimuth, elevation}, mode?: "heatmap" | "3d", extent?,
- *                   showTest?, showPoints?, path?, neuronHeatmaps?, t? }   (view.ts documents each)
+ *   ViewOptions = CommonViewOptions (view.ts: width, height, title, subtitle, panel, epoch,
+ *                 resolution, extent, angle, showTest, layer, t) & each view's own (registry/<view>.ts)
  *   toSvg(scene, { fontFamily?, idPrefix?, xmlDeclaration? }): string
  *
  *   Views: data, neurons, cost-slice, cost-surface, trajectory, boundary, hidden, surface, network,
@@ -35,6 +35,7 @@
 import { activationView } from "./views/activation.ts";
 import type { Scene } from "./scene.ts";
 import type { View, ViewInput, ViewOptions } from "./view.ts";
+import { viewApplies, type ViewName } from "./registry/index.ts";
 import { dataView } from "./views/data.ts";
 import { neuronsView } from "./views/neurons.ts";
 import { costSliceView, costSurfaceView } from "./views/cost.ts";
@@ -49,7 +50,9 @@ import { blueprintView, forwardShapesView, layerPassView, perceptronView, shapes
 
 export type { Scene, Mark, Paint, RectMark, CircleMark, LineMark, PolylineMark, PathMark, TextMark, GroupMark } from "./scene.ts";
 export { allMarks, marksWithRole } from "./scene.ts";
-export type { View, ViewInput, ViewOptions, RunLike, Angle } from "./view.ts";
+export type { View, ViewInput, ViewOptions, CommonViewOptions, ViewEntry, ViewNeeds, RunLike, Angle } from "./view.ts";
+export { COMMON_OPTIONS } from "./view.ts";
+export { isViewName, PAGE_VIEWS, VIEW_NAMES, VIEW_REGISTRY, viewApplies, viewEntry, type PageTab, type ViewName } from "./registry/index.ts";
 export { toSvg, escapeXml, type SvgOptions } from "./svg.ts";
 export { PALETTE, classColour } from "./palette.ts";
 export { modelAtEpoch, lossData, type LossData } from "./model-data.ts";
@@ -60,6 +63,7 @@ export { hiddenMorphScene, hiddenActivations } from "./views/hidden.ts";
 export { stepScenes, stepsHtml, stepsLayout, type AfterTraining, type StepOptions } from "./views/steps.ts";
 export { afterTrainingScene, fitsTwelveSteps, SIGN_CONVENTION, twelveStepScenes, twelveSteps, type ArticleEquation, type ArticleStep, type ArticleSteps } from "./views/twelve-steps.ts";
 
+/** Each view's drawing, by its registry name (registry/index.ts lists the views and when each applies). */
 export const VIEWS = {
   data: dataView,
   activation: activationView,
@@ -78,36 +82,7 @@ export const VIEWS = {
   shapes: shapesView,
   "forward-shapes": forwardShapesView,
   "layer-pass": layerPassView,
-} satisfies Record<string, View>;
-
-export type ViewName = keyof typeof VIEWS;
-export const VIEW_NAMES = Object.keys(VIEWS) as ViewName[];
-
-/** Why a view cannot draw this input (null when it can). */
-export function viewApplies(name: ViewName, input: ViewInput): string | null {
-  const d = input.model.inputSize;
-  const hidden = input.model.layers.length - 1;
-  switch (name) {
-    case "neurons":
-      return d === 1 ? null : `"neurons" needs 1 input feature; this model has ${d}`;
-    case "surface":
-      return d === 2 ? null : `"surface" needs 2 input features; this model has ${d}`;
-    case "boundary":
-      return d <= 2 ? null : `"boundary" needs 1 or 2 input features; this model has ${d}`;
-    case "hidden":
-      return hidden >= 1 ? null : `"hidden" needs a hidden layer; this model has none`;
-    case "trajectory":
-      return (input.run?.snapshots?.length ?? 0) >= 2 ? null : `"trajectory" needs a run with at least 2 parameter snapshots (record.paramsAt or record.every)`;
-    case "history":
-      return (input.run?.history?.epoch.length ?? 0) >= 1 ? null : `"history" needs a run's history`;
-    case "steps":
-      return input.trace ? null : `"steps" needs a trace`;
-    case "cost-surface":
-      return input.model.params.length >= 2 ? null : `"cost-surface" needs at least 2 parameters`;
-    default:
-      return null;
-  }
-}
+} satisfies Record<ViewName, View>;
 
 /** Runs a view by name, with a clear error when it does not apply. */
 export function drawView(name: ViewName, input: ViewInput, options: ViewOptions = {}): Scene {

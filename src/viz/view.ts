@@ -5,6 +5,12 @@ import type { History, Snapshot } from "../nn/history.ts";
 import type { Model } from "../nn/model.ts";
 import type { Trace } from "../nn/trace.ts";
 import type { Scene } from "./scene.ts";
+import type { CostSliceOptions } from "./registry/cost-slice.ts";
+import type { CostSurfaceViewOptions } from "./registry/cost-surface.ts";
+import type { DataOptions } from "./registry/data.ts";
+import type { NetworkOptions } from "./registry/network.ts";
+import type { StepsViewOptions } from "./registry/steps.ts";
+import type { SurfaceOptions } from "./registry/surface.ts";
 
 /** What a run file holds that views read (RunJson satisfies it). */
 export interface RunLike {
@@ -30,7 +36,11 @@ export interface Angle {
   elevation: number;
 }
 
-export interface ViewOptions {
+/**
+ * Options every view may read. Each view's own options are declared in its registry entry
+ * (registry/<view>.ts), and ViewOptions is all of them: one bag the CLI and the page fill in.
+ */
+export interface CommonViewOptions {
   /** Pixels (default 800 × 600; some views pick their own height when not given). */
   width?: number;
   height?: number;
@@ -43,48 +53,57 @@ export interface ViewOptions {
    * bar (the tiled figure shows one shared legend).
    */
   panel?: boolean;
-  /** cost-slice: the parameter, e.g. "W1[0,0]" (layer 1-based, [row = out, col = in]) or "b2[0]". */
-  param?: string;
-  /** cost-surface: the two parameters. */
-  params?: [string, string];
-  /** cost-slice: the swept range (default current ± 10). */
-  range?: [number, number];
-  /** cost-surface: the two swept ranges. */
-  ranges?: [[number, number], [number, number]];
-  /** Grid cells per side for heatmaps, cost grids and meshes. */
-  resolution?: number;
-  /** hidden: which hidden layer (1-based, default 1). */
-  layer?: number;
   /** Draw the model as it was after this epoch (needs run.snapshots holding it; 0 = initial). */
   epoch?: number;
-  /** 3-D views. */
-  angle?: Angle;
-  /** cost-surface: "heatmap" (default) or "3d"; hidden with 3 units is always 3-D. */
-  mode?: "heatmap" | "3d";
+  /** Grid cells per side for heatmaps, cost grids and meshes. */
+  resolution?: number;
   /** Input-plane extent [xmin, xmax, ymin, ymax] (boundary, surface, network) or [xmin, xmax] (1-D views). */
   extent?: number[];
-  /** data: draw the inputs as the network sees them, after the model's scaler ("scale": "standard"). */
-  scaled?: boolean;
-  /** data: one unit is as long on both axes (matplotlib's axis("equal")). */
-  equalAxes?: boolean;
+  /** 3-D views. */
+  angle?: Angle;
   /** Show the test points (default true where there are any). */
   showTest?: boolean;
-  /** surface: draw the samples on the surface (default true). */
-  showPoints?: boolean;
-  /** cost-surface: a descent path in parameter space [a, b][] (default: from run.snapshots). */
-  path?: [number, number][];
-  /** network: small output heatmaps inside the neurons (default true when the input is 2-D). */
-  neuronHeatmaps?: boolean;
-  /** steps: which step to draw (1-based, default 1); stepScenes gives them all. */
-  step?: number;
-  /** data (1-D): mark where each first-layer neuron's input is 0, the "dots" that separate the classes. */
-  cuts?: boolean;
-  /** steps: "article" (the twelve-steps article's numbering, where the trace fits it) or "trace" (every computed matrix). */
-  stepsLayout?: "article" | "trace";
-  /** steps: the highlighted cell of the computed matrix, [row, col] (default [0, 0]). */
-  cell?: [number, number];
-  /** hidden-morph: 0 = input space, 1 = hidden space. */
+  /** hidden, layer-pass: which hidden layer (1-based, default 1). */
+  layer?: number;
+  /** hidden-morph (an animation frame, hiddenMorphScene): 0 = input space, 1 = hidden space. */
   t?: number;
+}
+
+/** The option names every view may read (CommonViewOptions); a registry entry lists the others it reads. */
+export const COMMON_OPTIONS = ["width", "height", "title", "subtitle", "panel", "epoch", "resolution", "extent", "angle", "showTest", "layer", "t"] as const satisfies readonly (keyof CommonViewOptions)[];
+
+export type ViewOptions = CommonViewOptions & DataOptions & CostSliceOptions & CostSurfaceViewOptions & SurfaceOptions & NetworkOptions & StepsViewOptions;
+
+/** What the command line provides before a view draws. */
+export interface ViewNeeds {
+  /** Drawn from a trained model (false: from the data or the initial parameters, no training). */
+  trained: boolean;
+  /** Reads the run's history (loss per epoch). */
+  history?: boolean;
+  /** Reads the run's parameter snapshots (recomputed for a run file that has none). */
+  snapshots?: boolean;
+  /** Reads a trace of one iteration at the initial parameters. */
+  trace?: boolean;
+}
+
+/**
+ * A view as the registry knows it, without its drawing code (so the page's main thread can list
+ * the views without loading them): registry/<name>.ts holds one, registry/index.ts lists them all.
+ */
+export interface ViewEntry<N extends string = string> {
+  readonly name: N;
+  /** Why the view cannot draw this input (null when it can); cheap: the CLI asks before training. */
+  applies(input: ViewInput): string | null;
+  /** The options it reads beyond COMMON_OPTIONS. */
+  readonly options: readonly Exclude<keyof ViewOptions, keyof CommonViewOptions>[];
+  readonly needs: ViewNeeds;
+  /** The tab of the page's views panel that shows it, and the tab's place among them. */
+  readonly page?: { readonly tab: string; readonly order: number };
+}
+
+/** A registry entry with its name (and page tab) kept as literal types. */
+export function defineView<const E extends ViewEntry>(entry: E): E {
+  return entry;
 }
 
 export type View = (input: ViewInput, options?: ViewOptions) => Scene;

@@ -6,7 +6,9 @@ import { existsSync, readdirSync, renameSync, readFileSync, writeFileSync } from
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { run } from "../../src/cli/main.ts";
-import { VIEW_NAMES } from "../../src/viz/index.ts";
+import { VIEW_NAMES, type ViewName } from "../../src/viz/index.ts";
+import { svgToPng } from "../../src/render/png.ts";
+import { parseXml, withClass } from "../viz/xml.ts";
 import { ANIMATION_NAMES } from "../../src/animate/index.ts";
 import { ROOT } from "../helpers.ts";
 import { startCapture } from "./capture.ts";
@@ -44,19 +46,52 @@ describe("glassbox plot", () => {
     expect(files()).toEqual(["b.png"]);
   });
 
+  /** What each view draws that no other view does (its marks' class words): the file holds the view asked for. */
+  const DRAWS = {
+    data: ["sample", "train"],
+    activation: ["curve", "function"],
+    neurons: ["curve", "neuron-1"],
+    "cost-slice": ["minimum"],
+    "cost-surface": ["current"],
+    trajectory: ["series", "param-0"],
+    boundary: ["contour"],
+    hidden: ["cube"],
+    surface: ["mesh"],
+    network: ["edge"],
+    history: ["series", "loss"],
+    steps: ["cell", "highlight"],
+    perceptron: ["weight"],
+    blueprint: ["stage", "update"],
+    shapes: ["shape"],
+    "forward-shapes": ["matrix"],
+    "layer-pass": ["stage", "backward"],
+  } satisfies Record<ViewName, string[]>;
+
   it.each(VIEW_NAMES.filter((v) => v !== "neurons"))("draws %s as SVG from an experiment file", async (view) => {
     const target = join(dir, `${view}.svg`);
     expect(await run(["plot", view, experiment(), "--out", target, "--width", "500"])).toBe(0);
-    const svg = readFileSync(target, "utf8");
-    expect(svg).toMatch(/<svg[^>]*width="500"/);
-    expect(svg.trimEnd().endsWith("</svg>")).toBe(true);
+    const root = parseXml(readFileSync(target, "utf8"));
+    expect(root.attrs.width).toBe("500");
+    expect(withClass(root, ...DRAWS[view]).length, `${view} draws ${DRAWS[view].join(" ")}`).toBeGreaterThan(0);
   });
 
-  it("draws the 1-D views of one-feature (neurons, cost-slice over a range)", async () => {
+  it("draws the 1-D views of one-feature: the PNG is the SVG rasterised, both neurons' curves, the slice over the range asked for", async () => {
     for (const [view, extra] of [["neurons", []], ["cost-slice", ["--param", "W1[0,0]", "--range", "-100,100"]]] as const) {
-      const target = join(dir, `${view}.png`);
-      expect(await run(["plot", view, ex("one-feature.json"), "--epochs", "2000", "--out", target, ...extra])).toBe(0);
-      expect(decodePng(readFileSync(target)).width).toBe(800);
+      const png = join(dir, `${view}.png`);
+      const svgFile = join(dir, `${view}.svg`);
+      expect(await run(["plot", view, ex("one-feature.json"), "--epochs", "2000", "--out", png, ...extra])).toBe(0);
+      expect(await run(["plot", view, ex("one-feature.json"), "--epochs", "2000", "--out", svgFile, ...extra])).toBe(0);
+      const svg = readFileSync(svgFile, "utf8");
+      expect(decodePng(readFileSync(png)).width).toBe(800);
+      expect(Buffer.compare(readFileSync(png), svgToPng(svg))).toBe(0);
+      const root = parseXml(svg);
+      if (view === "neurons") for (const k of [1, 2]) expect(withClass(root, "curve", `neuron-${k}`)).toHaveLength(1);
+      else {
+        const ticks = withClass(root, "tick").map((t) => t.text);
+        expect(ticks).toContain("−100");
+        expect(ticks).toContain("100");
+        expect(withClass(root, "minimum").length).toBeGreaterThan(0);
+      }
     }
   });
 

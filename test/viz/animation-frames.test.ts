@@ -5,11 +5,11 @@
  */
 import { describe, expect, it } from "vitest";
 import { ANIMATIONS, pickByChange, type AnimationInput } from "../../src/animate/index.ts";
-import { costAngle, costGrid, costSurfaceScene, currentInSight, lossData, marksWithRole, modelAtEpoch } from "../../src/viz/index.ts";
-import { fmt } from "../../src/viz/plot.ts";
-import { example } from "./setup.ts";
+import { costAngle, costGrid, costSlice, costSurfaceScene, currentInSight, lossData, marksWithRole, modelAtEpoch } from "../../src/viz/index.ts";
+import { fmt } from "../../src/viz/format.ts";
+import { frozen } from "./setup.ts";
 
-const one = example("one-feature") as AnimationInput;
+const one = frozen("one-feature") as AnimationInput;
 
 describe("cost-landscape", () => {
   it("draws each frame's surface at that frame's parameters: frame 0 at the starting loss, the last at the final one", () => {
@@ -50,5 +50,16 @@ describe("training frames spaced by change", () => {
   it("never opens with frames that look alike: the first two frames of one-feature's training differ", () => {
     const seq = ANIMATIONS.training.frames(one, { frames: 8 });
     expect(seq.svg(0)).not.toBe(seq.svg(1));
+  });
+});
+
+describe("cost grids need both ends of their range", () => {
+  it("refuses fewer than 2 points per side, and spans the range exactly with 2", () => {
+    const data = lossData(one);
+    expect(() => costGrid(one.model, data, "W1[0,0]", "W1[1,0]", [[-1, 1], [-1, 1]], 1)).toThrow(/at least 2 points per side, got 1/);
+    expect(() => costSlice(one.model, data, "W1[0,0]", [-1, 1], 1)).toThrow(/at least 2 points per side/);
+    const g = costGrid(one.model, data, "W1[0,0]", "W1[1,0]", [[-1, 1], [-3, 3]], 2);
+    expect([g.as, g.bs]).toEqual([[-1, 1], [-3, 3]]);
+    expect(costSlice(one.model, data, "W1[0,0]", [-5, 5], 3).xs).toEqual([-5, 0, 5]);
   });
 });

@@ -5,14 +5,14 @@
  */
 import { describe, expect, it } from "vitest";
 import { createModel } from "../../src/nn/model.ts";
-import { marksWithRole, toSvg, VIEWS, type TextMark, type ViewInput } from "../../src/viz/index.ts";
+import { marksWithRole, modelAtEpoch, toSvg, VIEWS, type TextMark, type ViewInput } from "../../src/viz/index.ts";
 import { parseXml } from "./xml.ts";
-import { example } from "./setup.ts";
+import { frozen } from "./setup.ts";
 
 const texts = (s: ReturnType<typeof VIEWS.shapes>): string[] => s.marks.flatMap((m) => (m.type === "text" ? [m.text] : m.type === "group" ? m.marks.flatMap((c) => (c.type === "text" ? [c.text] : [])) : []));
 
 describe("architecture diagrams", () => {
-  const moons: ViewInput = example("moons-deep", 1);
+  const moons: ViewInput = frozen("moons-deep");
 
   it("shapes: W[l] is n[l] × n[l−1] and b[l] is n[l] × 1 for every layer of 2-25-50-50-25-1", () => {
     const s = VIEWS.shapes(moons);
@@ -64,7 +64,8 @@ describe("architecture diagrams", () => {
   });
 
   it("data with cuts: one dot per hidden neuron, where its input z = w·x + b is 0", () => {
-    const one = example("one-feature", 0);
+    const trained = frozen("one-feature");
+    const one = { ...trained, model: modelAtEpoch(trained.model, trained.run, 0) };
     const s = VIEWS.data(one, { cuts: true });
     const labels = marksWithRole(s, "cut-label").map((m) => (m as TextMark).text);
     // The file's starting values: w = [−1, 9], b = [−1, 5]: z = 0 at x = −1 and x = −5/9.

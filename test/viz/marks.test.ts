@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createModel, trace } from "../../src/index.ts";
-import { allMarks, costSlice, lossData, marksWithRole, type TextMark, paramNames, parseParam, stepScenes, stepsHtml, toSvg, VIEWS, hiddenMorphScene, boundaryScene, modelAtEpoch, type CircleMark, type RectMark, type ViewInput } from "../../src/viz/index.ts";
-import { example } from "./setup.ts";
+import { allMarks, costSlice, lossData, marksWithRole, PALETTE, type LineMark, type TextMark, paramNames, parseParam, stepScenes, stepsHtml, toSvg, VIEWS, hiddenMorphScene, boundaryScene, modelAtEpoch, type CircleMark, type RectMark, type ViewInput } from "../../src/viz/index.ts";
+import { pileLabels } from "../../src/viz/views/common.ts";
+import { frozen } from "./setup.ts";
 import { parseXml, withClass } from "./xml.ts";
 
 let oneFeature: ViewInput;
@@ -9,10 +10,10 @@ let gauss: ViewInput;
 let three: ViewInput;
 let twelve: ViewInput;
 beforeAll(() => {
-  oneFeature = example("one-feature");
-  gauss = example("gauss-two-neurons");
-  three = example("three-classes");
-  twelve = example("twelve-steps");
+  oneFeature = frozen("one-feature");
+  gauss = frozen("gauss-two-neurons");
+  three = frozen("three-classes");
+  twelve = frozen("twelve-steps");
 });
 
 const samples = (i: ViewInput): number => i.split.train.X.rows + (i.split.test?.X.rows ?? 0);
@@ -168,12 +169,24 @@ describe("steps", () => {
 });
 
 describe("network", () => {
-  it("draws one edge per weight, coloured by sign", () => {
-    const scene = VIEWS.network(twelve);
-    const edges = marksWithRole(scene, "edge");
-    expect(edges.length).toBe(12 + 3);
-    const colours = new Set(edges.map((e) => (e.type === "line" ? e.stroke : "")));
-    expect(colours.size).toBeGreaterThanOrEqual(1);
+  it("draws one edge per weight, coloured by its sign, wider the larger it is", () => {
+    const signs = new Set<number>();
+    for (const input of [twelve, gauss, three]) {
+      const scene = VIEWS.network(input);
+      const edges = marksWithRole(scene, "edge").filter((e): e is LineMark => e.type === "line");
+      const weights = input.model.layers.reduce((s, l) => s + l.W.length, 0);
+      expect(edges.length).toBe(weights);
+      const drawn = edges.map((e) => {
+        const name = /^(W\d+\[\d+,\d+\]) = /.exec(e.tooltip ?? "")![1];
+        return { w: input.model.params[parseParam(input.model, name).index], stroke: e.stroke, width: e.strokeWidth! };
+      });
+      for (const d of drawn) signs.add(Math.sign(d.w));
+      for (const d of drawn) expect(d.stroke, `weight ${d.w}`).toBe(d.w >= 0 ? PALETTE.positive : PALETTE.negative);
+      const bySize = [...drawn].sort((p, q) => Math.abs(p.w) - Math.abs(q.w));
+      for (let i = 1; i < bySize.length; i++) expect(bySize[i].width).toBeGreaterThanOrEqual(bySize[i - 1].width);
+      expect(bySize[bySize.length - 1].width).toBeGreaterThan(bySize[0].width);
+    }
+    expect(signs, "the fixtures have weights of both signs").toEqual(new Set([1, -1]));
   });
 });
 
@@ -189,7 +202,7 @@ describe("3-D axes", () => {
         return { text: m.text, x0: m.x - bw / 2, x1: m.x + bw / 2, y0: m.y - bh / 2, y1: m.y + bh / 2 };
       });
   it("tick values and axis titles never overlap, at any angle", () => {
-    const circles = example("circles-three-neurons");
+    const circles = frozen("circles-three-neurons");
     for (const angle of [undefined, { azimuth: 0, elevation: 10 }, { azimuth: 120, elevation: 60 }, { azimuth: -80, elevation: 20 }]) {
       const scenes = [
         VIEWS.surface(gauss, { angle, resolution: 10 }),
@@ -216,7 +229,7 @@ describe("3-D axes", () => {
 
 describe("network", () => {
   it("keeps a 5,000-edge network small, and says which faint edges it left out", () => {
-    const moons = example("moons-deep");
+    const moons = frozen("moons-deep");
     const scene = VIEWS.network(moons);
     expect(toSvg(scene).length).toBeLessThan(200_000);
     const sub = marksWithRole(scene, "subtitle").map((m) => (m.type === "text" ? m.text : "")).join(" ");
@@ -227,7 +240,7 @@ describe("network", () => {
 describe("hidden piles", () => {
   it("counts the same piles in the 3-D cube however it is turned", () => {
     // Trained as its file says (L-BFGS converges at epoch 115): the inner disc piles up in one corner.
-    const circles = example("circles-three-neurons", 115);
+    const circles = frozen("circles-three-neurons-converged");
     const countsAt = (azimuth: number): string[] =>
       marksWithRole(VIEWS.hidden(circles, { angle: { azimuth, elevation: 30 } }), "pile-count")
         .flatMap((m) => (m.type === "text" ? [m.text] : []))
@@ -237,9 +250,30 @@ describe("hidden piles", () => {
     for (let az = 15; az < 360; az += 15) expect(countsAt(az), `azimuth ${az}`).toEqual(first0);
   });
 
-  it("counts samples that land on one spot", () => {
+  it("labels each pile of same-coloured dots with its count, and only piles of at least 3 samples and 3% of them", () => {
+    const dot = (cx: number, cy: number, fill: string): CircleMark => ({ type: "circle", cx, cy, r: 4, fill, role: "sample train" });
+    const dots: CircleMark[] = [
+      ...Array.from({ length: 12 }, (_, i) => dot(100 + (i % 3), 100 + (i % 2), "#E69F00")), // a pile of 12 within 3 px
+      ...Array.from({ length: 5 }, (_, i) => dot(101, 99 + (i % 2), "#0072B2")), // another colour on the same spot: its own pile
+      dot(300, 300, "#E69F00"), dot(300.5, 300, "#E69F00"), // 2: too few to label
+      ...Array.from({ length: 40 }, (_, i) => dot(20 + 9 * i, 400, "#E69F00")), // spread out: no pile
+    ];
+    const labels = pileLabels(dots, [250, 250]).filter((m): m is TextMark => m.type === "text");
+    expect(labels.map((m) => [m.text, m.fill]).sort()).toEqual([["×12", "#E69F00"], ["×5", "#0072B2"]]);
+    // Set off towards the plot's centre, not on the pile.
+    for (const m of labels) expect(Math.hypot(m.x - 100, m.y - 100)).toBeGreaterThan(8);
+  });
+
+  it("counts the samples that saturated sigmoid units pile into the corners of the hidden square", () => {
     const scene = VIEWS.hidden(gauss);
-    const counts = marksWithRole(scene, "pile-count").filter((m) => m.type === "text");
-    for (const c of counts) if (c.type === "text") expect(c.text).toMatch(/^×\d+$/);
+    const counts = marksWithRole(scene, "pile-count").filter((m): m is TextMark => m.type === "text");
+    expect(counts.length).toBeGreaterThan(0);
+    const dots = marksWithRole(scene, "sample") as CircleMark[];
+    for (const c of counts) {
+      const n = Number(/^×(\d+)$/.exec(c.text)![1]);
+      expect(n).toBeGreaterThanOrEqual(3);
+      // No pile holds more dots of its colour than the picture has.
+      expect(n).toBeLessThanOrEqual(dots.filter((d) => (d.fill === "#ffffff" ? d.stroke : d.fill) === c.fill).length);
+    }
   });
 });

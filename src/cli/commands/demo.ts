@@ -5,7 +5,7 @@
 import { fileURLToPath } from "node:url";
 import { evaluate } from "../../nn/evaluate.ts";
 import { loadExperiment } from "../experiment-file.ts";
-import { textBoundary } from "../../viz/text-boundary.ts";
+import { textBoundary } from "../text-boundary.ts";
 import { fmt, metricsLine } from "../format.ts";
 import { trainWithProgress } from "../progress.ts";
 

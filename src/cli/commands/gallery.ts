@@ -20,7 +20,7 @@ import { framesToGif, renderFramesAsync } from "../../render/frames.ts";
 import { svgToPng } from "../../render/png.ts";
 import { afterTrainingScene, classColour, escapeXml, PALETTE, stepScenes, stepsHtml, stepsLayout, toSvg, type RunLike, type Scene } from "../../viz/index.ts";
 import { probabilityColour } from "../../viz/palette.ts";
-import type { LegendItem } from "../../viz/plot.ts";
+import type { LegendItem } from "../../viz/chart/legend.ts";
 import type { Model } from "../../nn/model.ts";
 import type { DataSplit } from "../../data/types.ts";
 import { progressBar } from "../progress.ts";

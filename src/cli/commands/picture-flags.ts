@@ -1,7 +1,7 @@
 /** Flags shared by `plot`, `animate` and `gallery`: parsers (commander) and their mapping to view options. */
 import { InvalidArgumentError } from "commander";
 import type { ViewOptions } from "../../viz/index.ts";
-import { DEFAULT_ANGLE } from "../../viz/project.ts";
+import { DEFAULT_ANGLE } from "../../viz/3d/camera.ts";
 
 export function intFlag(flag: string, min: number, max = Number.MAX_SAFE_INTEGER) {
   return (v: string): number => {

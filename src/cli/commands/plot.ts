@@ -8,7 +8,7 @@
 import { UserError } from "../../core/errors.ts";
 import { snapshotEpochs } from "../../animate/index.ts";
 import { svgToPng } from "../../render/png.ts";
-import { drawView, parseParam, toSvg, viewApplies, VIEW_NAMES, type ViewInput, type ViewName, type ViewOptions } from "../../viz/index.ts";
+import { drawView, isViewName, parseParam, toSvg, viewApplies, viewEntry, VIEW_NAMES, type ViewInput, type ViewName, type ViewNeeds, type ViewOptions } from "../../viz/index.ts";
 import type { Scene } from "../../viz/scene.ts";
 import { outputKind, writeFileAtomic } from "../files.ts";
 import { checkOutputs } from "../outputs.ts";
@@ -28,17 +28,12 @@ export interface PlotFlags extends PictureFlags {
 /** More edges than this make an SVG of hundreds of megabytes that no viewer opens. */
 const MAX_NETWORK_EDGES = 200_000;
 
-/** Views drawn from the data or one iteration at the initial parameters: no training needed. */
-const UNTRAINED: readonly ViewName[] = ["data", "steps", "blueprint", "shapes", "forward-shapes", "layer-pass"];
-
-/** Views that draw more of the run than one model: its history or its parameter snapshots. */
-const RUN_VIEWS: readonly ViewName[] = ["trajectory", "history", "cost-surface"];
-/** Views that draw the run's parameter snapshots (recomputed for a run file that has none). */
-const SNAPSHOT_VIEWS: readonly ViewName[] = ["trajectory", "cost-surface"];
+/** What a view needs from the command line (training, the run's history or snapshots, a trace): its registry entry says. */
+const needs = (name: ViewName): ViewNeeds => viewEntry(name).needs;
 
 export function checkViewName(view: string): ViewName {
-  if (!(VIEW_NAMES as string[]).includes(view)) throw new UserError(`unknown view "${view}": choose one of ${VIEW_NAMES.join(", ")}`);
-  return view as ViewName;
+  if (!isViewName(view)) throw new UserError(`unknown view "${view}": choose one of ${VIEW_NAMES.join(", ")}`);
+  return view;
 }
 
 /** Checks what can be checked on the untrained model (so a mistake fails before a long training). */
@@ -90,24 +85,24 @@ export function plotCommand(view: string, file: string | undefined, flags: PlotF
   if (name === "network" && edges > MAX_NETWORK_EDGES) {
     throw new UserError(`the network has ${edges.toLocaleString("en-US")} connections, too many to draw one by one (the limit is ${MAX_NETWORK_EDGES.toLocaleString("en-US")}): draw a smaller network`);
   }
-  const needsTraining = !UNTRAINED.includes(name) && flags.epochs !== 0 && untrained.origin === "initial parameters";
+  const needsTraining = needs(name).trained && flags.epochs !== 0 && untrained.origin === "initial parameters";
   const isRun = untrained.origin.startsWith("run file");
-  const needs: RunNeeds = { epoch: o.epoch, snapshots: SNAPSHOT_VIEWS.includes(name) };
+  const runNeeds: RunNeeds = { epoch: o.epoch, snapshots: needs(name).snapshots ?? false };
   let source = untrained;
-  if (isRun && (needs.epoch !== undefined || needs.snapshots)) {
-    source = loadPictureSource(file!, { train: false, experiment: flags.experiment, needs });
+  if (isRun && (runNeeds.epoch !== undefined || runNeeds.snapshots)) {
+    source = loadPictureSource(file!, { train: false, experiment: flags.experiment, needs: runNeeds });
   } else if (needsTraining) {
     const epochs = flags.epochs ?? untrained.input.prepared.config.epochs;
     if (o.epoch !== undefined && o.epoch > epochs) throw new UserError(`--epoch ${o.epoch} is past the ${epochs} epoch${epochs === 1 ? "" : "s"} trained: choose 0..${epochs} (or train longer with --epochs)`);
     // A view of one model at epoch K needs only K epochs of training.
     const plan: TrainPlan =
-      o.epoch !== undefined && !RUN_VIEWS.includes(name)
+      o.epoch !== undefined && !needs(name).history && !needs(name).snapshots
         ? { epochs: o.epoch, snapshotsAt: (_p, e) => [e] }
         : { epochs: flags.epochs, snapshotsAt: (p, e) => snapshotEpochs(p, e, 200), maxSnapshots: 300, keep: o.epoch !== undefined ? [o.epoch] : [] };
     source = loadPictureSource(file!, { train: true, plan });
   }
   const input: ViewInput = { ...source.input };
-  if (name === "steps") input.trace = firstIteration(source.input.prepared, source.input.model);
+  if (needs(name).trace) input.trace = firstIteration(source.input.prepared, source.input.model);
   const svg = toSvg(drawScene(name, input, o));
   writeFileAtomic(flags.out, kind === "png" ? svgToPng(svg) : svg);
   print(`${name} (${source.origin}) written to ${flags.out}`);

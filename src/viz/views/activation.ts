@@ -4,9 +4,11 @@
  * network uses are named in their chart's title. Needs nothing but the model's layer list.
  */
 import { PALETTE } from "../palette.ts";
-import { axes, legend, linspace, titleMarks } from "../plot.ts";
+import { linspace } from "../../data/linspace.ts";
+import { axes } from "../chart/axes.ts";
 import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
+import { page } from "./common.ts";
 
 interface Curve {
   name: string;
@@ -26,29 +28,21 @@ export const ACTIVATION_CURVES: Curve[] = [
 ];
 
 export function activationView(input: ViewInput, o: ViewOptions = {}): Scene {
-  const width = o.width ?? 800;
-  const height = o.height ?? 600;
   const used = new Set(input.model.layers.map((l) => l.activation as string));
-  const t = titleMarks(o.title ?? "Activation functions and their derivatives", width, o.subtitle ?? "solid: the function f(z); dashed: its slope f'(z), what backpropagation multiplies by");
-  const l = legend(
-    [
-      { label: "f(z)", colour: PALETTE.ink, shape: "line" },
-      { label: "f'(z)", colour: PALETTE.curves[0], shape: "dash" },
-    ],
-    10,
-    t.bottom,
-    width - 20,
-  );
-  const top = t.bottom + l.height + 4;
+  const p = page(o, "Activation functions and their derivatives", "solid: the function f(z); dashed: its slope f'(z), what backpropagation multiplies by", [
+    { label: "f(z)", colour: PALETTE.ink, shape: "line" },
+    { label: "f'(z)", colour: PALETTE.curves[0], shape: "dash" },
+  ]);
+  const { width, height } = p;
   const cols = 3;
   const rows = 2;
-  const cw = (width - 20) / cols;
-  const ch = (height - top - 8) / rows;
-  const marks: Mark[] = [...t.marks, ...l.marks];
+  const cw = p.box.width / cols;
+  const ch = p.box.height / rows;
+  const marks: Mark[] = [...p.marks];
   const zs = linspace(-5, 5, 201);
   ACTIVATION_CURVES.forEach((c, k) => {
-    const x = 10 + (k % cols) * cw;
-    const y = top + Math.floor(k / cols) * ch;
+    const x = p.box.x + (k % cols) * cw;
+    const y = p.box.y + Math.floor(k / cols) * ch;
     const inUse = used.has(c.name);
     marks.push({ type: "text", x: x + cw / 2, y: y + 16, text: c.name + (inUse ? " (this network)" : ""), size: 15, weight: "bold", anchor: "middle", fill: inUse ? PALETTE.curves[0] : PALETTE.ink, role: "title" });
     marks.push({ type: "text", x: x + cw / 2, y: y + 34, text: c.formula, size: 12, anchor: "middle", fill: PALETTE.muted, role: "subtitle" });

@@ -2,8 +2,11 @@
 import type { Label } from "../../core/label.ts";
 import type { DataSplit, LabeledData } from "../../data/types.ts";
 import type { Model } from "../../nn/model.ts";
+import { classesOf } from "../../nn/targets.ts";
 import { classColour, PALETTE, viridis } from "../palette.ts";
-import { legend, titleMarks, type Box, type LegendItem } from "../plot.ts";
+import type { Box } from "../chart/box.ts";
+import { legend, type LegendItem } from "../chart/legend.ts";
+import { titleMarks } from "../chart/title.ts";
 import type { Mark } from "../scene.ts";
 import type { ViewOptions } from "../view.ts";
 
@@ -26,13 +29,15 @@ export function page(o: ViewOptions, defaultTitle: string, subtitle: string | un
   return { width, height, marks: [...t.marks, ...l.marks], box: { x: 10, y: top, width: width - 20, height: height - top - 8 } };
 }
 
-/** The classes a split's labels fall into: the model's when it is a classifier, else null (regression). */
-export function classesOf(model: Model | null, split: DataSplit): Label[] | null {
+/**
+ * The classes a split's samples are coloured by: the model's when there is one (null for a
+ * regression), else the labels' own (nn's classesOf) when they look like classes: strings, or
+ * at most 10 distinct integers; many values look like a regression target (null).
+ */
+export function sampleClasses(model: Model | null, split: DataSplit): Label[] | null {
   if (model) return model.classes;
-  const labels = [...split.train.y, ...(split.test?.y ?? [])];
-  if (labels.some((v) => typeof v !== "number")) return [...new Set(labels.map(String))].sort();
-  const distinct = [...new Set(labels as number[])].sort((a, b) => a - b);
-  // Few distinct integers look like classes; many values look like a regression target.
+  const distinct = classesOf([...split.train.y, ...(split.test?.y ?? [])]);
+  if (distinct.some((v) => typeof v !== "number")) return distinct;
   return distinct.length <= 10 && distinct.every((v) => Number.isInteger(v)) ? distinct : null;
 }
 

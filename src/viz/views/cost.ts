@@ -9,8 +9,16 @@ import { createWorkspace, forward, lossTotal, reportedLoss } from "../../nn/prop
 import { lossData, modelFor, snapshotParams, type LossData } from "../model-data.ts";
 import { PALETTE, viridis } from "../palette.ts";
 import { paramNames, parseParam, type ParamRef } from "../params.ts";
-import { axes, bandPaths, colourBar, contourPath, extentOf, fmt, linspace, nonNegative, type GridToScreen } from "../plot.ts";
-import { camera, COLOUR_BANDS, cube, DEFAULT_ANGLE, occluded, paintersOrder, surfaceMesh, type DepthItem } from "../project.ts";
+import { linspace } from "../../data/linspace.ts";
+import { axes } from "../chart/axes.ts";
+import { bandPaths, contourPath, type GridToScreen } from "../chart/bands.ts";
+import { colourBar } from "../chart/colour-bar.ts";
+import { extentOf, nonNegative } from "../chart/extent.ts";
+import { fmt } from "../format.ts";
+import { camera, DEFAULT_ANGLE } from "../3d/camera.ts";
+import { cube } from "../3d/cube.ts";
+import { occluded, paintersOrder, type DepthItem } from "../3d/depth.ts";
+import { COLOUR_BANDS, surfaceMesh } from "../3d/mesh.ts";
 import type { Mark, Scene } from "../scene.ts";
 import type { Angle, ViewInput, ViewOptions } from "../view.ts";
 import { page } from "./common.ts";
@@ -35,6 +43,11 @@ function affordable(model: Network, data: LossData, dims: 1 | 2): number {
   return Math.max(15, Math.floor(dims === 1 ? points : Math.sqrt(points)));
 }
 
+/** A slice or grid needs both ends of its range: at least 2 points per side. */
+function checkResolution(resolution: number): void {
+  if (!(resolution >= 2)) throw new RangeError(`the cost's resolution must be at least 2 points per side, got ${resolution}`);
+}
+
 /** The loss at the model's parameters, or at `params` when given. */
 export function lossAt(model: Network, data: LossData, params?: Float64Array): number {
   const f = lossFunction(model, data);
@@ -56,6 +69,7 @@ export interface CostSlice {
 
 export function costSlice(model: Network, data: LossData, param: string | ParamRef, range: [number, number], resolution = 401): CostSlice {
   const ref = typeof param === "string" ? parseParam(model, param) : param;
+  checkResolution(resolution);
   const f = lossFunction(model, data);
   const current = model.params[ref.index];
   const xs = linspace(range[0], range[1], resolution);
@@ -121,6 +135,7 @@ export function costGrid(model: Network, data: LossData, paramA: string | ParamR
   const a = typeof paramA === "string" ? parseParam(model, paramA) : paramA;
   const b = typeof paramB === "string" ? parseParam(model, paramB) : paramB;
   if (a.index === b.index) throw new RangeError(`cost-surface needs two different parameters; got ${a.name} twice`);
+  checkResolution(resolution);
   const f = lossFunction(model, data);
   const as = linspace(ranges[0][0], ranges[0][1], resolution);
   const bs = linspace(ranges[1][0], ranges[1][1], resolution);

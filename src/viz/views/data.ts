@@ -1,11 +1,13 @@
 /** The data set: a scatter of the first two features (train filled, test rings), or x against the label for 1-D data. */
 import { applyScaler } from "../../data/apply-scaler.ts";
 import type { DataSplit, LabeledData } from "../../data/types.ts";
-import { axes, extentOf, fmt, type Axes } from "../plot.ts";
+import { axes, type Axes } from "../chart/axes.ts";
+import { extentOf } from "../chart/extent.ts";
+import { fmt } from "../format.ts";
 import { PALETTE } from "../palette.ts";
 import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
-import { allColumn, classesOf, labelValue, page, sampleLegend, sampleMarks, targetRange } from "./common.ts";
+import { allColumn, sampleClasses, labelValue, page, sampleLegend, sampleMarks, targetRange } from "./common.ts";
 
 export function dataView(input: ViewInput, o: ViewOptions = {}): Scene {
   const scaler = input.model.scaler;
@@ -27,7 +29,7 @@ export function equalRanges(x: [number, number], y: [number, number], width: num
 }
 
 export function dataScene(split: DataSplit, model: ViewInput["model"] | null, o: ViewOptions = {}): Scene {
-  const classes = classesOf(model, split);
+  const classes = sampleClasses(model, split);
   const d = split.train.X.cols;
   const names = split.featureNames;
   const target = split.targetName;

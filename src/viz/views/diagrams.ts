@@ -11,7 +11,8 @@
  */
 import { modelFor } from "../model-data.ts";
 import { PALETTE, tint } from "../palette.ts";
-import { fitText, fmt, textWidth } from "../plot.ts";
+import { fitText, textWidth } from "../chart/text.ts";
+import { fmt } from "../format.ts";
 import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
 import { page } from "./common.ts";

@@ -3,7 +3,7 @@ import type { DataSplit } from "../../data/types.ts";
 import type { Model } from "../../nn/model.ts";
 import type { Workspace } from "../../nn/propagation.ts";
 import { runForward } from "../model-data.ts";
-import { extentOf } from "../plot.ts";
+import { extentOf } from "../chart/extent.ts";
 import { allColumn } from "./common.ts";
 
 export interface InputGrid {

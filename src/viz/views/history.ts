@@ -1,6 +1,7 @@
 /** Loss and accuracy over the epochs, train and test, in two panels. */
 import { PALETTE } from "../palette.ts";
-import { axes, extentOf, nonNegative } from "../plot.ts";
+import { axes } from "../chart/axes.ts";
+import { extentOf, nonNegative } from "../chart/extent.ts";
 import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
 import { page } from "./common.ts";

@@ -6,7 +6,10 @@
 import { activation } from "../../nn/activations.ts";
 import { modelFor } from "../model-data.ts";
 import { PALETTE, probabilityColour } from "../palette.ts";
-import { bandPaths, fitText, fmt, linspace, textWidth, type GridToScreen } from "../plot.ts";
+import { linspace } from "../../data/linspace.ts";
+import { bandPaths, type GridToScreen } from "../chart/bands.ts";
+import { fitText, textWidth } from "../chart/text.ts";
+import { fmt } from "../format.ts";
 import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
 import { page } from "./common.ts";

@@ -1,6 +1,9 @@
 /** 1-D input: each first-layer neuron's activation curve and the network's output over x, with the samples. */
 import { PALETTE } from "../palette.ts";
-import { axes, extentOf, fmt, linspace } from "../plot.ts";
+import { linspace } from "../../data/linspace.ts";
+import { axes } from "../chart/axes.ts";
+import { extentOf } from "../chart/extent.ts";
+import { fmt } from "../format.ts";
 import { modelFor } from "../model-data.ts";
 import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";

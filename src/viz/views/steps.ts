@@ -5,10 +5,11 @@
  */
 import type { Trace, TraceStep } from "../../nn/trace.ts";
 import { PALETTE } from "../palette.ts";
-import { fitText, fmt } from "../plot.ts";
+import { fitText } from "../chart/text.ts";
+import { fmt } from "../format.ts";
 import type { Mark, Scene } from "../scene.ts";
 import { toSvg, escapeXml } from "../svg.ts";
-import { MAX_COLS, MAX_ROWS, table, type Cells, type Table } from "./tables.ts";
+import { MAX_COLS, MAX_ROWS, resultWithArrow, table, TableFlow, type Cells } from "./tables.ts";
 import { afterTrainingScene, fitsTwelveSteps, SIGN_CONVENTION, twelveStepScenes, twelveSteps } from "./twelve-steps.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
 
@@ -91,32 +92,14 @@ export function stepScenes(trace: Trace, o: StepOptions = {}): Scene[] {
     marks.push({ type: "text", x: 20, y: 82, text: fitText(`highlighted: ${cellName} = ${val === undefined ? "" : fmt(val, 6)}, computed from the marked cells`, width - 40, 13), size: 13, fill: PALETTE.muted, role: "caption" });
     const sources = sourceCells(step, i, j);
     // Sources left to right, then an arrow, then the result; wrap to new rows when too wide.
-    let x = 20;
-    let y = 100;
-    let rowH = 0;
-    const place = (t: (x: number, y: number) => Table, gapAfter: number): Table => {
-      let tb = t(x, y);
-      if (x > 20 && x + tb.width > width - 20) {
-        x = 20;
-        y += rowH + 20;
-        rowH = 0;
-        tb = t(x, y);
-      }
-      marks.push(...tb.marks);
-      x += tb.width + gapAfter;
-      rowH = Math.max(rowH, tb.height);
-      return tb;
-    };
+    const flow = new TableFlow(marks, 20, width - 20, 100, 20);
     for (const name of step.inputs) {
       const src = byName.get(name);
       if (!src) continue;
-      place((px, py) => table(src, px, py, sources.get(name) ?? null, "source"), 28);
+      flow.place((px, py) => table(src, px, py, sources.get(name) ?? null, "source"), 28);
     }
-    place((px, py) => {
-      const tb = table(step, px + 36, py, (r, c) => r === i && c === j, "result");
-      return { marks: [{ type: "line", x1: px, y1: py + 36, x2: px + 26, y2: py + 36, stroke: PALETTE.ink, strokeWidth: 2, arrow: true }, ...tb.marks], width: tb.width + 36, height: tb.height };
-    }, 0);
-    const height = y + rowH + 24;
+    flow.place(resultWithArrow(step, (r, c) => r === i && c === j), 0);
+    const height = flow.bottom + 24;
     marks.push({ type: "text", x: width - 20, y: height - 8, text: `η = ${trace.learningRate}, ${trace.reduction === "sum" ? "summed" : "averaged"} gradients, ${trace.samples} samples`, size: 11, anchor: "end", fill: PALETTE.muted });
     return { width, height, title: `Step ${k + 1} of ${steps.length}: ${step.name}`, marks };
   });

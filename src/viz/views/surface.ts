@@ -2,8 +2,12 @@
 import type { Model } from "../../nn/model.ts";
 import { modelFor } from "../model-data.ts";
 import { classColour, PALETTE, probabilityColour, tint, viridis } from "../palette.ts";
-import { extentOf, linspace } from "../plot.ts";
-import { camera, cube, DEFAULT_ANGLE, paintersOrder, surfaceMesh, type DepthItem } from "../project.ts";
+import { linspace } from "../../data/linspace.ts";
+import { extentOf } from "../chart/extent.ts";
+import { camera, DEFAULT_ANGLE } from "../3d/camera.ts";
+import { cube } from "../3d/cube.ts";
+import { paintersOrder, type DepthItem } from "../3d/depth.ts";
+import { surfaceMesh } from "../3d/mesh.ts";
 import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
 import { labelColour, page, sampleLegend, targetRange } from "./common.ts";

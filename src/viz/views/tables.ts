@@ -3,7 +3,8 @@
  * cells marked (the step-by-step views).
  */
 import { PALETTE, tint } from "../palette.ts";
-import { fmt, textWidth } from "../plot.ts";
+import { textWidth } from "../chart/text.ts";
+import { fmt } from "../format.ts";
 import type { Mark } from "../scene.ts";
 
 export const MAX_ROWS = 8;
@@ -55,3 +56,50 @@ export function table(step: NamedMatrix, x: number, y: number, highlight: Cells 
   return { marks, width, height };
 }
 
+
+/**
+ * Tables placed left to right from `left`, wrapping to a new row (`rowGap` below the tallest
+ * table of the row) when one would reach past `right`; every table's marks go into `marks` in the
+ * order placed. The steps and the twelve-steps views lay out sources → result with it.
+ */
+export class TableFlow {
+  x: number;
+  rowHeight = 0;
+  constructor(
+    private readonly marks: Mark[],
+    private readonly left: number,
+    private readonly right: number,
+    public y: number,
+    private readonly rowGap: number,
+  ) {
+    this.x = left;
+  }
+
+  /** Draws the table `at` builds at the next place (built again on a new row if it does not fit), then `gapAfter` of space. */
+  place(at: (x: number, y: number) => Table, gapAfter: number): Table {
+    let tb = at(this.x, this.y);
+    if (this.x > this.left && this.x + tb.width > this.right) {
+      this.x = this.left;
+      this.y += this.rowHeight + this.rowGap;
+      this.rowHeight = 0;
+      tb = at(this.x, this.y);
+    }
+    this.marks.push(...tb.marks);
+    this.x += tb.width + gapAfter;
+    this.rowHeight = Math.max(this.rowHeight, tb.height);
+    return tb;
+  }
+
+  /** The bottom of the last row. */
+  get bottom(): number {
+    return this.y + this.rowHeight;
+  }
+}
+
+/** The computed matrix as a table with an arrow before it, pointing from its sources. */
+export function resultWithArrow(result: NamedMatrix, highlight: Cells): (x: number, y: number) => Table {
+  return (x, y) => {
+    const tb = table(result, x + 36, y, highlight, "result");
+    return { marks: [{ type: "line", x1: x, y1: y + 36, x2: x + 26, y2: y + 36, stroke: PALETTE.ink, strokeWidth: 2, arrow: true }, ...tb.marks], width: tb.width + 36, height: tb.height };
+  };
+}

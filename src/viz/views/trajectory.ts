@@ -2,7 +2,9 @@
 import { PALETTE } from "../palette.ts";
 import { snapshotParams } from "../model-data.ts";
 import { paramNames } from "../params.ts";
-import { axes, extentOf, type LegendItem } from "../plot.ts";
+import { axes } from "../chart/axes.ts";
+import { extentOf } from "../chart/extent.ts";
+import type { LegendItem } from "../chart/legend.ts";
 import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
 import { page } from "./common.ts";

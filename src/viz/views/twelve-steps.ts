@@ -11,9 +11,10 @@
  */
 import type { Trace, TraceStep } from "../../nn/trace.ts";
 import { PALETTE } from "../palette.ts";
-import { fitText, fmt, wrapLines } from "../plot.ts";
+import { fitText, wrapLines } from "../chart/text.ts";
+import { fmt } from "../format.ts";
 import type { Mark, Scene } from "../scene.ts";
-import { table, type Cells, type NamedMatrix, type Table } from "./tables.ts";
+import { resultWithArrow, table, TableFlow, type Cells, type NamedMatrix } from "./tables.ts";
 
 /** One line of a step: the result computed from the sources (`result` null: the matrices are given). */
 export interface ArticleEquation {
@@ -213,33 +214,17 @@ export function twelveStepScenes(a: ArticleSteps, o: TwelveStepOptions = {}): Sc
       const i = Math.min(o.cell?.[0] ?? 0, Math.max(0, rows - 1));
       const j = Math.min(o.cell?.[1] ?? 0, Math.max(0, cols - 1));
       const from = eq.from ? eq.from(i, j) : {};
-      let x = 20;
-      let rowH = 0;
-      const place = (t: (x: number, y: number) => Table, gap: number): void => {
-        let tb = t(x, y);
-        if (x > 20 && x + tb.width > width - 20) {
-          x = 20;
-          y += rowH + 16;
-          rowH = 0;
-          tb = t(x, y);
-        }
-        marks.push(...tb.marks);
-        x += tb.width + gap;
-        rowH = Math.max(rowH, tb.height);
-      };
+      const flow = new TableFlow(marks, 20, width - 20, y, 16);
       for (const name of eq.sources) {
         const src: NamedMatrix = { name, value: a.matrices[name] };
-        place((px, py) => table(src, px, py, from[name] ?? null, "source"), 28);
+        flow.place((px, py) => table(src, px, py, from[name] ?? null, "source"), 28);
       }
       if (result) {
         const val = result.value[i]?.[j];
         highlighted.push(`${result.name}[${i},${j}] = ${val === undefined ? "" : fmt(val, 6)}`);
-        place((px, py) => {
-          const tb = table(result, px + 36, py, cell(i, j), "result");
-          return { marks: [{ type: "line", x1: px, y1: py + 36, x2: px + 26, y2: py + 36, stroke: PALETTE.ink, strokeWidth: 2, arrow: true }, ...tb.marks], width: tb.width + 36, height: tb.height };
-        }, 0);
+        flow.place(resultWithArrow(result, cell(i, j)), 0);
       }
-      y += rowH + 16;
+      y = flow.bottom + 16;
     }
     if (highlighted.length) {
       y += 4;

@@ -8,10 +8,12 @@
 import type { ExtraView, ViewRequest, ViewResult } from "../protocol.ts";
 import { el, saveBlob } from "./dom.ts";
 import { t } from "../i18n.ts";
+import { PAGE_VIEWS, type PageTab } from "../../viz/registry/index.ts";
 
-export type ViewTab = "hidden" | "landscape" | "surface" | "history" | "steps";
+/** The tabs come from the view registry (each entry's `page`); the registry holds no drawing code. */
+export type ViewTab = PageTab;
 
-const TABS: readonly ViewTab[] = ["hidden", "landscape", "surface", "history", "steps"];
+const TABS: readonly ViewTab[] = PAGE_VIEWS.map((v) => v.tab);
 
 export interface ViewsPanelOptions {
   hiddenLayers: number;

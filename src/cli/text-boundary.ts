@@ -1,5 +1,5 @@
 /**
- * The decision boundary as characters, for a terminal: each cell shows the predicted class
+ * The decision boundary as characters, for the terminal (`glassbox demo`): each cell shows the predicted class
  * (`·` for class 0, `░` for class 1 … of the grid) and samples drawn on top as their class digit.
  * Pure: model and points in, string out.
  */
@@ -7,6 +7,7 @@ import type { Label } from "../core/label.ts";
 import { matrix, type Matrix } from "../core/matrix.ts";
 import type { Model } from "../nn/model.ts";
 import { predict } from "../nn/predict.ts";
+import { extentOf } from "../viz/chart/extent.ts";
 
 export interface TextBoundaryOptions {
   width?: number;
@@ -21,7 +22,7 @@ export function textBoundary(model: Model, X: Matrix, y: readonly Label[], o: Te
   if (model.inputSize !== 2) throw new RangeError("a text boundary needs a model with 2 inputs");
   const width = o.width ?? 64;
   const height = o.height ?? 24;
-  const [x0, x1, y0, y1] = o.extent ?? extentOf(X);
+  const [x0, x1, y0, y1] = o.extent ?? planeOf(X);
   const grid = matrix(width * height, 2);
   for (let r = 0; r < height; r++) {
     for (let c = 0; c < width; c++) {
@@ -43,15 +44,8 @@ export function textBoundary(model: Model, X: Matrix, y: readonly Label[], o: Te
   return lines.join("\n");
 }
 
-function extentOf(X: Matrix): [number, number, number, number] {
-  let [x0, x1, y0, y1] = [Infinity, -Infinity, Infinity, -Infinity];
-  for (let i = 0; i < X.rows; i++) {
-    x0 = Math.min(x0, X.data[2 * i]);
-    x1 = Math.max(x1, X.data[2 * i]);
-    y0 = Math.min(y0, X.data[2 * i + 1]);
-    y1 = Math.max(y1, X.data[2 * i + 1]);
-  }
-  const mx = (x1 - x0) * 0.05 || 1;
-  const my = (y1 - y0) * 0.05 || 1;
-  return [x0 - mx, x1 + mx, y0 - my, y1 + my];
+/** The points' extent with a 5% margin on each side (1 on each side of a single value). */
+function planeOf(X: Matrix): [number, number, number, number] {
+  const column = (j: number): number[] => Array.from({ length: X.rows }, (_, i) => X.data[2 * i + j]);
+  return [...extentOf(column(0), 0.05), ...extentOf(column(1), 0.05)];
 }
