@@ -14,8 +14,8 @@ export interface PageAccess {
   setup(): Setup;
   /** The walkthrough's or opened file's experiment and its data files, or null. */
   file(): { experiment: ExperimentJson; files: Record<string, string> } | null;
-  /** Raw input columns of the data, once the network is ready (null before). */
-  rawDim(): number | null;
+  /** The network's inputs (after the feature map), once it is ready (null before). */
+  inputs(): number | null;
   /** Epochs the page has trained. */
   epoch(): number;
   changedMidRun(): boolean;
@@ -53,11 +53,11 @@ export function compareAndGif(page: PageAccess): CompareAndGif {
   const gif = new GifExport({
     worker,
     source: () => {
-      const rawDim = page.rawDim();
-      if (rawDim === null) return null;
+      const inputs = page.inputs();
+      if (inputs === null) return null;
       const epochs = page.epoch();
       const experiment = pageExperiment(epochs);
-      return { experiment, files: page.file()?.files ?? {}, epochs, rawDim, name: String(experiment.name ?? "playground").replace(/[^A-Za-z0-9_-]+/g, "-"), changedMidRun: page.changedMidRun() };
+      return { experiment, files: page.file()?.files ?? {}, epochs, inputs, name: String(experiment.name ?? "playground").replace(/[^A-Za-z0-9_-]+/g, "-"), changedMidRun: page.changedMidRun() };
     },
   });
 

@@ -541,7 +541,7 @@ function draw(): void {
 const compare = compareAndGif({
   setup: () => setup,
   file: () => currentFile(),
-  rawDim: () => info?.rawDim ?? null,
+  inputs: () => info?.inputs.length ?? null,
   epoch: () => latest?.epoch ?? 0,
   changedMidRun: () => changedMidRun,
   change: (patch) => change(patch),

@@ -74,9 +74,14 @@ function measured(v: Variant, d: LossData | null): { loss: number; accuracy: num
 function picture(v: Variant, k: number): string | null {
   if (!v.prepared || !v.drawable) return null;
   const p = v.prepared;
-  const scene = boundaryScene(p.model, p.split, { width: options.width, height: options.height, panel: true, title: "", subtitle: "", resolution: 40 });
-  // Each multiple's ids (clip paths) are its own: they share one page.
-  return toSvg(scene, { idPrefix: `cmp${k}` });
+  try {
+    const scene = boundaryScene(p.model, p.split, { width: options.width, height: options.height, panel: true, title: "", subtitle: "", resolution: 40 });
+    // Each multiple's ids (clip paths) are its own: they share one page.
+    return toSvg(scene, { idPrefix: `cmp${k}` });
+  } catch {
+    v.drawable = false;
+    return null;
+  }
 }
 
 function send(pictures: boolean): void {
@@ -148,7 +153,8 @@ const api: SideWorker = {
         v.trainer = createTrainer(p.model, p.data, { ...p.config, epochs: o.epochs, recordEvery: 1e9, paramsAt: [], engine: eng });
         v.train = lossData({ model: p.model, split: p.split, prepared: p });
         v.test = p.data.testX && p.data.testY && p.data.testX.rows > 0 ? { X: p.data.testX.data, Y: p.data.testY, n: p.data.testX.rows } : null;
-        v.drawable = p.raw.train.X.cols <= 2;
+        // The CLI's boundary view draws networks of one or two inputs (after the feature map).
+        v.drawable = p.model.inputSize <= 2;
         if (v.trainer.stoppedBy !== null) v.done = true;
       } catch (e) {
         v.error = message(e);

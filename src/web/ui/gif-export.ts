@@ -21,8 +21,8 @@ export interface GifSource {
   files: Record<string, string>;
   /** Epochs the page has trained (the GIF covers 0 … epochs). */
   epochs: number;
-  /** Raw input columns: the picture needs 1 or 2. */
-  rawDim: number;
+  /** The network's inputs (after the feature map): the picture, as the CLI's, needs 1 or 2. */
+  inputs: number;
   /** The download's name, without ".gif". */
   name: string;
   /** Settings or weights were changed during the run (the GIF replays the set-up as it is now). */
@@ -72,7 +72,7 @@ export class GifExport {
   private async make(): Promise<void> {
     const source = this.o.source();
     if (!source) return;
-    if (source.rawDim > 2) return void (this.message.textContent = t("gif.manyFeatures", { n: source.rawDim }));
+    if (source.inputs > 2) return void (this.message.textContent = t("gif.manyFeatures", { n: source.inputs }));
     if (source.epochs < 1) return void (this.message.textContent = t("gif.needsEpochs"));
     const mine = ++this.busy;
     const worker = this.o.worker();
@@ -95,7 +95,11 @@ export class GifExport {
       if (mine !== this.busy) return;
       saveBlob(new Blob([bytes as BlobPart], { type: "image/gif" }), `${source.name}-training.gif`);
       const last = plan.epochs[plan.epochs.length - 1] ?? source.epochs;
-      this.message.textContent = `${t("gif.done", { frames: plan.count, epochs: last.toLocaleString("en-US"), width: plan.width, height: plan.height })}${source.changedMidRun ? ` ${t("gif.changedMidRun")}` : ""}`;
+      const done = `${t("gif.done", { frames: plan.count, epochs: last.toLocaleString("en-US"), width: plan.width, height: plan.height })}${source.changedMidRun ? ` ${t("gif.changedMidRun")}` : ""}`;
+      // The command's flags stay on one line.
+      const flags = `--width ${plan.width} --height ${plan.height}`;
+      const at = done.indexOf(flags);
+      this.message.replaceChildren(...(at < 0 ? [done] : [done.slice(0, at), el("code", { text: flags }), done.slice(at + flags.length)]));
       this.message.dataset.frames = String(plan.count);
     } catch (e) {
       if (mine !== this.busy) return;
