@@ -14,7 +14,8 @@ import { prepareExperiment } from "../../src/experiment/prepare.ts";
 import { validateExperiment } from "../../src/experiment/validate.ts";
 import { evaluate } from "../../src/nn/evaluate.ts";
 import { train } from "../../src/nn/train.ts";
-import { toExperiment } from "../../src/web/setup.ts";
+import { CATALOGUES } from "../../src/web/i18n.ts";
+import { FEATURE_LABEL, toExperiment } from "../../src/web/setup.ts";
 import { parseHash } from "../../src/web/url-state.ts";
 import { decodeGif } from "../render/decode.ts";
 import { epochOf, openPage, openSession, pauseAndSettle, waitForEpoch, type Session, type Watched } from "./browser.ts";
@@ -131,6 +132,33 @@ describe("Compare", () => {
     expect(await w.page.textContent("[data-testid=layer-count]")).toBe("2 hidden layers");
     await w.page.waitForFunction(() => (document.querySelector("[data-testid=multiple][data-index='1'] [data-testid=adopt]") as HTMLButtonElement)?.disabled === true);
     expect(await w.page.textContent("[data-testid=multiple][data-index='1'] [data-testid=adopt]")).toBe("Your set-up");
+    await clean(w);
+  });
+});
+
+describe("Compare on a phone, in Chinese, by keyboard", () => {
+  it("opens with the keyboard, fits 390 px without sideways scrolling, and leaves no label in English", async () => {
+    const w = await openPage(s, "#lang=zh", { width: 390, height: 844 });
+    await w.page.focus("[data-testid=compare-toggle]");
+    await w.page.keyboard.press("Enter");
+    await w.page.waitForFunction(() => document.querySelectorAll("[data-testid=multiple]").length === 6);
+    await w.page.selectOption("[data-testid=compare-preset]", "custom");
+    await w.page.waitForFunction(() => document.querySelectorAll("[data-testid=multiple] svg").length === 4);
+    expect(await w.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const texts = await w.page.evaluate(() => {
+      const out: string[] = [];
+      for (const root of document.querySelectorAll("[data-testid=compare], .gif-export")) {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!n.parentElement?.closest("svg") && n.textContent!.trim()) out.push(n.textContent!.trim());
+        for (const e of root.querySelectorAll("[title], [aria-label]")) for (const a of ["title", "aria-label"]) if (e.getAttribute(a)?.trim()) out.push(e.getAttribute(a)!.trim());
+      }
+      return out;
+    });
+    expect(texts).toContain(CATALOGUES.zh["compare.heading"]);
+    expect(texts).toContain(CATALOGUES.zh["gif.button"]);
+    const words = (x: string): string[] => x.match(/[A-Za-z]{2,}/g) ?? [];
+    const allowed = new Set([...Object.values(CATALOGUES.zh).flatMap(words), ...Object.values(FEATURE_LABEL).flatMap(words)]);
+    expect(texts.filter((x) => words(x).some((word) => !allowed.has(word)))).toEqual([]);
     await clean(w);
   });
 });
