@@ -1,63 +1,11 @@
 /** `training`: the decision boundary (or, for 1-D data, the fitted curve) as the network learns. */
-import { evaluate } from "../nn/evaluate.ts";
-import { boundaryScene, lossData, modelAtEpoch, toSvg } from "../viz/index.ts";
-import { matrix } from "../core/matrix.ts";
-import { predictOutput } from "../nn/predict.ts";
-import type { Snapshot } from "../nn/history.ts";
-import { frameCount, pickByChange, type Animation, type AnimationInput } from "./animation.ts";
-
-/** What a frame shows, coarsely: the network's outputs on a grid over the data (1-D: a line of points). */
-function pictureSignature(input: AnimationInput): (s: Snapshot) => Float64Array {
-  const X = input.split.train.X;
-  const d = X.cols;
-  const range = (c: number): [number, number] => {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (let i = 0; i < X.rows; i++) {
-      lo = Math.min(lo, X.data[i * d + c]);
-      hi = Math.max(hi, X.data[i * d + c]);
-    }
-    const pad = (hi - lo) * 0.1 || 1;
-    return [lo - pad, hi + pad];
-  };
-  const n = d === 1 ? 64 : 24;
-  const pts = d === 1 ? n : n * n;
-  const grid = new Float64Array(pts * d);
-  const [x0, x1] = range(0);
-  const [y0, y1] = d === 2 ? range(1) : [0, 0];
-  for (let j = 0; j < (d === 1 ? 1 : n); j++) for (let i = 0; i < n; i++) {
-    const q = j * n + i;
-    grid[q * d] = x0 + ((x1 - x0) * i) / (n - 1);
-    if (d === 2) grid[q * d + 1] = y0 + ((y1 - y0) * j) / (n - 1);
-  }
-  const G = matrix(pts, d, grid);
-  return (s) => predictOutput(modelAtEpoch(input.model, input.run, s.epoch), G).data;
-}
+import { trainingFrames, trainingFramesApply } from "../viz/training-frames.ts";
+import type { Animation } from "./animation.ts";
 
 export const training: Animation = {
   description: "the decision boundary (1-D data: the fitted curve) as training goes, epoch and loss in each frame",
   needsSnapshots: true,
-  applies: (model) => (model.inputSize <= 2 ? null : `"training" draws 1 or 2 input features; this model has ${model.inputSize}`),
-  frames(input, o) {
-    // Frames spaced by how much the boundary changes (a flat start that lasts for thousands of
-    // epochs takes one frame, not the first five).
-    const snaps = pickByChange(input.run.snapshots, frameCount(o), pictureSignature(input));
-    const last = snaps[snaps.length - 1].epoch;
-    const data = lossData(input);
-    const l2 = input.prepared?.config.l2 ?? 0;
-    return {
-      count: snaps.length,
-      delayMs: 80,
-      lastDelayMs: 1500,
-      svg(i) {
-        const { epoch } = snaps[i];
-        const model = modelAtEpoch(input.model, input.run, epoch);
-        const e = evaluate(model, data.X, data.Y, data.n, l2);
-        const acc = Number.isFinite(e.accuracy) ? ` · accuracy ${e.accuracy.toFixed(3)}` : "";
-        const when = epoch === 0 ? "before training" : `epoch ${epoch} of ${last}`;
-        // A 60×60 grid per frame (the still picture's default is 100): frames go by quickly.
-        return toSvg(boundaryScene(model, input.split, { resolution: 60, ...o, title: o.title ?? `${when} · loss ${e.loss.toPrecision(4)}${acc}` }), { idPrefix: "f" });
-      },
-    };
-  },
+  applies: (model) => trainingFramesApply(model),
+  // The frames themselves are drawn in src/viz, so the page's training GIF draws the same ones.
+  frames: (input, o) => trainingFrames(input, o),
 };

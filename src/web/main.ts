@@ -16,6 +16,7 @@ import { featureNodes, inputScale, NetworkView, type NetworkShape, type NodeRef 
 import { OutputView } from "./ui/output-view.ts";
 import { classroomPanel, dataPanel, outputPanel, readChosen, topBar, type Handlers } from "./ui/panels.ts";
 import { ViewsPanel, type ViewTab } from "./ui/views-panel.ts";
+import { compareAndGif } from "./compare-mount.ts";
 
 /** Settings that change a running training in place; anything else starts it again. */
 const LIVE: readonly (keyof Setup)[] = ["learningRate", "regularizationRate", "batchSize", "momentum"];
@@ -199,6 +200,7 @@ async function restart(keepPlaying: boolean): Promise<void> {
     view?.chart.clear();
     view!.error.textContent = "";
     drawPoints();
+    compare.baseChanged();
     if (keepPlaying) play();
   } catch (e) {
     if (mine !== generation) return;
@@ -278,6 +280,7 @@ function render(): void {
     },
   });
   app.replaceChildren(top.root, ...(noticeBox ? [noticeBox] : []), board, views.root, classroomPanel(setup, handlers));
+  compare.mount(app, out.root);
   const width = middle.clientWidth || 600;
   const network = new NetworkView(
     networkShape(),
@@ -533,6 +536,17 @@ function draw(): void {
   }
   view.views.tick(f.epoch, changed);
 }
+
+// "Compare" and the training GIF (compare-mount.ts): what they read of the page and how they change it.
+const compare = compareAndGif({
+  setup: () => setup,
+  file: () => currentFile(),
+  inputs: () => info?.inputs.length ?? null,
+  epoch: () => latest?.epoch ?? 0,
+  changedMidRun: () => changedMidRun,
+  change: (patch) => change(patch),
+  openFile: (opened) => void openExperiment("file", opened),
+});
 
 // Files dropped anywhere on the page open as if chosen.
 window.addEventListener("dragover", (e) => e.preventDefault());

@@ -1,0 +1,148 @@
+/**
+ * "Training GIF": the training so far as an animated GIF, as `glassbox animate training` makes it
+ * from the exported experiment (the same frames, epochs and delays). The second worker trains the
+ * set-up again from its start with the CLI's snapshots, chooses and draws the frames (SVG); this
+ * thread rasterises each one (workers have no SVG renderer) and hands the pixels back; the worker
+ * encodes them with the CLI's encoder. A progress bar, and Cancel at any point.
+ */
+import * as Comlink from "comlink";
+import { DEFAULT_FRAMES } from "../../viz/frame-schedule.ts";
+import { t } from "../i18n.ts";
+import type { ExperimentJson } from "../setup.ts";
+import type { GifProgress, SideWorker } from "../side-protocol.ts";
+import { el, saveBlob } from "./dom.ts";
+
+/** The GIF's size: `glassbox animate training … --width 640 --height 480` draws the same frames. */
+export const GIF_WIDTH = 640;
+export const GIF_HEIGHT = 480;
+
+export interface GifSource {
+  experiment: ExperimentJson;
+  files: Record<string, string>;
+  /** Epochs the page has trained (the GIF covers 0 … epochs). */
+  epochs: number;
+  /** The network's inputs (after the feature map): the picture, as the CLI's, needs 1 or 2. */
+  inputs: number;
+  /** The download's name, without ".gif". */
+  name: string;
+  /** Settings or weights were changed during the run (the GIF replays the set-up as it is now). */
+  changedMidRun: boolean;
+}
+
+export interface GifExportOptions {
+  worker: () => Comlink.Remote<SideWorker>;
+  source: () => GifSource | null;
+}
+
+export class GifExport {
+  readonly root: HTMLElement;
+  private readonly button: HTMLButtonElement;
+  private readonly cancelButton: HTMLButtonElement;
+  private readonly bar: HTMLProgressElement;
+  private readonly message: HTMLElement;
+  private busy = 0;
+  private canvas: HTMLCanvasElement | null = null;
+
+  constructor(private readonly o: GifExportOptions) {
+    this.button = el("button", { class: "text-button", "data-testid": "gif", title: t("gif.title"), text: t("gif.button") });
+    this.cancelButton = el("button", { class: "text-button", "data-testid": "gif-cancel", text: t("gif.cancel"), hidden: true });
+    this.bar = el("progress", { class: "gif-progress", "data-testid": "gif-progress", max: 1, value: 0, "aria-label": t("gif.progress.aria"), hidden: true });
+    this.message = el("div", { class: "panel-note gif-message", role: "status", "data-testid": "gif-message" });
+    this.button.addEventListener("click", () => void this.make());
+    this.cancelButton.addEventListener("click", () => this.cancel());
+    this.root = el("div", { class: "gif-export" }, el("div", { class: "gif-row" }, this.button, this.bar, this.cancelButton), this.message);
+  }
+
+  /** Labels again in the page's language. */
+  relabel(): void {
+    this.button.title = t("gif.title");
+    this.button.textContent = t("gif.button");
+    this.cancelButton.textContent = t("gif.cancel");
+    this.bar.setAttribute("aria-label", t("gif.progress.aria"));
+  }
+
+  private progress(p: GifProgress): void {
+    // Training is most of the time for long runs; drawing and encoding share the rest.
+    const share = p.stage === "training" ? 0.6 * (p.done / Math.max(1, p.total)) : p.stage === "drawing" ? 0.6 + 0.35 * (p.done / Math.max(1, p.total)) : 0.97;
+    this.bar.value = share;
+    this.bar.dataset.stage = p.stage;
+    this.message.textContent = t(`gif.${p.stage}`, { done: p.done.toLocaleString("en-US"), total: p.total.toLocaleString("en-US") });
+  }
+
+  private async make(): Promise<void> {
+    const source = this.o.source();
+    if (!source) return;
+    if (source.inputs > 2) return void (this.message.textContent = t("gif.manyFeatures", { n: source.inputs }));
+    if (source.epochs < 1) return void (this.message.textContent = t("gif.needsEpochs"));
+    const mine = ++this.busy;
+    const worker = this.o.worker();
+    this.setBusy(true);
+    this.progress({ stage: "training", done: 0, total: source.epochs });
+    const experiment = { ...source.experiment, train: { ...((source.experiment.train as object | undefined) ?? {}), epochs: source.epochs } };
+    try {
+      const plan = await worker.gifPrepare({ experiment, files: source.files, frames: DEFAULT_FRAMES, width: GIF_WIDTH, height: GIF_HEIGHT }, Comlink.proxy((p: GifProgress) => {
+        if (mine === this.busy) this.progress(p);
+      }));
+      for (let i = 0; i < plan.count; i++) {
+        if (mine !== this.busy) return;
+        const rgba = await this.rasterise(await worker.gifFrame(i), plan.width, plan.height);
+        if (mine !== this.busy) return;
+        await worker.gifAddFrame(i, Comlink.transfer(rgba, [rgba.buffer as ArrayBuffer]));
+        this.progress({ stage: "drawing", done: i + 1, total: plan.count });
+      }
+      this.progress({ stage: "encoding", done: 0, total: 1 });
+      const bytes = await worker.gifFinish();
+      if (mine !== this.busy) return;
+      saveBlob(new Blob([bytes as BlobPart], { type: "image/gif" }), `${source.name}-training.gif`);
+      const last = plan.epochs[plan.epochs.length - 1] ?? source.epochs;
+      const done = `${t("gif.done", { frames: plan.count, epochs: last.toLocaleString("en-US"), width: plan.width, height: plan.height })}${source.changedMidRun ? ` ${t("gif.changedMidRun")}` : ""}`;
+      // The command's flags stay on one line.
+      const flags = `--width ${plan.width} --height ${plan.height}`;
+      const at = done.indexOf(flags);
+      this.message.replaceChildren(...(at < 0 ? [done] : [done.slice(0, at), el("code", { text: flags }), done.slice(at + flags.length)]));
+      this.message.dataset.frames = String(plan.count);
+    } catch (e) {
+      if (mine !== this.busy) return;
+      const text = ((e as Error)?.message ?? String(e)).replace(/^(Error|UserError|RangeError|TrainingDivergedError): /, "");
+      this.message.textContent = text === "cancelled" ? t("gif.cancelled") : t("gif.failed", { message: text });
+    } finally {
+      if (mine === this.busy) this.setBusy(false);
+    }
+  }
+
+  private cancel(): void {
+    this.busy++;
+    void this.o.worker().gifCancel();
+    this.setBusy(false);
+    this.message.textContent = t("gif.cancelled");
+  }
+
+  private setBusy(on: boolean): void {
+    this.button.disabled = on;
+    this.cancelButton.hidden = !on;
+    this.bar.hidden = !on;
+    if (!on) this.bar.value = 0;
+    this.root.dataset.busy = String(on);
+  }
+
+  /** The browser draws the SVG (as an image) on a white canvas of the frame's size: its RGBA pixels. */
+  private async rasterise(svg: string, width: number, height: number): Promise<Uint8Array> {
+    const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
+    try {
+      const img = new Image(width, height);
+      img.src = url;
+      await img.decode();
+      const canvas = (this.canvas ??= el("canvas"));
+      canvas.width = width;
+      canvas.height = height;
+      const ctx = canvas.getContext("2d", { willReadFrequently: true })!;
+      ctx.fillStyle = "#fff";
+      ctx.fillRect(0, 0, width, height);
+      ctx.drawImage(img, 0, 0, width, height);
+      const data = ctx.getImageData(0, 0, width, height).data;
+      return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  }
+}
