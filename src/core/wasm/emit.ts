@@ -115,14 +115,10 @@ export class Fn {
     body();
     return this.op("end");
   }
-  /** if (pops i32) … [else …] end */
-  if(then: () => void, otherwise?: () => void): this {
+  /** if (pops i32) … end */
+  if(then: () => void): this {
     this.op("if");
     then();
-    if (otherwise) {
-      this.op("else");
-      otherwise();
-    }
     return this.op("end");
   }
   br(label: number): this {
@@ -133,9 +129,6 @@ export class Fn {
   }
   select(): this {
     return this.op("select");
-  }
-  drop(): this {
-    return this.op("drop");
   }
 
   // --- loops and addresses ---

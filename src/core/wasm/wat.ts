@@ -98,9 +98,9 @@ export function toWat(fn: Fn): string {
       case "none":
         break;
     }
-    if (opName === "end" || opName === "else") depth--;
+    if (opName === "end") depth--;
     lines.push(`${"  ".repeat(Math.max(depth, 0))}${text}`);
-    if (opName === "block" || opName === "loop" || opName === "if" || opName === "else") depth++;
+    if (opName === "block" || opName === "loop" || opName === "if") depth++;
   }
   lines.push(")");
   return lines.join("\n");

@@ -10,7 +10,8 @@
  * - otherwise two threads are timed the same way, and kept only if their median cost is lower by
  *   `margin`;
  * - the choice is checked again after `period` passes (doubling while it holds, up to
- *   `maxPeriod`), since what else the machine runs changes.
+ *   `maxPeriod`), or at once when the way chosen has become `drift` times slower, since what else
+ *   the machine runs changes.
  *
  * The costs are the kernels' own time per row (the plan times its calls), so what the caller does
  * between passes does not count. One `ThreadChoice` serves every workspace of the same shape on an
@@ -27,6 +28,8 @@ export interface ThreadRule {
   /** Passes before the choice is checked again, at first and at most. */
   readonly period: number;
   readonly maxPeriod: number;
+  /** Checked again at once when the way chosen costs this many times what it did when chosen. */
+  readonly drift: number;
 }
 
 /**
@@ -38,7 +41,7 @@ export interface ThreadRule {
  */
 export const MIN_SHARED_PASS_SECONDS = 2e-4;
 
-export const THREAD_RULE: ThreadRule = { trial: 4, margin: 0.03, minPassSeconds: MIN_SHARED_PASS_SECONDS, period: 64, maxPeriod: 1024 };
+export const THREAD_RULE: ThreadRule = { trial: 4, margin: 0.03, minPassSeconds: MIN_SHARED_PASS_SECONDS, period: 64, maxPeriod: 1024, drift: 1.25 };
 
 type Step = { threads: 1 | 2; counted: boolean };
 
@@ -56,6 +59,8 @@ export class ThreadChoice {
   private chosen: 1 | 2 | null = null;
   private period: number;
   private settledFor = 0;
+  /** The median cost per row of the way chosen, when it was chosen. */
+  private chosenCost = Infinity;
   /** Two threads ruled out by the floor, for good (a workspace's passes do not grow). */
   private tooSmall = false;
   /** The costs per row the last decision compared (for reports and tests). */
@@ -106,7 +111,10 @@ export class ThreadChoice {
     const mine = this.costs[this.chosen];
     mine.push(perRow);
     if (mine.length > this.rule.trial) mine.shift();
-    if (++this.settledFor >= this.period) {
+    // (sooner when the way chosen has become much slower than when it was chosen: the load changed)
+    const drifted = mine.length === this.rule.trial && median(mine) > this.rule.drift * this.chosenCost;
+    if (++this.settledFor >= this.period || drifted) {
+      if (drifted) this.period = this.rule.period;
       this.settledFor = 0;
       this.trial(this.chosen === 1 ? 2 : 1);
     }
@@ -119,6 +127,7 @@ export class ThreadChoice {
     const next: 1 | 2 = two < one * (1 - this.rule.margin) ? 2 : 1;
     this.period = next === this.chosen ? Math.min(this.period * 2, this.rule.maxPeriod) : this.rule.period;
     this.chosen = next;
+    this.chosenCost = next === 1 ? one : two;
     this.settledFor = 0;
   }
 }
