@@ -34,10 +34,11 @@ export interface ThreadRule {
 
 /**
  * The least one-thread kernel time per pass worth trying a second thread on. Measured on 2 cores
- * (Xeon, Node 20, the other core idle): moons-shaped networks break even with two threads at about
- * 0.4 ms per pass (width 128 and moons-deep on 300 rows: no gain; 900 rows and more: 1.3–1.7×),
- * and below 0.2 ms two threads never won. With the other core busy nothing pays, which the trial
- * finds out.
+ * (Xeon, Node 20, moons-deep's architecture, one thread against two forced, forward + backward):
+ * 50–200 rows (0.09–0.3 ms a pass) two threads were 5–8 % slower, the hand-overs outweighing the
+ * halved kernels; from 400 rows on they gained up to 2× when the other core was free and lost up
+ * to 3.4× when it was busy, which only timing both can tell apart. Below this, even a won trial
+ * could not repay the trial's own slow passes.
  */
 export const MIN_SHARED_PASS_SECONDS = 2e-4;
 
@@ -114,7 +115,6 @@ export class ThreadChoice {
     // (sooner when the way chosen has become much slower than when it was chosen: the load changed)
     const drifted = mine.length === this.rule.trial && median(mine) > this.rule.drift * this.chosenCost;
     if (++this.settledFor >= this.period || drifted) {
-      if (drifted) this.period = this.rule.period;
       this.settledFor = 0;
       this.trial(this.chosen === 1 ? 2 : 1);
     }
