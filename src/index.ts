@@ -1,5 +1,10 @@
 /** Glassbox's library API for Node: everything of the browser entry, plus files, PNG and GIF. */
 export * from "./browser.ts";
+import { installNodeEngine } from "./node-engine.ts";
+
+// The engine's helper thread and V8 flags, which only Node has (src/core/wasm/host.ts).
+installNodeEngine();
+export { installNodeEngine };
 
 // Node only: experiment and model files on disk, pictures as PNG and GIF.
 export { loadExperiment, readJsonFile, readTextFrom } from "./cli/experiment-file.ts";

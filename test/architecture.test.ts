@@ -49,6 +49,24 @@ describe("architecture", () => {
     expect(wrong).toEqual([]);
   });
 
+  it("the browser layers name nothing of Node, not even in strings (require, process.getBuiltinModule, node: modules)", () => {
+    const wrong = [...all.filter((f) => BROWSER_LAYERS.includes(layerOf(f))), BROWSER_ENTRY].flatMap((f) => nodeUse(readFileSync(f, "utf8")).map((use) => `${relative(SRC, f)}: ${use}`));
+    expect(wrong).toEqual([]);
+  });
+
+  it("Node's capabilities reach the engine only from the Node entry points (src/node-engine.ts), which no browser layer imports", () => {
+    const engineFile = join(SRC, "node-engine.ts");
+    // it is the Node side: it does name Node (else the capabilities would be looked up from core)
+    expect(nodeUse(readFileSync(engineFile, "utf8")).length).toBeGreaterThan(0);
+    const wrong = [...all.filter((f) => BROWSER_LAYERS.includes(layerOf(f))), BROWSER_ENTRY].flatMap((f) =>
+      imports(f)
+        .filter((s) => s.startsWith(".") && join(f, "..", s) === engineFile)
+        .map((s) => `${relative(SRC, f)} imports ${s}`),
+    );
+    expect(wrong).toEqual([]);
+    for (const entry of ["index.ts", join("cli", "main.ts")]) expect(readFileSync(join(SRC, entry), "utf8"), entry).toMatch(/installNodeEngine\(\)/);
+  });
+
   it("the page (web) imports only browser layers", () => {
     const wrong = all
       .filter((f) => layerOf(f) === "web")
@@ -95,6 +113,23 @@ describe("architecture", () => {
     expect(losses.every(Number.isFinite)).toBe(true);
   });
 });
+
+/**
+ * Node named in code, strings included (a module name in a string reaches Node as surely as an
+ * import): `require(`, `getBuiltinModule`, and "node:…" module names. Comments are left out.
+ */
+function nodeUse(source: string): string[] {
+  const code = source.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`\\])\/\/.*$/gm, "$1");
+  const found: string[] = [];
+  for (const [pattern, what] of [
+    [/\brequire\s*\(/g, "require("],
+    [/\bgetBuiltinModule\b/g, "process.getBuiltinModule"],
+    [/["'`]node:[\w/]+/g, "a node: module name"],
+  ] as const) {
+    for (const m of code.matchAll(pattern)) found.push(`${what} (${m[0].trim()})`);
+  }
+  return found;
+}
 
 const BUILTIN = new RegExp(`^(node:|(${builtinModules.map((m) => m.replace(/[/\\^$.*+?()[\]{}|-]/g, "\\$&")).join("|")})(/|$))`);
 

@@ -11,6 +11,10 @@ import { EXPORT_FORMATS, IMPORT_FORMATS } from "../interop/index.ts";
 import { ANIMATION_NAMES } from "../animate/index.ts";
 import { VIEW_NAMES } from "../viz/index.ts";
 import { optimizerHelp } from "../nn/optimizers/help.ts";
+import { installNodeEngine } from "../node-engine.ts";
+
+// The engine's helper thread and V8 flags, which only Node has (src/core/wasm/host.ts).
+installNodeEngine();
 
 /**
  * A command's code, loaded when the command runs: start-up (and --help) then compiles only what

@@ -21,7 +21,7 @@ export function setPassRows(rows: number | null): void {
   fixedRows = rows;
 }
 
-const planLayers = (net: Network): PlanLayer[] => net.layers.map((l) => ({ inputSize: l.inputSize, units: l.units, relu: l.activation === "relu" }));
+const planLayers = (net: Network): PlanLayer[] => net.layers.map((l) => ({ inputSize: l.inputSize, units: l.units, activation: l.activation }));
 
 /** The rows per pass for n rows through this network on `engine` (n itself when one pass is best or nothing fits). */
 export function passRows(net: Network, n: number, engine?: Engine): number {

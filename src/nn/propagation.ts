@@ -10,7 +10,7 @@
  * convention on the summed loss, ½·l2·Σ‖W‖² and l1·Σ|W|, biases not penalised (sign(0) = 0).
  */
 import { addRowVector, columnSums, matmulAB, matmulABt, matmulAtB } from "../core/kernels.ts";
-import { attachPlan, MlpPlan, planFor, releaseWorkspace, type Engine } from "../core/wasm/mlp.ts";
+import { attachPlan, fusedActivation, MlpPlan, planFor, releaseWorkspace, type Engine } from "../core/wasm/mlp.ts";
 import { activation } from "./activations.ts";
 import { loss as lossOf } from "./losses.ts";
 import { layerViews, weightSquares, type Layer, type Network } from "./network.ts";
@@ -59,7 +59,7 @@ export function createWorkspace(net: Network, n: number, options: WorkspaceOptio
   // Hidden layers' buffers live in WebAssembly memory when the fast kernels are available
   // (../core/wasm/mlp.ts); the output layer's stay ordinary arrays, since `forward` returns one.
   const lean = options.lean ?? false;
-  const plan = MlpPlan.create(net.layers.map((l) => ({ inputSize: l.inputSize, units: l.units, relu: l.activation === "relu" })), n, lean, { engine: options.engine, blocks: true });
+  const plan = MlpPlan.create(net.layers.map((l) => ({ inputSize: l.inputSize, units: l.units, activation: l.activation })), n, lean, { engine: options.engine, blocks: true });
   // (a full workspace in blocks keeps every row of its hidden layers, copied out of the blocks)
   const inPlan = plan !== null && (plan.n === n || lean);
   net.layers.forEach((l, i) => {
@@ -133,7 +133,7 @@ function forwardInPlan(net: Network, plan: MlpPlan, n: number): void {
   for (let l = 0; l < L; l++) {
     const layer = net.layers[l];
     plan.forwardLayer(l, n);
-    if (layer.activation !== "relu") activation(layer.activation).forward(plan.Z[l], plan.A[l], n, layer.units);
+    if (!fusedActivation(layer.activation)) activation(layer.activation).forward(plan.Z[l], plan.A[l], n, layer.units);
   }
   plan.forwardLayer(L, n);
 }
@@ -258,7 +258,7 @@ function backwardInPlan(net: Network, plan: MlpPlan, n: number, first: boolean, 
     plan.backwardLayer(l, n, first, last);
     if (l > 0) {
       const below = net.layers[l - 1];
-      if (below.activation !== "relu") activation(below.activation).backward(plan.dA[l - 1], plan.Z[l - 1], plan.A[l - 1], plan.dZ[l - 1], n, below.units);
+      if (!fusedActivation(below.activation)) activation(below.activation).backward(plan.dA[l - 1], plan.Z[l - 1], plan.A[l - 1], plan.dZ[l - 1], n, below.units);
     }
   }
 }

@@ -12,8 +12,10 @@ import type { LossName } from "../../src/nn/losses.ts";
 import { createNetwork, type Network } from "../../src/nn/network.ts";
 import { backward, createWorkspace, forward, type Reduction } from "../../src/nn/propagation.ts";
 import { createTrainer } from "../../src/nn/trainer.ts";
+import { installNodeEngine } from "../../src/node-engine.ts";
 import { forwardOutput } from "../../src/nn/passes.ts";
 
+installNodeEngine(); // the helper thread, as the Node entry points have it
 const available = fastKernelsAvailable();
 
 /** Bitwise equality (so +0 and −0 differ). */

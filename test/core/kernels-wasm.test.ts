@@ -12,13 +12,15 @@ import { onePass } from "./one-pass.ts";
 import { columnSums, matmulAB, matmulABt, matmulAtB } from "../../src/core/kernels.ts";
 import { arena } from "../../src/core/wasm/arena.ts";
 import { compileKernels } from "../../src/core/wasm/compile.ts";
-import { atbColsKernel, atbColsKernelName, atbColsScratchBytes, atbKernel, atbKernelName, atbRowsKernel, atbRowsKernelName, colSumsKernel, rowKernel, rowKernelName, rowListBytes, transposeKernel, type RowEpilogue } from "../../src/core/wasm/generate.ts";
+import { atbColsKernel, atbColsKernelName, atbColsScratchBytes, atbKernel, atbKernelName, atbRowsKernel, atbRowsKernelName, colSumsKernel, colSumsKernelName, rowKernel, rowKernelName, rowListBytes, TRANSPOSE, transposeKernel, type RowEpilogue } from "../../src/core/wasm/kernels/index.ts";
 import { COLUMN_LIST_MIN_WIDTH, fastKernelsAvailable, releaseWorkspace, setFastKernels, setFusedMultiplyAdd, setColumnListMinWidth, setSplitThreshold, setThreads } from "../../src/core/wasm/mlp.ts";
+import { installNodeEngine } from "../../src/node-engine.ts";
 import type { ActivationName } from "../../src/nn/activations.ts";
 import type { LossName } from "../../src/nn/losses.ts";
 import { createNetwork } from "../../src/nn/network.ts";
 import { backward, createWorkspace, forward, type Reduction } from "../../src/nn/propagation.ts";
 
+installNodeEngine(); // the helper thread and relaxed SIMD, as the Node entry points have them
 const mem = arena();
 const available = fastKernelsAvailable();
 
@@ -128,7 +130,7 @@ describe.skipIf(!available)("generated WebAssembly kernels", () => {
         const spec = { k, w, sparse: true, bias: false, epilogue: "store" as const, chunk };
         const [kernel, transpose] = compileKernels(mem!, [
           [rowKernelName(spec), () => rowKernel(spec)],
-          ["transpose", transposeKernel],
+          [TRANSPOSE, transposeKernel],
         ]);
         const {
           offsets: [oA, oW, oWt, oZ, oL],
@@ -165,7 +167,7 @@ describe.skipIf(!available)("generated WebAssembly kernels", () => {
           [atbRowsKernelName(k, w, chunk), () => atbRowsKernel(k, w, chunk)],
           [atbRowsKernelName(k, w, chunk, [0, h]), () => atbRowsKernel(k, w, chunk, [0, h])],
           [atbRowsKernelName(k, w, chunk, [h, k]), () => atbRowsKernel(k, w, chunk, [h, k])],
-          [`colsums_${k}`, () => colSumsKernel(k)],
+          [colSumsKernelName(k), () => colSumsKernel(k)],
         ]);
         const {
           offsets: [oS, oD, oO1, oO2, oO3, oO4, oL, oC],

@@ -3,51 +3,25 @@
  * time, specialised to each layer's exact widths (fully unrolled, no build step, no binary in the
  * repository). Functions import one shared memory ("env", "memory") and take/return i32/f64.
  *
- * Only the instructions the kernels use are here. Opcodes follow the WebAssembly 2.0 core spec
- * and its fixed-width SIMD proposal (prefix 0xfd).
+ * Only the instructions the kernels use are here, each once in ./ops.ts `OPS` (its encoding and its
+ * immediate), which both the writer and the text printer (./wat.ts `toWat`) read.
  */
 
-/** Value types. */
-export const T = { i32: 0x7f, i64: 0x7e, f32: 0x7d, f64: 0x7c, v128: 0x7b } as const;
-export type T = (typeof T)[keyof typeof T];
+import { OPS, sleb, T, uleb, type OpName } from "./ops.ts";
 
-function uleb(out: number[], v: number): void {
-  v >>>= 0;
-  do {
-    let b = v & 0x7f;
-    v >>>= 7;
-    if (v !== 0) b |= 0x80;
-    out.push(b);
-  } while (v !== 0);
-}
-
-function sleb(out: number[], v: number): void {
-  v |= 0;
-  for (;;) {
-    const b = v & 0x7f;
-    v >>= 7;
-    if ((v === 0 && (b & 0x40) === 0) || (v === -1 && (b & 0x40) !== 0)) {
-      out.push(b);
-      return;
-    }
-    out.push(b | 0x80);
-  }
-}
-
-function name(out: number[], s: string): void {
-  const bytes = new TextEncoder().encode(s);
-  uleb(out, bytes.length);
-  for (const b of bytes) out.push(b);
-}
+export { assemble, type MemoryImport } from "./assemble.ts";
+export { OPS, T, type Immediate, type OpName } from "./ops.ts";
 
 /** A local variable index, typed for readability. */
 export type Local = number & { readonly __local?: never };
 
+/** Something that pushes one i32: a constant, or code that pushes it (e.g. `() => f.get(n)`). */
+export type I32 = number | (() => void);
+
 /** One function's body. Stack-machine instructions are appended in order. */
 export class Fn {
   readonly code: number[] = [];
-  private readonly localTypes: T[] = [];
-  private depth = 0;
+  readonly localTypes: T[] = [];
   constructor(
     readonly name: string,
     readonly params: readonly T[],
@@ -59,9 +33,19 @@ export class Fn {
     return i;
   }
 
+  /** The parameters as local indices. */
+  paramList(): Local[] {
+    return this.params.map((_, i) => i);
+  }
+
   local(type: T): Local {
     this.localTypes.push(type);
     return this.params.length + this.localTypes.length - 1;
+  }
+
+  /** `count` new locals of one type. */
+  locals(type: T, count: number): Local[] {
+    return Array.from({ length: count }, () => this.local(type));
   }
 
   /** Locals grouped into runs of equal type, as the code section wants them. */
@@ -81,353 +65,270 @@ export class Fn {
     return out;
   }
 
-  private op(...bytes: number[]): this {
+  /** Appends one instruction of `OPS` with its immediate(s). */
+  op(op: OpName, ...imm: (number | bigint)[]): this {
+    const [bytes, kind] = OPS[op];
     for (const b of bytes) this.code.push(b);
-    return this;
-  }
-
-  private simd(opcode: number): this {
-    this.code.push(0xfd);
-    uleb(this.code, opcode);
-    return this;
-  }
-
-  private memarg(align: number, offset: number): this {
-    uleb(this.code, align);
-    uleb(this.code, offset);
+    switch (kind) {
+      case "block":
+        this.code.push(0x40);
+        break;
+      case "label":
+      case "local":
+        uleb(this.code, Number(imm[0]));
+        break;
+      case "memarg":
+        uleb(this.code, OPS[op][2]);
+        uleb(this.code, Number(imm[0] ?? 0));
+        break;
+      case "i32":
+      case "i64":
+        sleb(this.code, kind === "i32" ? Number(imm[0]) | 0 : BigInt(imm[0]));
+        break;
+      case "f64":
+        for (const x of new Uint8Array(new Float64Array([Number(imm[0])]).buffer)) this.code.push(x);
+        break;
+      case "v128":
+        for (let i = 0; i < 16; i++) this.code.push(0);
+        break;
+      case "lane":
+        this.code.push(Number(imm[0]));
+        break;
+      case "memory":
+        this.code.push(0);
+        break;
+      case "none":
+        break;
+    }
     return this;
   }
 
   // --- control ---
-  /** block … end; `body` gets the label depth to `br` out of it. */
+  /** block … end; `br(1)` from a loop directly inside it leaves both. */
   block(body: () => void): this {
-    this.op(0x02, 0x40);
-    this.depth++;
+    this.op("block");
     body();
-    this.depth--;
-    return this.op(0x0b);
+    return this.op("end");
   }
   loop(body: () => void): this {
-    this.op(0x03, 0x40);
-    this.depth++;
+    this.op("loop");
     body();
-    this.depth--;
-    return this.op(0x0b);
+    return this.op("end");
   }
-  /** if (pops i32) … [else …] end */
-  if(then: () => void, otherwise?: () => void): this {
-    this.op(0x04, 0x40);
-    this.depth++;
+  /** if (pops i32) … end */
+  if(then: () => void): this {
+    this.op("if");
     then();
-    if (otherwise) {
-      this.op(0x05);
-      otherwise();
-    }
-    this.depth--;
-    return this.op(0x0b);
+    return this.op("end");
   }
   br(label: number): this {
-    this.op(0x0c);
-    uleb(this.code, label);
-    return this;
+    return this.op("br", label);
   }
   brIf(label: number): this {
-    this.op(0x0d);
-    uleb(this.code, label);
-    return this;
-  }
-  ret(): this {
-    return this.op(0x0f);
+    return this.op("br_if", label);
   }
   select(): this {
-    return this.op(0x1b);
+    return this.op("select");
   }
-  drop(): this {
-    return this.op(0x1a);
+
+  // --- loops and addresses ---
+  /**
+   * while (!exit) body: `exit` pushes an i32 that ends the loop when nonzero. Inside `body`,
+   * `br(1)` leaves the loop and `br(0)` starts the next trip (skipping what follows).
+   */
+  whileNot(exit: () => void, body: () => void): this {
+    return this.block(() =>
+      this.loop(() => {
+        exit();
+        this.brIf(1);
+        body();
+        this.br(0);
+      }),
+    );
+  }
+  /**
+   * while (i < end) { body; each bumped local += its bytes; i += step } (signed compare, or
+   * unsigned for byte addresses). i is not set first (see `forUp`).
+   */
+  until(i: Local, end: I32, body: () => void, options: { step?: number; unsigned?: boolean; bump?: readonly (readonly [Local, number])[] } = {}): this {
+    return this.whileNot(
+      () => {
+        this.get(i).push(end);
+        if (options.unsigned) this.i32GeU();
+        else this.i32GeS();
+      },
+      () => {
+        body();
+        for (const [l, bytes] of options.bump ?? []) this.get(l).i32(bytes).i32Add().set(l);
+        this.get(i).i32(options.step ?? 1).i32Add().set(i);
+      },
+    );
+  }
+  /** for (i = from; i < end; i += step) body (see `until`). */
+  forUp(i: Local, from: I32, end: I32, body: () => void, options: { step?: number; bump?: readonly (readonly [Local, number])[] } = {}): this {
+    this.push(from).set(i);
+    return this.until(i, end, body, options);
+  }
+  /** Pushes an i32: a constant or what `value` pushes. */
+  push(value: I32): this {
+    if (typeof value === "number") this.i32(value);
+    else value();
+    return this;
+  }
+  /** Pushes base + index·stride (a row's address: stride its bytes). */
+  addr(base: Local, index: Local, stride: number): this {
+    return this.get(base).get(index).i32(stride).i32Mul().i32Add();
+  }
+  /** Pushes base + index·2^shift (an element's address: shift 3 for f64, 2 for i32). */
+  elem(base: Local, index: Local, shift: number): this {
+    return this.get(base).get(index).i32(shift).i32Shl().i32Add();
+  }
+  /** l = base + index·stride. */
+  setAddr(l: Local, base: Local, index: Local, stride: number): this {
+    return this.addr(base, index, stride).set(l);
+  }
+  /** l += bytes. */
+  bump(l: Local, bytes: number): this {
+    return this.get(l).i32(bytes).i32Add().set(l);
   }
 
   // --- locals ---
   get(l: Local): this {
-    this.op(0x20);
-    uleb(this.code, l);
-    return this;
+    return this.op("local.get", l);
   }
   set(l: Local): this {
-    this.op(0x21);
-    uleb(this.code, l);
-    return this;
+    return this.op("local.set", l);
   }
   tee(l: Local): this {
-    this.op(0x22);
-    uleb(this.code, l);
-    return this;
+    return this.op("local.tee", l);
   }
 
   // --- memory ---
   i32Load(offset = 0): this {
-    return this.op(0x28).memarg(2, offset);
+    return this.op("i32.load", offset);
   }
   f64Load(offset = 0): this {
-    return this.op(0x2b).memarg(3, offset);
-  }
-  f32Load(offset = 0): this {
-    return this.op(0x2a).memarg(2, offset);
+    return this.op("f64.load", offset);
   }
   i32Store(offset = 0): this {
-    return this.op(0x36).memarg(2, offset);
+    return this.op("i32.store", offset);
   }
   /** i64.store with the alignment hint of 4 bytes (the kernels store i32 pairs). */
   i64Store(offset = 0): this {
-    return this.op(0x37).memarg(2, offset);
+    return this.op("i64.store", offset);
   }
   f64Store(offset = 0): this {
-    return this.op(0x39).memarg(3, offset);
+    return this.op("f64.store", offset);
   }
-  f32Store(offset = 0): this {
-    return this.op(0x38).memarg(2, offset);
-  }
-
   /** memory.fill (bulk memory): pops destination, byte value, length. */
   memoryFill(): this {
-    this.code.push(0xfc);
-    uleb(this.code, 11);
-    this.code.push(0);
-    return this;
+    return this.op("memory.fill");
   }
 
   // --- numbers ---
   i32(v: number): this {
-    this.op(0x41);
-    sleb(this.code, v);
-    return this;
+    return this.op("i32.const", v);
   }
   i64(v: bigint): this {
-    this.op(0x42);
-    // signed LEB128 of a 64-bit value
-    for (;;) {
-      const b = Number(v & 0x7fn);
-      v >>= 7n;
-      if ((v === 0n && (b & 0x40) === 0) || (v === -1n && (b & 0x40) !== 0)) {
-        this.code.push(b);
-        return this;
-      }
-      this.code.push(b | 0x80);
-    }
-  }
-  i64ExtendI32U(): this {
-    return this.op(0xad);
-  }
-  i64Sub(): this {
-    return this.op(0x7d);
+    return this.op("i64.const", v);
   }
   f64(v: number): this {
-    this.op(0x44);
-    const b = new Uint8Array(new Float64Array([v]).buffer);
-    for (const x of b) this.code.push(x);
-    return this;
+    return this.op("f64.const", v);
   }
-  i32Eqz(): this {
-    return this.op(0x45);
+  i64ExtendI32U(): this {
+    return this.op("i64.extend_i32_u");
+  }
+  i64Sub(): this {
+    return this.op("i64.sub");
   }
   i32Eq(): this {
-    return this.op(0x46);
+    return this.op("i32.eq");
   }
   i32Ne(): this {
-    return this.op(0x47);
+    return this.op("i32.ne");
   }
   i32LtS(): this {
-    return this.op(0x48);
-  }
-  i32LtU(): this {
-    return this.op(0x49);
-  }
-  i32GtS(): this {
-    return this.op(0x4a);
+    return this.op("i32.lt_s");
   }
   i32GeS(): this {
-    return this.op(0x4e);
+    return this.op("i32.ge_s");
   }
   i32GeU(): this {
-    return this.op(0x4f);
+    return this.op("i32.ge_u");
   }
   i32Add(): this {
-    return this.op(0x6a);
+    return this.op("i32.add");
   }
   i32Sub(): this {
-    return this.op(0x6b);
+    return this.op("i32.sub");
   }
   i32Mul(): this {
-    return this.op(0x6c);
+    return this.op("i32.mul");
   }
   i32And(): this {
-    return this.op(0x71);
+    return this.op("i32.and");
   }
   i32Shl(): this {
-    return this.op(0x74);
+    return this.op("i32.shl");
   }
   i32Popcnt(): this {
-    return this.op(0x69);
+    return this.op("i32.popcnt");
   }
   i32ShrU(): this {
-    return this.op(0x76);
+    return this.op("i32.shr_u");
   }
   f64Gt(): this {
-    return this.op(0x64);
-  }
-  f64Ne(): this {
-    return this.op(0x62);
+    return this.op("f64.gt");
   }
   f64Add(): this {
-    return this.op(0xa0);
-  }
-  f64Sub(): this {
-    return this.op(0xa1);
+    return this.op("f64.add");
   }
   f64Mul(): this {
-    return this.op(0xa2);
-  }
-  f32Add(): this {
-    return this.op(0x92);
-  }
-  f32Mul(): this {
-    return this.op(0x94);
-  }
-  f32Gt(): this {
-    return this.op(0x5e);
+    return this.op("f64.mul");
   }
 
   // --- SIMD ---
   v128Load(offset = 0): this {
-    return this.simd(0x00).memarg(4, offset);
+    return this.op("v128.load", offset);
   }
   /** Loads one f64 and splats it to both lanes. */
   v128Load64Splat(offset = 0): this {
-    return this.simd(0x0a).memarg(3, offset);
-  }
-  /** Loads one f32 and splats it to all four lanes. */
-  v128Load32Splat(offset = 0): this {
-    return this.simd(0x09).memarg(2, offset);
+    return this.op("v128.load64_splat", offset);
   }
   v128Store(offset = 0): this {
-    return this.simd(0x0b).memarg(4, offset);
+    return this.op("v128.store", offset);
   }
   v128Zero(): this {
-    this.simd(0x0c);
-    for (let i = 0; i < 16; i++) this.code.push(0);
-    return this;
+    return this.op("v128.const");
   }
   f64x2Splat(): this {
-    return this.simd(0x14);
+    return this.op("f64x2.splat");
   }
   f64x2ExtractLane(lane: number): this {
-    this.simd(0x21);
-    this.code.push(lane);
-    return this;
+    return this.op("f64x2.extract_lane", lane);
   }
   /** (vector, f64) → the vector with lane `lane` replaced. */
   f64x2ReplaceLane(lane: number): this {
-    this.simd(0x22);
-    this.code.push(lane);
-    return this;
+    return this.op("f64x2.replace_lane", lane);
   }
   f64x2Gt(): this {
-    return this.simd(0x4a);
+    return this.op("f64x2.gt");
   }
   v128And(): this {
-    return this.simd(0x4e);
+    return this.op("v128.and");
   }
   i64x2Bitmask(): this {
-    return this.simd(0xc4);
-  }
-  i32x4Bitmask(): this {
-    return this.simd(0xa4);
+    return this.op("i64x2.bitmask");
   }
   f64x2Add(): this {
-    return this.simd(0xf0);
+    return this.op("f64x2.add");
   }
   f64x2Mul(): this {
-    return this.simd(0xf2);
+    return this.op("f64x2.mul");
   }
   /** a·b + c (relaxed SIMD: fused where the processor has FMA, so rounded once). Stack: a b c. */
   f64x2RelaxedMadd(): this {
-    return this.simd(0x107);
-  }
-  f32x4Splat(): this {
-    return this.simd(0x13);
-  }
-  f32x4Gt(): this {
-    return this.simd(0x44);
-  }
-  f32x4Add(): this {
-    return this.simd(0xe4);
-  }
-  f32x4Mul(): this {
-    return this.simd(0xe6);
-  }
-  f32x4ExtractLane(lane: number): this {
-    this.simd(0x1f);
-    this.code.push(lane);
-    return this;
+    return this.op("f64x2.relaxed_madd");
   }
 }
 
-export interface MemoryImport {
-  shared: boolean;
-  initialPages: number;
-  maximumPages: number;
-}
-
-/** Assembles functions into a module importing `env.memory`, exporting every function by name. */
-export function assemble(memory: MemoryImport, fns: readonly Fn[]): Uint8Array<ArrayBuffer> {
-  const out: number[] = [0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
-  const section = (id: number, body: number[]): void => {
-    out.push(id);
-    uleb(out, body.length);
-    for (const b of body) out.push(b);
-  };
-
-  // One type per function (duplicates are allowed).
-  const types: number[] = [];
-  uleb(types, fns.length);
-  for (const f of fns) {
-    types.push(0x60);
-    uleb(types, f.params.length);
-    for (const p of f.params) types.push(p);
-    uleb(types, f.results.length);
-    for (const r of f.results) types.push(r);
-  }
-  section(1, types);
-
-  const imports: number[] = [];
-  uleb(imports, 1);
-  name(imports, "env");
-  name(imports, "memory");
-  imports.push(0x02, memory.shared ? 0x03 : 0x01);
-  uleb(imports, memory.initialPages);
-  uleb(imports, memory.maximumPages);
-  section(2, imports);
-
-  const funcs: number[] = [];
-  uleb(funcs, fns.length);
-  fns.forEach((_, i) => uleb(funcs, i));
-  section(3, funcs);
-
-  const exports: number[] = [];
-  uleb(exports, fns.length);
-  fns.forEach((f, i) => {
-    name(exports, f.name);
-    exports.push(0x00);
-    uleb(exports, i);
-  });
-  section(7, exports);
-
-  const code: number[] = [];
-  uleb(code, fns.length);
-  for (const f of fns) {
-    const body = [...f.localDecls(), ...f.code, 0x0b];
-    uleb(code, body.length);
-    for (const b of body) code.push(b);
-  }
-  section(10, code);
-  return new Uint8Array(out);
-}

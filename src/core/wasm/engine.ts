@@ -10,8 +10,10 @@
  * What is shared is only what is pure: the compiled kernel modules (./compile.ts), instantiated
  * on each engine's memory.
  */
-import { wasmApi } from "./api.ts";
 import { arena as defaultArena, createArena, type Arena } from "./arena.ts";
+import type { PlanLayer } from "./plan/layout.ts";
+import { ThreadChoice } from "./plan/threads.ts";
+import { relaxedSimd } from "./probes.ts";
 import { startBrowserHelper, startHelper, type Team, type WorkerLike } from "./team.ts";
 
 export interface EngineOptions {
@@ -42,34 +44,13 @@ export const COLUMN_LIST_MIN_WIDTH = 32;
 export const WORKSPACE_LIMIT = 2 ** 31;
 
 /**
- * Two threads from this many dense multiply-adds per forward pass on (all layers, all rows). The
- * decision is per workspace, not per kernel: rows a thread has written stay in its core's cache
- * when every kernel gives it the same rows; splitting some kernels and not others makes the data
- * move between cores, which costs more than the small kernels save.
+ * Two threads are considered from this many dense multiply-adds per forward pass on (all layers,
+ * all rows); whether they are used is then measured (./plan/threads.ts). The decision is per
+ * pass, not per kernel: rows a thread has written stay in its core's cache when every kernel
+ * gives it the same rows; splitting some kernels and not others makes the data move between
+ * cores, which costs more than the small kernels save.
  */
 export const SPLIT_WORK = 2_000_000;
-
-/** f64x2.relaxed_madd on one f64x2: a tiny module that validates only where relaxed SIMD is on. */
-const RELAXED_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 8, 1, 0x60, 3, 0x7b, 0x7b, 0x7b, 1, 0x7b, 3, 2, 1, 0, 10, 13, 1, 11, 0, 0x20, 0, 0x20, 1, 0x20, 2, 0xfd, 0x87, 0x02, 0x0b]);
-
-let relaxed: boolean | undefined;
-
-/** Whether relaxed SIMD is available (a property of the platform, probed once). */
-function relaxedSimd(): boolean {
-  if (relaxed !== undefined) return relaxed;
-  const api = wasmApi;
-  if (!api) return (relaxed = false);
-  if (api.validate(RELAXED_PROBE)) return (relaxed = true);
-  // Node 20's V8 has relaxed SIMD behind a flag (on by default from Node 22); it can be set before compiling.
-  try {
-    const proc = (globalThis as { process?: { getBuiltinModule?: (name: string) => unknown } }).process;
-    const v8 = proc?.getBuiltinModule?.("node:v8") as { setFlagsFromString?: (flags: string) => void } | undefined;
-    v8?.setFlagsFromString?.("--experimental-wasm-relaxed-simd");
-  } catch {
-    return (relaxed = false);
-  }
-  return (relaxed = api.validate(RELAXED_PROBE));
-}
 
 /** Stops the helper threads of engines that were garbage-collected without `dispose`. */
 const helpers = new FinalizationRegistry<{ team: Team | null }>((held) => held.team?.stop());
@@ -85,6 +66,8 @@ export class Engine {
   private limit: number;
   private split = SPLIT_WORK;
   private columnsMin = COLUMN_LIST_MIN_WIDTH;
+  /** What pays, by workspace shape (./plan/threads.ts): a new workspace starts from what the last one learnt. */
+  private readonly choices = new Map<string, ThreadChoice>();
 
   /**
    * `memory`: where the arena comes from (the default engine's is ./arena.ts `arena()`); by
@@ -122,9 +105,10 @@ export class Engine {
   }
 
   /**
-   * 1: every kernel on the calling thread; 2 (the default): large kernel calls are shared with a
-   * helper thread where the platform has one (Node, two cores or more). Results are the same
-   * bits. Applies to this engine's workspaces from their next pass on.
+   * 1: every kernel on the calling thread; 2 (the default): large passes share their kernels with
+   * a helper thread where the platform has one (Node, two cores or more) and where that is
+   * measured to be faster (./plan/threads.ts). Results are the same bits. Applies to this
+   * engine's workspaces from their next pass on.
    */
   setThreads(count: 1 | 2): void {
     this.threadCount = count;
@@ -161,9 +145,17 @@ export class Engine {
     return this.split;
   }
 
-  /** Sets it (tests set 0 to share every workspace's kernels, however small). */
+  /** Sets it; 0 shares every pass of every workspace, however small, without measuring (tests). */
   setSplitThreshold(work = SPLIT_WORK): void {
     this.split = work;
+  }
+
+  /** The measured choice of threads for passes of these layers over n rows (./plan/threads.ts). */
+  threadChoice(layers: readonly PlanLayer[], n: number): ThreadChoice {
+    const key = `${n}:${layers.map((l) => `${l.inputSize}x${l.units}${l.activation ?? (l.relu ? "relu" : "")}`).join(",")}`;
+    let choice = this.choices.get(key);
+    if (!choice) this.choices.set(key, (choice = new ThreadChoice()));
+    return choice;
   }
 
   /** The narrowest side the column-list dW kernels run along. */

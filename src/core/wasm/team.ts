@@ -11,13 +11,14 @@
  * caller has finished its own share and the helper has not yet claimed its one (the second core
  * busy with something else), the caller takes the task back and runs it itself.
  *
- * Only on a shared memory (see ./arena.ts): in Node (worker_threads, started at once), or in a
- * browser Web Worker of a cross-origin-isolated page (a nested worker running ./helper-worker.ts,
+ * Only on a shared memory (see ./arena.ts): in Node (a worker thread, started at once by what
+ * src/node-engine.ts provides: ./host.ts), or in a browser Web Worker of a cross-origin-isolated page (a nested worker running ./helper-worker.ts,
  * started asynchronously: `startBrowserHelper`). Elsewhere the kernels run on the calling thread.
  * Each engine (./engine.ts) starts its own helper on its own memory, and stops it when disposed.
  */
 import type { Arena } from "./arena.ts";
 import { compiledKernel, type Kernel } from "./compile.ts";
+import { hostCapabilities, type HelperTransport } from "./host.ts";
 
 export const REQUEST = 0;
 export const DONE = 16;
@@ -41,62 +42,8 @@ export const STOP = -2;
 /** Spin iterations before sleeping: about 0.2 ms on current cores. */
 export const SPIN = 200_000;
 
-const WORKER = `
-"use strict";
-const { workerData, receiveMessageOnPort } = require("node:worker_threads");
-const { memory, control, port, spin } = workerData;
-const ctl = new Int32Array(memory.buffer, control, ${CONTROL_INTS});
-const kernels = [];
-let last = 0;
-for (;;) {
-  let s = Atomics.load(ctl, ${REQUEST});
-  for (let k = 0; k < spin && s === last; k++) s = Atomics.load(ctl, ${REQUEST});
-  while (s === last) {
-    Atomics.wait(ctl, ${REQUEST}, last);
-    s = Atomics.load(ctl, ${REQUEST});
-  }
-  last = s;
-  try {
-    // Claim task s; the command and arguments are read only once it is ours (the caller may have
-    // taken s back and moved on to the next task meanwhile).
-    const command = Atomics.compareExchange(ctl, ${CLAIM}, s, -s) === s ? ctl[${COMMAND}] : null;
-    if (command === ${STOP}) break;
-    if (command === null) {
-      // the caller ran this task itself
-    } else if (command === ${LOAD}) {
-      for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
-        const instance = new WebAssembly.Instance(m.message.module, { env: { memory } });
-        for (const [id, name] of m.message.kernels) kernels[id] = instance.exports[name];
-      }
-    } else if (command === ${RUN}) {
-      const count = ctl[${COUNT}];
-      for (let t = 0; t < count; t++) {
-        const a = ${TASKS} + t * ${TASK_INTS};
-        kernels[ctl[a]](ctl[a + 1], ctl[a + 2], ctl[a + 3], ctl[a + 4], ctl[a + 5], ctl[a + 6], ctl[a + 7], ctl[a + 8], ctl[a + 9], ctl[a + 10]);
-      }
-    }
-  } catch (e) {
-    port.postMessage({ error: String(e && e.stack || e) });
-    Atomics.store(ctl, ${FAILED}, 1);
-  }
-  Atomics.store(ctl, ${DONE}, s);
-  Atomics.notify(ctl, ${DONE});
-}
-`;
-
-interface WorkerThreads {
-  Worker: new (code: string, options: { eval: boolean; workerData: unknown; transferList?: unknown[] }) => { unref(): void; terminate(): Promise<number> };
-  MessageChannel: new () => { port1: { postMessage(m: unknown): void; unref?(): void; close?(): void }; port2: unknown };
-  receiveMessageOnPort(port: unknown): { message: unknown } | undefined;
-}
-
 /** How the caller reaches its helper, besides the control block. */
-interface Transport {
-  post(message: unknown): void;
-  /** The helper's last error message, where it can be read synchronously. */
-  error(): string | undefined;
-  stop(): void;
-}
+type Transport = HelperTransport;
 
 export class Team {
   private readonly ctl: Int32Array;
@@ -125,22 +72,6 @@ export class Team {
     const control = new Int32Array(mem.buffer, block.offset, CONTROL_INTS);
     mem.track(block, control);
     return control;
-  }
-
-  static start(mem: Arena, threads: WorkerThreads): Team {
-    const control = Team.control(mem);
-    const channel = new threads.MessageChannel();
-    const worker = new threads.Worker(WORKER, { eval: true, workerData: { memory: mem.memory, control: control.byteOffset, port: channel.port2, spin: SPIN }, transferList: [channel.port2] });
-    worker.unref();
-    channel.port1.unref?.();
-    return new Team(mem, control, {
-      post: (m) => channel.port1.postMessage(m),
-      error: () => (threads.receiveMessageOnPort(channel.port1)?.message as { error?: string } | undefined)?.error,
-      stop: () => {
-        void worker.terminate();
-        channel.port1.close?.();
-      },
-    });
   }
 
   /** Ends the helper thread (it must not be busy). Later calls are no-ops; the team must not be used again. */
@@ -256,15 +187,17 @@ export class Team {
   }
 }
 
-/** A new helper thread on the arena's memory; null where threads are unavailable. */
+/**
+ * A new helper thread on the arena's memory, where the host provides threads (./host.ts: Node,
+ * through src/node-engine.ts) and two processors; null elsewhere.
+ */
 export function startHelper(mem: Arena): Team | null {
-  if (!mem.shared) return null;
+  const host = hostCapabilities();
+  if (!mem.shared || !host.startHelperThread || (host.parallelism?.() ?? 1) < 2) return null;
   try {
-    const proc = (globalThis as { process?: { getBuiltinModule?: (name: string) => unknown } }).process;
-    const threads = proc?.getBuiltinModule?.("node:worker_threads") as WorkerThreads | undefined;
-    const os = proc?.getBuiltinModule?.("node:os") as { availableParallelism?: () => number } | undefined;
-    if (!threads || (os?.availableParallelism?.() ?? 1) < 2) return null;
-    return Team.start(mem, threads);
+    const control = Team.control(mem);
+    const transport = host.startHelperThread(mem.memory, control.byteOffset, SPIN);
+    return transport ? new Team(mem, control, transport) : null;
   } catch {
     return null;
   }
