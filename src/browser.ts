@@ -32,6 +32,7 @@ export { classesFor, encodeTargets } from "./nn/targets.ts";
 export * from "./data/index.ts";
 
 export { validateExperiment } from "./experiment/validate.ts";
+export { parseJsonText, JsonSyntaxError, type JsonTextOptions } from "./experiment/json-text.ts";
 export { DEFAULTS, type Experiment } from "./experiment/experiment.ts";
 export { prepareExperiment, type Prepared } from "./experiment/prepare.ts";
 export { runExperiment, type RunJson } from "./experiment/run.ts";

@@ -82,7 +82,7 @@ export async function animateCommand(name: string, file: string, flags: AnimateF
   if (need > memoryBudget()) {
     throw new UserError(`${count} frames of ${w}×${h} px need about ${bytesText(need)} of memory, more than the ${bytesText(memoryBudget())} allowed: use fewer --frames or a smaller --width/--height`);
   }
-  if (isRunJson(readJsonFile(file, "experiment file"))) throw new UserError(`${file} is a run file; animations train the experiment themselves (with snapshots at the frames' epochs): pass the experiment file`);
+  if (isRunJson(readJsonFile(file, "experiment file", { comments: true }))) throw new UserError(`${file} is a run file; animations train the experiment themselves (with snapshots at the frames' epochs): pass the experiment file`);
   const o: AnimateOptions & { epochs?: number; pngs?: boolean } = { ...viewOptions(flags), frames: flags.frames, epochs: flags.epochs, subject: flags.subject, pngs: !!flags.framesDir };
   const started = performance.now();
   const a = await makeAnimation(anim, file, o);

@@ -8,7 +8,7 @@
 import { UserError } from "../../core/errors.ts";
 import { snapshotEpochs } from "../../animate/index.ts";
 import { svgToPng } from "../../render/png.ts";
-import { drawView, parseParam, toSvg, viewApplies, VIEW_NAMES, type ViewInput, type ViewName, type ViewOptions } from "../../viz/index.ts";
+import { drawView, parseParam, stepScenes, toSvg, viewApplies, VIEW_NAMES, type ViewInput, type ViewName, type ViewOptions } from "../../viz/index.ts";
 import type { Scene } from "../../viz/scene.ts";
 import { outputKind, writeFileAtomic } from "../files.ts";
 import { checkOutputs } from "../outputs.ts";
@@ -107,7 +107,11 @@ export function plotCommand(view: string, file: string | undefined, flags: PlotF
     source = loadPictureSource(file!, { train: true, plan });
   }
   const input: ViewInput = { ...source.input };
-  if (name === "steps") input.trace = firstIteration(source.input.prepared, source.input.model);
+  if (name === "steps") {
+    input.trace = firstIteration(source.input.prepared, source.input.model);
+    const count = stepScenes(input.trace, { width: o.width, layout: o.stepsLayout }).length;
+    if (o.step !== undefined && o.step > count) throw new UserError(`--step ${o.step} does not exist: one iteration of this network has ${count} steps, choose --step 1..${count}`);
+  }
   const svg = toSvg(drawScene(name, input, o));
   writeFileAtomic(flags.out, kind === "png" ? svgToPng(svg) : svg);
   print(`${name} (${source.origin}) written to ${flags.out}`);
