@@ -19,7 +19,7 @@ export { initialise, setParams, INIT_SCHEMES, type InitOptions, type InitScheme 
 export { createWorkspace, forward, backward, objectiveAndGradient, type Workspace, type Reduction } from "./nn/propagation.ts";
 export { createEngine, defaultEngine, Engine, type EngineOptions } from "./core/wasm/engine.ts";
 export { train, TrainingDivergedError, type TrainConfig, type TrainData, type TrainResult } from "./nn/train.ts";
-export { createTrainer, type Trainer, type TrainerSettings, type StoppedBy } from "./nn/trainer.ts";
+export { createTrainer, SHUFFLE_NAMES, type Trainer, type TrainerSettings, type StoppedBy, type ShuffleName } from "./nn/trainer.ts";
 export type { History, Snapshot, EpochInfo } from "./nn/history.ts";
 export { minimizeLbfgs, createLbfgs, type LbfgsStepper } from "./nn/lbfgs.ts";
 export { trace, type Trace, type TraceStep } from "./nn/trace.ts";

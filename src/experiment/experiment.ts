@@ -6,6 +6,7 @@ import type { InitScheme } from "../nn/init.ts";
 import type { LossName } from "../nn/losses.ts";
 import type { OptimizerName } from "../nn/optimizers/optimizer.ts";
 import type { Reduction } from "../nn/propagation.ts";
+import type { ShuffleName } from "../nn/trainer.ts";
 
 export type InitSpec =
   | { scheme: InitScheme; scale?: number; seed: number; rng: RngName; bias?: number }
@@ -27,6 +28,8 @@ export interface TrainSpec {
   tolerance: number;
   seed: number;
   rng: RngName;
+  /** Each epoch's mini-batch order: a permutation of the original order, or of the previous one (scikit-learn's). */
+  shuffle: ShuffleName;
 }
 
 export interface Experiment {
@@ -64,6 +67,7 @@ export const DEFAULTS = {
     tolerance: 1e-5,
     seed: 0,
     rng: "glassbox",
+    shuffle: "permutation",
   },
   record: { every: 1, paramsAt: [] as number[] },
 } as const;

@@ -111,6 +111,7 @@ export function prepareExperiment(experiment: Experiment, readText?: ReadText): 
     tolerance: t.tolerance,
     seed: t.seed,
     rng: t.rng,
+    shuffle: t.shuffle,
     recordEvery: experiment.record.every,
     paramsAt: experiment.record.paramsAt,
   };

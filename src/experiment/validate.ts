@@ -13,6 +13,7 @@ import { LOSS_NAMES, loss as lossOf } from "../nn/losses.ts";
 import type { LayerSpec } from "../nn/network.ts";
 import { OPTIMIZER_NAMES } from "../nn/optimizers/optimizer.ts";
 import { defaultLearningRate } from "../nn/train.ts";
+import { SHUFFLE_NAMES } from "../nn/trainer.ts";
 import { array, boolean, join, knownFields, number, object, oneOf, optional, string, type Json, type JsonObject } from "./check.ts";
 import { DEFAULTS, defaultLoss, type Experiment, type InitSpec, type TrainSpec } from "./experiment.ts";
 
@@ -178,7 +179,7 @@ function validateInit(v: Json | undefined): InitSpec {
   };
 }
 
-const TRAIN_FIELDS = ["optimizer", "learningRate", "epochs", "batchSize", "reduction", "l2", "l1", "momentum", "nesterov", "beta1", "beta2", "epsilon", "tolerance", "seed", "rng"];
+const TRAIN_FIELDS = ["optimizer", "learningRate", "epochs", "batchSize", "reduction", "l2", "l1", "momentum", "nesterov", "beta1", "beta2", "epsilon", "tolerance", "seed", "rng", "shuffle"];
 
 function validateTrain(v: Json | undefined): TrainSpec {
   const o: JsonObject = v === undefined ? {} : object(v, "train");
@@ -203,6 +204,7 @@ function validateTrain(v: Json | undefined): TrainSpec {
     tolerance: optional(o, "tolerance", "train", (x, p) => number(x, p, { min: 0 }), d.tolerance),
     seed: optional(o, "seed", "train", (x, p) => number(x, p, { integer: true, min: 0, max: 4294967295 }), d.seed),
     rng: optional(o, "rng", "train", (x, p) => oneOf(x, RNG_NAMES, p), d.rng),
+    shuffle: optional(o, "shuffle", "train", (x, p) => oneOf(x, SHUFFLE_NAMES, p), d.shuffle),
   };
   if (optimizer === "gd" && spec.batchSize !== null) {
     throw new UserError('"gd" is full-batch gradient descent; for mini-batches use "optimizer": "sgd" (or "adam") with this batchSize', "train.batchSize");
