@@ -50,6 +50,16 @@ describe("the command about itself", () => {
     expect(existsSync(join(dir, "a.gif"))).toBe(false);
   });
 
+  it("answers --help for every command on standard output, every option described", async () => {
+    for (const command of buildProgram().commands) {
+      out.length = 0;
+      expect(await run([command.name(), "--help"])).toBe(0);
+      expect(out.join("")).toContain(`Usage: glassbox ${command.name()}`);
+      for (const o of command.options) expect(o.description.length, `${command.name()} ${o.long}`).toBeGreaterThan(5);
+    }
+    expect(err).toEqual([]);
+  });
+
   it("says gallery's default epochs are each file's own", () => {
     const epochs = buildProgram().commands.find((c) => c.name() === "gallery")!.options.find((o) => o.long === "--epochs")!;
     expect(epochs.description).toContain("each file's own");
