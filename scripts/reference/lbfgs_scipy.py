@@ -160,12 +160,13 @@ def dcsrch_run(phi, stp, ftol, gtol, xtol, stpmin, stpmax, max_evals=30):
     try:
         from scipy.optimize import minpack2  # deprecated namespace; still the Fortran dcsrch
 
+        fortran = minpack2.dcsrch  # SciPy 1.17 keeps the namespace, without dcsrch: AttributeError
         isave = np.zeros(2, dtype=np.intc)
         dsave = np.zeros(13, dtype=float)
 
         def iterate(stp, f, g, task):
-            return minpack2.dcsrch(stp, f, g, ftol, gtol, xtol, task, stpmin, stpmax, isave, dsave)
-    except ImportError:
+            return fortran(stp, f, g, ftol, gtol, xtol, task, stpmin, stpmax, isave, dsave)
+    except (ImportError, AttributeError):
         try:
             from scipy.optimize._dcsrch import DCSRCH
         except ImportError:
