@@ -78,6 +78,21 @@ describe("plot steps --step", () => {
   });
 });
 
+describe("plot's view-specific flags", () => {
+  it("refuses a flag that the view does not read, before any work", async () => {
+    const file = join(dir, "b.svg");
+    expect(await run(["plot", "boundary", ex("one-feature.json"), "--param", "W1[0,0]", "--out", file])).toBe(2);
+    expect(err.join("")).toBe("glassbox: --param is for cost-slice, not boundary: leave it out\n");
+    err.length = 0;
+    expect(await run(["plot", "data", ex("one-feature.json"), "--step", "2", "--out", file])).toBe(2);
+    expect(err.join("")).toContain("--step is for steps, not data");
+    err.length = 0;
+    expect(await run(["plot", "network", ex("one-feature.json"), "--layer", "1", "--out", file])).toBe(2);
+    expect(err.join("")).toContain("--layer is for hidden and layer-pass, not network");
+    expect(existsSync(file)).toBe(false);
+  });
+});
+
 describe("experiment files as JSON texts", () => {
   it("reports invalid JSON by line and column, in one line", async () => {
     const f = join(dir, "bad.json");

@@ -36,6 +36,24 @@ const RUN_VIEWS: readonly ViewName[] = ["trajectory", "history", "cost-surface"]
 /** Views that draw the run's parameter snapshots (recomputed for a run file that has none). */
 const SNAPSHOT_VIEWS: readonly ViewName[] = ["trajectory", "cost-surface"];
 
+/** Flags that only some views read: given with another view, they are refused rather than ignored. */
+const FLAG_VIEWS: Partial<Record<keyof PlotFlags, readonly ViewName[]>> = {
+  param: ["cost-slice"],
+  range: ["cost-slice"],
+  params: ["cost-surface"],
+  ranges: ["cost-surface"],
+  mode: ["cost-surface"],
+  layer: ["hidden", "layer-pass"],
+  step: ["steps"],
+};
+
+/** A flag for other views is a mistake worth one line, not silently nothing. */
+export function checkFlagsForView(name: ViewName, flags: PlotFlags): void {
+  for (const [flag, views] of Object.entries(FLAG_VIEWS) as [keyof PlotFlags, readonly ViewName[]][]) {
+    if (flags[flag] !== undefined && !views.includes(name)) throw new UserError(`--${flag} is for ${views.join(" and ")}, not ${name}: leave it out`);
+  }
+}
+
 export function checkViewName(view: string): ViewName {
   if (!(VIEW_NAMES as string[]).includes(view)) throw new UserError(`unknown view "${view}": choose one of ${VIEW_NAMES.join(", ")}`);
   return view as ViewName;
@@ -75,6 +93,7 @@ export function drawScene(name: ViewName, input: ViewInput, o: ViewOptions): Sce
 
 export function plotCommand(view: string, file: string | undefined, flags: PlotFlags, print: (line: string) => void = console.log): void {
   const name = checkViewName(view);
+  checkFlagsForView(name, flags);
   const kind = outputKind(flags.out, ["svg", "png"] as const, "--out");
   checkOutputs(
     [{ flag: "--out", path: flags.out }],
