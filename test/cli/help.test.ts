@@ -78,7 +78,7 @@ describe("plot steps --step", () => {
   });
 });
 
-describe("plot's view-specific flags", () => {
+describe("view- and animation-specific flags", () => {
   it("refuses a flag that the view does not read, before any work", async () => {
     const file = join(dir, "b.svg");
     expect(await run(["plot", "boundary", ex("one-feature.json"), "--param", "W1[0,0]", "--out", file])).toBe(2);
@@ -90,6 +90,9 @@ describe("plot's view-specific flags", () => {
     expect(await run(["plot", "network", ex("one-feature.json"), "--layer", "1", "--out", file])).toBe(2);
     expect(err.join("")).toContain("--layer is for hidden and layer-pass, not network");
     expect(existsSync(file)).toBe(false);
+    err.length = 0;
+    expect(await run(["animate", "training", ex("one-feature.json"), "--mode", "3d", "--out", join(dir, "a.gif")])).toBe(2);
+    expect(err.join("")).toBe("glassbox: --mode is for cost-landscape, not training: leave it out\n");
   });
 });
 

@@ -69,8 +69,20 @@ export async function makeAnimation(name: AnimationName, file: string, o: Animat
   return { gif, pngs, frames: r.frames.length, width: r.width, height: r.height };
 }
 
+/** Flags that only some animations read: given with another, they are refused rather than ignored. */
+const FLAG_ANIMATIONS: Partial<Record<keyof AnimateFlags, readonly AnimationName[]>> = {
+  params: ["cost-landscape"],
+  ranges: ["cost-landscape"],
+  mode: ["cost-landscape"],
+  layer: ["hidden-morph", "rotate"],
+  subject: ["rotate"],
+};
+
 export async function animateCommand(name: string, file: string, flags: AnimateFlags, print: (line: string) => void = console.log): Promise<void> {
   const anim = checkAnimationName(name);
+  for (const [flag, names] of Object.entries(FLAG_ANIMATIONS) as [keyof AnimateFlags, readonly AnimationName[]][]) {
+    if (flags[flag] !== undefined && !names.includes(anim)) throw new UserError(`--${flag} is for ${names.join(" and ")}, not ${anim}: leave it out`);
+  }
   if (!flags.out && !flags.framesDir) throw new UserError(`say where to write the animation: --out file.gif and/or --frames-dir DIR`);
   if (flags.out) outputKind(flags.out, ["gif"] as const, "--out");
   checkOutputs([flags.out !== undefined && { flag: "--out", path: flags.out }, flags.framesDir !== undefined && { flag: "--frames-dir", path: flags.framesDir, folder: true }], [{ what: "experiment file", path: file }]);
