@@ -22,7 +22,7 @@ export { initialize, initialise, setParams, INIT_SCHEMES, type InitOptions, type
 export { createWorkspace, forward, backward, objectiveAndGradient, type Workspace, type Reduction } from "./nn/propagation.ts";
 export { createEngine, defaultEngine, Engine, type EngineOptions } from "./core/wasm/engine.ts";
 export { train, TrainingDivergedError, type TrainConfig, type TrainData, type TrainResult } from "./nn/train.ts";
-export { createTrainer, type Trainer, type TrainerSettings, type StoppedBy } from "./nn/trainer.ts";
+export { createTrainer, SHUFFLE_NAMES, type Trainer, type TrainerSettings, type StoppedBy, type ShuffleName } from "./nn/trainer.ts";
 export type { History, Snapshot, EpochInfo } from "./nn/history.ts";
 export { minimizeLbfgs, createLbfgs, type LbfgsStepper } from "./nn/lbfgs.ts";
 export { trace, type Trace, type TraceStep } from "./nn/trace.ts";
@@ -35,6 +35,7 @@ export { classesFor, encodeTargets } from "./nn/targets.ts";
 export * from "./data/index.ts";
 
 export { validateExperiment } from "./experiment/validate.ts";
+export { parseJsonText, JsonSyntaxError, type JsonTextOptions } from "./experiment/json-text.ts";
 export { DEFAULTS, type Experiment } from "./experiment/experiment.ts";
 export { prepareExperiment, type Prepared } from "./experiment/prepare.ts";
 export { runExperiment, type RunJson } from "./experiment/run.ts";

@@ -4,7 +4,18 @@
 Run with Debian's python3-numpy and python3-sklearn (no ML framework is needed by the tests
 themselves): /usr/bin/python3 scripts/reference/datasets.py
 Writes test/fixtures/datasets-reference.json. Floats are written with repr, so they round-trip.
+
+Needs Python 3 with NumPy 1.24, scikit-learn 1.2 (Debian 12's /usr/bin/python3 with python3-numpy, python3-sklearn). It writes into a
+temporary folder and compares with the committed fixtures, changing nothing; `--update`
+rewrites them (scripts/reference/fixtures.py):
+    /usr/bin/python3 scripts/reference/datasets.py [--update]
 """
+import sys
+
+sys.dont_write_bytecode = True  # importing fixtures.py leaves no __pycache__ behind
+from fixtures import finish, fixture, needs  # noqa: E402  (temporary folder or --update; versions)
+
+needs("numpy", "sklearn")
 import json
 import os
 
@@ -75,11 +86,11 @@ def main():
         "numpy": np.__version__, "sklearn": sklearn.__version__,
         "datasets": cases, "split": split, "scalers": scalers,
     }
-    with open(OUT, "w") as f:
+    with open(fixture(OUT), "w") as f:
         json.dump(doc, f, separators=(",", ":"))
         f.write("\n")
-    print("wrote", os.path.relpath(OUT, ROOT))
 
 
 if __name__ == "__main__":
     main()
+    finish()

@@ -11,7 +11,18 @@ then scikit-learn's StandardScaler (population std, ddof 0). Records the raw X
 
 Writes test/fixtures/gaussian-groups-reference.json. Rerun from the repository root:
     python3 scripts/reference/gaussian_groups.py
+
+Needs Python 3 with NumPy 1.24, scikit-learn 1.2 (Debian 12's /usr/bin/python3 with python3-numpy, python3-sklearn). It writes into a
+temporary folder and compares with the committed fixtures, changing nothing; `--update`
+rewrites them (scripts/reference/fixtures.py):
+    /usr/bin/python3 scripts/reference/gaussian_groups.py [--update]
 """
+import sys
+
+sys.dont_write_bytecode = True  # importing fixtures.py leaves no __pycache__ behind
+from fixtures import finish, fixture, needs  # noqa: E402  (temporary folder or --update; versions)
+
+needs("numpy", "sklearn")
 import json
 import os
 
@@ -52,7 +63,7 @@ def main():
         "scalerScale": [float(v) for v in scaler.scale_],
         "Xscaled": [[float(v) for v in row] for row in Xs],
     }
-    with open(OUT, "w") as f:
+    with open(fixture(OUT), "w") as f:
         json.dump(doc, f)
         f.write("\n")
     print("mean", doc["scalerMean"], "scale", doc["scalerScale"], "X[0]", doc["X"][0])
@@ -60,3 +71,4 @@ def main():
 
 if __name__ == "__main__":
     main()
+    finish()

@@ -10,10 +10,20 @@ points on their side (it is the output neuron's own plane: accuracy >= 0.97).
 
 Writes test/fixtures/hidden-transforms-reference.json. Run from the repository root with
 Debian's python3-sklearn:  /usr/bin/python3 scripts/reference/hidden_transforms.py
+
+Needs Python 3 with NumPy 1.24, SciPy 1.10, scikit-learn 1.2 (Debian 12's /usr/bin/python3 with python3-numpy, python3-scipy, python3-sklearn). It writes into a
+temporary folder and compares with the committed fixtures, changing nothing; `--update`
+rewrites them (scripts/reference/fixtures.py):
+    /usr/bin/python3 scripts/reference/hidden_transforms.py [--update]
 """
+import sys
+
+sys.dont_write_bytecode = True  # importing fixtures.py leaves no __pycache__ behind
+from fixtures import finish, fixture, needs  # noqa: E402  (temporary folder or --update; versions)
+
+needs("numpy", "scipy", "sklearn")
 import json
 import os
-import sys
 import warnings
 
 import numpy as np
@@ -23,7 +33,6 @@ from sklearn.datasets import make_circles
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.neural_network import MLPClassifier
 
-sys.dont_write_bytecode = True
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = os.path.join(ROOT, "test", "fixtures", "hidden-transforms-reference.json")
 
@@ -65,10 +74,11 @@ def main():
         "versions": {"numpy": np.__version__, "scipy": scipy.__version__, "sklearn": sklearn.__version__},
         "circles": {"runs": runs},
     }
-    with open(OUT, "w") as f:
+    with open(fixture(OUT), "w") as f:
         json.dump(doc, f)
         f.write("\n")
 
 
 if __name__ == "__main__":
     main()
+    finish()

@@ -13,7 +13,18 @@ The initial W1 has one weight exactly 0, to pin sign(0) = 0 at the first step.
 
 Writes test/fixtures/l1-l2-reference.json. Rerun from the repository root:
     python3 scripts/reference/l1_l2.py
+
+Needs Python 3 with NumPy 1.24 (Debian 12's /usr/bin/python3 with python3-numpy). It writes into a
+temporary folder and compares with the committed fixtures, changing nothing; `--update`
+rewrites them (scripts/reference/fixtures.py):
+    /usr/bin/python3 scripts/reference/l1_l2.py [--update]
 """
+import sys
+
+sys.dont_write_bytecode = True  # importing fixtures.py leaves no __pycache__ behind
+from fixtures import finish, fixture, needs  # noqa: E402  (temporary folder or --update; versions)
+
+needs("numpy")
 import json
 import os
 
@@ -94,10 +105,11 @@ def main():
                       Y=rows(Y2), init=[dict(W=rows(W1), b=rows(b1)), dict(W=rows(W2), b=rows(b2))],
                       losses=losses, final=final))
 
-    with open(OUT, "w") as f:
+    with open(fixture(OUT), "w") as f:
         json.dump(dict(source="scripts/reference/l1_l2.py (NumPy %s)" % np.__version__, X=rows(X), cases=cases), f, indent=1)
         f.write("\n")
 
 
 if __name__ == "__main__":
     main()
+    finish()

@@ -15,23 +15,35 @@ the final f and message. Problems:
                 b1 (3), W2 (1x3), b2 (1)), run at gtol 1e-4 and 1e-5
 
 Also "lineSearch": MINPACK-2 dcsrch (the line search L-BFGS-B calls), driven
-through scipy.optimize.minpack2, on the six test functions of More & Thuente
+through scipy.optimize.minpack2 (or, on SciPy 1.17 and later, which removed it, through its
+Python translation scipy.optimize._dcsrch), on the six test functions of More & Thuente
 (1994) from several first steps: every trial step, the final step and task.
 
 Writes test/fixtures/lbfgs-scipy-reference.json. Rerun from the repository root:
     /usr/bin/python3 scripts/reference/lbfgs_scipy.py [path/to/circles.json]
 (the circles data is read from the existing fixture unless a path is given).
+
+Needs Python 3 with NumPy 1.24, SciPy 1.10 (Debian 12's /usr/bin/python3 with python3-numpy, python3-scipy). It writes into a
+temporary folder and compares with the committed fixtures, changing nothing; `--update`
+rewrites them (scripts/reference/fixtures.py):
+    /usr/bin/python3 scripts/reference/lbfgs_scipy.py [--update]
 """
+import sys
+
+sys.dont_write_bytecode = True  # importing fixtures.py leaves no __pycache__ behind
+from fixtures import finish, fixture, needs  # noqa: E402  (temporary folder or --update; versions)
+
+needs("numpy", "scipy")
 import json
 import math
 import os
-import sys
 import warnings
 
 import numpy as np
 import scipy
 from scipy.optimize import minimize
 
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = "test/fixtures/lbfgs-scipy-reference.json"
 
 
@@ -142,15 +154,34 @@ def mt_functions():
 
 
 def dcsrch_run(phi, stp, ftol, gtol, xtol, stpmin, stpmax, max_evals=30):
-    from scipy.optimize import minpack2  # deprecated namespace; still the Fortran dcsrch
+    """Drives MINPACK-2's dcsrch by reverse communication: the Fortran routine through
+    scipy.optimize.minpack2 (SciPy < 1.15; deprecated, removed in 1.17), else its Python
+    translation scipy.optimize._dcsrch.DCSRCH (SciPy >= 1.11), the same steps."""
+    try:
+        from scipy.optimize import minpack2  # deprecated namespace; still the Fortran dcsrch
 
-    isave = np.zeros(2, dtype=np.intc)
-    dsave = np.zeros(13, dtype=float)
+        fortran = minpack2.dcsrch  # SciPy 1.17 keeps the namespace, without dcsrch: AttributeError
+        isave = np.zeros(2, dtype=np.intc)
+        dsave = np.zeros(13, dtype=float)
+
+        def iterate(stp, f, g, task):
+            return fortran(stp, f, g, ftol, gtol, xtol, task, stpmin, stpmax, isave, dsave)
+    except (ImportError, AttributeError):
+        try:
+            from scipy.optimize._dcsrch import DCSRCH
+        except ImportError:
+            sys.exit(f"SciPy {scipy.__version__} has neither scipy.optimize.minpack2 nor scipy.optimize._dcsrch: "
+                     "use Debian's /usr/bin/python3 with python3-scipy (SciPy 1.10), or SciPy 1.11 or later")
+        search = DCSRCH(lambda a: phi(a)[0], lambda a: phi(a)[1], ftol, gtol, xtol, stpmin, stpmax)
+
+        def iterate(stp, f, g, task):
+            return search._iterate(stp, f, g, task)
+
     f, g = phi(0.0)
     task = b"START"
     trials = []
     for _ in range(max_evals + 1):
-        stp, f, g, task = minpack2.dcsrch(stp, f, g, ftol, gtol, xtol, task, stpmin, stpmax, isave, dsave)
+        stp, f, g, task = iterate(stp, f, g, task)
         t = task.tobytes().decode() if hasattr(task, "tobytes") else str(task, "ascii") if isinstance(task, bytes) else str(task)
         t = t.strip()
         if t.startswith("FG"):
@@ -171,7 +202,7 @@ def main():
         c = json.load(open(circles_src))
         circles = {"n": c["n"], "X": c["X"], "Y": c["Y"], "params": c["params"]}
     else:
-        circles = json.load(open(OUT))["problems"]["circles"]["data"]
+        circles = json.load(open(os.path.join(ROOT, OUT)))["problems"]["circles"]["data"]
 
     problems = {}
     problems["rosenbrock2"] = run(rosenbrock, [-1.2, 1.0], 1e-5, 2.220446049250313e-09)
@@ -204,7 +235,7 @@ def main():
         "problems": problems,
         "lineSearch": line,
     }
-    with open(OUT, "w") as fh:
+    with open(fixture(OUT), "w") as fh:
         json.dump(out, fh, indent=None, separators=(",", ":"))
         fh.write("\n")
     for k, v in problems.items():
@@ -215,5 +246,5 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.dont_write_bytecode = True
     main()
+    finish()

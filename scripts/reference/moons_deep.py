@@ -17,7 +17,18 @@ Epoch k's cost/accuracy is history index k-1, measured on the parameters
 Writes test/fixtures/moons-deep-reference.json. Rerun from the repository root:
     python3 scripts/reference/moons_deep.py
 (takes about a minute).
+
+Needs Python 3 with NumPy 1.24 (Debian 12's /usr/bin/python3 with python3-numpy). It writes into a
+temporary folder and compares with the committed fixtures, changing nothing; `--update`
+rewrites them (scripts/reference/fixtures.py):
+    /usr/bin/python3 scripts/reference/moons_deep.py [--update]
 """
+import sys
+
+sys.dont_write_bytecode = True  # importing fixtures.py leaves no __pycache__ behind
+from fixtures import finish, fixture, needs  # noqa: E402  (temporary folder or --update; versions)
+
+needs("numpy")
 import csv
 import json
 import os
@@ -230,7 +241,7 @@ def main():
         },
         "secondsPerEpochInfo": elapsed / EPOCHS,
     }
-    with open(OUT, "w") as f:
+    with open(fixture(OUT), "w") as f:
         json.dump(doc, f)
         f.write("\n")
     print(json.dumps({"marks": doc["marks"], "final": doc["final"],
@@ -239,3 +250,4 @@ def main():
 
 if __name__ == "__main__":
     main()
+    finish()

@@ -13,7 +13,18 @@ before each named sequence, then:
 
 Writes test/fixtures/numpy-rng.json. Rerun from the repository root with:
     python3 scripts/reference/numpy_rng.py
+
+Needs Python 3 with NumPy 1.24 (Debian 12's /usr/bin/python3 with python3-numpy). It writes into a
+temporary folder and compares with the committed fixtures, changing nothing; `--update`
+rewrites them (scripts/reference/fixtures.py):
+    /usr/bin/python3 scripts/reference/numpy_rng.py [--update]
 """
+import sys
+
+sys.dont_write_bytecode = True  # importing fixtures.py leaves no __pycache__ behind
+from fixtures import finish, fixture, needs  # noqa: E402  (temporary folder or --update; versions)
+
+needs("numpy")
 import json
 import os
 
@@ -63,11 +74,11 @@ def main():
         },
         "seeds": [streams(s) for s in SEEDS],
     }
-    os.makedirs(os.path.dirname(OUT), exist_ok=True)
-    with open(OUT, "w") as f:
+    with open(fixture(OUT), "w") as f:
         json.dump(doc, f, indent=1)
         f.write("\n")
 
 
 if __name__ == "__main__":
     main()
+    finish()

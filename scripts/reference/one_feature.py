@@ -12,7 +12,18 @@ the x where its pre-activation is zero (-b/w).
 
 Writes test/fixtures/one-feature-reference.json. Rerun from the repository root:
     python3 scripts/reference/one_feature.py
+
+Needs Python 3 with NumPy 1.24 (Debian 12's /usr/bin/python3 with python3-numpy). It writes into a
+temporary folder and compares with the committed fixtures, changing nothing; `--update`
+rewrites them (scripts/reference/fixtures.py):
+    /usr/bin/python3 scripts/reference/one_feature.py [--update]
 """
+import sys
+
+sys.dont_write_bytecode = True  # importing fixtures.py leaves no __pycache__ behind
+from fixtures import finish, fixture, needs  # noqa: E402  (temporary folder or --update; versions)
+
+needs("numpy")
 import json
 import os
 
@@ -89,7 +100,7 @@ def main():
             "cuts": cuts,
         },
     }
-    with open(OUT, "w") as f:
+    with open(fixture(OUT), "w") as f:
         json.dump(doc, f, indent=1)
         f.write("\n")
     print(json.dumps(doc, indent=1))
@@ -97,3 +108,4 @@ def main():
 
 if __name__ == "__main__":
     main()
+    finish()

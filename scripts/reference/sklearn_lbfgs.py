@@ -20,10 +20,20 @@ Results depend on SciPy's L-BFGS-B (versions are recorded).
 
 Writes test/fixtures/sklearn-lbfgs-reference.json. Rerun from the repository root:
     python3 scripts/reference/sklearn_lbfgs.py
+
+Needs Python 3 with NumPy 1.24, SciPy 1.10, scikit-learn 1.2 (Debian 12's /usr/bin/python3 with python3-numpy, python3-scipy, python3-sklearn). It writes into a
+temporary folder and compares with the committed fixtures, changing nothing; `--update`
+rewrites them (scripts/reference/fixtures.py):
+    /usr/bin/python3 scripts/reference/sklearn_lbfgs.py [--update]
 """
+import sys
+
+sys.dont_write_bytecode = True  # importing fixtures.py leaves no __pycache__ behind
+from fixtures import finish, fixture, needs  # noqa: E402  (temporary folder or --update; versions)
+
+needs("numpy", "scipy", "sklearn")
 import json
 import os
-import sys
 import warnings
 
 import numpy as np
@@ -34,7 +44,6 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.neural_network import MLPClassifier
 from sklearn.preprocessing import StandardScaler
 
-sys.dont_write_bytecode = True  # keep the tree clean of __pycache__
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gaussian_groups import make_gaussian_groups  # noqa: E402
 
@@ -130,7 +139,7 @@ def main():
         "oneFeature": dict(data="examples/one-feature.json X, y (unscaled)", **run(X1, y1)),
         "gaussianGroups": dict(data="gaussian-groups-reference.json Xscaled, y", **run(Xg, yg)),
     }
-    with open(OUT, "w") as f:
+    with open(fixture(OUT), "w") as f:
         json.dump(doc, f)
         f.write("\n")
     for key in ("oneFeature", "gaussianGroups"):
@@ -143,3 +152,4 @@ def main():
 
 if __name__ == "__main__":
     main()
+    finish()

@@ -12,10 +12,20 @@ Writes test/fixtures/interop/sklearn-NAME.json (the model) and
 test/fixtures/interop/sklearn-expected.json (X, predict_proba / predict per case).
 Rerun from the repository root:
     python3 scripts/reference/sklearn_mlp.py
+
+Needs Python 3 with NumPy 1.24, scikit-learn 1.2 (Debian 12's /usr/bin/python3 with python3-numpy, python3-sklearn). It writes into a
+temporary folder and compares with the committed fixtures, changing nothing; `--update`
+rewrites them (scripts/reference/fixtures.py):
+    /usr/bin/python3 scripts/reference/sklearn_mlp.py [--update]
 """
+import sys
+
+sys.dont_write_bytecode = True  # importing fixtures.py leaves no __pycache__ behind
+from fixtures import finish, fixture, needs  # noqa: E402  (temporary folder or --update; versions)
+
+needs("numpy", "sklearn")
 import json
 import os
-import sys
 import warnings
 
 import numpy as np
@@ -26,7 +36,6 @@ from sklearn.neural_network import MLPClassifier, MLPRegressor
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import StandardScaler
 
-sys.dont_write_bytecode = True
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = os.path.join(ROOT, "test", "fixtures", "interop")
 warnings.filterwarnings("ignore", category=ConvergenceWarning)
@@ -66,7 +75,7 @@ expected = {"versions": {"sklearn": sklearn.__version__, "numpy": np.__version__
 
 
 def record(name, model, X_test, proba):
-    glassbox_json(model, os.path.join(OUT, f"sklearn-{name}.json"))
+    glassbox_json(model, fixture(os.path.join(OUT, f"sklearn-{name}.json")))
     entry = {"X": X_test.tolist(), "predict": model.predict(X_test).tolist()}
     if proba:
         entry["predict_proba"] = model.predict_proba(X_test).tolist()
@@ -110,9 +119,8 @@ Xtr, Ytr, Xte, _ = split(X, Y, 30)
 m = make_pipeline(StandardScaler(), MLPRegressor((4,), activation="identity", max_iter=3000, random_state=0)).fit(Xtr, Ytr)
 record("regression2", m, Xte, False)
 
-with open(os.path.join(OUT, "sklearn-expected.json"), "w") as f:
+with open(fixture(os.path.join(OUT, "sklearn-expected.json")), "w") as f:
     json.dump(expected, f)
-print("wrote", sorted(k for k in expected if k != "versions"))
 
 
 # --- the README's loader: a JSON of this format (glassbox export --to sklearn) back into scikit-learn
@@ -142,9 +150,10 @@ def from_glassbox_json(path):
 
 # Every fixture loads back through it and predicts exactly what the fitted model did.
 for name in ["binary", "multiclass", "multilabel", "regression", "regression2"]:
-    back = from_glassbox_json(os.path.join(OUT, f"sklearn-{name}.json"))
+    back = from_glassbox_json(fixture(os.path.join(OUT, f"sklearn-{name}.json")))
     X = np.array(expected[name]["X"])
     assert np.array_equal(back.predict(X), np.array(expected[name]["predict"])), name
     if "predict_proba" in expected[name]:
         assert np.array_equal(back.predict_proba(X), np.array(expected[name]["predict_proba"])), name
 print("from_glassbox_json: every fixture predicts the same")
+finish()

@@ -10,17 +10,19 @@
  *
  * Writes test/fixtures/interop/tfjs-NAME/model.json + group1-shard1of1.bin and
  * test/fixtures/interop/tfjs-expected.json (X and model.predict(X) per model).
- * Rerun from the repository root:  npx tsx scripts/reference/tfjs_models.ts
+ * Rerun from the repository root:  npx tsx scripts/reference/tfjs_models.ts [--update]
+ * (writes into a temporary folder and compares with the committed files, changing nothing;
+ * --update rewrites them: scripts/reference/fixtures.ts). Needs the devDependency @tensorflow/tfjs.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
+import { finish, fixture } from "./fixtures.ts";
 
 const OUT = join(import.meta.dirname, "..", "..", "test", "fixtures", "interop");
 
 async function save(name: string, model: tf.LayersModel): Promise<void> {
   const dir = join(OUT, `tfjs-${name}`);
-  mkdirSync(dir, { recursive: true });
   await model.save(
     tf.io.withSaveHandler(async (artifacts) => {
       // What tfjs-node's file:// handler writes (io/file_system.ts): one shard, its path relative.
@@ -35,8 +37,8 @@ async function save(name: string, model: tf.LayersModel): Promise<void> {
         ...(artifacts.trainingConfig ? { trainingConfig: artifacts.trainingConfig } : {}),
         ...(artifacts.userDefinedMetadata ? { userDefinedMetadata: artifacts.userDefinedMetadata } : {}),
       };
-      writeFileSync(join(dir, "model.json"), JSON.stringify(modelJson));
-      writeFileSync(join(dir, "group1-shard1of1.bin"), new Uint8Array(artifacts.weightData as ArrayBuffer));
+      writeFileSync(fixture(join(dir, "model.json")), JSON.stringify(modelJson));
+      writeFileSync(fixture(join(dir, "group1-shard1of1.bin")), new Uint8Array(artifacts.weightData as ArrayBuffer));
       return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: "JSON" } };
     }),
   );
@@ -76,8 +78,8 @@ async function main(): Promise<void> {
   conv.add(tf.layers.dense({ units: 1, activation: "sigmoid", kernelInitializer: tf.initializers.glorotUniform({ seed: 12 }) }));
   await save("conv", conv);
 
-  writeFileSync(join(OUT, "tfjs-expected.json"), JSON.stringify(expected));
-  console.log("wrote tfjs-dense, tfjs-sigmoid, tfjs-regression, tfjs-conv");
+  writeFileSync(fixture(join(OUT, "tfjs-expected.json")), JSON.stringify(expected));
+  finish();
 }
 
 main();

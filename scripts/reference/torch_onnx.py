@@ -10,18 +10,27 @@ Writes test/fixtures/interop/torch-*.onnx and torch-expected.json; then checks e
 test/fixtures/interop/glassbox-*.onnx with onnx.checker (full check, shape inference) and
 writes the verdicts to glassbox-onnx-checked.json. Rerun from the repository root:
     python3 scripts/reference/torch_onnx.py
+
+Needs Python 3 with NumPy 1.24, PyTorch 1.13, onnx 1.12 (Debian 12's /usr/bin/python3 with python3-numpy, python3-torch, python3-onnx). It writes into a
+temporary folder and compares with the committed fixtures, changing nothing; `--update`
+rewrites them (scripts/reference/fixtures.py):
+    /usr/bin/python3 scripts/reference/torch_onnx.py [--update]
 """
+import sys
+
+sys.dont_write_bytecode = True  # importing fixtures.py leaves no __pycache__ behind
+from fixtures import finish, fixture, needs  # noqa: E402  (temporary folder or --update; versions)
+
+needs("numpy", "torch", "onnx")
 import glob
 import json
 import os
-import sys
 
 import numpy as np
 import onnx
 import torch
 from torch import nn
 
-sys.dont_write_bytecode = True
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = os.path.join(ROOT, "test", "fixtures", "interop")
 torch.manual_seed(0)
@@ -30,7 +39,7 @@ expected = {"versions": {"torch": torch.__version__, "onnx": onnx.__version__}}
 
 def export(name, model, X):
     model.eval()
-    path = os.path.join(OUT, f"torch-{name}.onnx")
+    path = fixture(os.path.join(OUT, f"torch-{name}.onnx"))
     torch.onnx.export(model, X[:1], path, opset_version=13, input_names=["x"], output_names=["y"],
                       dynamic_axes={"x": {0: "batch"}, "y": {0: "batch"}})
     m = onnx.load(path)
@@ -58,7 +67,7 @@ export("mlp", nn.Sequential(nn.Linear(3, 6), nn.ReLU(), nn.Linear(6, 4), nn.Tanh
 export("softmax", nn.Sequential(nn.Linear(2, 5), nn.Sigmoid(), nn.Linear(5, 3), nn.Softmax(dim=1)).double(), X2.double())
 export("matmul", MatMulAdd(), X3)
 export("leaky", nn.Sequential(nn.Linear(2, 3), nn.LeakyReLU(), nn.Linear(3, 1)), X2)
-with open(os.path.join(OUT, "torch-expected.json"), "w") as f:
+with open(fixture(os.path.join(OUT, "torch-expected.json")), "w") as f:
     json.dump(expected, f)
 
 checked = {"onnx": onnx.__version__}
@@ -73,6 +82,7 @@ for path in sorted(glob.glob(os.path.join(OUT, "glassbox-*.onnx"))):
         "outputShape": [d.dim_param or d.dim_value for d in out.shape.dim],
         "metadata": {p.key: p.value for p in m.metadata_props},
     }
-with open(os.path.join(OUT, "glassbox-onnx-checked.json"), "w") as f:
+with open(fixture(os.path.join(OUT, "glassbox-onnx-checked.json")), "w") as f:
     json.dump(checked, f, indent=1)
 print("wrote", [k for k in expected if k != "versions"], "checked", [k for k in checked if k != "onnx"])
+finish()

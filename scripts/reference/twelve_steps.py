@@ -18,7 +18,18 @@ iterations 1, 2, 10, 100, 1000, 5000, and the final params and outputs.
 
 Writes test/fixtures/twelve-steps-reference.json. Rerun from the repository root:
     python3 scripts/reference/twelve_steps.py
+
+Needs Python 3 with NumPy 1.24 (Debian 12's /usr/bin/python3 with python3-numpy). It writes into a
+temporary folder and compares with the committed fixtures, changing nothing; `--update`
+rewrites them (scripts/reference/fixtures.py):
+    /usr/bin/python3 scripts/reference/twelve_steps.py [--update]
 """
+import sys
+
+sys.dont_write_bytecode = True  # importing fixtures.py leaves no __pycache__ behind
+from fixtures import finish, fixture, needs  # noqa: E402  (temporary folder or --update; versions)
+
+needs("numpy")
 import json
 import os
 
@@ -118,7 +129,7 @@ def main():
             "loss": final["loss"],
         },
     }
-    with open(OUT, "w") as f:
+    with open(fixture(OUT), "w") as f:
         json.dump(doc, f, indent=1)
         f.write("\n")
     print(json.dumps({"lossBefore": first["lossBefore"], "output": first["output_A2"],
@@ -127,3 +138,4 @@ def main():
 
 if __name__ == "__main__":
     main()
+    finish()

@@ -15,10 +15,20 @@ batch_size min(200, n) (the whole set here), tol 1e-4 with n_iter_no_change 10.
 Writes test/fixtures/visual-intro-reference.json (and the data the example files inline).
 Run from the repository root with Debian's python3-sklearn:
     /usr/bin/python3 scripts/reference/visual_intro.py
+
+Needs Python 3 with NumPy 1.24, scikit-learn 1.2 (Debian 12's /usr/bin/python3 with python3-numpy, python3-sklearn). It writes into a
+temporary folder and compares with the committed fixtures, changing nothing; `--update`
+rewrites them (scripts/reference/fixtures.py):
+    /usr/bin/python3 scripts/reference/visual_intro.py [--update]
 """
+import sys
+
+sys.dont_write_bytecode = True  # importing fixtures.py leaves no __pycache__ behind
+from fixtures import finish, fixture, needs  # noqa: E402  (temporary folder or --update; versions)
+
+needs("numpy", "sklearn")
 import json
 import os
-import sys
 import warnings
 
 import numpy as np
@@ -29,7 +39,6 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
 from sklearn.neural_network import MLPClassifier
 
-sys.dont_write_bytecode = True
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = os.path.join(ROOT, "test", "fixtures", "visual-intro-reference.json")
 PANELS = [(1, "logistic"), (1, "identity"), (1, "relu"), (2, "relu"), (3, "relu"), (6, "relu"),
@@ -71,10 +80,11 @@ def main():
     }
     print("logistic regression: linear %.3f, non-linear %.3f"
           % (doc["linear"]["logistic"]["accuracy"], doc["nonLinear"]["logistic"]["accuracy"]))
-    with open(OUT, "w") as f:
+    with open(fixture(OUT), "w") as f:
         json.dump(doc, f)
         f.write("\n")
 
 
 if __name__ == "__main__":
     main()
+    finish()

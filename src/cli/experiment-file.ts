@@ -11,8 +11,13 @@ import { UserError } from "../core/errors.ts";
 import type { ReadText } from "../data/load.ts";
 import { prepareExperiment, type Prepared } from "../experiment/prepare.ts";
 import { validateExperiment } from "../experiment/validate.ts";
+import { JsonSyntaxError, parseJsonText, type JsonTextOptions } from "../experiment/json-text.ts";
 
-export function readJsonFile(file: string, what: string): unknown {
+/**
+ * A JSON file's value. Invalid JSON is one line with the line and column and what was expected
+ * there; `comments` (experiment files) accepts `//` and `/* *\/` comments and trailing commas.
+ */
+export function readJsonFile(file: string, what: string, o: JsonTextOptions = {}): unknown {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -20,13 +25,11 @@ export function readJsonFile(file: string, what: string): unknown {
     throw new UserError(`cannot read ${what} "${file}": ${readProblem(e)}`);
   }
   try {
-    return JSON.parse(text);
+    return parseJsonText(text, o);
   } catch (e) {
-    const m = (e as Error).message;
-    const at = /at position (\d+)/.exec(m);
-    const cut = /end of (JSON )?input|Unterminated string/i.test(m) || (at !== null && Number(at[1]) >= text.trimEnd().length - 1);
-    const truncated = cut ? "; it looks cut short: write it again" : "";
-    throw new UserError(`${what} "${file}" is not valid JSON (${(e as Error).message})${truncated}`);
+    if (!(e instanceof JsonSyntaxError)) throw e;
+    const truncated = e.atEnd ? "; it looks cut short: write it again" : "";
+    throw new UserError(`${what} "${file}" is not valid JSON at line ${e.line}, column ${e.column}: ${e.reason}${truncated}`);
   }
 }
 
@@ -151,7 +154,7 @@ function shapeBeforeLoading(e: Experiment): { inputSize: number; rows: number } 
 
 /** Reads, validates and prepares an experiment file; paths inside it are relative to it. */
 export function loadExperiment(file: string, epochs?: number): Prepared {
-  const json = readJsonFile(file, "experiment file");
+  const json = readJsonFile(file, "experiment file", { comments: true });
   try {
     const experiment = validateExperiment(json);
     // Bounded before any work: from the shapes, before the data or the network is made.

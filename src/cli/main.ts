@@ -12,6 +12,9 @@ import { ANIMATION_NAMES } from "../animate/index.ts";
 import { VIEW_NAMES } from "../viz/index.ts";
 import { optimizerHelp } from "../nn/optimizers/help.ts";
 import { installNodeEngine } from "../node-engine.ts";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 // The engine's helper thread and V8 flags, which only Node has (src/core/wasm/host.ts).
 installNodeEngine();
@@ -27,6 +30,22 @@ function lazy<T extends unknown[]>(load: () => Promise<unknown>, name: string): 
   };
 }
 
+/** The version in Glassbox's package.json (the nearest one above this file). */
+export function packageVersion(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "glassbox" && pkg.version) return pkg.version;
+    } catch {
+      // no package.json here: look higher
+    }
+    const up = dirname(dir);
+    if (up === dir) return "unknown";
+    dir = up;
+  }
+}
+
 function positiveInt(flag: string) {
   return intFlag(flag, 1, LIMITS.epochs);
 }
@@ -34,6 +53,7 @@ function positiveInt(flag: string) {
 export function buildProgram(): Command {
   const program = new Command("glassbox")
     .description("A neural network written from scratch, with every intermediate value in view.")
+    .version(packageVersion(), "-V, --version", "print Glassbox's version")
     .exitOverride()
     .configureOutput({ outputError: () => {} }) // errors are printed once, by run()
     .showSuggestionAfterError(true);
@@ -41,7 +61,7 @@ export function buildProgram(): Command {
   program
     .command("train")
     .description("train the experiment file and print the metrics")
-    .argument("<experiment>", "experiment file (JSON, ARCHITECTURE §3)")
+    .argument("<experiment>", "experiment file (JSON; comments and trailing commas allowed)")
     .option("--epochs <n>", "override train.epochs", positiveInt("--epochs"))
     .option("--out <run.json>", "write the run: model, history, snapshots")
     .option("--model <model.json>", "write the trained model")
@@ -90,23 +110,37 @@ export function buildProgram(): Command {
     .option("--iterations <n>", "rows of the descent sheet (default 200)", positiveInt("--iterations"))
     .action((file: string, flags) => lazy(() => import("./commands/sheet.ts"), "sheetCommand")(file, flags));
 
-  // Options shared by plot and animate (each maps onto a view option of src/viz).
-  const pictureOptions = (c: Command): Command =>
-    c
-      .option("--width <px>", "picture width (default 800)", intFlag("--width", 50, LIMITS.pixels))
+  // Options shared by plot and animate (each maps onto a view option of src/viz); each command
+  // lists only the ones its views or animations read, described for that command.
+  const pictureOptions = (c: Command, forAnimate: boolean): Command => {
+    c.option("--width <px>", "picture width (default 800)", intFlag("--width", 50, LIMITS.pixels))
       .option("--height <px>", "picture height (default: the view's own)", intFlag("--height", 50, LIMITS.pixels))
-      .option("--title <text>", "replace the title (\"\" for none)")
-      .option("--param <name>", "cost-slice: the parameter, e.g. W1[0,0] or b2[0]")
-      .option("--params <a,b>", "cost-surface / cost-landscape: two parameters, e.g. W1[0,0],W1[1,0]", paramsFlag("--params"))
-      .option("--range <lo,hi>", "cost-slice: the range swept", pairFlag("--range"))
-      .option("--ranges <a0,a1,b0,b1>", "cost-surface: the two ranges swept", rangesFlag("--ranges"))
-      .option("--mode <heatmap|3d>", "cost-surface: heatmap (default) or 3d", choiceFlag("--mode", ["heatmap", "3d"] as const))
-      .option("--layer <n>", "hidden: which hidden layer (1-based)", intFlag("--layer", 1))
-      .option("--resolution <n>", "grid cells per side of heatmaps and surfaces", intFlag("--resolution", 2, LIMITS.resolution))
-      .option("--azimuth <deg>", "3-D views: turn about the vertical axis", numberFlag("--azimuth"))
-      .option("--elevation <deg>", "3-D views: height of the eye above the plane", numberFlag("--elevation"))
-      .option("--no-test", "leave out the test points")
-      .option("--epochs <n>", "override train.epochs (plot: 0 = draw the initial parameters)", intFlag("--epochs", 0, LIMITS.epochs));
+      .option("--title <text>", forAnimate ? "replace every frame's title (\"\" for none)" : "replace the title (\"\" for none)");
+    if (!forAnimate) {
+      c.option("--param <name>", "cost-slice: the parameter, e.g. W1[0,0] or b2[0]")
+        .option("--params <a,b>", "cost-surface: two parameters, e.g. W1[0,0],W1[1,0]", paramsFlag("--params"))
+        .option("--range <lo,hi>", "cost-slice: the range swept", pairFlag("--range"))
+        .option("--ranges <a0,a1,b0,b1>", "cost-surface: the two ranges swept", rangesFlag("--ranges"))
+        .option("--mode <heatmap|3d>", "cost-surface: heatmap (default) or 3d", choiceFlag("--mode", ["heatmap", "3d"] as const))
+        .option("--layer <n>", "hidden, layer-pass: which layer (1-based)", intFlag("--layer", 1))
+        .option("--resolution <n>", "grid cells per side of heatmaps and surfaces", intFlag("--resolution", 2, LIMITS.resolution))
+        .option("--azimuth <deg>", "3-D views: turn about the vertical axis", numberFlag("--azimuth"))
+        .option("--elevation <deg>", "3-D views: height of the eye above the plane", numberFlag("--elevation"))
+        .option("--no-test", "boundary, data, hidden, surface: leave out the test points")
+        .option("--epochs <n>", "override train.epochs (0 = draw the initial parameters)", intFlag("--epochs", 0, LIMITS.epochs));
+    } else {
+      c.option("--params <a,b>", "cost-landscape: two parameters, e.g. W1[0,0],W1[1,0]", paramsFlag("--params"))
+        .option("--ranges <a0,a1,b0,b1>", "cost-landscape: the two ranges swept", rangesFlag("--ranges"))
+        .option("--mode <heatmap|3d>", "cost-landscape: heatmap (default) or 3d", choiceFlag("--mode", ["heatmap", "3d"] as const))
+        .option("--layer <n>", "hidden-morph, rotate: which hidden layer (1-based)", intFlag("--layer", 1))
+        .option("--resolution <n>", "training, rotate (surface), cost-landscape: grid cells per side", intFlag("--resolution", 2, LIMITS.resolution))
+        .option("--azimuth <deg>", "rotate, cost-landscape (3d): turn about the vertical axis", numberFlag("--azimuth"))
+        .option("--elevation <deg>", "rotate, cost-landscape (3d): height of the eye above the plane", numberFlag("--elevation"))
+        .option("--no-test", "training, hidden-morph, rotate: leave out the test points")
+        .option("--epochs <n>", "override train.epochs", intFlag("--epochs", 0, LIMITS.epochs));
+    }
+    return c;
+  };
 
   pictureOptions(
     program
@@ -119,7 +153,8 @@ export function buildProgram(): Command {
       .option("--csv <data.csv>", "with --model: the rows to draw (the model's feature columns and target column)")
       .option("--experiment <experiment.json>", "with a run file: the experiment it was trained from (for the data)")
       .option("--epoch <k>", "draw the model as it was after epoch k (a view of one model trains only k epochs)", intFlag("--epoch", 0))
-      .option("--step <n>", "steps: which step (1-based)", intFlag("--step", 1)),
+      .option("--step <n>", "steps: which step (1-based; the command names the range)", intFlag("--step", 1)),
+    false,
   ).action((view: string, file: string | undefined, flags) => lazy(() => import("./commands/plot.ts"), "plotCommand")(view, file, flags));
 
   pictureOptions(
@@ -128,10 +163,11 @@ export function buildProgram(): Command {
       .description(`train once and write an animated GIF; animations: ${ANIMATION_NAMES.join(", ")}`)
       .argument("<animation>", "what to animate")
       .argument("<experiment>", "experiment file")
-      .option("--out <file.gif>", "write the GIF here")
+      .option("--out <file.gif>", "write the GIF here (this and/or --frames-dir)")
       .option("--frames <n>", "number of frames (default 60)", intFlag("--frames", 2, LIMITS.frames))
       .option("--frames-dir <dir>", "also write every frame as a numbered PNG into this folder")
       .option("--subject <hidden|surface>", "rotate: the hidden-layer cube or the output surface", choiceFlag("--subject", ["hidden", "surface"] as const)),
+    true,
   ).action((name: string, file: string, flags) => lazy(() => import("./commands/animate.ts"), "animateCommand")(name, file, flags));
 
   program
@@ -178,6 +214,11 @@ export async function run(argv: string[]): Promise<number> {
   quietPipes();
   try {
     takeExitCode();
+    if (argv.length === 0) {
+      // Bare `glassbox`: the help on standard output and exit code 1, as git (and commander) do.
+      process.stdout.write(buildProgram().helpInformation());
+      return 1;
+    }
     await buildProgram().parseAsync(argv, { from: "user" });
     return takeExitCode();
   } catch (e) {

@@ -6,6 +6,7 @@ import type { InitScheme } from "../nn/init.ts";
 import { loss, LOSS_NAMES, type LossName } from "../nn/losses.ts";
 import { OPTIMIZERS, type OptimizerSpec } from "../nn/optimizers/registry.ts";
 import type { Reduction } from "../nn/propagation.ts";
+import type { ShuffleName } from "../nn/trainer.ts";
 
 export type InitSpec =
   | { scheme: InitScheme; scale?: number; seed: number; rng: RngName; bias?: number }
@@ -22,6 +23,8 @@ export interface TrainCommonSpec {
   l1: number;
   seed: number;
   rng: RngName;
+  /** Each epoch's mini-batch order: a permutation of the original order, or of the previous one (scikit-learn's). */
+  shuffle: ShuffleName;
 }
 
 export interface Experiment {
@@ -53,6 +56,7 @@ export const DEFAULTS = {
     l1: 0,
     seed: 0,
     rng: "glassbox",
+    shuffle: "permutation",
   },
   record: { every: 1, paramsAt: [] as number[] },
   /** Each optimiser's settings, from its entry in src/nn/optimizers/registry.ts. */

@@ -130,6 +130,7 @@ export function fieldRows(): Row[] {
     [["train.l2"], "L2 penalty, scikit-learn's `alpha`: ½·`l2`·Σ‖W‖² added to the summed loss (formulas below)", String(DEFAULTS.train.l2)],
     [["train.l1"], "L1 penalty, the same convention: `l1`·Σ|W| added to the summed loss (gradient `l1·sign(W)`, sign(0) = 0); biases are not penalised by either", String(DEFAULTS.train.l1)],
     [["train.seed"], "the mini-batch shuffle's seed", String(DEFAULTS.train.seed)],
+    [["train.shuffle"], "each epoch's mini-batch order: `permutation` (a fresh permutation of the rows' original order) or `sklearn` (a permutation of the previous epoch's order, as scikit-learn's MLP; with `rng: \"numpy\"` and its `random_state` as `seed`, its batches are replayed), see \"Shuffling\" below", code(DEFAULTS.train.shuffle)],
     [["record.every", "record.paramsAt"], "history every k epochs (and the first and the last); parameter snapshots after these epochs (0 = initial)", `${DEFAULTS.record.every}, none`],
     [["name", "description"], "free text; `name` is printed above the training summary", "none"],
   ];

@@ -15,6 +15,7 @@ import { LOSS_NAMES, loss as lossOf } from "../nn/losses.ts";
 import type { LayerSpec } from "../nn/network.ts";
 import type { OptimizerEntry, OptimizerField } from "../nn/optimizers/entry.ts";
 import { OPTIMIZER_FIELDS, OPTIMIZER_NAMES, OPTIMIZERS, optimizersWith } from "../nn/optimizers/registry.ts";
+import { SHUFFLE_NAMES } from "../nn/trainer.ts";
 import { array, boolean, join, knownFields, number, object, oneOf, optional, string, type Json, type JsonObject } from "./check.ts";
 import { DEFAULTS, defaultLoss, type Experiment, type InitSpec, type TrainSpec } from "./experiment.ts";
 
@@ -202,7 +203,7 @@ function validateInit(v: Json | undefined): InitSpec {
 }
 
 /** `train`'s fields every optimiser shares; each optimiser's own come from its registry entry. */
-export const TRAIN_COMMON_FIELDS = ["optimizer", "epochs", "batchSize", "reduction", "l2", "l1", "seed", "rng"] as const;
+export const TRAIN_COMMON_FIELDS = ["optimizer", "epochs", "batchSize", "reduction", "l2", "l1", "seed", "rng", "shuffle"] as const;
 export const TRAIN_FIELDS: readonly string[] = [...TRAIN_COMMON_FIELDS, ...OPTIMIZER_FIELDS.map((f) => f.name)];
 
 /** One optimiser setting, checked against its registry entry's type and range. */
@@ -237,6 +238,7 @@ function validateTrain(v: Json | undefined): TrainSpec {
     l1: optional(o, "l1", "train", (x, p) => number(x, p, { min: 0 }), d.l1),
     seed: optional(o, "seed", "train", (x, p) => number(x, p, { integer: true, min: 0, max: 4294967295 }), d.seed),
     rng: optional(o, "rng", "train", (x, p) => oneOf(x, RNG_NAMES, p), d.rng),
+    shuffle: optional(o, "shuffle", "train", (x, p) => oneOf(x, SHUFFLE_NAMES, p), d.shuffle),
   } as TrainSpec;
   if (entry.fullBatchOnly !== null && spec.batchSize !== null) throw new UserError(entry.fullBatchOnly, "train.batchSize");
   return spec;

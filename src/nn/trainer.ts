@@ -22,6 +22,9 @@ import type { Engine as KernelEngine } from "../core/wasm/engine.ts";
 import { backward, createWorkspace, disposeWorkspace, forward, lossTotal, objectiveAndGradient, reportedLoss, type Reduction, type Workspace } from "./propagation.ts";
 import { accuracy, taskOf } from "./targets.ts";
 
+export type ShuffleName = "permutation" | "sklearn";
+export const SHUFFLE_NAMES: readonly ShuffleName[] = ["permutation", "sklearn"];
+
 /**
  * A training run's configuration: the optimiser and its own settings (a discriminated union on
  * `optimizer`: `momentum` belongs to "sgd", `beta1`/`beta2`/`epsilon` to "adam", `tolerance` to
@@ -47,6 +50,13 @@ export interface TrainCommon {
   /** Seeds the mini-batch shuffling. */
   seed?: number;
   rng?: RngName;
+  /**
+   * How each epoch's mini-batch order is drawn. "permutation" (default): a fresh permutation of
+   * the rows' original order, `np.random.permutation(n)` with rng "numpy"; "sklearn": a
+   * permutation of the previous epoch's order, as scikit-learn's MLP (`sklearn.utils.shuffle`)
+   * does, so with rng "numpy" and its random_state as the seed its batches are replayed.
+   */
+  shuffle?: ShuffleName;
   /** Record history every k epochs (and the first and last). Default 1. */
   recordEvery?: number;
   /** Epochs after which to keep a copy of the parameters (0 = before training). */
@@ -285,6 +295,9 @@ class FirstOrder implements Engine {
   private Yb: Matrix = { rows: 0, cols: 0, data: new Float64Array(0) };
   private readonly Yall: Matrix;
   private order: Int32Array | null = null;
+  /** shuffle "sklearn": the permutation drawn this epoch, applied to the previous order. */
+  private perm: Int32Array | null = null;
+  private nextOrder: Int32Array | null = null;
   private rng: Random | null = null;
 
   constructor(
@@ -322,7 +335,7 @@ class FirstOrder implements Engine {
     }
     // Mini-batches: a fresh shuffle each epoch (Keras' default), rows gathered into fixed buffers.
     this.rng ??= createRandom(this.config.rng ?? "glassbox", this.config.seed ?? 0);
-    this.order ??= new Int32Array(n);
+    this.order ??= Int32Array.from({ length: n }, (_, i) => i);
     const d = this.net.inputSize;
     this.full = this.rec.workspace(batch);
     const rest = n % batch;
@@ -368,9 +381,21 @@ class FirstOrder implements Engine {
     }
 
     const { full, last, Xb, Yb, Yall } = this;
-    const order = this.order!;
-    for (let i = 0; i < n; i++) order[i] = i;
-    shuffle(this.rng!, order);
+    let order = this.order!;
+    if (this.config.shuffle === "sklearn") {
+      // scikit-learn: sample_idx = sample_idx[permutation(n)], the previous order permuted
+      // (into the second buffer, which then becomes the order: nothing allocated per epoch).
+      const perm = (this.perm ??= new Int32Array(n));
+      const next = (this.nextOrder ??= new Int32Array(n));
+      for (let i = 0; i < n; i++) perm[i] = i;
+      shuffle(this.rng!, perm);
+      for (let i = 0; i < n; i++) next[i] = order[perm[i]];
+      this.nextOrder = order;
+      this.order = order = next;
+    } else {
+      for (let i = 0; i < n; i++) order[i] = i;
+      shuffle(this.rng!, order);
+    }
     let lossSum = 0;
     let correct = 0;
     for (let from = 0; from < n; from += batch) {

@@ -69,8 +69,20 @@ export async function makeAnimation(name: AnimationName, file: string, o: Animat
   return { gif, pngs, frames: r.frames.length, width: r.width, height: r.height };
 }
 
+/** Flags that only some animations read: given with another, they are refused rather than ignored. */
+const FLAG_ANIMATIONS: Partial<Record<keyof AnimateFlags, readonly AnimationName[]>> = {
+  params: ["cost-landscape"],
+  ranges: ["cost-landscape"],
+  mode: ["cost-landscape"],
+  layer: ["hidden-morph", "rotate"],
+  subject: ["rotate"],
+};
+
 export async function animateCommand(name: string, file: string, flags: AnimateFlags, print: (line: string) => void = console.log): Promise<void> {
   const anim = checkAnimationName(name);
+  for (const [flag, names] of Object.entries(FLAG_ANIMATIONS) as [keyof AnimateFlags, readonly AnimationName[]][]) {
+    if (flags[flag] !== undefined && !names.includes(anim)) throw new UserError(`--${flag} is for ${names.join(" and ")}, not ${anim}: leave it out`);
+  }
   if (!flags.out && !flags.framesDir) throw new UserError(`say where to write the animation: --out file.gif and/or --frames-dir DIR`);
   if (flags.out) outputKind(flags.out, ["gif"] as const, "--out");
   checkOutputs([flags.out !== undefined && { flag: "--out", path: flags.out }, flags.framesDir !== undefined && { flag: "--frames-dir", path: flags.framesDir, folder: true }], [{ what: "experiment file", path: file }]);
@@ -82,7 +94,7 @@ export async function animateCommand(name: string, file: string, flags: AnimateF
   if (need > memoryBudget()) {
     throw new UserError(`${count} frames of ${w}×${h} px need about ${bytesText(need)} of memory, more than the ${bytesText(memoryBudget())} allowed: use fewer --frames or a smaller --width/--height`);
   }
-  if (isRunJson(readJsonFile(file, "experiment file"))) throw new UserError(`${file} is a run file; animations train the experiment themselves (with snapshots at the frames' epochs): pass the experiment file`);
+  if (isRunJson(readJsonFile(file, "experiment file", { comments: true }))) throw new UserError(`${file} is a run file; animations train the experiment themselves (with snapshots at the frames' epochs): pass the experiment file`);
   const o: AnimateOptions & { epochs?: number; pngs?: boolean } = { ...viewOptions(flags), frames: flags.frames, epochs: flags.epochs, subject: flags.subject, pngs: !!flags.framesDir };
   const started = performance.now();
   const a = await makeAnimation(anim, file, o);

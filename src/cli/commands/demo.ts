@@ -1,5 +1,5 @@
 /**
- * `npm start`: the main job on built-in data. Trains the NumPy walkthrough's moons network
+ * `glassbox demo`: the main job on built-in data, in the terminal. Trains the NumPy walkthrough's moons network
  * (examples/moons-deep.json) and shows what it learned: the loss falling and the boundary it drew.
  */
 import { fileURLToPath } from "node:url";

@@ -60,7 +60,7 @@ function withoutOtherOptimizersFields(train: Record<string, unknown>): Record<st
 
 /** Loads an example with a variant's changes, its epochs capped, and trains it (quietly). */
 export function trainVariant(file: string, variant: Variant | undefined, cap: number | undefined): PictureSource {
-  const json = readJsonFile(file, "experiment file") as Record<string, unknown>;
+  const json = readJsonFile(file, "experiment file", { comments: true }) as Record<string, unknown>;
   const section = (k: "train" | "init" | "data") => {
     const p = variant?.patch[k];
     // A new init scheme or explicit params replace the file's init; other changes merge.
@@ -114,7 +114,7 @@ export async function galleryCommand(flags: GalleryFlags, print: (line: string) 
         if (!runs.has(key)) runs.set(key, trainVariant(file, v, flags.epochs));
         return runs.get(key)!;
       };
-      const title = (readJsonFile(file, "experiment file") as { name?: string }).name ?? stem;
+      const title = (readJsonFile(file, "experiment file", { comments: true }) as { name?: string }).name ?? stem;
       const figures: Figure[] = [];
       for (const item of ex.items) {
         bar.update(done, `${stem}: ${item.name}`);

@@ -170,7 +170,7 @@ function checkSameRun(file: string, experimentFile: string, json: RunJson, again
 
 /** Either kind of file: experiment (trained when `train`) or run (`needs`: what to recompute if it lacks it). */
 export function loadPictureSource(file: string, o: { train: boolean; experiment?: string; plan?: TrainPlan; needs?: RunNeeds }): PictureSource {
-  const json = readJsonFile(file, "file");
+  const json = readJsonFile(file, "file", { comments: true });
   if (isRunJson(json)) return pictureSourceFromRun(file, json, o.experiment, o.needs);
   if (o.experiment) throw new UserError(`--experiment is for run files; ${file} is an experiment file already`);
   return pictureSourceFromExperiment(file, o.train, o.plan);

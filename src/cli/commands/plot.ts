@@ -8,7 +8,7 @@
 import { UserError } from "../../core/errors.ts";
 import { snapshotEpochs } from "../../animate/index.ts";
 import { svgToPng } from "../../render/png.ts";
-import { drawView, isViewName, parseParam, toSvg, viewApplies, viewEntry, VIEW_NAMES, type ViewInput, type ViewName, type ViewNeeds, type ViewOptions } from "../../viz/index.ts";
+import { drawView, isViewName, parseParam, stepScenes, toSvg, viewApplies, viewEntry, VIEW_NAMES, type ViewInput, type ViewName, type ViewNeeds, type ViewOptions } from "../../viz/index.ts";
 import type { Scene } from "../../viz/scene.ts";
 import { outputKind, writeFileAtomic } from "../files.ts";
 import { checkOutputs } from "../outputs.ts";
@@ -30,6 +30,24 @@ const MAX_NETWORK_EDGES = 200_000;
 
 /** What a view needs from the command line (training, the run's history or snapshots, a trace): its registry entry says. */
 const needs = (name: ViewName): ViewNeeds => viewEntry(name).needs;
+
+/** Flags that only some views read: given with another view, they are refused rather than ignored. */
+const FLAG_VIEWS: Partial<Record<keyof PlotFlags, readonly ViewName[]>> = {
+  param: ["cost-slice"],
+  range: ["cost-slice"],
+  params: ["cost-surface"],
+  ranges: ["cost-surface"],
+  mode: ["cost-surface"],
+  layer: ["hidden", "layer-pass"],
+  step: ["steps"],
+};
+
+/** A flag for other views is a mistake worth one line, not silently nothing. */
+export function checkFlagsForView(name: ViewName, flags: PlotFlags): void {
+  for (const [flag, views] of Object.entries(FLAG_VIEWS) as [keyof PlotFlags, readonly ViewName[]][]) {
+    if (flags[flag] !== undefined && !views.includes(name)) throw new UserError(`--${flag} is for ${views.join(" and ")}, not ${name}: leave it out`);
+  }
+}
 
 export function checkViewName(view: string): ViewName {
   if (!isViewName(view)) throw new UserError(`unknown view "${view}": choose one of ${VIEW_NAMES.join(", ")}`);
@@ -70,6 +88,7 @@ export function drawScene(name: ViewName, input: ViewInput, o: ViewOptions): Sce
 
 export function plotCommand(view: string, file: string | undefined, flags: PlotFlags, print: (line: string) => void = console.log): void {
   const name = checkViewName(view);
+  checkFlagsForView(name, flags);
   const kind = outputKind(flags.out, ["svg", "png"] as const, "--out");
   checkOutputs(
     [{ flag: "--out", path: flags.out }],
@@ -103,6 +122,10 @@ export function plotCommand(view: string, file: string | undefined, flags: PlotF
   }
   const input: ViewInput = { ...source.input };
   if (needs(name).trace) input.trace = firstIteration(source.input.prepared, source.input.model);
+  if (name === "steps" && input.trace) {
+    const count = stepScenes(input.trace, { width: o.width, layout: o.stepsLayout }).length;
+    if (o.step !== undefined && o.step > count) throw new UserError(`--step ${o.step} does not exist: one iteration of this network has ${count} steps, choose --step 1..${count}`);
+  }
   const svg = toSvg(drawScene(name, input, o));
   writeFileAtomic(flags.out, kind === "png" ? svgToPng(svg) : svg);
   print(`${name} (${source.origin}) written to ${flags.out}`);

@@ -141,6 +141,7 @@ ${sections.join("\n")}
 export function stepsView(input: ViewInput, o: ViewOptions = {}): Scene {
   if (!input.trace) throw new RangeError(`"steps" needs a trace (glassbox steps <experiment.json>)`);
   const scenes = stepScenes(input.trace, { width: o.width, cell: o.cell, layout: o.stepsLayout });
-  const k = Math.max(1, Math.min(scenes.length, o.step ?? 1));
+  const k = o.step ?? 1;
+  if (!Number.isInteger(k) || k < 1 || k > scenes.length) throw new RangeError(`step ${k} does not exist: one iteration of this network has ${scenes.length} steps (1..${scenes.length})`);
   return scenes[k - 1];
 }
