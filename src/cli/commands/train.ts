@@ -51,10 +51,18 @@ function report(file: string, flags: TrainFlags, prepared: Prepared, ran: Interr
   const title = prepared.experiment.name ? `${prepared.experiment.name}\n` : "";
   const how = interrupted ? ` (interrupted by ${interrupted === "SIGINT" ? "Ctrl-C" : interrupted})` : result.stoppedBy === "converged" ? " (converged)" : result.stoppedBy === "callback" ? " (stopped)" : "";
   print(`${title}trained ${result.epochs} epoch${result.epochs === 1 ? "" : "s"}${how} in ${result.seconds.toFixed(2)} s`);
-  if (result.history.loss.length > 0) {
-    print(`first epoch   ${metricsLine({ loss: result.history.loss[0], accuracy: result.history.accuracy[0], testLoss: result.history.testLoss?.[0] ?? null, testAccuracy: result.history.testAccuracy?.[0] ?? null })}`);
-  }
-  print(`after training ${metricsLine({ loss: final.loss, accuracy: final.accuracy, testLoss: test?.loss ?? null, testAccuracy: test?.accuracy ?? null })}`);
+  // Which parameters each line was measured at (ARCHITECTURE §2): an epoch's metrics come from its
+  // forward pass, before its update; "after training" is after the last update (the model written).
+  const h = result.history;
+  const at = (k: number) => metricsLine({ loss: h.loss[k], accuracy: h.accuracy[k], testLoss: h.testLoss?.[k] ?? null, testAccuracy: h.testAccuracy?.[k] ?? null });
+  const rows: [string, string, string][] = [];
+  if (h.loss.length > 0) rows.push(["first epoch", at(0), "before any update"]);
+  const last = h.epoch.length - 1;
+  if (last > 0) rows.push([`epoch ${h.epoch[last]}`, at(last), "before its update, as the progress shows"]);
+  rows.push(["after training", metricsLine({ loss: final.loss, accuracy: final.accuracy, testLoss: test?.loss ?? null, testAccuracy: test?.accuracy ?? null }), "after the last update: the model written"]);
+  const w0 = Math.max(...rows.map((r) => r[0].length));
+  const w1 = Math.max(...rows.map((r) => r[1].length));
+  for (const [label, metrics, when] of rows) print(`${label.padEnd(w0)} ${metrics.padEnd(w1)}  (${when})`);
   if (flags.out) {
     const experiment = relative(dirname(resolve(flags.out)), resolve(file)).split(sep).join("/");
     // Streamed: a large run is never one giant string.
