@@ -2,7 +2,7 @@
  * The training loop's overhead: the bare engine loop (forward, loss, accuracy, backward, update;
  * nothing recorded) against `glassbox train`'s own loop (trainer with history, metrics, test set,
  * snapshots, callback, the progress line), on the same prepared experiment in the same process,
- * interleaved, medians. `npx tsx scripts/loop-overhead.ts [experiment.json …] [--repeats n]`
+ * interleaved, medians. `npx tsx scripts/loop-overhead.ts [experiment.json …] [--repeats n] [--threads 1|2]`
  */
 import { loadExperiment } from "../src/cli/experiment-file.ts";
 import { trainInterruptibly } from "../src/cli/interruptible.ts";
@@ -11,6 +11,7 @@ import { outputLayer } from "../src/nn/network.ts";
 import { firstOrderOptimizer } from "../src/nn/trainer.ts";
 import { backward, createWorkspace, disposeWorkspace, forward, lossTotal, reportedLoss } from "../src/nn/propagation.ts";
 import { accuracy, taskOf } from "../src/nn/targets.ts";
+import { setThreads } from "../src/core/wasm/mlp.ts";
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -51,6 +52,9 @@ async function cli(p: Prepared, epochs: number, init: Float64Array): Promise<num
 const args = process.argv.slice(2);
 const ri = args.indexOf("--repeats");
 const repeats = ri >= 0 ? Number(args.splice(ri, 2)[1]) : 15;
+// --threads 1: both loops on one core (the default lets large kernels share a helper thread)
+const ti = args.indexOf("--threads");
+if (ti >= 0) setThreads(Number(args.splice(ti, 2)[1]) as 1 | 2);
 const files = args.length ? args : ["examples/moons-deep.json", "examples/one-feature.json"];
 for (const file of files) {
   const p = loadExperiment(file);

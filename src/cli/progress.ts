@@ -8,6 +8,7 @@ import type { Prepared } from "../experiment/prepare.ts";
 import { runExperiment } from "../experiment/run.ts";
 import type { EpochInfo } from "../nn/history.ts";
 import { epochText } from "./format.ts";
+import { checkTrainingTime, rememberRate } from "./time-check.ts";
 
 export interface Progress {
   /**
@@ -81,18 +82,21 @@ function progressLines(label: string, total: number, stream: Pick<NodeJS.WriteSt
 
 /** Trains a prepared experiment with progress on stderr (none when `quiet`). */
 export function trainWithProgress(prepared: Prepared, epochs: number, quiet = false): ReturnType<typeof runExperiment> {
+  const estimate = checkTrainingTime(prepared, epochs, quiet ? () => {} : (line) => process.stderr.write(`${line}\n`));
   const bar = quiet ? SILENT : progressBar("training", epochs);
   // One text function for the whole run (nothing made per epoch); it reads the latest epoch.
   let latest: EpochInfo | null = null;
   const text = (): string => (latest ? epochText(latest) : "");
   try {
-    return runExperiment(prepared, {
+    const ran = runExperiment(prepared, {
       epochs,
       onEpoch: (e) => {
         latest = e;
         bar.update(e.epoch, text);
       },
     });
+    if (ran.result.stoppedBy === "epochs") rememberRate(estimate, ran.result.epochs, ran.result.seconds);
+    return ran;
   } finally {
     bar.stop();
   }

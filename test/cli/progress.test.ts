@@ -35,3 +35,23 @@ describe("progress when stderr is not a terminal", () => {
     expect(written).toEqual([]);
   });
 });
+
+describe("time limits before training", () => {
+  it("refuses a run estimated past the limit, with the estimate, the fix and the override, before any epoch", async () => {
+    const { checkTrainingTime } = await import("../../src/cli/time-check.ts");
+    const { prepareExperiment } = await import("../../src/experiment/prepare.ts");
+    const { validateExperiment } = await import("../../src/experiment/validate.ts");
+    const prepared = prepareExperiment(validateExperiment({ data: { dataset: "moons", samples: 1000 }, model: { layers: [{ units: 512, activation: "relu" }, { units: 512, activation: "relu" }, { units: 1, activation: "sigmoid" }] } }));
+    const said: string[] = [];
+    // 1000 rows × (3·(1024 + 262,144 + 512) − 1024) × 2 ≈ 1.6e9 operations per epoch; at 1e9 a second, 1e6 epochs ≈ 18 days
+    expect(() => checkTrainingTime(prepared, 1_000_000, (l) => said.push(l), { file: "big.json", rate: 1e9, limit: 86_400 })).toThrow(
+      /^big\.json: train\.epochs: training would take about 1[89] days \(1,000,000 epochs × 1\.6e9 floating-point operations, at 1\.0e9 a second, as measured here\), more than the 24 h allowed: use fewer epochs .*GLASSBOX_TIME_LIMIT=/,
+    );
+    expect(said).toEqual([]);
+    // under the limit: announced when long, silent when short
+    expect(checkTrainingTime(prepared, 1000, (l) => said.push(l), { rate: 1e9, limit: Infinity }).seconds).toBeGreaterThan(1000);
+    expect(said).toEqual(["training 1,000 epochs: about 26 min (estimated from the shapes)"]);
+    checkTrainingTime(prepared, 2, (l) => said.push(l), { rate: 1e9, limit: 86_400 });
+    expect(said).toHaveLength(1);
+  });
+});

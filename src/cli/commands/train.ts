@@ -10,6 +10,7 @@ import type { Prepared } from "../../experiment/prepare.ts";
 import { writeJsonAtomic } from "../json-stream.ts";
 import { checkOutputs } from "../outputs.ts";
 import { setExitCode } from "../signals.ts";
+import { checkTrainingTime, rememberRate } from "../time-check.ts";
 
 export interface TrainFlags {
   epochs?: number;
@@ -27,8 +28,11 @@ export async function trainCommand(file: string, flags: TrainFlags, print: (line
   const csv = dataFileOf(file, prepared.experiment);
   checkOutputs(outputs, [{ what: "experiment file", path: file }, csv ? { what: "data file", path: csv } : undefined]);
   const epochs = flags.epochs ?? prepared.config.epochs;
+  // Refused here when it would take absurdly long; announced when it is long.
+  const estimate = checkTrainingTime(prepared, epochs, (line) => process.stderr.write(`${line}\n`), { file });
   // Ctrl-C stops at the end of the current epoch; the run so far is still reported and written.
   const { result, run, interrupted } = await trainInterruptibly(prepared, epochs);
+  if (!interrupted && result.stoppedBy === "epochs") rememberRate(estimate, result.epochs, result.seconds);
   // A second Ctrl-C while the files are written must not kill the process half-way (a temporary
   // file left behind): the writes are quick and synchronous, so it is simply ignored until they end.
   const ignore = () => {};
