@@ -182,9 +182,10 @@ export function buildProgram(): Command {
   program
     .command("bench")
     .description("speed against TensorFlow.js and NumPy, as ratios measured in the same run")
-    .option("--quick", "fewer workloads and shorter timings (about a minute)")
-    .option("--json <file>", "write the results as JSON (default for a full run: bench/results.json)")
-    .option("--markdown <file>", "write the table as Markdown (default for a full run: bench/RESULTS.md)")
+    .option("--quick", "fewer workloads, fewer and shorter repeats (the start line says how long the last one took here)")
+    .option("--update", "write the committed bench/RESULTS.md and bench/results.json (default: out/bench/, untracked)")
+    .option("--json <file>", "write the results as JSON here (default: out/bench/results.json)")
+    .option("--markdown <file>", "write the report as Markdown here (default: out/bench/RESULTS.md)")
     .action(async (flags) => {
       const { runBench } = await import("../bench/index.ts");
       await runBench(flags);

@@ -31,7 +31,8 @@ describe("glassbox train", () => {
   it.each(readdirSync(join(ROOT, "examples")).filter((f) => f.endsWith(".json") && f !== "moons-deep.json"))("trains examples/%s as it is", async (name) => {
     expect(await run(["train", ex(name)])).toBe(0);
     expect(out.join("\n")).toMatch(/after training loss \d/);
-    expect(err.join("")).toBe("");
+    // stderr holds progress at most (a line every few seconds when it is not a terminal, the time estimate of long work)
+    expect(err.join("").split("\n").filter((l) => l && !/^training[: ]/.test(l))).toEqual([]);
   });
 
   it("writes a complete run file and a model file that predict can use", async () => {

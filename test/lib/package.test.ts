@@ -5,7 +5,7 @@
  * node_modules, linked beside it, instead of a registry install.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -50,6 +50,17 @@ console.log(JSON.stringify({ epochs: result.epochs, accuracy: final.accuracy, lo
     expect(r.epochs).toBe(5000);
     expect(r.accuracy).toBe(1);
     expect(r.png).toBe("function");
+  });
+
+  it("runs the glassbox command from its compiled build, current in the package", () => {
+    const pkg = join(app, "node_modules", "glassbox");
+    const build = JSON.parse(readFileSync(join(pkg, "dist", "cli", "build.json"), "utf8")) as { builtAt: number; inputs: string[] };
+    expect(build.inputs).toContain("src/cli/main.ts");
+    // what bin/glassbox.js checks: every source the build was made from is older than it
+    for (const f of build.inputs) expect(statSync(join(pkg, f)).mtimeMs).toBeLessThanOrEqual(build.builtAt);
+    writeFileSync(join(app, "one.json"), readFileSync(join(root, "examples", "one-feature.json")));
+    const out = execFileSync(process.execPath, [join(pkg, "bin", "glassbox.js"), "train", "one.json", "--epochs", "20"], { cwd: app, encoding: "utf8" });
+    expect(out).toContain("trained 20 epochs");
   });
 
   it("type-checks under strict tsc from its declarations", () => {

@@ -2,14 +2,15 @@
  * `glassbox demo`: the main job on built-in data, in the terminal. Trains the NumPy walkthrough's moons network
  * (examples/moons-deep.json) and shows what it learned: the loss falling and the boundary it drew.
  */
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { evaluate } from "../../nn/evaluate.ts";
 import { loadExperiment } from "../experiment-file.ts";
 import { textBoundary } from "../text-boundary.ts";
 import { fmt, metricsLine } from "../format.ts";
 import { trainWithProgress } from "../progress.ts";
+import { PACKAGE_ROOT } from "../package-root.ts";
 
-export const DEMO_EXPERIMENT = fileURLToPath(new URL("../../../examples/moons-deep.json", import.meta.url));
+export const DEMO_EXPERIMENT = join(PACKAGE_ROOT, "examples", "moons-deep.json");
 
 export function demoCommand(flags: { epochs?: number }, print: (line: string) => void = console.log): void {
   const prepared = loadExperiment(DEMO_EXPERIMENT);

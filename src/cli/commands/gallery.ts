@@ -5,7 +5,6 @@
  * `--epochs N` caps every run's epochs (moons-deep's 10,000 are the slow part).
  */
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { UserError } from "../../core/errors.ts";
 import { loadExperiment, readJsonFile, readTextFrom } from "../experiment-file.ts";
 import { prepareExperiment } from "../../experiment/prepare.ts";
@@ -29,6 +28,7 @@ import { FIGURE_OF, GALLERY, type GalleryExample, type GalleryItem, type PanelMe
 import { drawScene } from "./plot.ts";
 import { layerToJson } from "../../nn/network.ts";
 import { afterTraining, firstIteration, trainedOrigin, trainForPictures, type PictureSource } from "./pictures.ts";
+import { PACKAGE_ROOT } from "../package-root.ts";
 
 export interface GalleryFlags {
   out?: string;
@@ -37,7 +37,7 @@ export interface GalleryFlags {
   only?: string;
 }
 
-const EXAMPLES_DIR = fileURLToPath(new URL("../../../examples/", import.meta.url));
+const EXAMPLES_DIR = join(PACKAGE_ROOT, "examples");
 
 interface Figure {
   file: string;

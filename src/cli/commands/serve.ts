@@ -1,10 +1,25 @@
 /** `glassbox serve`: build the playground if needed, serve it on 127.0.0.1 until Ctrl-C. */
 import { UserError } from "../../core/errors.ts";
 import { buildPage, WEB_DIST } from "../serve/build.ts";
+import { LINE_INTERVAL_MS } from "../progress.ts";
 import { DEFAULT_PORT, startServer } from "../serve/server.ts";
 
 export async function serveCommand(flags: { port?: number; host?: string }): Promise<void> {
-  await buildPage({ log: (line) => process.stderr.write(`${line}\n`) });
+  // A build takes tens of seconds: piped (no terminal to watch), say every few seconds that it goes on.
+  let ticker: ReturnType<typeof setInterval> | undefined;
+  const started = performance.now();
+  try {
+    await buildPage({
+      log: (line) => {
+        process.stderr.write(`${line}\n`);
+        if (!process.stderr.isTTY && ticker === undefined) {
+          ticker = setInterval(() => process.stderr.write(`still building the page, ${((performance.now() - started) / 1000).toFixed(0)} s\n`), LINE_INTERVAL_MS);
+        }
+      },
+    });
+  } finally {
+    clearInterval(ticker);
+  }
   const port = flags.port ?? DEFAULT_PORT;
   let running;
   try {

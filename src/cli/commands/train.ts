@@ -10,6 +10,7 @@ import type { Prepared } from "../../experiment/prepare.ts";
 import { writeJsonAtomic } from "../json-stream.ts";
 import { checkOutputs } from "../outputs.ts";
 import { setExitCode } from "../signals.ts";
+import { checkTrainingTime, rememberRate } from "../time-check.ts";
 
 export interface TrainFlags {
   epochs?: number;
@@ -27,8 +28,11 @@ export async function trainCommand(file: string, flags: TrainFlags, print: (line
   const csv = dataFileOf(file, prepared.experiment);
   checkOutputs(outputs, [{ what: "experiment file", path: file }, csv ? { what: "data file", path: csv } : undefined]);
   const epochs = flags.epochs ?? prepared.config.epochs;
+  // Refused here when it would take absurdly long; announced when it is long.
+  const estimate = checkTrainingTime(prepared, epochs, (line) => process.stderr.write(`${line}\n`), { file });
   // Ctrl-C stops at the end of the current epoch; the run so far is still reported and written.
   const { result, run, interrupted } = await trainInterruptibly(prepared, epochs);
+  if (!interrupted && result.stoppedBy === "epochs") rememberRate(estimate, result.epochs, result.seconds);
   // A second Ctrl-C while the files are written must not kill the process half-way (a temporary
   // file left behind): the writes are quick and synchronous, so it is simply ignored until they end.
   const ignore = () => {};
@@ -51,10 +55,18 @@ function report(file: string, flags: TrainFlags, prepared: Prepared, ran: Interr
   const title = prepared.experiment.name ? `${prepared.experiment.name}\n` : "";
   const how = interrupted ? ` (interrupted by ${interrupted === "SIGINT" ? "Ctrl-C" : interrupted})` : result.stoppedBy === "converged" ? " (converged)" : result.stoppedBy === "callback" ? " (stopped)" : "";
   print(`${title}trained ${result.epochs} epoch${result.epochs === 1 ? "" : "s"}${how} in ${result.seconds.toFixed(2)} s`);
-  if (result.history.loss.length > 0) {
-    print(`first epoch   ${metricsLine({ loss: result.history.loss[0], accuracy: result.history.accuracy[0], testLoss: result.history.testLoss?.[0] ?? null, testAccuracy: result.history.testAccuracy?.[0] ?? null })}`);
-  }
-  print(`after training ${metricsLine({ loss: final.loss, accuracy: final.accuracy, testLoss: test?.loss ?? null, testAccuracy: test?.accuracy ?? null })}`);
+  // Which parameters each line was measured at (ARCHITECTURE §2): an epoch's metrics come from its
+  // forward pass, before its update; "after training" is after the last update (the model written).
+  const h = result.history;
+  const at = (k: number) => metricsLine({ loss: h.loss[k], accuracy: h.accuracy[k], testLoss: h.testLoss?.[k] ?? null, testAccuracy: h.testAccuracy?.[k] ?? null });
+  const rows: [string, string, string][] = [];
+  if (h.loss.length > 0) rows.push(["first epoch", at(0), "before any update"]);
+  const last = h.epoch.length - 1;
+  if (last > 0) rows.push([`epoch ${h.epoch[last]}`, at(last), "before its update, as the progress shows"]);
+  rows.push(["after training", metricsLine({ loss: final.loss, accuracy: final.accuracy, testLoss: test?.loss ?? null, testAccuracy: test?.accuracy ?? null }), "after the last update: the model written"]);
+  const w0 = Math.max(...rows.map((r) => r[0].length));
+  const w1 = Math.max(...rows.map((r) => r[1].length));
+  for (const [label, metrics, when] of rows) print(`${label.padEnd(w0)} ${metrics.padEnd(w1)}  (${when})`);
   if (flags.out) {
     const experiment = relative(dirname(resolve(flags.out)), resolve(file)).split(sep).join("/");
     // Streamed: a large run is never one giant string.

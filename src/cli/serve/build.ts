@@ -5,9 +5,9 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { PACKAGE_ROOT } from "../package-root.ts";
 
-export const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
+export const ROOT = PACKAGE_ROOT;
 export const WEB_SRC = join(ROOT, "src/web");
 export const WEB_DIST = join(ROOT, "dist/web");
 const STAMP = ".build-stamp";
