@@ -16,6 +16,9 @@ import { featureNodes, inputScale, NetworkView, type NetworkShape, type NodeRef 
 import { OutputView } from "./ui/output-view.ts";
 import { classroomPanel, dataPanel, outputPanel, readChosen, topBar, type Handlers } from "./ui/panels.ts";
 import { ViewsPanel, type ViewTab } from "./ui/views-panel.ts";
+import { importBox, importedJob, importedShape, importProblem, loadImported, modelFiles, noFitText, paramsOf, storeImported } from "./imported.ts";
+import type { ImportedModel } from "./model-kind.ts";
+import { csvColumnsBox } from "./ui/csv-columns.ts";
 
 /** Settings that change a running training in place; anything else starts it again. */
 const LIVE: readonly (keyof Setup)[] = ["learningRate", "regularizationRate", "batchSize", "momentum"];
@@ -45,12 +48,55 @@ let hovered: NodeRef | null = null;
 let generation = 0;
 let gridRefreshes = 0;
 let openTab: ViewTab | null = null;
+/** An imported model (imported.ts), shown in the place of the page's own network; kept for reloads in this tab. */
+let imported: ImportedModel | null = loadImported();
+/** Why the imported model cannot be drawn over the page's data (only its diagram then), or null. */
+let importNoFit: string | null = null;
+
+/** Whether the diagram is a file's or an imported model's network (not the Playground's own set-up). */
+function fileNetwork(): boolean {
+  return !!setup.example || imported !== null;
+}
+
+/** Imports the chosen files as a model; a file that cannot be imported changes nothing. */
+async function importModelFiles(list: File[]): Promise<void> {
+  const box = document.querySelector("[data-testid=file-error]");
+  const name = list.find((f) => /\.(json|onnx)$/i.test(f.name))?.name ?? list[0]?.name ?? "";
+  let next: ImportedModel;
+  try {
+    next = await worker.readModel(await modelFiles(list));
+  } catch (e) {
+    if (box) box.textContent = importProblem(name, e);
+    return;
+  }
+  const job = importedJob(next, setup, next.csv ? null : currentFile());
+  const problem = await worker.check(job.experiment, job.files, next.model);
+  // Data the model cannot read still shows its diagram; any other problem (a CSV chosen with it that does not fit) changes nothing.
+  if (problem && (next.csv || !noFitText(next, problem))) {
+    if (box) box.textContent = importProblem(next.name, problem);
+    return;
+  }
+  imported = next;
+  storeImported(next);
+  // Over the Playground's data, the dataset of the model's kind.
+  if (!setup.example) setup = { ...setup, problem: next.model.classes ? "classification" : "regression" };
+  writeUrl();
+  void restart(false);
+}
+
+function closeModel(): void {
+  imported = null;
+  storeImported(null);
+  void restart(false);
+}
 
 /** An experiment opened from disk (or dropped on the page), kept for reloads in this tab. */
 const FILE_KEY = "glassbox-opened-experiment";
 interface OpenedFile {
   experiment: ExperimentJson;
   files: Record<string, string>;
+  /** Made from a CSV alone: its columns can be chosen (ui/csv-columns.ts). */
+  fromCsv?: boolean;
 }
 
 /** The experiment file the page trains in walkthrough mode, or null for the Playground's own set-up. */
@@ -84,6 +130,10 @@ async function openExperiment(name: string | null, opened?: OpenedFile): Promise
     }
   }
   const file = opened ?? (name && name !== "file" ? exampleNamed(name) : null);
+  if (imported) {
+    imported = null;
+    storeImported(null);
+  }
   setup = { ...setup, example: name, ...(file ? { learningRate: fileLearningRate(file.experiment) } : {}) };
   writeUrl();
   void restart(false);
@@ -127,6 +177,7 @@ const handlers: Handlers = {
     void worker.modelJson().then((json) => saveBlob(new Blob([`${JSON.stringify(json, null, 1)}\n`], { type: "application/json" }), "model.json")),
   openExample: (name) => void openExperiment(name),
   openFile: (opened) => void openExperiment("file", opened),
+  importModel: (files) => void importModelFiles(files),
   switchLanguage: () => change({ lang: language() === "zh" ? "en" : "zh" }),
   copyLink: () => {
     writeUrl();
@@ -177,8 +228,10 @@ async function restart(keepPlaying: boolean): Promise<void> {
       writeUrl();
       render();
     }
+    importNoFit = null;
+    const job = imported ? importedJob(imported, setup, imported.csv ? null : file) : null;
     const ready = await worker.setup(
-      file ? withPageSettings(file.experiment, setup) : toExperiment(setup, 1),
+      job ? job.experiment : file ? withPageSettings(file.experiment, setup) : toExperiment(setup, 1),
       Comlink.proxy((frame: Frame) => {
         if (mine !== generation) return;
         latest = frame;
@@ -188,12 +241,13 @@ async function restart(keepPlaying: boolean): Promise<void> {
           freshGrids = true;
         }
       }),
-      file?.files ?? {},
+      job ? job.files : file?.files ?? {},
+      imported?.model,
     );
     if (mine !== generation) return;
     info = ready;
     // A file's network is known once the worker has read it.
-    if (file) render();
+    if (file || imported) render();
     paintInputs();
     showManyFeatures();
     view?.chart.clear();
@@ -202,8 +256,20 @@ async function restart(keepPlaying: boolean): Promise<void> {
     if (keepPlaying) play();
   } catch (e) {
     if (mine !== generation) return;
+    const noFit = imported ? noFitText(imported, (e as Error).message) : null;
+    if (noFit && imported) return showModelOnly(imported.model, noFit);
     if (view) view.error.textContent = t("error.cannotTrain", { message: (e as Error).message.replace(/^(Error|UserError): /, "") });
   }
+}
+
+/** An imported model the page's data does not fit: its diagram and weights, and why nothing else is drawn. */
+function showModelOnly(model: ImportedModel["model"], why: string): void {
+  importNoFit = why;
+  void worker.pause();
+  render();
+  if (!view) return;
+  view.network.setParams(paramsOf(model));
+  view.output.showInstead({ text: why });
 }
 
 function play(): void {
@@ -254,14 +320,19 @@ function relabel(): void {
 }
 
 function showManyFeatures(): void {
-  if (info && info.rawDim > 2) view?.output.showInstead({ text: t("output.manyFeatures", { n: info.rawDim }) });
+  if (info && info.rawDim > 2) view?.output.showInstead({ text: imported ? t("import.wideOutput", { n: info.rawDim }) : t("output.manyFeatures", { n: info.rawDim }) });
 }
 
 /** Builds the page from the set-up (after a structural change; live changes do not come here). */
 function render(): void {
   const previousChart = view?.chart;
-  const top = topBar(setup, handlers);
+  // An imported model brings its own activations, loss and problem type: the controls for them are the walkthroughs' (none).
+  const top = topBar(imported && !setup.example ? { ...setup, example: "imported" } : setup, handlers);
   const data = dataPanel(setup, handlers);
+  const opened = setup.example === "file" && !imported ? currentFile() : null;
+  const columns = opened?.fromCsv ? csvColumnsBox(opened, (next) => void openExperiment("file", next), data.querySelector<HTMLElement>("[data-testid=file-error]")!) : null;
+  if (columns) data.insertBefore(columns, data.children[2] ?? null);
+  if (imported) data.insertBefore(importBox(imported, imported.csv ? "csv" : setup.example ? "file" : "playground", closeModel), data.children[2] ?? null);
   const out = outputPanel(setup, handlers);
   const board = el("main", { class: "board" });
   const middle = el("section", { class: "middle" });
@@ -269,7 +340,7 @@ function render(): void {
   board.append(data, middle, out.root);
   const noticeBox = notices.length ? noticeElement() : null;
   const views = new ViewsPanel({
-    hiddenLayers: setup.networkShape.length,
+    hiddenLayers: fileNetwork() ? (imported?.model.layers ?? info?.layers ?? [{}]).length - 1 : setup.networkShape.length,
     paramNames: () => worker.paramNames(),
     draw: (request) => worker.view(request),
     applyIteration: () => worker.applyIteration(),
@@ -278,6 +349,7 @@ function render(): void {
     },
   });
   app.replaceChildren(top.root, ...(noticeBox ? [noticeBox] : []), board, views.root, classroomPanel(setup, handlers));
+  if (importNoFit) views.root.replaceChildren(el("h2", { text: t("views.heading") }), el("p", { class: "panel-note", "data-testid": "views-need-data", text: `${t("import.viewsNeedData")} ${importNoFit}` }));
   const width = middle.clientWidth || 600;
   const network = new NetworkView(
     networkShape(),
@@ -332,6 +404,7 @@ function render(): void {
 
 /** What the diagram draws: the Playground's set-up, or the opened file's network once the worker has read it. */
 function networkShape(): NetworkShape {
+  if (imported) return importedShape(imported.model);
   const file = currentFile();
   if (!file) {
     return {
@@ -354,7 +427,7 @@ function networkShape(): NetworkShape {
 
 function paintInputs(): void {
   if (!view || !info) return;
-  if (!setup.example) view.network.paintFeatures(info.featureGrids);
+  if (!fileNetwork()) view.network.paintFeatures(info.featureGrids);
   else if (info.inputGrids) view.network.paintFeatures(Object.fromEntries(info.inputs.map((name, i) => [name, info!.inputGrids![i]])));
 }
 
@@ -441,7 +514,7 @@ function pointColourOf(y: number): string {
 
 function drawPoints(): void {
   if (!view || !info || info.rawDim > 2) return;
-  view.output.points(info.train, setup.showTestData || !!setup.example ? info.test : null, pointColourOf, info.domain, info.rawDim);
+  view.output.points(info.train, setup.showTestData || fileNetwork() ? info.test : null, pointColourOf, info.domain, info.rawDim);
 }
 
 let curvesInFlight = false;
@@ -473,7 +546,7 @@ function paintOutput(grids: Float32Array[]): void {
   const L = grids.length - 1;
   const h = hovered;
   if (h && h.layer === -1) {
-    const g = setup.example ? info.inputGrids?.[h.unit] : info.featureGrids[FEATURES.find((x) => networkShape().inputs.find((i) => i.key === x)?.label === h.label) ?? "x"];
+    const g = fileNetwork() ? info.inputGrids?.[h.unit] : info.featureGrids[FEATURES.find((x) => networkShape().inputs.find((i) => i.key === x)?.label === h.label) ?? "x"];
     if (g) view.output.paint(g, inputScale(g), false);
     view.caption.textContent = t("caption.input", { label: h.label });
   } else if (h && h.layer < L) {
@@ -485,7 +558,7 @@ function paintOutput(grids: Float32Array[]): void {
     view.caption.textContent = t("caption.classes", { classes: info.classes?.join(", ") ?? "" });
   } else {
     view.output.paint(grids[L], unitScale(info.layers[L].activation), setup.discretize);
-    const test = setup.showTestData || !!setup.example;
+    const test = setup.showTestData || fileNetwork();
     view.caption.textContent = info.task === "binary" ? t(test ? "caption.binaryTest" : "caption.binary", { cls: info.classes?.[1] ?? 1 }) : t("caption.regression");
   }
   view.heatmapWrap.dataset.refreshes = String(++gridRefreshes);
@@ -592,6 +665,11 @@ Object.assign(globalThis, {
     rate: () => worker.rate(),
     /** The step inspector's iteration at the current weights (the numbers `glassbox steps` gives). */
     trace: () => worker.trace(),
+    /** The shown model's outputs for raw rows (what `glassbox predict` writes for them). */
+    predict: (rows: number[][]) => worker.predict(rows),
+    get imported() {
+      return imported ? { format: imported.format, name: imported.name, fits: importNoFit === null } : null;
+    },
     grid: { side: GRID, domain: DOMAIN },
   },
 });
