@@ -124,13 +124,13 @@ function whatOf(model: ModelJson): string {
 }
 
 /** The data column's box: what was imported, what it is drawn over, and the way back. */
-export function importBox(m: ImportedModel, over: "playground" | "file" | "csv", close: () => void): HTMLElement {
+export function importBox(m: ImportedModel, over: "playground" | "file" | "csv" | "none", close: () => void): HTMLElement {
   const model = m.model;
   const shape = [model.inputs?.length ?? model.inputSize, ...model.layers.map((l) => l.units)].join(" → ");
   const what = [whatOf(model), ...(model.scaler ? [t("import.scaler")] : [])].join(", ");
   const button = el("button", { class: "text-button", "data-testid": "close-model", title: t("import.close.title"), text: t("import.close") });
   button.addEventListener("click", close);
-  const note = over === "csv" ? t("import.overCsv", { file: m.csv?.name ?? "" }) : over === "file" ? t("import.overFile") : t("import.overPlayground");
+  const note = over === "none" ? t("import.diagramOnly") : over === "csv" ? t("import.overCsv", { file: m.csv?.name ?? "" }) : over === "file" ? t("import.overFile") : t("import.overPlayground");
   return el(
     "div",
     { class: "imported", "data-testid": "imported" },

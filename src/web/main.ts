@@ -119,8 +119,10 @@ async function openExperiment(name: string | null, opened?: OpenedFile): Promise
   if (opened) {
     const problem = await worker.check(opened.experiment, opened.files);
     if (problem) {
-      const box = document.querySelector("[data-testid=file-error]");
+      const box = document.querySelector<HTMLElement>("[data-testid=file-error]");
       if (box) box.textContent = t("file.unchanged", { problem: problem.replace(/^(Error|UserError): /, "") });
+      // A CSV whose first choice of columns cannot train: its columns to choose from, beside the error.
+      if (opened.fromCsv && box && !document.querySelector("[data-testid=csv-columns]")) showColumns(opened, box);
       return;
     }
     try {
@@ -174,7 +176,8 @@ const handlers: Handlers = {
   exportExperiment: () => exportExperiment(),
   downloadSpreadsheet: () => void downloadSpreadsheet(),
   downloadModel: () =>
-    void worker.modelJson().then((json) => saveBlob(new Blob([`${JSON.stringify(json, null, 1)}\n`], { type: "application/json" }), "model.json")),
+    // A model the page's data does not fit is not in the worker: it downloads as imported.
+    void (importNoFit && imported ? Promise.resolve(imported.model as unknown) : worker.modelJson()).then((json) => saveBlob(new Blob([`${JSON.stringify(json, null, 1)}\n`], { type: "application/json" }), "model.json")),
   openExample: (name) => void openExperiment(name),
   openFile: (opened) => void openExperiment("file", opened),
   importModel: (files) => void importModelFiles(files),
@@ -330,9 +333,8 @@ function render(): void {
   const top = topBar(imported && !setup.example ? { ...setup, example: "imported" } : setup, handlers);
   const data = dataPanel(setup, handlers);
   const opened = setup.example === "file" && !imported ? currentFile() : null;
-  const columns = opened?.fromCsv ? csvColumnsBox(opened, (next) => void openExperiment("file", next), data.querySelector<HTMLElement>("[data-testid=file-error]")!) : null;
-  if (columns) data.insertBefore(columns, data.children[2] ?? null);
-  if (imported) data.insertBefore(importBox(imported, imported.csv ? "csv" : setup.example ? "file" : "playground", closeModel), data.children[2] ?? null);
+  if (opened?.fromCsv) showColumns(opened, data.querySelector<HTMLElement>("[data-testid=file-error]")!);
+  if (imported) data.insertBefore(importBox(imported, importNoFit ? "none" : imported.csv ? "csv" : setup.example ? "file" : "playground", closeModel), data.children[2] ?? null);
   const out = outputPanel(setup, handlers);
   const board = el("main", { class: "board" });
   const middle = el("section", { class: "middle" });
@@ -400,6 +402,15 @@ function render(): void {
   updatePlayButton();
   fresh = latest !== null;
   freshGrids = latest !== null;
+}
+
+/** The CSV's columns to choose from (ui/csv-columns.ts), in the data column under the file picker. */
+function showColumns(opened: OpenedFile, error: HTMLElement): void {
+  const columns = csvColumnsBox(opened, (next) => void openExperiment("file", next), error);
+  const data = error.closest("section.data");
+  if (!columns || !data) return;
+  data.querySelector("[data-testid=csv-columns]")?.remove();
+  data.insertBefore(columns, data.children[2] ?? null);
 }
 
 /** What the diagram draws: the Playground's set-up, or the opened file's network once the worker has read it. */
@@ -668,7 +679,7 @@ Object.assign(globalThis, {
     /** The shown model's outputs for raw rows (what `glassbox predict` writes for them). */
     predict: (rows: number[][]) => worker.predict(rows),
     get imported() {
-      return imported ? { format: imported.format, name: imported.name, fits: importNoFit === null } : null;
+      return imported ? { format: imported.format, name: imported.name, fits: importNoFit === null, ready: info !== null || importNoFit !== null } : null;
     },
     grid: { side: GRID, domain: DOMAIN },
   },
