@@ -85,6 +85,18 @@ export function importedJob(m: ImportedModel, setup: Setup, file: { experiment: 
   };
 }
 
+/** The experiment file of the page's run of an imported model (Export): its weights now as `init.params`, the epochs trained. */
+export function importedExperiment(m: ImportedModel, setup: Setup, file: { experiment: ExperimentJson; files: Record<string, string> } | null, epochs: number): ExperimentJson {
+  const { experiment } = importedJob(m, setup, file);
+  const scaler = m.model.scaler ? " The model's own scaler (fitted where it was trained) has no field in an experiment file: this file feeds the raw columns; its model file keeps the scaler." : "";
+  return {
+    ...experiment,
+    ...(m.model.classes ? { classes: m.model.classes } : {}),
+    description: `The model ${m.name} imported into the Glassbox playground, from its weights at export.${scaler}`,
+    train: { ...(experiment.train as Record<string, unknown>), epochs: Math.max(1, epochs) },
+  };
+}
+
 /** The diagram of the model: its inputs (not switchable), layers and activations. */
 export function importedShape(model: ModelJson): NetworkShape {
   return {

@@ -16,7 +16,7 @@ import { featureNodes, inputScale, NetworkView, type NetworkShape, type NodeRef 
 import { OutputView } from "./ui/output-view.ts";
 import { classroomPanel, dataPanel, outputPanel, readChosen, topBar, type Handlers } from "./ui/panels.ts";
 import { ViewsPanel, type ViewTab } from "./ui/views-panel.ts";
-import { importBox, importedJob, importedShape, importProblem, loadImported, modelFiles, noFitText, paramsOf, storeImported } from "./imported.ts";
+import { importBox, importedExperiment, importedJob, importedShape, importProblem, loadImported, modelFiles, noFitText, paramsOf, storeImported } from "./imported.ts";
 import type { ImportedModel } from "./model-kind.ts";
 import { csvColumnsBox } from "./ui/csv-columns.ts";
 
@@ -513,6 +513,15 @@ async function downloadSpreadsheet(): Promise<void> {
 
 function exportExperiment(): void {
   const epochs = latest?.epoch ?? 0;
+  if (imported && !importNoFit) {
+    // The imported model over the page's data, from its weights as they are now.
+    const m = imported;
+    void worker.modelJson().then((now) => {
+      const json = importedExperiment({ ...m, model: now as ImportedModel["model"] }, setup, m.csv ? null : currentFile(), epochs);
+      saveBlob(new Blob([`${JSON.stringify(json, null, 2)}\n`], { type: "application/json" }), `${String(json.name).replace(/[^A-Za-z0-9_-]+/g, "-")}.json`);
+    });
+    return;
+  }
   const json = toExperiment(setup, epochs);
   if (changedMidRun) json.description = `${json.description} Note: settings or weights were changed during the run, which this file cannot replay; it trains the set-up as it is now from the start.`;
   saveBlob(new Blob([`${JSON.stringify(json, null, 2)}\n`], { type: "application/json" }), `${String(json.name).replace(/[^A-Za-z0-9_-]+/g, "-")}.json`);

@@ -41,7 +41,7 @@ export function csvColumnsBox(opened: OpenedFiles, apply: (next: OpenedFiles) =>
   const features = new Set(data.features ?? header.filter((h) => h !== target));
   const list = el("div", { class: "csv-columns", role: "group", "aria-label": t("csv.heading", { file: name }) });
   const preview = el("canvas", { class: "csv-preview", width: 240, height: 240, "data-testid": "csv-preview" });
-  const boxes = new Map<string, HTMLInputElement>();
+  const axes = el("div", { class: "panel-note csv-axes", "data-testid": "csv-axes" });
   const head = el("div", { class: "csv-row csv-head" }, el("span", { text: t("csv.column") }), el("span", { text: t("csv.feature") }), el("span", { text: t("csv.target") }));
   list.append(head);
   header.forEach((column, c) => {
@@ -60,7 +60,6 @@ export function csvColumnsBox(opened: OpenedFiles, apply: (next: OpenedFiles) =>
       feature.checked = false;
       draw();
     });
-    boxes.set(column, feature);
     list.append(el("label", { class: "csv-row" }, el("span", { class: "csv-name", text: column }), feature, radio));
   });
   const button = el("button", { class: "text-button primary-text", "data-testid": "csv-apply", text: t("csv.apply") });
@@ -83,6 +82,7 @@ export function csvColumnsBox(opened: OpenedFiles, apply: (next: OpenedFiles) =>
     const k = header.indexOf(target);
     ctx.fillStyle = "#f7f7f7";
     ctx.fillRect(0, 0, preview.width, preview.height);
+    axes.textContent = cols.length === 0 ? "" : cols.length === 1 ? t("csv.axis", { x: header[cols[0]] }) : t("csv.axes", { x: header[cols[0]], y: header[cols[1]] });
     if (cols.length === 0) return;
     const pts = rows.map((r) => ({ x: Number(r[cols[0]]), y: cols.length > 1 ? Number(r[cols[1]]) : 0, v: r[k] })).filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
     const ext = (vs: number[]): [number, number] => {
@@ -110,7 +110,7 @@ export function csvColumnsBox(opened: OpenedFiles, apply: (next: OpenedFiles) =>
     el("strong", { text: t("csv.heading", { file: name }) }),
     el("span", { class: "panel-note", text: ` ${t("csv.rows", { n: rows.length })}` }),
     el("div", { class: "panel-note", text: t("csv.hint") }),
-    el("div", { class: "csv-body" }, list, preview),
+    el("div", { class: "csv-body" }, list, preview, axes),
     button,
   );
 }
