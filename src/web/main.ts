@@ -50,7 +50,7 @@ let gridRefreshes = 0;
 let openTab: ViewTab | null = null;
 /** An imported model (imported.ts), shown in the place of the page's own network; kept for reloads in this tab. */
 let imported: ImportedModel | null = loadImported();
-/** Why the imported model cannot be drawn over the page's data (only its diagram then), or null. */
+/** Why the imported model cannot be drawn over the page's data (the worker's problem; only its diagram then), or null. */
 let importNoFit: string | null = null;
 
 /** Whether the diagram is a file's or an imported model's network (not the Playground's own set-up). */
@@ -259,20 +259,16 @@ async function restart(keepPlaying: boolean): Promise<void> {
     if (keepPlaying) play();
   } catch (e) {
     if (mine !== generation) return;
-    const noFit = imported ? noFitText(imported, (e as Error).message) : null;
-    if (noFit && imported) return showModelOnly(imported.model, noFit);
+    if (imported && noFitText(imported, (e as Error).message)) return showModelOnly((e as Error).message);
     if (view) view.error.textContent = t("error.cannotTrain", { message: (e as Error).message.replace(/^(Error|UserError): /, "") });
   }
 }
 
-/** An imported model the page's data does not fit: its diagram and weights, and why nothing else is drawn. */
-function showModelOnly(model: ImportedModel["model"], why: string): void {
-  importNoFit = why;
+/** An imported model the page's data does not fit: its diagram and weights, and why nothing else is drawn (render() draws them). */
+function showModelOnly(problem: string): void {
+  importNoFit = problem;
   void worker.pause();
   render();
-  if (!view) return;
-  view.network.setParams(paramsOf(model));
-  view.output.showInstead({ text: why });
 }
 
 function play(): void {
@@ -351,7 +347,8 @@ function render(): void {
     },
   });
   app.replaceChildren(top.root, ...(noticeBox ? [noticeBox] : []), board, views.root, classroomPanel(setup, handlers));
-  if (importNoFit) views.root.replaceChildren(el("h2", { text: t("views.heading") }), el("p", { class: "panel-note", "data-testid": "views-need-data", text: `${t("import.viewsNeedData")} ${importNoFit}` }));
+  const why = imported && importNoFit ? noFitText(imported, importNoFit) : null;
+  if (why) views.root.replaceChildren(el("h2", { text: t("views.heading") }), el("p", { class: "panel-note", "data-testid": "views-need-data", text: `${t("import.viewsNeedData")} ${why}` }));
   const width = middle.clientWidth || 600;
   const network = new NetworkView(
     networkShape(),
@@ -397,6 +394,10 @@ function render(): void {
   };
   views.open(openTab);
   views.root.addEventListener("click", () => (openTab = views.active));
+  if (why && imported) {
+    network.setParams(paramsOf(imported.model));
+    view.output.showInstead({ text: why });
+  }
   paintInputs();
   applyHidden();
   updatePlayButton();
