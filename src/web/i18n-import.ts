@@ -23,6 +23,8 @@ export const IMPORT_EN = {
   "import.missingWeights": "{file} keeps its weights in {weights}: choose or drop both files together — the page is unchanged.",
   "import.noFit": "This model reads {n} input columns ({names}) and the page's data has {have}, so only its diagram and weights are shown. To see its output, hidden space and step inspector, and to train it, open a CSV with those columns together with the model file.",
   "import.noFitLabels": "This model's outputs ({what}) do not fit the targets of the page's data, so only its diagram and weights are shown. Open a CSV with its columns and target together with the model file to see the rest and to train it.",
+  "import.csvColumns": "{csv} has {have} feature columns, and the model reads {n} ({names}): give the CSV those columns (by name, or in that order before the target)",
+  "import.csvLabels": "the target of {csv} does not fit the model's outputs ({what})",
   "import.viewsNeedData": "Look inside needs data the model can read.",
   "import.wideOutput": "This model reads {n} inputs, so its output cannot be drawn over a plane; the diagram's weights, the step inspector, the loss curves and the hidden space below show what it does.",
 
@@ -42,7 +44,7 @@ export const IMPORT_EN = {
   "csv.oneClass": "{file}: column \"{column}\" holds the same value ({value}) on every line (2–{last}); a target needs two classes or more — choose another target. Nothing was changed.",
 
   // The step inspector's hover.
-  "steps.more": "{n} more terms",
+  "steps.more": "not shown: {n}",
   "steps.penalty": "penalty",
   "steps.optimizerStep": "{optimizer} step",
   "steps.picture.aria": "the step's matrices: the arrow keys choose a cell of the computed matrix",
@@ -72,6 +74,8 @@ export const IMPORT_ZH: Record<ImportMessageKey, string> = {
   "import.missingWeights": "{file} 的权重保存在 {weights} 中：请同时选择或拖入这两个文件 —— 页面未作任何改动。",
   "import.noFit": "此模型读取 {n} 个输入列（{names}），而页面的数据有 {have} 列，因此只显示它的结构图和权重。若要查看它的输出、隐藏空间和单步检视并继续训练，请把含有这些列的 CSV 与模型文件一起打开。",
   "import.noFitLabels": "此模型的输出（{what}）与页面数据的目标不相符，因此只显示它的结构图和权重。请把含有其输入列和目标列的 CSV 与模型文件一起打开，以查看其余部分并训练它。",
+  "import.csvColumns": "{csv} 有 {have} 个特征列，而模型读取 {n} 个（{names}）：请让 CSV 含有这些列（按列名，或按此顺序放在目标列之前）",
+  "import.csvLabels": "{csv} 的目标列与模型的输出（{what}）不相符",
   "import.viewsNeedData": "“深入查看”需要模型能读取的数据。",
   "import.wideOutput": "此模型读取 {n} 个输入，无法在平面上画出它的输出；结构图中的权重、单步检视、损失曲线和下方的隐藏空间展示了它的作用。",
 
@@ -89,7 +93,7 @@ export const IMPORT_ZH: Record<ImportMessageKey, string> = {
   "csv.noFeature": "除目标列外，请至少选择一个特征列 —— 未作任何改动。",
   "csv.oneClass": "{file}：列“{column}”在每一行（第 2–{last} 行）都是同一个值（{value}）；目标至少需要两个类别 —— 请换一个目标列。未作任何改动。",
 
-  "steps.more": "另有 {n} 项",
+  "steps.more": "未显示 {n} 项",
   "steps.penalty": "正则项",
   "steps.optimizerStep": "{optimizer} 的一步",
   "steps.picture.aria": "这一步的矩阵：用方向键选择计算结果矩阵中的单元格",

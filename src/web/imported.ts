@@ -113,11 +113,17 @@ export function paramsOf(model: ModelJson): Float64Array {
   return Float64Array.from(model.layers.flatMap((l) => [...l.W.flat(), ...l.b]));
 }
 
-/** "Cannot import …" in the page's language, from what the worker threw. */
-export function importProblem(file: string, e: unknown): string {
+/** "Cannot import …" in the page's language, from what the worker threw (or found wrong with the CSV chosen with the model). */
+export function importProblem(file: string, e: unknown, m?: ImportedModel): string {
   const message = ((e as Error)?.message ?? String(e)).replace(/^(Error|UserError): /, "");
   const weights = message.indexOf(MISSING_WEIGHTS);
   if (weights >= 0) return t("import.missingWeights", { file, weights: message.slice(weights + MISSING_WEIGHTS.length) });
+  const fit = message.indexOf(DOES_NOT_FIT);
+  if (fit >= 0 && m?.csv) {
+    const have = message.slice(fit + DOES_NOT_FIT.length);
+    const problem = have === "labels" ? t("import.csvLabels", { csv: m.csv.name, what: whatOf(m.model) }) : t("import.csvColumns", { csv: m.csv.name, n: m.model.featureNames.length, names: m.model.featureNames.join(", "), have });
+    return t("import.failed", { file, problem });
+  }
   return t("import.failed", { file, problem: message });
 }
 

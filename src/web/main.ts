@@ -73,7 +73,7 @@ async function importModelFiles(list: File[]): Promise<void> {
   const problem = await worker.check(job.experiment, job.files, next.model);
   // Data the model cannot read still shows its diagram; any other problem (a CSV chosen with it that does not fit) changes nothing.
   if (problem && (next.csv || !noFitText(next, problem))) {
-    if (box) box.textContent = importProblem(next.name, problem);
+    if (box) box.textContent = importProblem(next.name, problem, next);
     return;
   }
   imported = next;

@@ -92,7 +92,7 @@ export interface ViewRequest {
   words?: StepWords;
 }
 
-/** The step inspector's words, as templates: "{n} more terms", "penalty", "{optimizer} step". */
+/** The step inspector's words, as templates: "not shown: {n}", "penalty", "{optimizer} step". */
 export interface StepWords {
   more: string;
   penalty: string;

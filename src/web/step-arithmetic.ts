@@ -14,7 +14,7 @@ import { MAX_COLS, MAX_ROWS } from "../viz/views/tables.ts";
 export const MAX_TERMS = 6;
 
 export interface ArithmeticWords {
-  /** "… and {n} more terms", in the page's language. */
+  /** How many terms of a long sum are not written out, in the page's language. */
   more(n: number): string;
   /** The penalty's part of a gradient, in the page's language. */
   penalty: string;
@@ -23,12 +23,12 @@ export interface ArithmeticWords {
 }
 
 export const ENGLISH: ArithmeticWords = {
-  more: (n) => `${n} more terms`,
+  more: (n) => `not shown: ${n}`,
   penalty: "penalty",
   step: (o) => `${o} step`,
 };
 
-/** The words from the page's templates ("{n} more terms", "{optimizer} step"); English without them. */
+/** The words from the page's templates ("not shown: {n}", "{optimizer} step"); English without them. */
 export function arithmeticWords(w?: { more: string; penalty: string; step: string }): ArithmeticWords {
   if (!w) return ENGLISH;
   return { more: (n) => w.more.replace("{n}", String(n)), penalty: w.penalty, step: (o) => w.step.replace("{optimizer}", o) };
@@ -85,8 +85,11 @@ export function arithmetic(trace: Trace, name: string, i: number, j: number, wor
   }
   if (/^dA\d+$/.test(name)) {
     // ∂loss/∂A at the output: the loss's gradient at this cell's output and target.
-    const rule = step.formula.split(" = ").slice(1).join(" = ");
-    return `${here} = ${rule}, A = ${num(v(a, i, j))}, Y = ${num(v(b, i, j))}: ${result}`;
+    const parts = step.formula.split(" = ");
+    const rule = parts[parts.length - 1];
+    const units = by.get(a)!.value[0].length;
+    const filled = rule.replaceAll("1/n", `1/${n}`).replace(/A\d+/g, factor(v(a, i, j))).replace(/\bY\b/g, factor(v(b, i, j))).replace(/\boutputs\b/g, String(units));
+    return `${here} = ${parts.slice(1).join(" = ")} = ${filled} = ${result}`;
   }
   if (/^f'/.test(name)) {
     const rule = step.formula.split(" = ").slice(1).join(" = ");

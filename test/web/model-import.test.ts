@@ -71,7 +71,7 @@ describe("the step inspector's arithmetic", () => {
     const terms = dZ.map((_, s) => `${f(dZ[s][1])}×${f(A[s][0])}`);
     let sum = 0;
     dZ.forEach((_, s) => (sum += dZ[s][1] * A[s][0]));
-    expect(text).toBe(`dW1[1,0] = Σᵢ dZ1[i,1]·A0[i,0] = ${terms.slice(0, MAX_TERMS - 1).join(" + ")} + … + ${terms[19]} (${20 - MAX_TERMS} more terms) + ${f(dW[1][0] - sum)} (penalty) = ${fmt(dW[1][0], 4)}`);
+    expect(text).toBe(`dW1[1,0] = Σᵢ dZ1[i,1]·A0[i,0] = ${terms.slice(0, MAX_TERMS - 1).join(" + ")} + … + ${terms[19]} (not shown: ${20 - MAX_TERMS}) + ${f(dW[1][0] - sum)} (penalty) = ${fmt(dW[1][0], 4)}`);
   });
 
   it("activations, slopes, deltas and biases use the cell's own numbers", () => {

@@ -10,12 +10,15 @@ import { t } from "../i18n.ts";
 
 export class StepHoverControl {
   readonly line: HTMLElement;
+  /** "Hover a cell…", shown where the picture has hover text. */
+  readonly hint: HTMLElement;
   private hover: StepHover | null = null;
 
   constructor(
     private readonly picture: HTMLElement,
     private readonly onCell: (cell: [number, number]) => void,
   ) {
+    this.hint = el("div", { class: "panel-note view-hint", text: t("steps.hoverHint") });
     this.line = el("div", { class: "step-arithmetic", "data-testid": "step-arithmetic", "aria-live": "polite" });
     picture.addEventListener("pointermove", (e) => this.pointer(e));
     picture.addEventListener("keydown", (e) => this.key(e));
@@ -26,6 +29,7 @@ export class StepHoverControl {
     this.hover = hover ?? null;
     const on = !!this.hover;
     this.line.hidden = !on;
+    this.hint.hidden = !on;
     if (on) {
       this.picture.tabIndex = 0;
       this.picture.setAttribute("aria-label", t("steps.picture.aria"));

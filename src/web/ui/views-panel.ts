@@ -66,7 +66,7 @@ export class ViewsPanel {
     svgButton.addEventListener("click", () => this.save("svg"));
     pngButton.addEventListener("click", () => this.save("png"));
     this.saveButtons = el("span", { class: "view-save", hidden: true }, `${t("views.download")} `, svgButton, " ", pngButton);
-    this.root = el("section", { class: "views", "data-testid": "views" }, el("h2", { text: t("views.heading") }), tabs, this.controls, this.message, this.stepHover.line, this.picture, this.saveButtons);
+    this.root = el("section", { class: "views", "data-testid": "views" }, el("h2", { text: t("views.heading") }), tabs, this.controls, this.message, this.stepHover.hint, this.stepHover.line, this.picture, this.saveButtons);
     this.dragToRotate();
   }
 
@@ -255,7 +255,7 @@ export class ViewsPanel {
         s.step = 1;
         void this.o.applyIteration().then(() => this.changed());
       });
-      c.append(prev, label, next, apply, hint(t("views.stepsHint")), hint(t("steps.hoverHint")));
+      c.append(prev, label, next, apply, hint(t("views.stepsHint")));
       this.o.pause();
       this.updateStepLabel();
     }
