@@ -4,6 +4,8 @@
  * from the link (`lang=zh|en`), else from the browser; the pictures of "Look inside" are the CLI's
  * own SVG and stay English, as do the engine's error details a message quotes.
  */
+import { IMPORT_EN, IMPORT_ZH } from "./i18n-import.ts";
+
 export type Lang = "en" | "zh";
 export const LANGS: readonly Lang[] = ["en", "zh"];
 
@@ -65,8 +67,8 @@ const EN = {
   "data.walkthrough.aria": "walkthrough",
   "data.ownData": "— the Playground's data —",
   "data.openedFile": "(the file you opened)",
-  "data.open": "Open an experiment or a CSV (or drop it here)",
-  "data.open.aria": "open an experiment file or a CSV",
+  "data.open": "Open an experiment, a CSV or a model (or drop it here)",
+  "data.open.aria": "open an experiment file, a CSV or a model",
   "data.choose": "Choose files…",
   "data.back": "Back to the Playground's data",
   "data.fileNote": "The page trains this file as it says (data, network, optimiser, loss); the learning rate above applies at once. Export writes it back with the epochs trained.",
@@ -278,6 +280,8 @@ const EN = {
   "gif.manyFeatures": "The GIF, as glassbox animate training, draws a network with one or two inputs over their plane; this one has {n} (switch features off to make one).",
   "gif.failed": "No GIF: {message}",
   "gif.cancelled": "GIF cancelled.",
+  // Importing a model, a CSV's columns, the step inspector's hover (i18n-import.ts).
+  ...IMPORT_EN,
 } as const;
 
 export type MessageKey = keyof typeof EN;
@@ -338,8 +342,8 @@ const ZH: Record<MessageKey, string> = {
   "data.walkthrough.aria": "示例讲解",
   "data.ownData": "— 游乐场自带的数据 —",
   "data.openedFile": "（你打开的文件）",
-  "data.open": "打开实验文件或 CSV 文件（也可拖放到页面上）",
-  "data.open.aria": "打开实验文件或 CSV 文件",
+  "data.open": "打开实验文件、CSV 文件或模型（也可拖放到页面上）",
+  "data.open.aria": "打开实验文件、CSV 文件或模型",
   "data.choose": "选择文件…",
   "data.back": "回到游乐场自带的数据",
   "data.fileNote": "页面按文件所写的内容训练（数据、网络、优化器、损失函数）；上方的学习率立即生效。导出时会连同已训练的轮数一起写回。",
@@ -544,6 +548,7 @@ const ZH: Record<MessageKey, string> = {
   "gif.manyFeatures": "GIF 与 glassbox animate training 一样，只能在平面上画有一到两个输入的网络；这个网络有 {n} 个输入（关掉一些特征即可）。",
   "gif.failed": "无法生成 GIF：{message}",
   "gif.cancelled": "已取消 GIF。",
+  ...IMPORT_ZH,
 };
 
 export const CATALOGUES: Readonly<Record<Lang, Readonly<Record<MessageKey, string>>>> = { en: EN, zh: ZH };

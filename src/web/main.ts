@@ -17,6 +17,9 @@ import { OutputView } from "./ui/output-view.ts";
 import { classroomPanel, dataPanel, outputPanel, readChosen, topBar, type Handlers } from "./ui/panels.ts";
 import { ViewsPanel, type ViewTab } from "./ui/views-panel.ts";
 import { compareAndGif } from "./compare-mount.ts";
+import { importBox, importedExperiment, importedJob, importedShape, importProblem, loadImported, modelFiles, noFitText, paramsOf, storeImported } from "./imported.ts";
+import type { ImportedModel } from "./model-kind.ts";
+import { csvColumnsBox } from "./ui/csv-columns.ts";
 
 /** Settings that change a running training in place; anything else starts it again. */
 const LIVE: readonly (keyof Setup)[] = ["learningRate", "regularizationRate", "batchSize", "momentum"];
@@ -46,12 +49,55 @@ let hovered: NodeRef | null = null;
 let generation = 0;
 let gridRefreshes = 0;
 let openTab: ViewTab | null = null;
+/** An imported model (imported.ts), shown in the place of the page's own network; kept for reloads in this tab. */
+let imported: ImportedModel | null = loadImported();
+/** Why the imported model cannot be drawn over the page's data (the worker's problem; only its diagram then), or null. */
+let importNoFit: string | null = null;
+
+/** Whether the diagram is a file's or an imported model's network (not the Playground's own set-up). */
+function fileNetwork(): boolean {
+  return !!setup.example || imported !== null;
+}
+
+/** Imports the chosen files as a model; a file that cannot be imported changes nothing. */
+async function importModelFiles(list: File[]): Promise<void> {
+  const box = document.querySelector("[data-testid=file-error]");
+  const name = list.find((f) => /\.(json|onnx)$/i.test(f.name))?.name ?? list[0]?.name ?? "";
+  let next: ImportedModel;
+  try {
+    next = await worker.readModel(await modelFiles(list));
+  } catch (e) {
+    if (box) box.textContent = importProblem(name, e);
+    return;
+  }
+  const job = importedJob(next, setup, next.csv ? null : currentFile());
+  const problem = await worker.check(job.experiment, job.files, next.model);
+  // Data the model cannot read still shows its diagram; any other problem (a CSV chosen with it that does not fit) changes nothing.
+  if (problem && (next.csv || !noFitText(next, problem))) {
+    if (box) box.textContent = importProblem(next.name, problem, next);
+    return;
+  }
+  imported = next;
+  storeImported(next);
+  // Over the Playground's data, the dataset of the model's kind.
+  if (!setup.example) setup = { ...setup, problem: next.model.classes ? "classification" : "regression" };
+  writeUrl();
+  void restart(false);
+}
+
+function closeModel(): void {
+  imported = null;
+  storeImported(null);
+  void restart(false);
+}
 
 /** An experiment opened from disk (or dropped on the page), kept for reloads in this tab. */
 const FILE_KEY = "glassbox-opened-experiment";
 interface OpenedFile {
   experiment: ExperimentJson;
   files: Record<string, string>;
+  /** Made from a CSV alone: its columns can be chosen (ui/csv-columns.ts). */
+  fromCsv?: boolean;
 }
 
 /** The experiment file the page trains in walkthrough mode, or null for the Playground's own set-up. */
@@ -74,8 +120,10 @@ async function openExperiment(name: string | null, opened?: OpenedFile): Promise
   if (opened) {
     const problem = await worker.check(opened.experiment, opened.files);
     if (problem) {
-      const box = document.querySelector("[data-testid=file-error]");
+      const box = document.querySelector<HTMLElement>("[data-testid=file-error]");
       if (box) box.textContent = t("file.unchanged", { problem: problem.replace(/^(Error|UserError): /, "") });
+      // A CSV whose first choice of columns cannot train: its columns to choose from, beside the error.
+      if (opened.fromCsv && box && !document.querySelector("[data-testid=csv-columns]")) showColumns(opened, box);
       return;
     }
     try {
@@ -85,6 +133,10 @@ async function openExperiment(name: string | null, opened?: OpenedFile): Promise
     }
   }
   const file = opened ?? (name && name !== "file" ? exampleNamed(name) : null);
+  if (imported) {
+    imported = null;
+    storeImported(null);
+  }
   setup = { ...setup, example: name, ...(file ? { learningRate: fileLearningRate(file.experiment) } : {}) };
   writeUrl();
   void restart(false);
@@ -125,9 +177,11 @@ const handlers: Handlers = {
   exportExperiment: () => exportExperiment(),
   downloadSpreadsheet: () => void downloadSpreadsheet(),
   downloadModel: () =>
-    void worker.modelJson().then((json) => saveBlob(new Blob([`${JSON.stringify(json, null, 1)}\n`], { type: "application/json" }), "model.json")),
+    // A model the page's data does not fit is not in the worker: it downloads as imported.
+    void (importNoFit && imported ? Promise.resolve(imported.model as unknown) : worker.modelJson()).then((json) => saveBlob(new Blob([`${JSON.stringify(json, null, 1)}\n`], { type: "application/json" }), "model.json")),
   openExample: (name) => void openExperiment(name),
   openFile: (opened) => void openExperiment("file", opened),
+  importModel: (files) => void importModelFiles(files),
   switchLanguage: () => change({ lang: language() === "zh" ? "en" : "zh" }),
   copyLink: () => {
     writeUrl();
@@ -178,8 +232,10 @@ async function restart(keepPlaying: boolean): Promise<void> {
       writeUrl();
       render();
     }
+    importNoFit = null;
+    const job = imported ? importedJob(imported, setup, imported.csv ? null : file) : null;
     const ready = await worker.setup(
-      file ? withPageSettings(file.experiment, setup) : toExperiment(setup, 1),
+      job ? job.experiment : file ? withPageSettings(file.experiment, setup) : toExperiment(setup, 1),
       Comlink.proxy((frame: Frame) => {
         if (mine !== generation) return;
         latest = frame;
@@ -189,12 +245,13 @@ async function restart(keepPlaying: boolean): Promise<void> {
           freshGrids = true;
         }
       }),
-      file?.files ?? {},
+      job ? job.files : file?.files ?? {},
+      imported?.model,
     );
     if (mine !== generation) return;
     info = ready;
     // A file's network is known once the worker has read it.
-    if (file) render();
+    if (file || imported) render();
     paintInputs();
     showManyFeatures();
     view?.chart.clear();
@@ -204,8 +261,16 @@ async function restart(keepPlaying: boolean): Promise<void> {
     if (keepPlaying) play();
   } catch (e) {
     if (mine !== generation) return;
+    if (imported && noFitText(imported, (e as Error).message)) return showModelOnly((e as Error).message);
     if (view) view.error.textContent = t("error.cannotTrain", { message: (e as Error).message.replace(/^(Error|UserError): /, "") });
   }
+}
+
+/** An imported model the page's data does not fit: its diagram and weights, and why nothing else is drawn (render() draws them). */
+function showModelOnly(problem: string): void {
+  importNoFit = problem;
+  void worker.pause();
+  render();
 }
 
 function play(): void {
@@ -256,14 +321,18 @@ function relabel(): void {
 }
 
 function showManyFeatures(): void {
-  if (info && info.rawDim > 2) view?.output.showInstead({ text: t("output.manyFeatures", { n: info.rawDim }) });
+  if (info && info.rawDim > 2) view?.output.showInstead({ text: imported ? t("import.wideOutput", { n: info.rawDim }) : t("output.manyFeatures", { n: info.rawDim }) });
 }
 
 /** Builds the page from the set-up (after a structural change; live changes do not come here). */
 function render(): void {
   const previousChart = view?.chart;
-  const top = topBar(setup, handlers);
+  // An imported model brings its own activations, loss and problem type: the controls for them are the walkthroughs' (none).
+  const top = topBar(imported && !setup.example ? { ...setup, example: "imported" } : setup, handlers);
   const data = dataPanel(setup, handlers);
+  const opened = setup.example === "file" && !imported ? currentFile() : null;
+  if (opened?.fromCsv) showColumns(opened, data.querySelector<HTMLElement>("[data-testid=file-error]")!);
+  if (imported) data.insertBefore(importBox(imported, importNoFit ? "none" : imported.csv ? "csv" : setup.example ? "file" : "playground", closeModel), data.children[2] ?? null);
   const out = outputPanel(setup, handlers);
   const board = el("main", { class: "board" });
   const middle = el("section", { class: "middle" });
@@ -271,7 +340,7 @@ function render(): void {
   board.append(data, middle, out.root);
   const noticeBox = notices.length ? noticeElement() : null;
   const views = new ViewsPanel({
-    hiddenLayers: setup.networkShape.length,
+    hiddenLayers: fileNetwork() ? (imported?.model.layers ?? info?.layers ?? [{}]).length - 1 : setup.networkShape.length,
     paramNames: () => worker.paramNames(),
     draw: (request) => worker.view(request),
     applyIteration: () => worker.applyIteration(),
@@ -281,6 +350,8 @@ function render(): void {
   });
   app.replaceChildren(top.root, ...(noticeBox ? [noticeBox] : []), board, views.root, classroomPanel(setup, handlers));
   compare.mount(app, out.root);
+  const why = imported && importNoFit ? noFitText(imported, importNoFit) : null;
+  if (why) views.root.replaceChildren(el("h2", { text: t("views.heading") }), el("p", { class: "panel-note", "data-testid": "views-need-data", text: `${t("import.viewsNeedData")} ${why}` }));
   const width = middle.clientWidth || 600;
   const network = new NetworkView(
     networkShape(),
@@ -326,6 +397,10 @@ function render(): void {
   };
   views.open(openTab);
   views.root.addEventListener("click", () => (openTab = views.active));
+  if (why && imported) {
+    network.setParams(paramsOf(imported.model));
+    view.output.showInstead({ text: why });
+  }
   paintInputs();
   applyHidden();
   updatePlayButton();
@@ -333,8 +408,18 @@ function render(): void {
   freshGrids = latest !== null;
 }
 
+/** The CSV's columns to choose from (ui/csv-columns.ts), in the data column under the file picker. */
+function showColumns(opened: OpenedFile, error: HTMLElement): void {
+  const columns = csvColumnsBox(opened, (next) => void openExperiment("file", next), error);
+  const data = error.closest("section.data");
+  if (!columns || !data) return;
+  data.querySelector("[data-testid=csv-columns]")?.remove();
+  data.insertBefore(columns, data.children[2] ?? null);
+}
+
 /** What the diagram draws: the Playground's set-up, or the opened file's network once the worker has read it. */
 function networkShape(): NetworkShape {
+  if (imported) return importedShape(imported.model);
   const file = currentFile();
   if (!file) {
     return {
@@ -357,7 +442,7 @@ function networkShape(): NetworkShape {
 
 function paintInputs(): void {
   if (!view || !info) return;
-  if (!setup.example) view.network.paintFeatures(info.featureGrids);
+  if (!fileNetwork()) view.network.paintFeatures(info.featureGrids);
   else if (info.inputGrids) view.network.paintFeatures(Object.fromEntries(info.inputs.map((name, i) => [name, info!.inputGrids![i]])));
 }
 
@@ -432,6 +517,15 @@ async function downloadSpreadsheet(): Promise<void> {
 
 function exportExperiment(): void {
   const epochs = latest?.epoch ?? 0;
+  if (imported && !importNoFit) {
+    // The imported model over the page's data, from its weights as they are now.
+    const m = imported;
+    void worker.modelJson().then((now) => {
+      const json = importedExperiment({ ...m, model: now as ImportedModel["model"] }, setup, m.csv ? null : currentFile(), epochs);
+      saveBlob(new Blob([`${JSON.stringify(json, null, 2)}\n`], { type: "application/json" }), `${String(json.name).replace(/[^A-Za-z0-9_-]+/g, "-")}.json`);
+    });
+    return;
+  }
   const json = toExperiment(setup, epochs);
   if (changedMidRun) json.description = `${json.description} Note: settings or weights were changed during the run, which this file cannot replay; it trains the set-up as it is now from the start.`;
   saveBlob(new Blob([`${JSON.stringify(json, null, 2)}\n`], { type: "application/json" }), `${String(json.name).replace(/[^A-Za-z0-9_-]+/g, "-")}.json`);
@@ -444,7 +538,7 @@ function pointColourOf(y: number): string {
 
 function drawPoints(): void {
   if (!view || !info || info.rawDim > 2) return;
-  view.output.points(info.train, setup.showTestData || !!setup.example ? info.test : null, pointColourOf, info.domain, info.rawDim);
+  view.output.points(info.train, setup.showTestData || fileNetwork() ? info.test : null, pointColourOf, info.domain, info.rawDim);
 }
 
 let curvesInFlight = false;
@@ -476,7 +570,7 @@ function paintOutput(grids: Float32Array[]): void {
   const L = grids.length - 1;
   const h = hovered;
   if (h && h.layer === -1) {
-    const g = setup.example ? info.inputGrids?.[h.unit] : info.featureGrids[FEATURES.find((x) => networkShape().inputs.find((i) => i.key === x)?.label === h.label) ?? "x"];
+    const g = fileNetwork() ? info.inputGrids?.[h.unit] : info.featureGrids[FEATURES.find((x) => networkShape().inputs.find((i) => i.key === x)?.label === h.label) ?? "x"];
     if (g) view.output.paint(g, inputScale(g), false);
     view.caption.textContent = t("caption.input", { label: h.label });
   } else if (h && h.layer < L) {
@@ -488,7 +582,7 @@ function paintOutput(grids: Float32Array[]): void {
     view.caption.textContent = t("caption.classes", { classes: info.classes?.join(", ") ?? "" });
   } else {
     view.output.paint(grids[L], unitScale(info.layers[L].activation), setup.discretize);
-    const test = setup.showTestData || !!setup.example;
+    const test = setup.showTestData || fileNetwork();
     view.caption.textContent = info.task === "binary" ? t(test ? "caption.binaryTest" : "caption.binary", { cls: info.classes?.[1] ?? 1 }) : t("caption.regression");
   }
   view.heatmapWrap.dataset.refreshes = String(++gridRefreshes);
@@ -606,6 +700,11 @@ Object.assign(globalThis, {
     rate: () => worker.rate(),
     /** The step inspector's iteration at the current weights (the numbers `glassbox steps` gives). */
     trace: () => worker.trace(),
+    /** The shown model's outputs for raw rows (what `glassbox predict` writes for them). */
+    predict: (rows: number[][]) => worker.predict(rows),
+    get imported() {
+      return imported ? { format: imported.format, name: imported.name, fits: importNoFit === null, ready: info !== null || importNoFit !== null } : null;
+    },
     grid: { side: GRID, domain: DOMAIN },
   },
 });

@@ -1,6 +1,9 @@
 /** What the page and its training worker say to each other (the worker's API, through comlink). */
 import type { Trace } from "../nn/trace.ts";
 import type { ExperimentJson, Feature } from "./setup.ts";
+import type { ModelJson } from "../nn/serialize.ts";
+import type { ImportedModel, ModelFile } from "./model-kind.ts";
+import type { StepHover } from "./step-arithmetic.ts";
 
 /** The error of a frame when L-BFGS stopped by itself: "converged:<epoch>" (the page words it in its language). */
 export const CONVERGED = "converged:";
@@ -84,19 +87,31 @@ export interface ViewRequest {
   mode?: "heatmap" | "3d";
   /** steps: which step of the iteration (1-based). */
   step?: number;
+  /** steps: the highlighted cell of the computed matrix (row, column), and the hover text's words in the page's language. */
+  cell?: [number, number];
+  words?: StepWords;
+}
+
+/** The step inspector's words, as templates: "not shown: {n}", "penalty", "{optimizer} step". */
+export interface StepWords {
+  more: string;
+  penalty: string;
+  step: string;
 }
 
 export interface ViewResult {
   svg: string;
   /** steps: how many steps the iteration has. */
   steps?: number;
+  /** steps: the computed matrix's cells and the highlighted cell's arithmetic (null in the twelve-steps article's layout). */
+  hover?: StepHover | null;
 }
 
 export interface PlaygroundWorker {
   /** Builds data, network and trainer from an experiment file; frames go to `onFrame`. */
-  setup(experiment: ExperimentJson, onFrame: (frame: Frame) => void, files?: Record<string, string>): Promise<SetupInfo>;
+  setup(experiment: ExperimentJson, onFrame: (frame: Frame) => void, files?: Record<string, string>, model?: ModelJson): Promise<SetupInfo>;
   /** Validates and prepares an experiment without touching the current one: null, or what is wrong. */
-  check(experiment: ExperimentJson, files?: Record<string, string>): string | null;
+  check(experiment: ExperimentJson, files?: Record<string, string>, model?: ModelJson): string | null;
   play(): void;
   /** Stops after the current slice; returns the epoch it stopped at (its frame is the last one). */
   pause(): number;
@@ -119,4 +134,10 @@ export interface PlaygroundWorker {
   trace(): Trace;
   /** Applies that iteration's update (the trace's W′, b′) to the network; a frame follows. */
   applyIteration(): void;
+
+  // Importing a model: with `model`, setup and check put it in the place of the experiment's network (model-import.ts).
+  /** Reads chosen files as one model (Glassbox, scikit-learn, TensorFlow.js or ONNX); throws the converter's message. */
+  readModel(files: ModelFile[]): ImportedModel;
+  /** The current model's outputs for raw rows, as `glassbox predict` computes them. */
+  predict(rows: number[][]): number[][];
 }

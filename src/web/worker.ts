@@ -23,9 +23,13 @@ import type { Prepared } from "../experiment/prepare.ts";
 import { emptyHistory, recordEpoch, type History } from "../nn/history.ts";
 import { accuracy, taskOf } from "../nn/targets.ts";
 import type { Trace } from "../nn/trace.ts";
-import { costGrid, costSurfaceScene, hiddenMorphScene, lossData, parseParam, paramNames, stepScenes, toSvg, VIEWS, type Scene } from "../viz/index.ts";
+import { costGrid, costSurfaceScene, hiddenMorphScene, lossData, parseParam, paramNames, stepScenes, stepsLayout, toSvg, VIEWS, type Scene } from "../viz/index.ts";
 import { CONVERGED, DOMAIN, GRID, type Domain, type Frame, type LiveSettings, type PlaygroundWorker, type SetupInfo, type ViewRequest, type ViewResult } from "./protocol.ts";
 import { CLASS_DATASETS, FEATURE_INPUT, FEATURES, REG_DATASETS, type ExperimentJson, type Feature } from "./setup.ts";
+import { predictRows, prepareForModel, readModelFiles } from "./model-import.ts";
+import type { ImportedModel, ModelFile } from "./model-kind.ts";
+import { arithmeticWords, stepHover } from "./step-arithmetic.ts";
+import type { ModelJson } from "../nn/serialize.ts";
 
 const SLICE_MS = 10;
 const MAX_HISTORY = 2000;
@@ -236,24 +240,29 @@ function slice(): void {
   schedule();
 }
 
-function prepare(json: ExperimentJson, files: Record<string, string>): { experiment: ReturnType<typeof validateExperiment>; p: Prepared } {
+function prepare(json: ExperimentJson, files: Record<string, string>, model?: ModelJson): { experiment: ReturnType<typeof validateExperiment>; p: Prepared } {
+  if (model) {
+    // An imported model (model-import.ts) in the place of the experiment's network.
+    const p = prepareForModel(model, json, (path) => files[path]);
+    return { experiment: p.experiment, p };
+  }
   const experiment = validateExperiment({ ...json, train: { ...((json.train as object | undefined) ?? {}), epochs: 1 } });
   return { experiment, p: prepareExperiment(experiment, (path) => files[path]) };
 }
 
 const api: PlaygroundWorker = {
-  check(json: ExperimentJson, files: Record<string, string> = {}): string | null {
+  check(json: ExperimentJson, files: Record<string, string> = {}, model?: ModelJson): string | null {
     try {
-      prepare(json, files);
+      prepare(json, files, model);
       return null;
     } catch (e) {
       return (e as Error).message;
     }
   },
 
-  async setup(json: ExperimentJson, onFrame: (frame: Frame) => void, files: Record<string, string> = {}): Promise<SetupInfo> {
+  async setup(json: ExperimentJson, onFrame: (frame: Frame) => void, files: Record<string, string> = {}, model?: ModelJson): Promise<SetupInfo> {
     // Prepared first: a file that does not validate leaves the current network as it was.
-    const { experiment, p } = prepare(json, files);
+    const { experiment, p } = prepare(json, files, model);
     const eng = await engineReady();
     playing = false;
     if (session) {
@@ -377,6 +386,16 @@ const api: PlaygroundWorker = {
     return Comlink.transfer(bytes, [bytes.buffer as ArrayBuffer]);
   },
 
+  // Importing a model (model-import.ts).
+  readModel(files: ModelFile[]): ImportedModel {
+    return readModelFiles(files);
+  },
+
+  predict(rows: number[][]): number[][] {
+    if (!session) throw new Error("the network is not ready yet");
+    return predictRows(session.model, rows);
+  },
+
   rate(): number {
     if (recent.length < 2) return 0;
     const a = recent[0];
@@ -408,9 +427,12 @@ function drawExtra(s: Session, r: ViewRequest): ViewResult {
       scene = VIEWS.history(input, size);
       break;
     case "steps": {
-      const scenes = stepScenes(firstIteration(s.prepared, s.model), { width: r.width });
+      const trace = firstIteration(s.prepared, s.model);
+      const scenes = stepScenes(trace, { width: r.width, cell: r.cell });
       const k = Math.max(1, Math.min(scenes.length, r.step ?? 1));
-      return { svg: toSvg(scenes[k - 1], { idPrefix: "steps" }), steps: scenes.length };
+      // The hover arithmetic (step-arithmetic.ts), for the layout of one picture per computed matrix.
+      const hover = stepsLayout(trace) === "trace" ? stepHover(trace, scenes[k - 1], k, r.cell, arithmeticWords(r.words)) : null;
+      return { svg: toSvg(scenes[k - 1], { idPrefix: "steps" }), steps: scenes.length, hover };
     }
     case "landscape": {
       const [na, nb] = r.params ?? defaultPair(s);

@@ -29,10 +29,13 @@ import { pointColour } from "./colours.ts";
 import { el, icon } from "./dom.ts";
 import { language, t, type MessageKey } from "../i18n.ts";
 import { TEST_COLOUR, TRAIN_COLOUR } from "./loss-chart.ts";
+import { isModelChoice } from "../imported.ts";
 
 export interface OpenedFiles {
   experiment: ExperimentJson;
   files: Record<string, string>;
+  /** Made from a CSV alone (experimentForCsv): the page then offers to choose its columns (csv-columns.ts). */
+  fromCsv?: boolean;
 }
 
 export interface Handlers {
@@ -51,6 +54,8 @@ export interface Handlers {
   copyLink(): void;
   /** The language switch: the other language. */
   switchLanguage(): void;
+  /** Files that are a model (with its weights, or a CSV to draw it over): imported to look inside (imported.ts). */
+  importModel?(files: File[]): void;
 }
 
 function select<T extends string | number>(label: string, cls: string, id: string, values: readonly T[], current: T, show: (v: T) => string, onChange: (v: T) => void): HTMLElement {
@@ -118,7 +123,7 @@ function openers(setup: Setup, on: Handlers, error: HTMLElement): HTMLElement {
   if (setup.example === "file") menu.append(el("option", { value: "file", text: t("data.openedFile"), selected: true }));
   menu.addEventListener("change", () => on.openExample(menu.value || null));
   // The browser writes a file input's own button in its language, not the page's: a button of ours stands in for it.
-  const picker = el("input", { type: "file", class: "visually-hidden", accept: ".json,.csv,application/json,text/csv", multiple: true, "data-testid": "open-file", "aria-label": t("data.open.aria") });
+  const picker = el("input", { type: "file", class: "visually-hidden", accept: ".json,.csv,.onnx,.bin,application/json,text/csv", multiple: true, "data-testid": "open-file", "aria-label": t("data.open.aria") });
   picker.addEventListener("change", () => void readChosen([...(picker.files ?? [])], on, error));
   return el("div", { class: "openers" }, el("label", { class: "field" }, el("span", { class: "label", text: t("data.walkthroughs") }), menu), el("label", { class: "field open-file" }, el("span", { class: "label", text: t("data.open") }), picker, el("span", { class: "text-button", "aria-hidden": "true", text: t("data.choose") })), error);
 }
@@ -126,6 +131,7 @@ function openers(setup: Setup, on: Handlers, error: HTMLElement): HTMLElement {
 /** Reads chosen or dropped files: one experiment (plus the CSV it names), or one CSV to make an experiment of. */
 export async function readChosen(list: File[], on: Handlers, error: HTMLElement): Promise<void> {
   error.textContent = "";
+  if (on.importModel && (await isModelChoice(list))) return on.importModel(list);
   try {
     const texts = await Promise.all(list.map(async (f) => [f.name, await f.text()] as const));
     const json = texts.find(([n]) => n.toLowerCase().endsWith(".json"));
@@ -149,7 +155,7 @@ export async function readChosen(list: File[], on: Handlers, error: HTMLElement)
       return;
     }
     if (csvs.length === 1) {
-      on.openFile(experimentForCsv(csvs[0][0], csvs[0][1]));
+      on.openFile({ ...experimentForCsv(csvs[0][0], csvs[0][1]), fromCsv: true });
       return;
     }
     throw new Error(list.length === 0 ? t("file.none") : t("file.which"));

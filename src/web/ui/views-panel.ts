@@ -9,6 +9,7 @@ import type { ExtraView, ViewRequest, ViewResult } from "../protocol.ts";
 import { el, saveBlob } from "./dom.ts";
 import { t } from "../i18n.ts";
 import { PAGE_VIEWS, type PageTab } from "../../viz/registry/index.ts";
+import { StepHoverControl } from "./step-hover.ts";
 
 /** The tabs come from the view registry (each entry's `page`); the registry holds no drawing code. */
 export type ViewTab = PageTab;
@@ -34,7 +35,8 @@ export class ViewsPanel {
   private readonly controls: HTMLElement;
   private readonly message: HTMLElement;
   private readonly buttons = new Map<ViewTab, HTMLButtonElement>();
-  private state = { layer: 1, t: 1, azimuth: -35, elevation: 30, params: null as [string, string] | null, mode: "heatmap" as "heatmap" | "3d", step: 1, steps: 0 };
+  private state = { layer: 1, t: 1, azimuth: -35, elevation: 30, params: null as [string, string] | null, mode: "heatmap" as "heatmap" | "3d", step: 1, steps: 0, cell: [0, 0] as [number, number] };
+  private readonly stepHover: StepHoverControl;
   private inFlight = false;
   private dirty = true;
   private drawnEpoch = -1;
@@ -56,12 +58,17 @@ export class ViewsPanel {
     this.controls = el("div", { class: "view-controls" });
     this.message = el("div", { class: "view-message", "data-testid": "view-message" });
     this.picture = el("div", { class: "view-picture", "data-testid": "view-picture" });
+    this.stepHover = new StepHoverControl(this.picture, (cell) => {
+      this.state.cell = cell;
+      this.changed();
+    });
+    this.stepHover.show(null);
     const svgButton = el("button", { class: "text-button", "data-testid": "view-svg", text: t("views.svg") });
     const pngButton = el("button", { class: "text-button", "data-testid": "view-png", text: t("views.png") });
     svgButton.addEventListener("click", () => this.save("svg"));
     pngButton.addEventListener("click", () => this.save("png"));
     this.saveButtons = el("span", { class: "view-save", hidden: true }, `${t("views.download")} `, svgButton, " ", pngButton);
-    this.root = el("section", { class: "views", "data-testid": "views" }, el("h2", { text: t("views.heading") }), tabs, this.controls, this.message, this.picture, this.saveButtons);
+    this.root = el("section", { class: "views", "data-testid": "views" }, el("h2", { text: t("views.heading") }), tabs, this.controls, this.message, this.stepHover.hint, this.stepHover.line, this.picture, this.saveButtons);
     this.dragToRotate();
   }
 
@@ -73,6 +80,7 @@ export class ViewsPanel {
       b.setAttribute("aria-selected", String(id === tab));
     }
     this.picture.replaceChildren();
+    this.stepHover.show(null);
     this.saveButtons.hidden = true;
     this.picture.dataset.shows = "";
     this.message.textContent = "";
@@ -135,7 +143,7 @@ export class ViewsPanel {
       case "history":
         return { name: "history", width, height: Math.round(width * 0.6) };
       case "steps":
-        return { name: "steps", width, step: s.step };
+        return { name: "steps", width, step: s.step, cell: s.cell, words: { more: t("steps.more"), penalty: t("steps.penalty"), step: t("steps.optimizerStep") } };
       default:
         return null;
     }
@@ -154,6 +162,7 @@ export class ViewsPanel {
       this.picture.dataset.shows = this.tab ?? "";
       this.picture.dataset.drawn = String(Number(this.picture.dataset.drawn ?? 0) + 1);
       this.message.textContent = "";
+      this.stepHover.show(r.name === "steps" ? result.hover : null);
       if (result.steps !== undefined && result.steps !== this.state.steps) {
         this.state.steps = result.steps;
         this.updateStepLabel();
@@ -281,6 +290,7 @@ export class ViewsPanel {
     const s = this.state;
     this.o.pause();
     s.step = Math.max(1, Math.min(s.steps || 1, s.step + delta));
+    s.cell = [0, 0];
     this.updateStepLabel();
     this.changed();
   }
