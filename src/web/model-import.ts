@@ -138,25 +138,8 @@ export function prepareForModel(json: ModelJson, experimentJson: ExperimentJson,
     split,
     raw,
     data: { X: scale(split.train.X), Y: encode(split.train), testX: split.test ? scale(split.test.X) : null, testY: split.test ? encode(split.test) : null },
-    config: {
-      optimizer: t.optimizer,
-      epochs: t.epochs,
-      learningRate: t.learningRate,
-      batchSize: t.batchSize,
-      reduction: t.reduction,
-      l2: t.l2,
-      l1: t.l1,
-      momentum: t.momentum,
-      nesterov: t.nesterov,
-      beta1: t.beta1,
-      beta2: t.beta2,
-      epsilon: t.epsilon,
-      tolerance: t.tolerance,
-      seed: t.seed,
-      rng: t.rng,
-      recordEvery: experiment.record.every,
-      paramsAt: experiment.record.paramsAt,
-    },
+    // The validated `train` is a TrainConfig already (as prepareExperiment uses it).
+    config: { ...t, recordEvery: experiment.record.every, paramsAt: experiment.record.paramsAt },
   };
 }
 

@@ -6,7 +6,7 @@
  * significant digits); only long sums are cut, naming how many terms are left out.
  */
 import type { Trace, TraceStep } from "../nn/trace.ts";
-import { fmt } from "../viz/plot.ts";
+import { fmt } from "../viz/format.ts";
 import type { Mark, Scene } from "../viz/scene.ts";
 import { MAX_COLS, MAX_ROWS } from "../viz/views/tables.ts";
 

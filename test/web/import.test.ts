@@ -15,7 +15,7 @@ import { validateExperiment } from "../../src/experiment/validate.ts";
 import { firstIteration } from "../../src/experiment/first-iteration.ts";
 import { train } from "../../src/nn/train.ts";
 import { modelToJson } from "../../src/nn/serialize.ts";
-import { fmt } from "../../src/viz/plot.ts";
+import { fmt } from "../../src/viz/format.ts";
 import { epochOf, openPage, openSession, waitForEpoch, type Session, type Watched } from "./browser.ts";
 
 const FIXTURES = "test/fixtures/interop";

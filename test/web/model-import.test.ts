@@ -10,7 +10,7 @@ import { prepareExperiment } from "../../src/experiment/prepare.ts";
 import { validateExperiment } from "../../src/experiment/validate.ts";
 import { firstIteration } from "../../src/experiment/first-iteration.ts";
 import { modelFromJson, modelToJson } from "../../src/nn/serialize.ts";
-import { fmt } from "../../src/viz/plot.ts";
+import { fmt } from "../../src/viz/format.ts";
 import { prepareForModel, readModelFiles } from "../../src/web/model-import.ts";
 import { DOES_NOT_FIT, MISSING_WEIGHTS } from "../../src/web/model-kind.ts";
 import { importedJob } from "../../src/web/imported.ts";
