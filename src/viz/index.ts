@@ -12,10 +12,10 @@
  *                 resolution, extent, angle, showTest, layer, t) & each view's own (registry/<view>.ts)
  *   toSvg(scene, { fontFamily?, idPrefix?, xmlDeclaration? }): string
  *
- *   Views: data, neurons, cost-slice, cost-surface, trajectory, boundary, hidden, surface, network,
- *   history, steps (the first step; `stepScenes` gives them all).
- *   A view throws a RangeError with a clear message when it does not apply (e.g. `neurons` on 2-D
- *   input, `steps` without a trace); `viewApplies(name, input)` says so beforehand.
+ *   Views: VIEW_NAMES, in the registry's order (registry/index.ts; `steps` draws one step,
+ *   `stepScenes` gives them all). A view throws a RangeError with a clear message when it does not
+ *   apply (e.g. `neurons` on 2-D input, `steps` without a trace); `viewApplies(name, input)` (its
+ *   entry's applies()) says so beforehand.
  *
  * Helpers for animations (each returns a Scene, or data that several frames can reuse):
  *   modelAtEpoch(model, run, epoch): Model          a copy holding a snapshot's parameters
