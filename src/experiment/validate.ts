@@ -224,7 +224,9 @@ function validateTrain(v: Json | undefined): TrainSpec {
     if (o[f.name] === undefined || entry.fields.some((g) => g.name === f.name)) continue;
     const owners = optimizersWith(f.name);
     const fix = f.name === "momentum" || f.name === "nesterov" ? ` (Keras' SGD and scikit-learn's solver "sgd" take momentum; "sgd" without batchSize is the full batch)` : "";
-    throw new UserError(`"${optimizer}" does not use ${f.name}, which ${owners.map((n) => `"${n}"`).join(", ")} read${owners.length === 1 ? "s" : ""}: use "optimizer": "${owners[0]}"${fix}, or remove ${f.name}`, join("train", f.name));
+    const readers = owners.map((n) => `"${n}"`).join(", ");
+    const todo = owners.length === 1 ? `use "optimizer": "${owners[0]}"${fix}, or remove ${f.name}` : `remove ${f.name}, or use one of those optimizers`;
+    throw new UserError(`"${optimizer}" does not use ${f.name}, which ${readers} read${owners.length === 1 ? "s" : ""}: ${todo}`, join("train", f.name));
   }
   const own: Record<string, number | boolean> = {};
   for (const f of entry.fields) own[f.name] = optional(o, f.name, "train", (x, p) => optimizerField(f, x, p), entry.defaults[f.name]);

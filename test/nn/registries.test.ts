@@ -74,6 +74,9 @@ describe("optimisers", () => {
       `train.momentum: "gd" does not use momentum, which "sgd" reads: use "optimizer": "sgd" (Keras' SGD and scikit-learn's solver "sgd" take momentum; "sgd" without batchSize is the full batch), or remove momentum`,
     );
     expect(message(() => validateExperiment(experiment({ optimizer: "gd", nesterov: true })))).toMatch(/^train\.nesterov: "gd" does not use nesterov/);
+    expect(message(() => validateExperiment(experiment({ optimizer: "lbfgs", learningRate: 0.1 })))).toBe(
+      'train.learningRate: "lbfgs" does not use learningRate, which "gd", "sgd", "adam" read: remove learningRate, or use one of those optimizers',
+    );
     // The same full-batch momentum, as sgd without a batch size:
     expect(validateExperiment(experiment({ optimizer: "sgd", momentum: 0.9 })).train).toMatchObject({ optimizer: "sgd", momentum: 0.9, batchSize: null });
   });
