@@ -16,6 +16,7 @@ import { firstIteration } from "../../src/experiment/first-iteration.ts";
 import { train } from "../../src/nn/train.ts";
 import { modelToJson } from "../../src/nn/serialize.ts";
 import { fmt } from "../../src/viz/plot.ts";
+import { CATALOGUES } from "../../src/web/i18n.ts";
 import { epochOf, openPage, openSession, waitForEpoch, type Session, type Watched } from "./browser.ts";
 
 const FIXTURES = "test/fixtures/interop";
@@ -283,6 +284,46 @@ describe("the step inspector's hover arithmetic", () => {
     await page.waitForFunction((k) => document.querySelector("[data-testid=step-arithmetic]")?.getAttribute("data-cell") === "W2'[0,0]" && new RegExp(`step ${k} of`).test(document.querySelector("[data-testid=step-label]")?.textContent ?? ""), steps - 1);
     const [W2, dW2, W2u] = [v("W2"), v("dW2"), v("W2'")];
     expect(await page.textContent("[data-testid=step-arithmetic]")).toBe(`W2'[0,0] = W2[0,0] − η·dW2[0,0] = ${fmt(W2[0][0], 4)} − ${cli.learningRate}×${f(dW2[0][0])} = ${fmt(W2u[0][0], 4)}`);
+    await clean(w);
+  });
+});
+
+/** Every text and tooltip of the page outside the views' pictures, with the data's own names (files, columns, classes) taken out. */
+async function englishLeft(page: Page, dataNames: string[]): Promise<string[]> {
+  const texts = await page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const skip = (e: Element | null): boolean => !!e?.closest("svg, script, style, noscript, select option:not([value='']), .node, [data-testid=step-arithmetic]");
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!skip(n.parentElement) && n.textContent!.trim()) out.push(n.textContent!.trim());
+    for (const e of document.querySelectorAll("[title], [aria-label]")) for (const a of ["title", "aria-label"]) if (!skip(e) && e.getAttribute(a)?.trim()) out.push(e.getAttribute(a)!.trim());
+    return out;
+  });
+  const words = (x: string): string[] => x.match(/[A-Za-z]{2,}/g) ?? [];
+  const allowed = new Set(["Glassbox", ...Object.values(CATALOGUES.zh).flatMap(words), ...dataNames.flatMap(words)]);
+  return texts.filter((x) => words(x).some((w) => !allowed.has(w)));
+}
+
+describe("importing and choosing columns in Chinese", () => {
+  it("the imported model's box, the explanation of a model that does not fit, the CSV's columns and the inspector's hover hint are all Chinese (the arithmetic itself is numbers and names)", async () => {
+    const w = await openPage(s, "#lang=zh");
+    const { page } = w;
+    await choose(page, [file(`${FIXTURES}/sklearn-binary.json`)]);
+    await waitForEpoch(page, (e) => e === 0);
+    await page.click(".view-tab[data-view=steps]");
+    await page.waitForSelector("[data-testid=step-arithmetic]:not([hidden])");
+    expect(await page.textContent("[data-testid=imported]")).toContain(CATALOGUES.zh["import.heading"]);
+    const texts = await englishLeft(page, ["sklearn-binary.json", "x1", "x2", "no", "yes"]);
+    await choose(page, [file(`${FIXTURES}/torch-mlp.onnx`)]);
+    await page.waitForSelector("[data-testid=views-need-data]");
+    texts.push(...(await englishLeft(page, ["torch-mlp.onnx", "x1", "x2", "x3"])));
+    await page.setInputFiles("[data-testid=open-file]", { name: "mine.csv", mimeType: "text/csv", buffer: Buffer.from("a,b,label\n1,2,0\n3,1,1\n2,2,0\n") });
+    await page.waitForSelector("[data-testid=csv-columns]");
+    await page.click("[data-testid=csv-target-0]");
+    await page.uncheck("[data-testid=csv-feature-1]");
+    await page.click("[data-testid=csv-apply]");
+    await page.waitForFunction(() => (document.querySelector("[data-testid=file-error]")?.textContent ?? "") !== "");
+    texts.push(...(await englishLeft(page, ["mine.csv", "a", "b", "label"])));
+    expect(texts).toEqual([]);
     await clean(w);
   });
 });
