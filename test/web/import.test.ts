@@ -304,17 +304,21 @@ async function englishLeft(page: Page, dataNames: string[]): Promise<string[]> {
 }
 
 describe("importing and choosing columns in Chinese", () => {
-  it("the imported model's box, the explanation of a model that does not fit, the CSV's columns and the inspector's hover hint are all Chinese (the arithmetic itself is numbers and names)", async () => {
-    const w = await openPage(s, "#lang=zh");
+  it("the imported model's box, the explanation of a model that does not fit, the CSV's columns and the inspector's hover hint are all Chinese (the arithmetic itself is numbers and names) and fit 390 px", async () => {
+    // On a phone's 390 px, with nothing scrolling sideways.
+    const w = await openPage(s, "#lang=zh", { width: 390, height: 844 });
     const { page } = w;
+    const narrow = async (): Promise<void> => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await choose(page, [file(`${FIXTURES}/sklearn-binary.json`)]);
     await waitForEpoch(page, (e) => e === 0);
     await page.click(".view-tab[data-view=steps]");
     await page.waitForSelector("[data-testid=step-arithmetic]:not([hidden])");
     expect(await page.textContent("[data-testid=imported]")).toContain(CATALOGUES.zh["import.heading"]);
+    await narrow();
     const texts = await englishLeft(page, ["sklearn-binary.json", "x1", "x2", "no", "yes"]);
     await choose(page, [file(`${FIXTURES}/torch-mlp.onnx`)]);
     await page.waitForSelector("[data-testid=views-need-data]");
+    await narrow();
     texts.push(...(await englishLeft(page, ["torch-mlp.onnx", "x1", "x2", "x3"])));
     await page.setInputFiles("[data-testid=open-file]", { name: "mine.csv", mimeType: "text/csv", buffer: Buffer.from("a,b,label\n1,2,0\n3,1,1\n2,2,0\n") });
     await page.waitForSelector("[data-testid=csv-columns]");
@@ -322,6 +326,7 @@ describe("importing and choosing columns in Chinese", () => {
     await page.uncheck("[data-testid=csv-feature-1]");
     await page.click("[data-testid=csv-apply]");
     await page.waitForFunction(() => (document.querySelector("[data-testid=file-error]")?.textContent ?? "") !== "");
+    await narrow();
     texts.push(...(await englishLeft(page, ["mine.csv", "a", "b", "label"])));
     expect(texts).toEqual([]);
     await clean(w);
