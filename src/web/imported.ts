@@ -6,7 +6,7 @@
 import type { ModelJson } from "../nn/serialize.ts";
 import { DOES_NOT_FIT, jsonModelKind, MISSING_WEIGHTS, type ImportedModel, type ModelFile } from "./model-kind.ts";
 import { toExperiment, withPageSettings, type ExperimentJson, type Setup } from "./setup.ts";
-import { t } from "./i18n.ts";
+import { language, t } from "./i18n.ts";
 import { el } from "./ui/dom.ts";
 import type { NetworkShape } from "./ui/network-view.ts";
 
@@ -145,7 +145,7 @@ function whatOf(model: ModelJson): string {
 export function importBox(m: ImportedModel, over: "playground" | "file" | "csv" | "none", close: () => void): HTMLElement {
   const model = m.model;
   const shape = [model.inputs?.length ?? model.inputSize, ...model.layers.map((l) => l.units)].join(" → ");
-  const what = [whatOf(model), ...(model.scaler ? [t("import.scaler")] : [])].join(", ");
+  const what = [whatOf(model), ...(model.scaler ? [t("import.scaler")] : [])].join(language() === "zh" ? "，" : ", ");
   const button = el("button", { class: "text-button", "data-testid": "close-model", title: t("import.close.title"), text: t("import.close") });
   button.addEventListener("click", close);
   const note = over === "none" ? t("import.diagramOnly") : over === "csv" ? t("import.overCsv", { file: m.csv?.name ?? "" }) : over === "file" ? t("import.overFile") : t("import.overPlayground");

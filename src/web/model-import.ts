@@ -58,11 +58,6 @@ export function readModelFiles(files: readonly ModelFile[]): ImportedModel {
   throw new UserError("no model among the chosen files (a Glassbox model or run file, a scikit-learn MLP JSON, a TensorFlow.js model.json with its .bin, or an .onnx file)");
 }
 
-/** The raw columns the model reads (its feature map's columns, or its inputs). */
-export function rawWidth(model: ModelJson): number {
-  return model.inputs ? model.featureNames.length : model.inputSize;
-}
-
 /** The data's columns as the model's: the same names, the model's names picked by name, or the same count by position. */
 function alignColumns(split: DataSplit, model: ModelJson): DataSplit {
   const want = model.featureNames;
