@@ -474,6 +474,26 @@ describe("the walkthroughs and your own data in the page", () => {
   });
 });
 
+describe("experiment files opened in the page", () => {
+  it("read as the CLI reads them: comments allowed, a mistake named by line and column", async () => {
+    const w = await openPage(s);
+    const good = ['{', '  // two moons, as the CLI would train them', '  "data": { "dataset": "moons", "samples": 80, "seed": 2 },', '  /* one hidden layer */', '  "model": { "layers": [{ "units": 3, "activation": "tanh" }, { "units": 1, "activation": "sigmoid" }] },', '  "train": { "epochs": 10, },', '}'].join("\n");
+    await w.page.setInputFiles("[data-testid=open-file]", { name: "commented.json", mimeType: "application/json", buffer: Buffer.from(good) });
+    await w.page.waitForFunction(() => location.hash.includes("example=file"));
+    await waitForEpoch(w.page, (e) => e === 0);
+    // Layer 0 of the diagram is the first hidden layer: the file's three tanh neurons.
+    expect(await w.page.locator(".node[data-node^='0:']").count()).toBe(3);
+    const hash = await w.page.evaluate(() => location.hash);
+
+    const broken = '{\n  "data": { "dataset": "moons" },\n  "model": { "layers": [{ "units": 1 }] ]\n}';
+    await w.page.setInputFiles("[data-testid=open-file]", { name: "broken.json", mimeType: "application/json", buffer: Buffer.from(broken) });
+    await w.page.waitForFunction(() => (document.querySelector("[data-testid=file-error]")?.textContent ?? "") !== "");
+    expect(await w.page.textContent("[data-testid=file-error]")).toMatch(/broken\.json .*line 3, column \d+/);
+    expect(await w.page.evaluate(() => location.hash)).toBe(hash);
+    await clean(w);
+  });
+});
+
 /**
  * Every text the page shows, and every title and aria-label, with the views' SVG pictures left out
  * (they are the CLI's, in English) and the names that are data (walkthrough files, parameters).

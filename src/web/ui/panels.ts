@@ -5,6 +5,7 @@
  * carries its Playground class `ui-<name>`, so the classroom flags (`<name>_hide=true`) hide it.
  * Controls only report what the user did; main.ts owns the set-up.
  */
+import { parseJsonText } from "../../experiment/json-text.ts";
 import { generateDataset } from "../../data/generate.ts";
 import { EXAMPLES } from "../examples.ts";
 import {
@@ -139,7 +140,8 @@ export async function readChosen(list: File[], on: Handlers, error: HTMLElement)
     if (json) {
       let experiment: ExperimentJson;
       try {
-        experiment = JSON.parse(json[1]);
+        // As the CLI reads experiment files: comments and trailing commas allowed, mistakes by line and column.
+        experiment = parseJsonText(json[1], { comments: true }) as ExperimentJson;
       } catch (e) {
         throw new Error(t("file.notJson", { file: json[0], message: (e as Error).message }));
       }
