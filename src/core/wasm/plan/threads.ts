@@ -13,9 +13,11 @@
  *   `maxPeriod`), or at once when two threads, chosen, have become `drift` times slower, since
  *   what else the machine runs changes.
  *
- * The costs are the kernels' own time per row (the plan times its calls), so what the caller does
- * between passes does not count. One `ThreadChoice` serves every workspace of the same shape on an
- * engine, so a new workspace starts from what the last one learnt.
+ * A pass's cost is the time from its start to the next pass's, per row: what two threads cost
+ * outside the kernels (rows left in the other core's cache when the loss and the update read them)
+ * counts too, and a pause between passes is one outlier the medians pass over. One `ThreadChoice`
+ * serves every workspace of the same shape on an engine, so a new workspace starts from what the
+ * last one learnt.
  */
 
 export interface ThreadRule {
