@@ -30,7 +30,8 @@ export function passRows(net: Network, n: number, engine?: Engine): number {
   const layers = planLayers(net);
   const fit = maxPlanRows(layers, engine);
   if (fit < 1) return n; // not even one row fits: the plain kernels, in one pass
-  const perRow = MlpPlan.bytes(layers, 1) - MlpPlan.bytes(layers, 0);
+  // (over many rows: the layout rounds each buffer up to a 64-byte line)
+  const perRow = (MlpPlan.bytes(layers, 1024) - MlpPlan.bytes(layers, 0)) / 1024;
   return Math.min(n, fit, Math.max(MIN_PASS_ROWS, Math.floor(PASS_BYTES / perRow)));
 }
 

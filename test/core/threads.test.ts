@@ -51,6 +51,14 @@ describe("the choice of threads", () => {
     expect(share(2600, 3000)).toBeLessThan(0.1);
   });
 
+  it("does not keep trying two threads because one thread's costs are noisy (a loaded machine)", () => {
+    const choice = new ThreadChoice();
+    let seed = 7;
+    const noise = () => ((seed = (seed * 48271) % 2147483647) / 2147483647) * 1.5 + 0.5; // 0.5–2×
+    const used = drive(choice, 3000, 900, (t) => (t === 1 ? 1.5 * ms * noise() : 3 * ms * noise()));
+    expect(used.filter((t) => t === 2).length / used.length).toBeLessThan(0.04);
+  });
+
   it("never tries two threads on passes too small to pay for the hand-overs", () => {
     const choice = new ThreadChoice();
     const small = MIN_SHARED_PASS_SECONDS / 2;

@@ -47,7 +47,7 @@ export abstract class PlanPasses {
   /** What pays (null: not measured, see `share`), and the pass being timed. */
   private choice: ThreadChoice | null = null;
   private passThreads: 1 | 2 = 1;
-  private passSeconds = 0;
+  private passStart = 0;
   private passRows = 0;
 
   /** A pass begins (the forward kernels of its first layer): the last one's cost goes to the choice. */
@@ -56,6 +56,7 @@ export abstract class PlanPasses {
     if (engine.threads < 2 || n < 16 || this.work * n < engine.splitThreshold) {
       this.passThreads = 1;
       this.choice = null;
+      this.passRows = 0;
       return;
     }
     if (engine.splitThreshold === 0) {
@@ -63,10 +64,13 @@ export abstract class PlanPasses {
       this.passThreads = 2;
       return;
     }
+    // A pass's cost: from its start to the next one's, so that what two threads cost outside the
+    // kernels (rows in the other core's cache when the loss and the update read them) counts too.
+    const t = now();
     if (!this.choice) this.choice = engine.threadChoice(this.layers, n);
-    else if (this.passRows > 0) this.choice.record(this.passSeconds, this.passRows, this.passThreads);
+    else if (this.passRows > 0) this.choice.record(t - this.passStart, this.passRows, this.passThreads);
     this.passThreads = this.choice.threads;
-    this.passSeconds = 0;
+    this.passStart = t;
     this.passRows = n;
   }
 
@@ -91,7 +95,6 @@ export abstract class PlanPasses {
   /** Z = A_prev·Wᵀ + b over the first n rows; for hidden fused layers also A and the row lists. */
   forwardLayer(l: number, n: number): void {
     if (l === 0) this.beginPass(n);
-    const t0 = this.choice ? now() : 0;
     const team = this.share();
     if (!team) this.forwardRows(l, 0, n, null);
     else {
@@ -102,7 +105,6 @@ export abstract class PlanPasses {
       this.forwardRows(l, 0, r, null);
       team.finish();
     }
-    if (this.choice) this.passSeconds += now() - t0;
   }
 
   /**
@@ -112,7 +114,6 @@ export abstract class PlanPasses {
    */
   forwardAll(n: number): void {
     this.beginPass(n);
-    const t0 = this.choice ? now() : 0;
     const team = this.share();
     const L = this.layers.length;
     if (!team) for (let l = 0; l < L; l++) this.forwardRows(l, 0, n, null);
@@ -124,7 +125,6 @@ export abstract class PlanPasses {
       for (let l = 0; l < L; l++) this.forwardRows(l, 0, r, null);
       team.finish();
     }
-    if (this.choice) this.passSeconds += now() - t0;
   }
 
   /** Layer l's forward kernel on rows [r0, r0 + count): run here, or added to the helper's list. */
@@ -150,10 +150,8 @@ export abstract class PlanPasses {
    */
   backwardLayer(l: number, n: number, first = true, last = true): void {
     if (!(first || this.blocked)) throw new Error("only a blocked plan runs a batch in blocks");
-    const t0 = this.choice ? now() : 0;
     this.gradLayer(l, n, first, last);
     if (l > 0) this.backLayer(l, n);
-    if (this.choice) this.passSeconds += now() - t0;
   }
 
   /** dW = dZᵀ·A_prev and db = Σ rows of dZ, into `grad` (added to the earlier blocks' unless `first`). */

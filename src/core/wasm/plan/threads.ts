@@ -10,12 +10,14 @@
  * - otherwise two threads are timed the same way, and kept only if their median cost is lower by
  *   `margin`;
  * - the choice is checked again after `period` passes (doubling while it holds, up to
- *   `maxPeriod`), or at once when the way chosen has become `drift` times slower, since what else
- *   the machine runs changes.
+ *   `maxPeriod`), or at once when two threads, chosen, have become `drift` times slower, since
+ *   what else the machine runs changes.
  *
- * The costs are the kernels' own time per row (the plan times its calls), so what the caller does
- * between passes does not count. One `ThreadChoice` serves every workspace of the same shape on an
- * engine, so a new workspace starts from what the last one learnt.
+ * A pass's cost is the time from its start to the next pass's, per row: what two threads cost
+ * outside the kernels (rows left in the other core's cache when the loss and the update read them)
+ * counts too, and a pause between passes is one outlier the medians pass over. One `ThreadChoice`
+ * serves every workspace of the same shape on an engine, so a new workspace starts from what the
+ * last one learnt.
  */
 
 export interface ThreadRule {
@@ -28,7 +30,7 @@ export interface ThreadRule {
   /** Passes before the choice is checked again, at first and at most. */
   readonly period: number;
   readonly maxPeriod: number;
-  /** Checked again at once when the way chosen costs this many times what it did when chosen. */
+  /** Checked again at once when two threads, chosen, cost this many times what they did when chosen. */
   readonly drift: number;
 }
 
@@ -112,8 +114,9 @@ export class ThreadChoice {
     const mine = this.costs[this.chosen];
     mine.push(perRow);
     if (mine.length > this.rule.trial) mine.shift();
-    // (sooner when the way chosen has become much slower than when it was chosen: the load changed)
-    const drifted = mine.length === this.rule.trial && median(mine) > this.rule.drift * this.chosenCost;
+    // (sooner when two threads have become much slower than when they were chosen: the other core
+    // got busy. One thread slowing down is the load rising too, which makes two no better.)
+    const drifted = this.chosen === 2 && mine.length === this.rule.trial && median(mine) > this.rule.drift * this.chosenCost;
     if (++this.settledFor >= this.period || drifted) {
       this.settledFor = 0;
       this.trial(this.chosen === 1 ? 2 : 1);
