@@ -17,6 +17,8 @@ import { prepareExperiment } from "../../src/experiment/prepare.ts";
 import { validateExperiment } from "../../src/experiment/validate.ts";
 import { evaluate } from "../../src/nn/evaluate.ts";
 import { train } from "../../src/nn/train.ts";
+import { boundaryScene } from "../../src/viz/views/boundary.ts";
+import { toSvg } from "../../src/viz/svg.ts";
 import { CATALOGUES } from "../../src/web/i18n.ts";
 import { FEATURE_LABEL, toExperiment } from "../../src/web/setup.ts";
 import { parseHash } from "../../src/web/url-state.ts";
@@ -58,7 +60,7 @@ async function multiples(page: Page): Promise<Multiple[]> {
         testAccuracy: Number(d.testAccuracy ?? NaN),
         done: d.done === "true",
         text: f.querySelector("[data-testid=multiple-metrics]")?.textContent ?? "",
-        picture: f.querySelector("[data-testid=multiple-picture]")?.innerHTML ?? "",
+        picture: f.querySelector("[data-testid=multiple-picture]")?.getAttribute("data-svg") ?? "",
       };
     }),
   );
@@ -67,14 +69,22 @@ async function multiples(page: Page): Promise<Multiple[]> {
 async function openCompare(page: Page, stopAt?: string): Promise<void> {
   await page.click("[data-testid=compare-toggle]");
   if (stopAt) await page.selectOption("[data-testid=compare-stop]", stopAt);
-  await page.waitForFunction(() => document.querySelectorAll("[data-testid=multiple] svg").length > 0);
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=multiple] img").length > 0);
 }
 
-/** The test accuracy the CLI's engine reaches on the page's set-up with one change, after `epochs`. */
-function cliTestAccuracy(hash: string, patch: object, epochs: number): number {
+/** What the CLI's engine and views make of the page's set-up with one change, after `epochs`: the test accuracy and the boundary picture's fingerprint. */
+function cli(hash: string, patch: object, epochs: number, k: number): { accuracy: number; picture: string } {
   const p = prepareExperiment(validateExperiment(toExperiment({ ...parseHash(hash).setup, ...patch }, epochs)));
   train(p.model, p.data, p.config);
-  return evaluate(p.model, p.data.testX!.data, p.data.testY!, p.data.testX!.rows).accuracy;
+  const svg = toSvg(boundaryScene(p.model, p.split, { width: 220, height: 220, panel: true, title: "", subtitle: "", resolution: 40, showTest: false }), { idPrefix: `cmp${k}` });
+  return { accuracy: evaluate(p.model, p.data.testX!.data, p.data.testY!, p.data.testX!.rows).accuracy, picture: svgHash(svg) };
+}
+
+/** The page's fingerprint of a picture's SVG (FNV-1a, as ui/compare-panel.ts takes it). */
+function svgHash(svg: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < svg.length; i++) h = Math.imul(h ^ svg.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16);
 }
 
 describe("Compare", () => {
@@ -99,9 +109,13 @@ describe("Compare", () => {
     expect(acc[0]).toBeLessThan(0.8);
     for (const k of [3, 4, 5]) expect(acc[k]).toBeGreaterThan(0.95);
     expect(acc[0]).toBeLessThan(acc[2]);
-    // The numbers are the engine's: the same experiment trained by the CLI's code reaches the same accuracy.
-    expect(acc[0]).toBeCloseTo(cliTestAccuracy("", { networkShape: [1] }, 300), 12);
-    expect(acc[4]).toBeCloseTo(cliTestAccuracy("", { networkShape: [8] }, 300), 12);
+    // The numbers are the engine's and the pictures the CLI's boundary view: the same experiment
+    // trained by the CLI's code reaches the same accuracy and draws the same SVG.
+    for (const [k, units] of [[0, 1], [4, 8]]) {
+      const c = cli("", { networkShape: [units] }, 300, k);
+      expect(acc[k]).toBeCloseTo(c.accuracy, 12);
+      expect(done[k].picture).toBe(c.picture);
+    }
     await clean(w);
   });
 
@@ -146,7 +160,7 @@ describe("Compare on a phone, in Chinese, by keyboard", () => {
     await w.page.keyboard.press("Enter");
     await w.page.waitForFunction(() => document.querySelectorAll("[data-testid=multiple]").length === 6);
     await w.page.selectOption("[data-testid=compare-preset]", "custom");
-    await w.page.waitForFunction(() => document.querySelectorAll("[data-testid=multiple] svg").length === 4);
+    await w.page.waitForFunction(() => document.querySelectorAll("[data-testid=multiple] img").length === 4);
     expect(await w.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     const texts = await w.page.evaluate(() => {
       const out: string[] = [];
