@@ -120,7 +120,11 @@ function patchFile(file: ExperimentJson, setup: Setup, v: Variant): ExperimentJs
   } else if (p.activation) {
     nextHidden = hidden.map((l) => ({ ...l, activation: p.activation! }));
   }
-  if (p.batchSize !== undefined) train.batchSize = p.batchSize;
+  if (p.batchSize !== undefined) {
+    // Mini-batches are SGD's: full-batch gradient descent becomes SGD; L-BFGS has none (it stays full-batch).
+    if (train.optimizer === "gd") train.optimizer = "sgd";
+    if (train.optimizer !== "lbfgs") train.batchSize = p.batchSize;
+  }
   if (p.optimizer !== undefined) {
     const o = p.optimizer;
     train.optimizer = o === "momentum" || o === "nesterov" ? "sgd" : o;
@@ -131,7 +135,9 @@ function patchFile(file: ExperimentJson, setup: Setup, v: Variant): ExperimentJs
     if (o === "gd" || o === "lbfgs") delete train.batchSize;
     if (o === "lbfgs") delete train.learningRate;
   }
-  const init = p.init !== undefined ? { ...((file.init as Record<string, unknown> | undefined) ?? {}), scheme: p.init } : file.init;
+  // A scheme replaces the file's explicit starting parameters (the seed, if it has one, stays).
+  const fileInit = (file.init as Record<string, unknown> | undefined) ?? {};
+  const init = p.init !== undefined ? { scheme: p.init, ...(fileInit.seed !== undefined ? { seed: fileInit.seed } : {}) } : file.init;
   // A file's explicit starting parameters no longer fit a network of another shape.
   const reshaped = nextHidden !== hidden && nextHidden.length + 1 !== layers.length ? true : nextHidden.some((l, i) => l.units !== hidden[i]?.units);
   const out: ExperimentJson = { ...file, model: { ...model, layers: [...nextHidden, output] }, train };

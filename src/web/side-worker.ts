@@ -1,6 +1,6 @@
 /**
  * The page's second worker (./side-protocol.ts): the variants of "Compare", trained side by side
- * in slices of about 10 ms so that a pause is handled at once, and the run behind a training GIF.
+ * in slices of about 10 ms (a pause is handled at once) with rests between them, and the run behind a training GIF.
  * Every picture is the CLI's own (src/viz), drawn here; the page only shows it. It has its own
  * engine, so it never touches the playground worker's network.
  */
@@ -18,8 +18,12 @@ import { prepareJson, sideEngine } from "./side-prepare.ts";
 
 const SLICE_MS = 10;
 /** Losses and accuracies go to the page this often; the pictures (a full SVG each) less often. */
-const FRAME_MS = 100;
-const PICTURE_MS = 400;
+const FRAME_MS = 200;
+/**
+ * While training, one multiple's picture is redrawn at a time, every PICTURE_MS, in turn: the
+ * browser draws each image on the page's thread, and six at once would stall its drawing.
+ */
+const PICTURE_MS = 250;
 
 interface Variant {
   label: string;
@@ -42,16 +46,20 @@ let playing = false;
 let scheduled = false;
 let lastFrame = 0;
 let lastPicture = -Infinity;
+let nextPicture = 0;
 
-const tick = new MessageChannel();
-tick.port1.onmessage = () => {
-  scheduled = false;
-  slice();
-};
+/**
+ * Between slices the worker rests as long as a slice lasts: the comparison takes about half a
+ * core, so that on a machine of two the playground's own worker and the page's drawing keep theirs.
+ */
+const REST_MS = SLICE_MS;
 function schedule(): void {
   if (scheduled || !playing) return;
   scheduled = true;
-  tick.port2.postMessage(null);
+  setTimeout(() => {
+    scheduled = false;
+    slice();
+  }, REST_MS);
 }
 
 function clear(): void {
@@ -75,7 +83,8 @@ function picture(v: Variant, k: number): string | null {
   if (!v.prepared || !v.drawable) return null;
   const p = v.prepared;
   try {
-    const scene = boundaryScene(p.model, p.split, { width: options.width, height: options.height, panel: true, title: "", subtitle: "", resolution: 40 });
+    // The training points only (as the page's own output shows them), on a 40 × 40 grid: small pictures.
+    const scene = boundaryScene(p.model, p.split, { width: options.width, height: options.height, panel: true, title: "", subtitle: "", resolution: 40, showTest: false });
     // Each multiple's ids (clip paths) are its own: they share one page.
     return toSvg(scene, { idPrefix: `cmp${k}` });
   } catch {
@@ -84,8 +93,11 @@ function picture(v: Variant, k: number): string | null {
   }
 }
 
-function send(pictures: boolean): void {
+/** pictures: every multiple's, one in turn, or none. */
+function send(pictures: "all" | "one" | "none"): void {
   if (!onFrame) return;
+  const turn = nextPicture % Math.max(1, variants.length);
+  if (pictures === "one") nextPicture++;
   const statuses: VariantStatus[] = variants.map((v, k) => {
     const train = measured(v, v.train);
     const test = measured(v, v.test);
@@ -95,13 +107,13 @@ function send(pictures: boolean): void {
       testLoss: test.loss,
       trainAccuracy: train.accuracy,
       testAccuracy: test.accuracy,
-      svg: pictures ? picture(v, k) : null,
+      svg: pictures === "all" || (pictures === "one" && k === turn) ? picture(v, k) : null,
       error: v.error,
       done: v.done,
     };
   });
   lastFrame = performance.now();
-  if (pictures) lastPicture = lastFrame;
+  if (pictures !== "none") lastPicture = lastFrame;
   onFrame({ variants: statuses, playing });
 }
 
@@ -135,7 +147,9 @@ function slice(): void {
     else if (dt > 3 && v.chunk > 1) v.chunk >>= 1;
   }
   const now = performance.now();
-  if (!playing || now - lastFrame >= FRAME_MS) send(!playing || now - lastPicture >= PICTURE_MS);
+  if (!playing) send("all");
+  else if (now - lastPicture >= PICTURE_MS) send("one");
+  else if (now - lastFrame >= FRAME_MS) send("none");
   schedule();
 }
 
@@ -162,7 +176,7 @@ const api: SideWorker = {
       }
       return v;
     });
-    send(true);
+    send("all");
   },
 
   comparePlay(): void {
@@ -174,7 +188,7 @@ const api: SideWorker = {
   comparePause(): void {
     if (!playing) return;
     playing = false;
-    send(true);
+    send("all");
   },
 
   compareClear(): void {

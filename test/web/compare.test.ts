@@ -9,11 +9,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeAnimation } from "../../src/cli/commands/animate.ts";
+import { ANIMATIONS, DEFAULT_FRAMES, snapshotEpochs, type AnimationInput } from "../../src/animate/index.ts";
+import { pictureSourceFromExperiment } from "../../src/cli/commands/pictures.ts";
+import type { FrameSequence } from "../../src/render/frames.ts";
+import { svgToRgba } from "../../src/render/png.ts";
 import { prepareExperiment } from "../../src/experiment/prepare.ts";
 import { validateExperiment } from "../../src/experiment/validate.ts";
 import { evaluate } from "../../src/nn/evaluate.ts";
 import { train } from "../../src/nn/train.ts";
+import { boundaryScene } from "../../src/viz/views/boundary.ts";
+import { toSvg } from "../../src/viz/svg.ts";
 import { CATALOGUES } from "../../src/web/i18n.ts";
 import { FEATURE_LABEL, toExperiment } from "../../src/web/setup.ts";
 import { parseHash } from "../../src/web/url-state.ts";
@@ -55,7 +60,7 @@ async function multiples(page: Page): Promise<Multiple[]> {
         testAccuracy: Number(d.testAccuracy ?? NaN),
         done: d.done === "true",
         text: f.querySelector("[data-testid=multiple-metrics]")?.textContent ?? "",
-        picture: f.querySelector("[data-testid=multiple-picture]")?.innerHTML ?? "",
+        picture: f.querySelector("[data-testid=multiple-picture]")?.getAttribute("data-svg") ?? "",
       };
     }),
   );
@@ -64,14 +69,22 @@ async function multiples(page: Page): Promise<Multiple[]> {
 async function openCompare(page: Page, stopAt?: string): Promise<void> {
   await page.click("[data-testid=compare-toggle]");
   if (stopAt) await page.selectOption("[data-testid=compare-stop]", stopAt);
-  await page.waitForFunction(() => document.querySelectorAll("[data-testid=multiple] svg").length > 0);
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=multiple] img").length > 0);
 }
 
-/** The test accuracy the CLI's engine reaches on the page's set-up with one change, after `epochs`. */
-function cliTestAccuracy(hash: string, patch: object, epochs: number): number {
+/** What the CLI's engine and views make of the page's set-up with one change, after `epochs`: the test accuracy and the boundary picture's fingerprint. */
+function cli(hash: string, patch: object, epochs: number, k: number): { accuracy: number; picture: string } {
   const p = prepareExperiment(validateExperiment(toExperiment({ ...parseHash(hash).setup, ...patch }, epochs)));
   train(p.model, p.data, p.config);
-  return evaluate(p.model, p.data.testX!.data, p.data.testY!, p.data.testX!.rows).accuracy;
+  const svg = toSvg(boundaryScene(p.model, p.split, { width: 220, height: 220, panel: true, title: "", subtitle: "", resolution: 40, showTest: false }), { idPrefix: `cmp${k}` });
+  return { accuracy: evaluate(p.model, p.data.testX!.data, p.data.testY!, p.data.testX!.rows).accuracy, picture: svgHash(svg) };
+}
+
+/** The page's fingerprint of a picture's SVG (FNV-1a, as ui/compare-panel.ts takes it). */
+function svgHash(svg: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < svg.length; i++) h = Math.imul(h ^ svg.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16);
 }
 
 describe("Compare", () => {
@@ -96,9 +109,13 @@ describe("Compare", () => {
     expect(acc[0]).toBeLessThan(0.8);
     for (const k of [3, 4, 5]) expect(acc[k]).toBeGreaterThan(0.95);
     expect(acc[0]).toBeLessThan(acc[2]);
-    // The numbers are the engine's: the same experiment trained by the CLI's code reaches the same accuracy.
-    expect(acc[0]).toBeCloseTo(cliTestAccuracy("", { networkShape: [1] }, 300), 12);
-    expect(acc[4]).toBeCloseTo(cliTestAccuracy("", { networkShape: [8] }, 300), 12);
+    // The numbers are the engine's and the pictures the CLI's boundary view: the same experiment
+    // trained by the CLI's code reaches the same accuracy and draws the same SVG.
+    for (const [k, units] of [[0, 1], [4, 8]]) {
+      const c = cli("", { networkShape: [units] }, 300, k);
+      expect(acc[k]).toBeCloseTo(c.accuracy, 12);
+      expect(done[k].picture).toBe(c.picture);
+    }
     await clean(w);
   });
 
@@ -143,7 +160,7 @@ describe("Compare on a phone, in Chinese, by keyboard", () => {
     await w.page.keyboard.press("Enter");
     await w.page.waitForFunction(() => document.querySelectorAll("[data-testid=multiple]").length === 6);
     await w.page.selectOption("[data-testid=compare-preset]", "custom");
-    await w.page.waitForFunction(() => document.querySelectorAll("[data-testid=multiple] svg").length === 4);
+    await w.page.waitForFunction(() => document.querySelectorAll("[data-testid=multiple] img").length === 4);
     expect(await w.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     const texts = await w.page.evaluate(() => {
       const out: string[] = [];
@@ -177,28 +194,31 @@ describe("the training GIF", () => {
     expect(JSON.parse(exported).train.epochs).toBe(epochs);
     expect(await w.page.textContent("[data-testid=gif-message]")).toContain(`epochs 0 to ${epochs.toLocaleString("en-US")}`);
 
-    // What the CLI makes of the same experiment: glassbox animate training exported.json --width 640 --height 480.
+    // What the CLI makes of the same experiment (glassbox animate training exported.json --width 640
+    // --height 480: the same training, snapshots and frames); a few of its frames drawn by resvg.
     const dir = mkdtempSync(join(tmpdir(), "glassbox-gif-"));
-    let cli: ReturnType<typeof decodeGif>;
+    let seq: FrameSequence;
     try {
       writeFileSync(join(dir, "exported.json"), exported);
-      cli = decodeGif((await makeAnimation("training", join(dir, "exported.json"), { width: 640, height: 480 })).gif);
+      const source = pictureSourceFromExperiment(join(dir, "exported.json"), true, { snapshotsAt: (p, e) => snapshotEpochs(p, e, Math.max(DEFAULT_FRAMES + 1, 200)), quiet: true });
+      seq = ANIMATIONS.training.frames(source.input as AnimationInput, { width: 640, height: 480 });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
     expect([gif.width, gif.height]).toEqual([640, 480]);
-    expect(gif.frames.length).toBe(cli.frames.length);
-    expect(gif.frames.length).toBe(60);
-    expect(gif.delays).toEqual(cli.delays);
+    expect(gif.frames.length).toBe(seq.count);
+    expect(gif.frames.length).toBe(DEFAULT_FRAMES);
+    expect(gif.delays).toEqual(gif.frames.map((_, i) => (i === seq.count - 1 ? seq.lastDelayMs : seq.delayMs)));
     // Over training the picture changes.
     expect(changedShare(gif.frames[0], gif.frames[gif.frames.length - 1])).toBeGreaterThan(0.1);
     // Frame by frame the browser's rasteriser and resvg draw the same picture: they differ in
-    // anti-aliasing and the font, not in what is drawn.
-    const worst = Math.max(...gif.frames.map((f, i) => changedShare(f, cli.frames[i])));
-    // (Measured: at most 1.6 % of a frame's pixels differ by more than 48 of 255 in a channel, and
-    // the mean difference is at most 3.4 of 255.)
-    expect(worst).toBeLessThan(0.03);
-    expect(Math.max(...gif.frames.map((f, i) => meanDiff(f, cli.frames[i])))).toBeLessThan(6);
+    // anti-aliasing, the font and the GIF's 255 colours, not in what is drawn. (Measured: at most
+    // 1.6 % of a frame's pixels differ by more than 48 of 255 in a channel, the mean by 3.4 of 255.)
+    for (const i of [0, 1, 20, 40, seq.count - 1]) {
+      const cli = svgToRgba(seq.svg(i)).data;
+      expect(changedShare(gif.frames[i], cli), `frame ${i}`).toBeLessThan(0.03);
+      expect(meanDiff(gif.frames[i], cli), `frame ${i}`).toBeLessThan(6);
+    }
     await clean(w);
   });
 });

@@ -214,8 +214,11 @@ export class ComparePanel {
       const adopt = el("button", { class: "text-button", "data-testid": "adopt", title: t("compare.adopt.title"), disabled: isCurrent, text: isCurrent ? t("compare.current") : t("compare.adopt") });
       adopt.addEventListener("click", () => this.o.adopt(v));
       const picture = el("div", { class: "multiple-picture", "data-testid": "multiple-picture" });
-      const old = this.figures[k]?.querySelector(".multiple-picture");
-      if (old && this.figures[k].dataset.label === variantLabel(v)) picture.innerHTML = old.innerHTML;
+      const old = this.figures[k]?.querySelector<HTMLElement>(".multiple-picture");
+      if (old && this.figures[k].dataset.label === variantLabel(v)) {
+        picture.append(...old.childNodes);
+        if (old.dataset.svg) picture.dataset.svg = old.dataset.svg;
+      }
       return el(
         "figure",
         { class: `multiple${isCurrent ? " current" : ""}`, "data-testid": "multiple", "data-label": variantLabel(v), "data-index": k },
@@ -269,10 +272,32 @@ export class ComparePanel {
     error.textContent = s.error === null ? "" : s.error.startsWith(CONVERGED) ? t("compare.converged", { epoch: s.error.slice(CONVERGED.length) }) : t("compare.stopped", { message: s.error });
     const picture = f.querySelector<HTMLElement>(".multiple-picture")!;
     if (newPicture && s.svg) {
-      picture.innerHTML = s.svg;
-      picture.dataset.drawn = String(Number(picture.dataset.drawn ?? 0) + 1);
+      if (picture.dataset.svg !== svgHash(s.svg)) showSvg(picture, s.svg, t("compare.picture.alt", { label: f.dataset.label ?? "" }));
     } else if (!s.svg && !picture.firstChild && s.error === null) picture.textContent = t("compare.noPicture");
   }
+}
+
+/**
+ * The picture as an image of its SVG: drawn once by the browser, with none of its thousands of
+ * marks in the page's DOM (six of them, redrawn every second, would slow the page's own drawing).
+ */
+function showSvg(picture: HTMLElement, svg: string, alt: string): void {
+  const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
+  const img = picture.querySelector("img") ?? el("img", { alt });
+  const before = img.src;
+  img.alt = alt;
+  img.src = url;
+  if (before.startsWith("blob:")) URL.revokeObjectURL(before);
+  if (!img.parentElement) picture.replaceChildren(img);
+  picture.dataset.svg = svgHash(svg);
+  picture.dataset.drawn = String(Number(picture.dataset.drawn ?? 0) + 1);
+}
+
+/** A short fingerprint of an SVG (FNV-1a), so a test or a refresh can tell pictures apart. */
+function svgHash(svg: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < svg.length; i++) h = Math.imul(h ^ svg.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(16);
 }
 
 function field(label: string, control: HTMLElement): HTMLElement {
