@@ -297,7 +297,13 @@ export async function runBench(options: BenchOptions = {}): Promise<void> {
   // 5. The user's path: `glassbox train` end to end, one process per repeat.
   try {
     const deepEpochs = quick ? 1000 : 3000;
-    results.userPath = await timeUserPath(ROOT, [{ example: "moons-deep", epochs: deepEpochs }, { example: "one-feature", epochs: 50_000 }], quick ? 3 : 5, log);
+    // The engine loop on the same workload just before each process, with the default threads.
+    const engineLoop = async (example: string): Promise<number | null> => {
+      const w = list.find((x) => x.name === example);
+      const epochs = w && trainedEpochs.get(w.name);
+      return w && epochs ? median(await timeTraining(w, epochs, 1)) : null;
+    };
+    results.userPath = await timeUserPath(ROOT, [{ example: "moons-deep", epochs: deepEpochs }, { example: "one-feature", epochs: 50_000 }], quick ? 3 : 5, log, engineLoop);
   } catch (e) {
     results.peerErrors["glassbox train"] = String((e as Error).message);
   }

@@ -15,6 +15,12 @@ export interface UserPathRun {
   /** Per repeat: the process's wall time, and the training seconds `glassbox train` printed. */
   wallSeconds: number[];
   trainSeconds: number[];
+  /**
+   * The engine loop's seconds per epoch on the same workload, timed in the bench's process just
+   * before each repeat (with the default threads, as `glassbox train` runs): the loop's overhead is
+   * judged against these, measured at the same moments.
+   */
+  engineSecondsPerEpoch: number[];
 }
 
 export interface UserPathResult {
@@ -64,12 +70,20 @@ export function trainedSeconds(stdout: string): { epochs: number; seconds: numbe
  * Times `glassbox --help` and `glassbox train examples/<name>.json --epochs <epochs>` for each
  * example, `repeats` times, the commands interleaved so that a busy machine weighs on all alike.
  */
-export async function timeUserPath(root: string, examples: { example: string; epochs: number }[], repeats: number, log: (line: string) => void = () => {}): Promise<UserPathResult> {
-  const result: UserPathResult = { runs: compiledBuildCurrent(root) ? "compiled" : "tsx", helpSeconds: [], examples: examples.map((e) => ({ ...e, wallSeconds: [], trainSeconds: [] })) };
+export async function timeUserPath(
+  root: string,
+  examples: { example: string; epochs: number }[],
+  repeats: number,
+  log: (line: string) => void = () => {},
+  engine?: (example: string) => Promise<number | null>,
+): Promise<UserPathResult> {
+  const result: UserPathResult = { runs: compiledBuildCurrent(root) ? "compiled" : "tsx", helpSeconds: [], examples: examples.map((e) => ({ ...e, wallSeconds: [], trainSeconds: [], engineSecondsPerEpoch: [] })) };
   await timed(root, ["--help"], 60_000); // the first start reads the files from disk
   for (let r = 0; r < repeats; r++) {
     result.helpSeconds.push((await timed(root, ["--help"], 60_000)).seconds);
     for (const run of result.examples) {
+      const inProcess = engine ? await engine(run.example) : null;
+      if (inProcess !== null) run.engineSecondsPerEpoch.push(inProcess);
       const { seconds, stdout } = await timed(root, ["train", join("examples", `${run.example}.json`), "--epochs", String(run.epochs)], 600_000);
       const trained = trainedSeconds(stdout);
       run.wallSeconds.push(seconds);

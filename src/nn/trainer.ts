@@ -193,7 +193,8 @@ class Recorder {
   }
 
   shouldRecord(epoch: number): boolean {
-    return epoch === 1 || epoch % Math.max(1, Math.floor(this.s.recordEvery)) === 0 || epoch === this.s.epochs;
+    const every = this.s.recordEvery;
+    return every <= 1 || epoch === 1 || epoch % Math.floor(every) === 0 || epoch === this.s.epochs;
   }
 
   /** A workspace for n rows, handed back by `release` (or earlier by `drop`). */
@@ -250,8 +251,9 @@ class Recorder {
   /** After epoch `epoch`'s update: snapshots and the callback. Returns false to stop. */
   finish(epoch: number): boolean {
     this.epochsRun = epoch;
-    if (this.paramsAt.has(epoch)) this.snapshot(epoch);
-    return this.s.onEpoch?.(this.info) !== false;
+    if (this.paramsAt.size > 0 && this.paramsAt.has(epoch)) this.snapshot(epoch);
+    const onEpoch = this.s.onEpoch;
+    return onEpoch === undefined || onEpoch(this.info) !== false;
   }
 
   /**
@@ -613,7 +615,10 @@ class Training implements Trainer {
         const t = this.before;
         this.before = this.current;
         this.current = t;
-        t.set(this.net.params);
+        // (TypedArray.set costs more than a small network's epoch: copy small ones by hand)
+        const p = this.net.params;
+        if (p.length <= 256) for (let i = 0; i < p.length; i++) t[i] = p[i];
+        else t.set(p);
         if (!engine.run(epoch)) {
           this.stop("converged");
           break;

@@ -27,7 +27,8 @@ function results(deepTrain: number, oneTrain: number): BenchResults {
     peakGflops: null,
     peerVersions: {},
     peerErrors: {},
-    workloads: [workload("moons-deep", 1e-3, 1.5e-3), workload("one-feature", 2e-6, 100e-6)],
+    // the table's one-core engine times differ from those timed beside each repeat: the overhead uses the latter
+    workloads: [workload("moons-deep", 0.5e-3, 1.5e-3), workload("one-feature", 1e-6, 100e-6)],
     allocation: { epochs: 1000, heapBefore: 0, heapAfter: 0, collections: 0, engineBefore: 0, engineAfter: 0, engineCollections: 0 },
     memory: null,
     prediction: null,
@@ -35,8 +36,8 @@ function results(deepTrain: number, oneTrain: number): BenchResults {
       runs: "compiled",
       helpSeconds: [0.1, 0.12, 0.11],
       examples: [
-        { example: "moons-deep", epochs: 1000, wallSeconds: [deepTrain + 0.2, deepTrain + 0.3, deepTrain + 0.25], trainSeconds: [deepTrain, deepTrain, deepTrain] },
-        { example: "one-feature", epochs: 50_000, wallSeconds: [oneTrain + 0.2, oneTrain + 0.2, oneTrain + 0.2], trainSeconds: [oneTrain, oneTrain, oneTrain] },
+        { example: "moons-deep", epochs: 1000, wallSeconds: [deepTrain + 0.2, deepTrain + 0.3, deepTrain + 0.25], trainSeconds: [deepTrain, deepTrain, deepTrain], engineSecondsPerEpoch: [1.1e-3, 1e-3, 0.9e-3] },
+        { example: "one-feature", epochs: 50_000, wallSeconds: [oneTrain + 0.2, oneTrain + 0.2, oneTrain + 0.2], trainSeconds: [oneTrain, oneTrain, oneTrain], engineSecondsPerEpoch: [2e-6, 2e-6, 3e-6] },
       ],
     },
     seconds: 42,
@@ -50,13 +51,14 @@ describe("the bench report", () => {
     const [deep, one] = userPathRows(results(1.05, 0.15));
     expect(deep.perEpoch).toBeCloseTo(1.05e-3, 12);
     expect(deep.numpyRatio).toBeCloseTo(1.5 / 1.05, 10);
+    expect(deep.engine).toBeCloseTo(1e-3, 15);
     expect(deep.overhead).toBeCloseTo(0.05, 10);
     expect(deep.wall).toBeCloseTo(1.3, 10);
     // one-feature: 3 µs per epoch, NumPy 100 µs → 33×
     expect(one.numpyRatio).toBeCloseTo(100 / 3, 8);
     const md = markdown(results(1.05, 0.15));
     expect(md).toContain("## The user's path");
-    expect(md).toMatch(/moons-deep ≥ 1\.2× NumPy: 1\.43×: met; its loop costs \+5 % over the engine loop above \(target ≤ 10 %: met\)/);
+    expect(md).toMatch(/moons-deep ≥ 1\.2× NumPy: 1\.43×: met; its loop costs \+5 % over the engine loop timed beside it \(target ≤ 10 %: met\)/);
     expect(md).toMatch(/the 12-point set ≥ 30× NumPy: 33×: met; its loop costs \+50 %.*\*\*not met\*\*/);
   });
 
