@@ -4,7 +4,7 @@ import type { DataSpec } from "../data/types.ts";
 import type { LayerSpec } from "../nn/network.ts";
 import type { InitScheme } from "../nn/init.ts";
 import { loss, LOSS_NAMES, type LossName } from "../nn/losses.ts";
-import { OPTIMIZERS, type OptimizerSpec } from "../nn/optimizers/registry.ts";
+import { OPTIMIZER_FIELDS, OPTIMIZERS, type OptimizerName, type OptimizerSpec } from "../nn/optimizers/registry.ts";
 import type { Reduction } from "../nn/propagation.ts";
 import type { ShuffleName } from "../nn/trainer.ts";
 
@@ -70,4 +70,15 @@ export const DEFAULTS = {
  */
 export function defaultLoss(outputActivation: string): LossName {
   return LOSS_NAMES.find((l) => loss(l).requiresOutput === outputActivation) ?? "mse";
+}
+
+/**
+ * A file's `train` section without the settings its optimiser does not read (each optimiser's
+ * fields are its registry entry's): what a tool that switches a file's optimiser writes, since
+ * validation refuses another optimiser's setting.
+ */
+export function withoutOtherOptimizersFields(train: Record<string, unknown>): Record<string, unknown> {
+  const name = (train.optimizer ?? DEFAULTS.train.optimizer) as OptimizerName;
+  const own = new Set(OPTIMIZERS[name]?.fields.map((f) => f.name as string) ?? []);
+  return Object.fromEntries(Object.entries(train).filter(([key]) => own.has(key) || !OPTIMIZER_FIELDS.some((f) => f.name === key)));
 }

@@ -6,6 +6,7 @@
  * same change is made to its experiment file (its hidden layers, its training settings).
  */
 import { ACTIVATIONS, INITS, LEARNING_RATES, LIMITS, OPTIMIZERS, REGULARIZATION_RATES, toExperiment, withPageSettings, type ExperimentJson, type Setup } from "./setup.ts";
+import { withoutOtherOptimizersFields } from "../experiment/experiment.ts";
 
 export const MAX_VARIANTS = 6;
 
@@ -140,7 +141,7 @@ function patchFile(file: ExperimentJson, setup: Setup, v: Variant): ExperimentJs
   const init = p.init !== undefined ? { scheme: p.init, ...(fileInit.seed !== undefined ? { seed: fileInit.seed } : {}) } : file.init;
   // A file's explicit starting parameters no longer fit a network of another shape.
   const reshaped = nextHidden !== hidden && nextHidden.length + 1 !== layers.length ? true : nextHidden.some((l, i) => l.units !== hidden[i]?.units);
-  const out: ExperimentJson = { ...file, model: { ...model, layers: [...nextHidden, output] }, train };
+  const out: ExperimentJson = { ...file, model: { ...model, layers: [...nextHidden, output] }, train: p.optimizer !== undefined ? withoutOtherOptimizersFields(train) : train };
   if (reshaped && init && typeof init === "object" && "params" in init) delete out.init;
   else if (init !== undefined) out.init = init;
   return out;

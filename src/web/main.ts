@@ -526,9 +526,20 @@ function exportExperiment(): void {
     });
     return;
   }
-  const json = toExperiment(setup, epochs);
+  const file = currentFile();
+  // A walkthrough or an opened file is exported as itself, with the page's learning rate and the
+  // epochs trained so far (a CSV it reads keeps its relative path: save the file beside it).
+  const json = file ? fileExperiment(file.experiment, epochs) : toExperiment(setup, epochs);
   if (changedMidRun) json.description = `${json.description} Note: settings or weights were changed during the run, which this file cannot replay; it trains the set-up as it is now from the start.`;
   saveBlob(new Blob([`${JSON.stringify(json, null, 2)}\n`], { type: "application/json" }), `${String(json.name).replace(/[^A-Za-z0-9_-]+/g, "-")}.json`);
+}
+
+/** The opened file as it trains on the page now: its own settings, the page's learning rate, `epochs` if any were trained. */
+function fileExperiment(experiment: ExperimentJson, epochs: number): ExperimentJson {
+  const json = withPageSettings(experiment, setup);
+  const train = json.train as Record<string, unknown>;
+  if (epochs > 0) train.epochs = epochs;
+  return { ...json, name: json.name ?? "walkthrough", description: json.description ?? "" };
 }
 
 function pointColourOf(y: number): string {

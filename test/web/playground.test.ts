@@ -413,6 +413,29 @@ describe("the walkthroughs and your own data in the page", () => {
     await clean(w);
   });
 
+  it("a walkthrough exports as its own file, trained as far as the page trained it, to the page's loss", async () => {
+    const w = await openPage(s, "#example=three-classes");
+    await waitForEpoch(w.page, (e) => e === 0);
+    for (let k = 1; k <= 3; k++) {
+      await w.page.click("[data-testid=step]");
+      await waitForEpoch(w.page, (e) => e === k);
+    }
+    await w.page.waitForTimeout(100);
+    const pageLoss = await lossOf(w.page, "test");
+    const [download] = await Promise.all([w.page.waitForEvent("download"), w.page.click("[data-testid=export]")]);
+    const json = JSON.parse(readFileSync((await download.path())!, "utf8"));
+    const file = JSON.parse(readFileSync("examples/three-classes.json", "utf8"));
+    expect({ data: json.data, model: json.model, init: json.init, loss: json.loss }).toEqual({ data: file.data, model: file.model, init: file.init, loss: file.loss });
+    expect(json.train).toEqual({ ...file.train, epochs: 3 });
+    const p = prepareExperiment(validateExperiment(json));
+    train(p.model, p.data, p.config);
+    const ws = createWorkspace(p.model, p.data.testX!.rows);
+    forward(p.model, p.data.testX!.data, ws);
+    const cliLoss = reportedLoss(p.model, lossTotal(p.model, p.data.testY!, ws), ws.n, 0);
+    expect(Math.abs(cliLoss - pageLoss) / cliLoss).toBeLessThan(1e-12);
+    await clean(w);
+  });
+
   it("the one-feature walkthrough is the 1-D mode: x against the output, one curve per hidden neuron", async () => {
     const w = await openPage(s, "#example=one-feature");
     await w.page.waitForFunction(() => document.querySelector("[data-testid=output-other] svg") !== null);

@@ -9,8 +9,7 @@ import { UserError } from "../../core/errors.ts";
 import { loadExperiment, readJsonFile, readTextFrom } from "../experiment-file.ts";
 import { prepareExperiment } from "../../experiment/prepare.ts";
 import { validateExperiment } from "../../experiment/validate.ts";
-import { DEFAULTS } from "../../experiment/experiment.ts";
-import { OPTIMIZER_FIELDS, OPTIMIZERS, type OptimizerName } from "../../nn/optimizers/registry.ts";
+import { withoutOtherOptimizersFields } from "../../experiment/experiment.ts";
 import { ANIMATIONS, snapshotEpochs, type AnimationInput } from "../../animate/index.ts";
 import { tileScenes } from "../../render/compose.ts";
 import { writeFileAtomic } from "../../render/files.ts";
@@ -50,13 +49,6 @@ interface Figure {
 }
 
 const FIGURES_BY_ID = new Map(ARTICLE_FIGURES.map((f) => [f.id, f]));
-
-/** A `train` section without the settings its optimiser does not read (each optimiser's fields: its registry entry's). */
-function withoutOtherOptimizersFields(train: Record<string, unknown>): Record<string, unknown> {
-  const name = (train.optimizer ?? DEFAULTS.train.optimizer) as OptimizerName;
-  const own = new Set(OPTIMIZERS[name]?.fields.map((f) => f.name as string) ?? []);
-  return Object.fromEntries(Object.entries(train).filter(([key]) => own.has(key) || !OPTIMIZER_FIELDS.some((f) => f.name === key)));
-}
 
 /** Loads an example with a variant's changes, its epochs capped, and trains it (quietly). */
 export function trainVariant(file: string, variant: Variant | undefined, cap: number | undefined): PictureSource {
