@@ -3,6 +3,9 @@
  * every number in them computed from the measurements.
  */
 import { MlpPlan, WORKSPACE_LIMIT } from "../core/wasm/mlp.ts";
+import { THREAD_RULE } from "../core/wasm/plan/threads.ts";
+
+const fmtMs = (seconds: number): string => String(Number((seconds * 1e3).toPrecision(3)));
 import { median, type BenchResults, type WorkloadResult } from "./results.ts";
 import { moonsDeep } from "./workloads.ts";
 
@@ -223,9 +226,10 @@ function findings(r: BenchResults): string[] {
     lines.push(
       `- The second core pays on ${pays.map((w) => `${w.name} (${ratio(w.twoThreads!.speedup)})`).join(", ") || "nothing here"}; ` +
         `it does not on ${not.map((w) => `${w.name} (${ratio(w.twoThreads!.speedup)})`).join(", ") || "nothing here"}. ` +
-        `A workspace shares its kernels with the helper thread only from 2 million multiply-adds per forward pass (moons-deep at 900 samples has 4.6 million; ` +
-        `the one-hidden-layer networks at 1,000 samples have at most 1.5 million): below that each kernel takes a few tens of microseconds, and handing half of it over ` +
-        `and moving rows between the two cores' caches costs about what it saves. Short of 2×, because the loss, the update and the hand-overs stay on one thread. ` +
+        `Whether a workspace shares its kernels with the helper thread is measured, not guessed (src/core/wasm/plan/threads.ts): a pass is timed on one thread, ` +
+        `two threads are tried only when it takes at least ${fmtMs(THREAD_RULE.minPassSeconds)} ms, and kept only when at least ${Math.round(THREAD_RULE.margin * 100)} % faster, checked again as the load changes; ` +
+        `so a short run spends a few passes on the trial, and the second core is left alone where handing half of a kernel over costs what it saves. ` +
+        `Short of 2× where it pays, because the loss, the update and the hand-overs stay on one thread. ` +
         `Results are the same bits with one thread or two: each value is computed by the same operations, only on another core.`,
     );
   }
