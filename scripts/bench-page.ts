@@ -3,9 +3,10 @@
  * set-up (TensorFlow Playground's default, and the spiral with 6 hidden layers of 8), press play
  * and measure for 20 s: epochs/s from the page's epoch counter, frames/s from
  * requestAnimationFrame, heatmap refreshes/s from the page's own count; median of 3 runs.
- * Writes bench/page-results.json and the "Playground" section of bench/RESULTS.md.
+ * Writes out/bench/page-results.json and out/bench/PAGE.md (untracked); with `-- --update`, the
+ * committed bench/page-results.json and the "Playground" section of bench/RESULTS.md.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { withPageSection } from "../src/bench/page-section.ts";
 import { buildPage, ROOT } from "../src/cli/serve/build.ts";
@@ -19,7 +20,11 @@ const SETUPS = [
   { name: "spiral, 6 hidden layers × 8 tanh", hash: "#dataset=spiral&networkShape=8,8,8,8,8,8", targets: { epochs: 200, fps: 50 } },
   { name: "default, hidden-space view open (3 neurons)", hash: "#networkShape=3", tab: "hidden", targets: { epochs: 600, fps: 55 } },
   { name: "default, loss-landscape view open", hash: "", tab: "landscape", targets: { epochs: 600, fps: 55 } },
+  // Compare's six multiples train in a second worker beside the page's own training (no epoch limit).
+  { name: "default, Compare open: six multiples training too", hash: "", compare: true, targets: { epochs: 600, fps: 50 } },
 ];
+
+const UPDATE = process.argv.includes("--update");
 
 interface Measure {
   epochsPerSecond: number;
@@ -41,6 +46,12 @@ async function main(): Promise<void> {
       for (let r = 0; r < RUNS; r++) {
         const { page } = await openPage(session, setup.hash);
         if ("tab" in setup) await page.click(`.view-tab[data-view=${setup.tab}]`);
+        if ("compare" in setup) {
+          await page.click("[data-testid=compare-toggle]");
+          await page.selectOption("[data-testid=compare-stop]", "Infinity");
+          // Opening (and choosing the limit) starts the multiples: wait until they play.
+          await page.waitForSelector("[data-testid=compare-play][data-playing=true]");
+        }
         // A string, not a function: tsx's helpers (__name) do not exist in the page.
         await page.evaluate("(() => { window.__frames = []; const tick = (t) => { window.__frames.push(t); requestAnimationFrame(tick); }; requestAnimationFrame(tick); })()");
         const refreshes = async (): Promise<number> => Number((await page.getAttribute("[data-testid=heatmap]", "data-refreshes")) ?? 0);
@@ -82,7 +93,9 @@ async function main(): Promise<void> {
   }
 
   const date = new Date().toISOString().slice(0, 10);
-  writeFileSync(join(ROOT, "bench/page-results.json"), `${JSON.stringify({ date, seconds: SECONDS, runs: RUNS, results }, null, 2)}\n`);
+  const dir = join(ROOT, UPDATE ? "bench" : join("out", "bench"));
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "page-results.json"), `${JSON.stringify({ date, seconds: SECONDS, runs: RUNS, results }, null, 2)}\n`);
   const lines = [
     "## Playground (npm run bench:page)",
     "",
@@ -93,10 +106,13 @@ async function main(): Promise<void> {
     ...results.map((r) => `| ${r.setup} | ${r.median.epochsPerSecond.toFixed(0)} | ≥ ${r.targets.epochs} | ${r.median.fps.toFixed(1)} | ≥ ${r.targets.fps} | ${r.median.worstFrameMs.toFixed(0)} ms | ${r.median.heatmapsPerSecond.toFixed(1)} | ≥ 10 |`),
     "",
   ];
-  const file = join(ROOT, "bench/RESULTS.md");
-  const old = existsSync(file) ? readFileSync(file, "utf8") : "";
-  writeFileSync(file, withPageSection(old, lines.join("\n")));
+  if (UPDATE) {
+    const file = join(dir, "RESULTS.md");
+    const old = existsSync(file) ? readFileSync(file, "utf8") : "";
+    writeFileSync(file, withPageSection(old, lines.join("\n")));
+  } else writeFileSync(join(dir, "PAGE.md"), lines.join("\n"));
   console.log(lines.join("\n"));
+  console.error(`wrote ${join(dir, "page-results.json")} and ${UPDATE ? join(dir, "RESULTS.md") : join(dir, "PAGE.md")}${UPDATE ? "" : " (npm run bench:page -- --update writes the committed bench/ files)"}`);
 }
 
 main().catch((e) => {
