@@ -31,6 +31,7 @@ import { el, icon } from "./dom.ts";
 import { language, t, type MessageKey } from "../i18n.ts";
 import { TEST_COLOUR, TRAIN_COLOUR } from "./loss-chart.ts";
 import { isModelChoice } from "../imported.ts";
+import { oversizedFile } from "../file-limits.ts";
 
 export interface OpenedFiles {
   experiment: ExperimentJson;
@@ -132,6 +133,11 @@ function openers(setup: Setup, on: Handlers, error: HTMLElement): HTMLElement {
 /** Reads chosen or dropped files: one experiment (plus the CSV it names), or one CSV to make an experiment of. */
 export async function readChosen(list: File[], on: Handlers, error: HTMLElement): Promise<void> {
   error.textContent = "";
+  const big = oversizedFile(list);
+  if (big) {
+    error.textContent = t("file.unchanged", { problem: t("file.tooLarge", { file: big.name, size: String(big.megabytes), limit: String(big.limitMegabytes) }) });
+    return;
+  }
   if (on.importModel && (await isModelChoice(list))) return on.importModel(list);
   try {
     const texts = await Promise.all(list.map(async (f) => [f.name, await f.text()] as const));
