@@ -94,18 +94,21 @@ export class NetworkView {
 
   private columnX(width: number): number[] {
     const columns = this.shape.hidden.length + 2;
-    const gap = Math.max(92, Math.min(170, (width - LEFT - NODE - 10) / (columns - 1)));
+    // The Playground's spacing where there is room; on a phone, as close as the layer heads'
+    // texts allow (their boxes, NODE + 60 px wide, may overlap a little) before the diagram scrolls sideways.
+    const gap = Math.max(NODE + 40, Math.min(170, (width - LEFT - NODE - 30) / (columns - 1)));
     return Array.from({ length: columns }, (_, c) => LEFT + c * gap);
   }
 
   private build(width: number): void {
     const { inputs, hidden, editable } = this.shape;
     const active = inputs.filter((i) => i.on);
-    const xs = this.columnX(width);
     const rows = Math.max(inputs.length, ...hidden, this.shape.outputUnits, 1);
     ({ node: NODE, row: ROW } = sizing(rows));
+    const xs = this.columnX(width);
     const height = TOP + rows * ROW + 10;
-    const innerWidth = xs[xs.length - 1] + NODE + 12;
+    // The last column's head reaches 30 px past its node (layerHead).
+    const innerWidth = xs[xs.length - 1] + NODE + 30;
     this.inner.style.width = `${innerWidth}px`;
     this.inner.style.height = `${height}px`;
     this.svg.setAttribute("width", String(innerWidth));
