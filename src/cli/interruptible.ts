@@ -4,8 +4,7 @@
  * still be written (marked as interrupted). The bits are those of one `train()` call.
  */
 import type { Prepared } from "../experiment/prepare.ts";
-import type { RunJson } from "../experiment/run.ts";
-import { modelToJson } from "../nn/serialize.ts";
+import { runJson, type RunJson } from "../experiment/run.ts";
 import { createTrainer } from "../nn/trainer.ts";
 import type { TrainResult } from "../nn/train.ts";
 import type { History } from "../nn/history.ts";
@@ -72,14 +71,6 @@ export async function trainInterruptibly(prepared: Prepared, epochs: number, o: 
     stoppedBy: trainer.stoppedBy ?? "callback",
     seconds: (performance.now() - start) / 1000,
   };
-  const run: RunJson = {
-    model: modelToJson(prepared.model),
-    history: result.history,
-    snapshots: result.snapshots,
-    seconds: result.seconds,
-    epochs: result.epochs,
-    stoppedBy: interrupted ? "interrupted" : result.stoppedBy,
-    ...(interrupted ? { interrupted: true } : {}),
-  };
+  const run = runJson(prepared, result, interrupted !== null);
   return { result, run, interrupted };
 }

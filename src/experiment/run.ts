@@ -23,13 +23,18 @@ export interface RunJson {
 
 export function runExperiment(p: Prepared, overrides: Partial<Pick<TrainConfig, "epochs" | "onEpoch">> = {}): { result: TrainResult; run: RunJson } {
   const result = train(p.model, p.data, { ...p.config, ...overrides });
-  const run: RunJson = {
+  return { result, run: runJson(p, result) };
+}
+
+/** The run file of a finished (or, `interrupted`, stopped) training of `p.model`. */
+export function runJson(p: Prepared, result: TrainResult, interrupted = false): RunJson {
+  return {
     model: modelToJson(p.model),
     history: result.history,
     snapshots: result.snapshots,
     seconds: result.seconds,
     epochs: result.epochs,
-    stoppedBy: result.stoppedBy,
+    stoppedBy: interrupted ? "interrupted" : result.stoppedBy,
+    ...(interrupted ? { interrupted: true } : {}),
   };
-  return { result, run };
 }

@@ -1,5 +1,6 @@
 /** Model files are checked as fully as experiment files: a JSON path and the fix, never a crash or a silent NaN. */
 import fc from "fast-check";
+import { jsonValue as jsonArbitrary, mutate } from "./json-arbitraries.ts";
 import { describe, expect, it } from "vitest";
 import { isUserError } from "../../src/core/errors.ts";
 import { fromRows } from "../../src/core/matrix.ts";
@@ -85,24 +86,7 @@ describe("model files from the hostile-input trial", () => {
   });
 });
 
-/** Every value a JSON file can hold, small. */
-const jsonValue = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: "small" }, fc.constant(null), fc.boolean(), fc.double(), fc.integer({ min: -3, max: 5 }), fc.string({ maxLength: 5 }), tie("array"), tie("object")),
-  array: fc.array(tie("value"), { maxLength: 4 }),
-  object: fc.dictionary(fc.string({ maxLength: 6 }), tie("value"), { maxKeys: 4 }),
-})).value;
-
-/** Replaces the value at a random path of `json` with `v` (or deletes it). */
-function mutate(json: unknown, pick: number[], v: unknown, remove: boolean): unknown {
-  if (pick.length === 0 || json === null || typeof json !== "object") return v;
-  const keys = Object.keys(json as object);
-  if (keys.length === 0) return v;
-  const key = keys[pick[0] % keys.length];
-  const copy: Record<string, unknown> | unknown[] = Array.isArray(json) ? [...json] : { ...(json as object) };
-  if (pick.length === 1 && remove && !Array.isArray(copy)) delete (copy as Record<string, unknown>)[key];
-  else (copy as Record<string, unknown>)[key] = mutate((json as Record<string, unknown>)[key], pick.slice(1), v, remove);
-  return copy;
-}
+const jsonValue = jsonArbitrary({ maxInt: 5, maxString: 5, maxKey: 6 });
 
 describe("mutated model files (property)", () => {
   it("load into a model that predicts finite outputs, or fail with one user error", () => {

@@ -3,29 +3,14 @@
  * user error (one line), never another exception, a hang or unbounded memory.
  */
 import fc from "fast-check";
+import { jsonValue as jsonArbitrary, mutate } from "./json-arbitraries.ts";
 import { describe, expect, it } from "vitest";
 import { isUserError } from "../../src/core/errors.ts";
 import { parseCsvData } from "../../src/data/csv.ts";
 import { prepareExperiment } from "../../src/experiment/prepare.ts";
 import { validateExperiment } from "../../src/experiment/validate.ts";
 
-/** Every value a JSON file can hold, small. */
-const jsonValue = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: "small" }, fc.constant(null), fc.boolean(), fc.double(), fc.integer({ min: -3, max: 70 }), fc.string({ maxLength: 6 }), tie("array"), tie("object")),
-  array: fc.array(tie("value"), { maxLength: 4 }),
-  object: fc.dictionary(fc.string({ maxLength: 8 }), tie("value"), { maxKeys: 4 }),
-})).value;
-
-function mutate(json: unknown, pick: number[], v: unknown, remove: boolean): unknown {
-  if (pick.length === 0 || json === null || typeof json !== "object") return v;
-  const keys = Object.keys(json as object);
-  if (keys.length === 0) return v;
-  const key = keys[pick[0] % keys.length];
-  const copy: Record<string, unknown> | unknown[] = Array.isArray(json) ? [...json] : { ...(json as object) };
-  if (pick.length === 1 && remove && !Array.isArray(copy)) delete (copy as Record<string, unknown>)[key];
-  else (copy as Record<string, unknown>)[key] = mutate((json as Record<string, unknown>)[key], pick.slice(1), v, remove);
-  return copy;
-}
+const jsonValue = jsonArbitrary({ maxInt: 70, maxString: 6, maxKey: 8 });
 
 const CSV = "a,b,y,split\n0.5,1,0,train\n-1,2,1,train\n3,0.25,0,test\n2,2,1,train\n";
 const BASES: unknown[] = [

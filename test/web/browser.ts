@@ -5,6 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { expect } from "vitest";
 import { WEB_DIST } from "../../src/cli/serve/build.ts";
 import { startServer, type RunningServer } from "../../src/cli/serve/server.ts";
 
@@ -88,4 +89,11 @@ export async function pauseAndSettle(page: Page, how: "click" | "space" = "click
     return at !== null && at !== undefined && at === document.querySelector("[data-testid=epoch]")?.getAttribute("data-epoch");
   });
   return epochOf(page);
+}
+
+/** Ends a page's test: no console errors, no request off the server, and its context closed. */
+export async function clean(w: Watched): Promise<void> {
+  expect(w.errors).toEqual([]);
+  expect(w.offsite).toEqual([]);
+  await w.page.context().close();
 }

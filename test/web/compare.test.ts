@@ -23,7 +23,7 @@ import { CATALOGUES } from "../../src/web/i18n.ts";
 import { FEATURE_LABEL, toExperiment } from "../../src/web/setup.ts";
 import { parseHash } from "../../src/web/url-state.ts";
 import { decodeGif } from "../render/decode.ts";
-import { epochOf, openPage, openSession, pauseAndSettle, waitForEpoch, type Session, type Watched } from "./browser.ts";
+import { clean, epochOf, openPage, openSession, pauseAndSettle, waitForEpoch, type Session, type Watched } from "./browser.ts";
 
 let s: Session;
 beforeAll(async () => {
@@ -32,12 +32,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await s?.close();
 });
-
-async function clean(w: Watched): Promise<void> {
-  expect(w.errors).toEqual([]);
-  expect(w.offsite).toEqual([]);
-  await w.page.context().close();
-}
 
 interface Multiple {
   label: string;

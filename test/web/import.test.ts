@@ -17,7 +17,7 @@ import { train } from "../../src/nn/train.ts";
 import { modelToJson } from "../../src/nn/serialize.ts";
 import { fmt } from "../../src/viz/format.ts";
 import { CATALOGUES } from "../../src/web/i18n.ts";
-import { epochOf, openPage, openSession, waitForEpoch, type Session, type Watched } from "./browser.ts";
+import { clean, epochOf, openPage, openSession, waitForEpoch, type Session, type Watched } from "./browser.ts";
 
 const FIXTURES = "test/fixtures/interop";
 const POINTS = [[0.5, -1.2], [2, 0.3], [-0.7, -0.1], [1.1, 1.9], [-2.2, 0.8], [0, 0]];
@@ -32,12 +32,6 @@ afterAll(async () => {
   await s?.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function clean(w: Watched): Promise<void> {
-  expect(w.errors).toEqual([]);
-  expect(w.offsite).toEqual([]);
-  await w.page.context().close();
-}
 
 const file = (path: string, name = path.split("/").pop()!) => ({ name, mimeType: "application/octet-stream", buffer: readFileSync(path) });
 

@@ -17,21 +17,24 @@ import { hiddenMorphScene, toSvg, VIEWS } from "../../src/viz/index.ts";
 import type { Trace } from "../../src/nn/trace.ts";
 import { CATALOGUES } from "../../src/web/i18n.ts";
 import { FEATURE_LABEL } from "../../src/web/setup.ts";
-import { epochOf, lossOf, openPage, openSession, pauseAndSettle, waitForEpoch, type Session, type Watched } from "./browser.ts";
+import { clean, epochOf, lossOf, openPage, openSession, pauseAndSettle, waitForEpoch, type Session, type Watched } from "./browser.ts";
 
 let s: Session;
+
+/** An exported experiment trained as `glassbox train` trains it: its test loss after the last update. */
+function cliTestLoss(json: unknown): number {
+  const p = prepareExperiment(validateExperiment(json));
+  train(p.model, p.data, p.config);
+  const ws = createWorkspace(p.model, p.data.testX!.rows);
+  forward(p.model, p.data.testX!.data, ws);
+  return reportedLoss(p.model, lossTotal(p.model, p.data.testY!, ws), ws.n, 0);
+}
 beforeAll(async () => {
   s = await openSession();
 });
 afterAll(async () => {
   await s?.close();
 });
-
-async function clean(w: Watched): Promise<void> {
-  expect(w.errors).toEqual([]);
-  expect(w.offsite).toEqual([]);
-  await w.page.context().close();
-}
 
 /** Distinct colours in a screenshot: a blank or broken page has one or two. */
 function colours(png: Buffer): number {
@@ -262,11 +265,7 @@ describe("the playground page", () => {
     const [download] = await Promise.all([w.page.waitForEvent("download"), w.page.click("[data-testid=export]")]);
     const json = JSON.parse(readFileSync((await download.path())!, "utf8"));
     expect(json.train.epochs).toBe(5);
-    const p = prepareExperiment(validateExperiment(json));
-    train(p.model, p.data, p.config);
-    const ws = createWorkspace(p.model, p.data.testX!.rows);
-    forward(p.model, p.data.testX!.data, ws);
-    const cliLoss = reportedLoss(p.model, lossTotal(p.model, p.data.testY!, ws), ws.n, 0);
+    const cliLoss = cliTestLoss(json);
     expect(Math.abs(cliLoss - pageLoss) / cliLoss).toBeLessThan(1e-12);
     await clean(w);
   });
@@ -427,11 +426,7 @@ describe("the walkthroughs and your own data in the page", () => {
     const file = JSON.parse(readFileSync("examples/three-classes.json", "utf8"));
     expect({ data: json.data, model: json.model, init: json.init, loss: json.loss }).toEqual({ data: file.data, model: file.model, init: file.init, loss: file.loss });
     expect(json.train).toEqual({ ...file.train, epochs: 3 });
-    const p = prepareExperiment(validateExperiment(json));
-    train(p.model, p.data, p.config);
-    const ws = createWorkspace(p.model, p.data.testX!.rows);
-    forward(p.model, p.data.testX!.data, ws);
-    const cliLoss = reportedLoss(p.model, lossTotal(p.model, p.data.testY!, ws), ws.n, 0);
+    const cliLoss = cliTestLoss(json);
     expect(Math.abs(cliLoss - pageLoss) / cliLoss).toBeLessThan(1e-12);
     await clean(w);
   });

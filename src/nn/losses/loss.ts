@@ -32,6 +32,16 @@ export interface Loss {
 }
 
 /** log(1 + eˣ) without overflow. */
+/** Σ (a − y)² over the n × m outputs: the sum both squared-error losses report a share of. */
+export function squaredErrorSum(A: Float64Array, Y: Float64Array, n: number, m: number): number {
+  let s = 0;
+  for (let i = 0, len = n * m; i < len; i++) {
+    const d = A[i] - Y[i];
+    s += d * d;
+  }
+  return s;
+}
+
 export function softplus(x: number): number {
   return (x > 0 ? x : 0) + Math.log1p(Math.exp(-Math.abs(x)));
 }

@@ -1,4 +1,4 @@
-import { type Loss } from "./loss.ts";
+import { squaredErrorSum, type Loss } from "./loss.ts";
 
 export const meanSquaredError: Loss = {
   name: "mse",
@@ -8,12 +8,7 @@ export const meanSquaredError: Loss = {
   reportsSum: false,
   requiresOutput: null,
   total(A, _Z, Y, n, m) {
-    let s = 0;
-    for (let i = 0, len = n * m; i < len; i++) {
-      const d = A[i] - Y[i];
-      s += d * d;
-    }
-    return s / m;
+    return squaredErrorSum(A, Y, n, m) / m;
   },
   gradient(A, Y, dA, n, m) {
     for (let i = 0, len = n * m; i < len; i++) dA[i] = (2 * (A[i] - Y[i])) / m;

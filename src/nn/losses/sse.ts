@@ -1,4 +1,4 @@
-import { type Loss } from "./loss.ts";
+import { squaredErrorSum, type Loss } from "./loss.ts";
 
 export const sumSquaredError: Loss = {
   name: "sse",
@@ -8,12 +8,7 @@ export const sumSquaredError: Loss = {
   reportsSum: true,
   requiresOutput: null,
   total(A, _Z, Y, n, m) {
-    let s = 0;
-    for (let i = 0, len = n * m; i < len; i++) {
-      const d = A[i] - Y[i];
-      s += d * d;
-    }
-    return s / 2;
+    return squaredErrorSum(A, Y, n, m) / 2;
   },
   gradient(A, Y, dA, n, m) {
     for (let i = 0, len = n * m; i < len; i++) dA[i] = A[i] - Y[i];
