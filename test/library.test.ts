@@ -16,12 +16,16 @@ describe("the library entry point", () => {
     expect(glassbox.ANIMATION_NAMES).toEqual(["training", "hidden-morph", "rotate", "cost-landscape", "trajectory"]);
   });
 
-  it("spells the API one way (initialize, as Optimizer and minimizeLbfgs), keeping initialise as an alias", () => {
+  it("spells the API one way (initialize and classColor, as Optimizer and minimizeLbfgs), keeping initialise and classColour as aliases", () => {
     const a = glassbox.createNetwork(2, [{ units: 3, activation: "tanh" }, { units: 1, activation: "sigmoid" }], "binary-crossentropy");
     const b = glassbox.cloneNetwork(a);
     glassbox.initialize(a, { scheme: "he", seed: 7 });
     glassbox.initialise(b, { scheme: "he", seed: 7 });
     expect(Array.from(b.params)).toEqual(Array.from(a.params));
     expect(a.params.some((v) => v !== 0)).toBe(true);
+    expect(glassbox.classColour).toBe(glassbox.classColor);
+    // Every exported name in American spelling (color, initialize, optimize), but the deprecated aliases.
+    const british = Object.keys(glassbox).filter((k) => /colour|initialis|optimis|minimis|normalis/i.test(k));
+    expect(british.sort()).toEqual(["classColour", "initialise"]);
   });
 });

@@ -26,7 +26,7 @@ export interface ChartSeries {
   name: string;
   /** A column of values, with its sheet. */
   values: string;
-  colour: string;
+  color: string;
 }
 
 export interface Chart {

@@ -28,7 +28,7 @@ export function chartXml(chart: Chart): string {
     .map(
       (s, i) =>
         `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:strRef><c:f>${esc(s.name)}</c:f></c:strRef></c:tx>` +
-        `<c:spPr><a:ln w="19050" cap="rnd"><a:solidFill><a:srgbClr val="${hex(s.colour)}"/></a:solidFill><a:round/></a:ln></c:spPr>` +
+        `<c:spPr><a:ln w="19050" cap="rnd"><a:solidFill><a:srgbClr val="${hex(s.color)}"/></a:solidFill><a:round/></a:ln></c:spPr>` +
         `<c:marker><c:symbol val="none"/></c:marker>` +
         `<c:cat><c:numRef><c:f>${esc(chart.categories)}</c:f></c:numRef></c:cat>` +
         `<c:val><c:numRef><c:f>${esc(s.values)}</c:f></c:numRef></c:val><c:smooth val="0"/></c:ser>`,

@@ -75,7 +75,7 @@ export const MAX_STEP_CELLS = 400_000;
 /** Values-mode descent rows show at most this many parameters. */
 const VALUES_MAX_PARAMS = 250;
 
-const COLOURS = { result: tint(PALETTE.highlight, 0.35), source: tint(PALETTE.source, 0.35) };
+const COLORS = { result: tint(PALETTE.highlight, 0.35), source: tint(PALETTE.source, 0.35) };
 const SERIES = [PALETTE.highlight, PALETTE.negative, PALETTE.classes[2], PALETTE.classes[3], PALETTE.positive, PALETTE.source, "#000000", "#999999"];
 
 const DATA = "data";
@@ -283,9 +283,9 @@ function stepSheet(ctx: StepContext, s: SheetSpec, steps: TraceStep[], numbered:
   for (const step of steps) {
     const b = book.blocks.get(step.name)!;
     const area = range(b.row, b.col, b.row + b.rows - 1, b.col + b.cols - 1);
-    if (b.step !== null) s.highlights.push({ range: area, formula: `${selector}=${b.step}`, fill: COLOURS.result });
+    if (b.step !== null) s.highlights.push({ range: area, formula: `${selector}=${b.step}`, fill: COLORS.result });
     const users = mine.filter((x) => x.inputs.includes(step.name)).map((x) => numbered.get(x.name)!);
-    if (users.length) s.highlights.push({ range: area, formula: users.length === 1 ? `${selector}=${users[0]}` : `OR(${users.map((u) => `${selector}=${u}`).join(",")})`, fill: COLOURS.source });
+    if (users.length) s.highlights.push({ range: area, formula: users.length === 1 ? `${selector}=${users[0]}` : `OR(${users.map((u) => `${selector}=${u}`).join(",")})`, fill: COLORS.source });
   }
 }
 
@@ -460,13 +460,13 @@ function descentSheet(ctx: StepContext, s: SheetSpec, prepared: Prepared, iterat
   const categories = col(1);
   const charted = shown.slice(0, LIVE_MAX_PARAMS);
   const charts: Chart[] = [
-    { title: "loss", xTitle: "iteration", yTitle: "loss", categories, series: [{ name: `${DESCENT}!${a1(header, lossCol, true)}`, values: col(lossCol), colour: PALETTE.highlight }], at: { col: 0, row: chartTop - 1, cols: 8, rows: chartRows } },
+    { title: "loss", xTitle: "iteration", yTitle: "loss", categories, series: [{ name: `${DESCENT}!${a1(header, lossCol, true)}`, values: col(lossCol), color: PALETTE.highlight }], at: { col: 0, row: chartTop - 1, cols: 8, rows: chartRows } },
     {
       title: names.length > charted.length ? `the first ${charted.length} parameters` : "parameters",
       xTitle: "iteration",
       yTitle: "value",
       categories,
-      series: charted.map((p, q) => ({ name: `${DESCENT}!${a1(header, paramCols.get(p)!, true)}`, values: col(paramCols.get(p)!), colour: SERIES[q % SERIES.length] })),
+      series: charted.map((p, q) => ({ name: `${DESCENT}!${a1(header, paramCols.get(p)!, true)}`, values: col(paramCols.get(p)!), color: SERIES[q % SERIES.length] })),
       at: { col: 8, row: chartTop - 1, cols: 10, rows: chartRows },
     },
   ];

@@ -54,7 +54,7 @@ export type { View, ViewInput, ViewOptions, CommonViewOptions, ViewEntry, ViewNe
 export { COMMON_OPTIONS } from "./view.ts";
 export { isViewName, PAGE_VIEWS, VIEW_NAMES, VIEW_REGISTRY, viewApplies, viewEntry, type PageTab, type ViewName } from "./registry/index.ts";
 export { toSvg, escapeXml, type SvgOptions } from "./svg.ts";
-export { PALETTE, classColour } from "./palette.ts";
+export { PALETTE, classColor, classColour } from "./palette.ts";
 export { modelAtEpoch, lossData, type LossData } from "./model-data.ts";
 export { parseParam, paramNames, type ParamRef } from "./params.ts";
 export { costAngle, costGrid, costSlice, costSurfaceScene, currentInSight, lossAt, type CostGrid, type CostSlice, type CostSurfaceOptions } from "./views/cost.ts";

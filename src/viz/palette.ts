@@ -17,9 +17,12 @@ export const PALETTE = {
   curves: ["#D55E00", "#0072B2", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442"],
 };
 
-export function classColour(k: number): string {
+export function classColor(k: number): string {
   return PALETTE.classes[((k % PALETTE.classes.length) + PALETTE.classes.length) % PALETTE.classes.length];
 }
+
+/** @deprecated The old spelling of `classColor`, kept so code written against it still runs. */
+export const classColour = classColor;
 
 type Rgb = [number, number, number];
 
@@ -56,7 +59,7 @@ export function viridis(t: number): string {
 }
 
 /** Probability of class 1 → a light blend from class 0's colour through white to class 1's. */
-export function probabilityColour(p: number, c0 = PALETTE.classes[0], c1 = PALETTE.classes[1], strength = 0.55): string {
+export function probabilityColor(p: number, c0 = PALETTE.classes[0], c1 = PALETTE.classes[1], strength = 0.55): string {
   const q = Math.max(0, Math.min(1, p));
   return q < 0.5 ? mix("#ffffff", c0, (0.5 - q) * 2 * strength) : mix("#ffffff", c1, (q - 0.5) * 2 * strength);
 }

@@ -120,7 +120,7 @@ export function toSvg(scene: Scene, options: SvgOptions = {}): string {
 }
 
 // A filled triangle at (x2, y2) pointing along the line; drawn as geometry so every renderer agrees.
-function arrowHead(x1: number, y1: number, x2: number, y2: number, colour: string, width: number): string {
+function arrowHead(x1: number, y1: number, x2: number, y2: number, color: string, width: number): string {
   const len = Math.hypot(x2 - x1, y2 - y1) || 1;
   const ux = (x2 - x1) / len;
   const uy = (y2 - y1) / len;
@@ -129,5 +129,5 @@ function arrowHead(x1: number, y1: number, x2: number, y2: number, colour: strin
   const by = y2 - uy * size;
   const px = -uy * size * 0.45;
   const py = ux * size * 0.45;
-  return `<polygon points="${n(x2)},${n(y2)} ${n(bx + px)},${n(by + py)} ${n(bx - px)},${n(by - py)}" fill="${colour}"/>`;
+  return `<polygon points="${n(x2)},${n(y2)} ${n(bx + px)},${n(by + py)} ${n(bx - px)},${n(by - py)}" fill="${color}"/>`;
 }

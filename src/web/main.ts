@@ -9,7 +9,7 @@ import { exampleNamed } from "./examples.ts";
 import { FEATURES, fileLearningRate, HIDABLE, liveSettings, toExperiment, withPageSettings, type ExperimentJson, type Setup } from "./setup.ts";
 import { noticeText, parseHash, toHash } from "./url-state.ts";
 import { browserLanguage, htmlLang, language, setLanguage, t, type Lang, type Message } from "./i18n.ts";
-import { classPointColour, pointColour, unitScale } from "./ui/colours.ts";
+import { classPointColor, pointColor, unitScale } from "./ui/colors.ts";
 import { el, epochText, icon, saveBlob } from "./ui/dom.ts";
 import { LossChart } from "./ui/loss-chart.ts";
 import { featureNodes, inputScale, NetworkView, type NetworkShape, type NodeRef } from "./ui/network-view.ts";
@@ -542,14 +542,14 @@ function fileExperiment(experiment: ExperimentJson, epochs: number): ExperimentJ
   return { ...json, name: json.name ?? "walkthrough", description: json.description ?? "" };
 }
 
-function pointColourOf(y: number): string {
+function pointColorOf(y: number): string {
   if (!info) return "#000";
-  return info.task === "regression" ? pointColour(y) : classPointColour(y);
+  return info.task === "regression" ? pointColor(y) : classPointColor(y);
 }
 
 function drawPoints(): void {
   if (!view || !info || info.rawDim > 2) return;
-  view.output.points(info.train, setup.showTestData || fileNetwork() ? info.test : null, pointColourOf, info.domain, info.rawDim);
+  view.output.points(info.train, setup.showTestData || fileNetwork() ? info.test : null, pointColorOf, info.domain, info.rawDim);
 }
 
 let curvesInFlight = false;

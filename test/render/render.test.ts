@@ -36,8 +36,8 @@ describe("svgToPng", () => {
 
 describe("encodeGif", () => {
   it("writes every frame, looping, with the delays asked for", () => {
-    const colours = ["#ff0000", "#00ff00", "#0000ff", "#808080"];
-    const r = renderFrames({ count: colours.length, svg: (i) => scene(colours[i]) }, { pngs: true });
+    const colors = ["#ff0000", "#00ff00", "#0000ff", "#808080"];
+    const r = renderFrames({ count: colors.length, svg: (i) => scene(colors[i]) }, { pngs: true });
     const gif = decodeGif(framesToGif(r, { delayMs: 100, lastDelayMs: 1000 }));
     expect([gif.width, gif.height]).toEqual([200, 100]);
     expect(gif.frames).toHaveLength(4);

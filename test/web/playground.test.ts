@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 /** Distinct colours in a screenshot: a blank or broken page has one or two. */
-function colours(png: Buffer): number {
+function colors(png: Buffer): number {
   const img = PNG.sync.read(png);
   const seen = new Set<number>();
   for (let i = 0; i < img.data.length; i += 4 * 7) seen.add((img.data[i] << 16) | (img.data[i + 1] << 8) | img.data[i + 2]);
@@ -72,7 +72,7 @@ describe("the playground page", () => {
     expect(await w.page.locator(".node.input:not(.off)").count()).toBe(2);
     expect(await w.page.locator(".node[data-node]").count()).toBe(4 + 2 + 1);
     expect(await w.page.locator("svg.edges path.hit").count()).toBe(2 * 4 + 4 * 2 + 2 * 1);
-    expect(colours(await w.page.screenshot())).toBeGreaterThan(50);
+    expect(colors(await w.page.screenshot())).toBeGreaterThan(50);
     await clean(w);
   });
 
@@ -389,7 +389,7 @@ describe("the playground page", () => {
   it("fits a 390-px phone screen without sideways scrolling of the page", async () => {
     const w = await openPage(s, "", { width: 390, height: 844 });
     expect(await w.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    expect(colours(await w.page.screenshot({ fullPage: true }))).toBeGreaterThan(50);
+    expect(colors(await w.page.screenshot({ fullPage: true }))).toBeGreaterThan(50);
     await w.page.click("[data-testid=step]");
     await waitForEpoch(w.page, (e) => e === 1);
     await clean(w);

@@ -16,8 +16,8 @@ import { writeFileAtomic } from "../../render/files.ts";
 import { checkOutputs } from "../outputs.ts";
 import { framesToGif, renderFramesAsync } from "../../render/frames.ts";
 import { svgToPng } from "../../render/png.ts";
-import { afterTrainingScene, classColour, escapeXml, PALETTE, stepScenes, stepsHtml, stepsLayout, toSvg, type RunLike, type Scene } from "../../viz/index.ts";
-import { probabilityColour } from "../../viz/palette.ts";
+import { afterTrainingScene, classColor, escapeXml, PALETTE, stepScenes, stepsHtml, stepsLayout, toSvg, type RunLike, type Scene } from "../../viz/index.ts";
+import { probabilityColor } from "../../viz/palette.ts";
 import type { LegendItem } from "../../viz/chart/legend.ts";
 import type { Model } from "../../nn/model.ts";
 import type { DataSplit } from "../../data/types.ts";
@@ -206,10 +206,10 @@ function fmtAcc(a: number): string {
 /** The legend every boundary panel shares: the classes, train/test, and what the colours mean. */
 function boundaryLegend(model: Model, split: DataSplit, showTest: boolean): LegendItem[] {
   const classes = model.classes;
-  const items: LegendItem[] = (classes ?? []).map((c, k) => ({ label: `${split.targetName} = ${c}`, colour: classColour(k), shape: "dot" as const }));
-  if (split.test && showTest) items.push({ label: "train", colour: PALETTE.muted, shape: "dot" }, { label: "test", colour: PALETTE.muted, shape: "ring" });
+  const items: LegendItem[] = (classes ?? []).map((c, k) => ({ label: `${split.targetName} = ${c}`, color: classColor(k), shape: "dot" as const }));
+  if (split.test && showTest) items.push({ label: "train", color: PALETTE.muted, shape: "dot" }, { label: "test", color: PALETTE.muted, shape: "ring" });
   if (classes && model.layers[model.layers.length - 1].units === 1) {
-    items.push({ label: `P(${classes[1]}) near 0`, colour: probabilityColour(0.05), shape: "square" }, { label: `near 1`, colour: probabilityColour(0.95), shape: "square" }, { label: "P = 0.5", colour: PALETTE.ink, shape: "line" });
+    items.push({ label: `P(${classes[1]}) near 0`, color: probabilityColor(0.05), shape: "square" }, { label: `near 1`, color: probabilityColor(0.95), shape: "square" }, { label: "P = 0.5", color: PALETTE.ink, shape: "line" });
   }
   return items;
 }

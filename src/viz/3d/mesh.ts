@@ -5,7 +5,7 @@ import type { Camera, Projected, Vec3 } from "./camera.ts";
 import type { DepthItem } from "./depth.ts";
 
 /** A surface's colour bands by default: this many, evenly over the z range (see surfaceMesh). */
-export const COLOUR_BANDS = 24;
+export const COLOR_BANDS = 24;
 
 /** The part of a planar polygon (screen x, y and height z at each corner) with lo ≤ z ≤ hi, on screen. */
 function clipBand(poly: [number, number, number][], lo: number, hi: number): [number, number][] {
@@ -47,7 +47,7 @@ function clipBand(poly: [number, number, number][], lo: number, hi: number): [nu
  * `colourOf(z, corners)` gets the middle of the face's (or piece's) height range and its corners'
  * indices into z.
  */
-export function surfaceMesh(cam: Camera, xs: number[], ys: number[], z: ArrayLike<number>, colourOf: (z: number, corners: number[]) => string, step = 1, levels?: readonly number[]): DepthItem[] {
+export function surfaceMesh(cam: Camera, xs: number[], ys: number[], z: ArrayLike<number>, colorOf: (z: number, corners: number[]) => string, step = 1, levels?: readonly number[]): DepthItem[] {
   const nx = xs.length;
   const ny = ys.length;
   const P: Projected[] = [];
@@ -71,7 +71,7 @@ export function surfaceMesh(cam: Camera, xs: number[], ys: number[], z: ArrayLik
   const zSpan = 2 * Math.max(1e-12, Math.abs(cam.normalise([xs[0], ys[0], cam.bounds[2][1]])[2] - cam.normalise([xs[0], ys[0], cam.bounds[2][0]])[2]) / 2);
   const items: DepthItem[] = [];
   const [zLo, zHi] = cam.bounds[2];
-  const cutLevels = levels ?? Array.from({ length: COLOUR_BANDS - 1 }, (_, i) => zLo + ((i + 1) * (zHi - zLo)) / COLOUR_BANDS);
+  const cutLevels = levels ?? Array.from({ length: COLOR_BANDS - 1 }, (_, i) => zLo + ((i + 1) * (zHi - zLo)) / COLOR_BANDS);
   const face = (k: number[]): void => {
     const n: Vec3 = [0, 0, 0];
     for (const q of k) for (let c = 0; c < 3; c++) n[c] += VN[q][c];
@@ -97,7 +97,7 @@ export function surfaceMesh(cam: Camera, xs: number[], ys: number[], z: ArrayLik
     const marks: Mark[] = [];
     const cuts = cutLevels.filter((l) => l > zMin && l < zMax);
     if (!cuts.length) {
-      const fill = shade(colourOf((zMin + zMax) / 2, k), light);
+      const fill = shade(colorOf((zMin + zMax) / 2, k), light);
       marks.push({ type: "polyline", points, closed: true, fill, stroke: fill, strokeWidth: 0.5, role: "mesh" });
     } else {
       const poly = k.map((q, t): [number, number, number] => [points[t][0], points[t][1], z[q]]);
@@ -105,7 +105,7 @@ export function surfaceMesh(cam: Camera, xs: number[], ys: number[], z: ArrayLik
       for (let bi = 0; bi + 1 < edges.length; bi++) {
         const piece = clipBand(poly, edges[bi], edges[bi + 1]);
         if (piece.length < 3) continue;
-        const fill = shade(colourOf((edges[bi] + edges[bi + 1]) / 2, k), light);
+        const fill = shade(colorOf((edges[bi] + edges[bi + 1]) / 2, k), light);
         marks.push({ type: "polyline", points: piece, closed: true, fill, stroke: fill, strokeWidth: 0.5, role: "mesh" });
       }
     }

@@ -24,13 +24,13 @@ function ringsToPath(coords: number[][][][], toScreen: GridToScreen): string {
  * values[i + j·nx] is the value at column i, row j (row 0 maps to gy = 0 in `toScreen`).
  * A 200×200 grid with 20 levels becomes ~20 paths, not 40,000 rectangles.
  */
-export function bandPaths(values: ArrayLike<number>, nx: number, ny: number, thresholds: number[], colourOf: (lower: number, k: number) => string, toScreen: GridToScreen, role = "band"): PathMark[] {
+export function bandPaths(values: ArrayLike<number>, nx: number, ny: number, thresholds: number[], colorOf: (lower: number, k: number) => string, toScreen: GridToScreen, role = "band"): PathMark[] {
   const vals = Array.from(values, (v) => (Number.isFinite(v) ? v : 0));
   const cs = contours().size([nx, ny]).thresholds(thresholds)(vals);
   const out: PathMark[] = [];
   cs.forEach((c, k) => {
     if (!c.coordinates.length) return;
-    const fill = colourOf(c.value, k);
+    const fill = colorOf(c.value, k);
     out.push({ type: "path", d: ringsToPath(c.coordinates, toScreen), fill, stroke: fill, strokeWidth: 0.5, role });
   });
   return out;

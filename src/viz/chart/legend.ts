@@ -7,27 +7,27 @@ export type LegendShape = "dot" | "ring" | "line" | "dash" | "square" | "cross";
 
 export interface LegendItem {
   label: string;
-  colour: string;
+  color: string;
   shape: LegendShape;
 }
 
 /** One glyph of a legend (or of a marker) centred at (x, y). */
-export function glyph(shape: LegendShape, colour: string, x: number, y: number, role?: string): Mark[] {
+export function glyph(shape: LegendShape, color: string, x: number, y: number, role?: string): Mark[] {
   switch (shape) {
     case "dot":
-      return [{ type: "circle", cx: x, cy: y, r: 5, fill: colour, stroke: "#ffffff", strokeWidth: 0.8, role }];
+      return [{ type: "circle", cx: x, cy: y, r: 5, fill: color, stroke: "#ffffff", strokeWidth: 0.8, role }];
     case "ring":
-      return [{ type: "circle", cx: x, cy: y, r: 5, fill: "#ffffff", stroke: colour, strokeWidth: 2, role }];
+      return [{ type: "circle", cx: x, cy: y, r: 5, fill: "#ffffff", stroke: color, strokeWidth: 2, role }];
     case "line":
-      return [{ type: "line", x1: x - 10, y1: y, x2: x + 10, y2: y, stroke: colour, strokeWidth: 2.5, role }];
+      return [{ type: "line", x1: x - 10, y1: y, x2: x + 10, y2: y, stroke: color, strokeWidth: 2.5, role }];
     case "dash":
-      return [{ type: "line", x1: x - 10, y1: y, x2: x + 10, y2: y, stroke: colour, strokeWidth: 2.5, dash: "5 3", role }];
+      return [{ type: "line", x1: x - 10, y1: y, x2: x + 10, y2: y, stroke: color, strokeWidth: 2.5, dash: "5 3", role }];
     case "square":
-      return [{ type: "rect", x: x - 7, y: y - 7, width: 14, height: 14, fill: colour, stroke: "#999999", strokeWidth: 0.5, role }];
+      return [{ type: "rect", x: x - 7, y: y - 7, width: 14, height: 14, fill: color, stroke: "#999999", strokeWidth: 0.5, role }];
     case "cross":
       return [
-        { type: "line", x1: x - 5, y1: y - 5, x2: x + 5, y2: y + 5, stroke: colour, strokeWidth: 2.5, role },
-        { type: "line", x1: x - 5, y1: y + 5, x2: x + 5, y2: y - 5, stroke: colour, strokeWidth: 2.5, role },
+        { type: "line", x1: x - 5, y1: y - 5, x2: x + 5, y2: y + 5, stroke: color, strokeWidth: 2.5, role },
+        { type: "line", x1: x - 5, y1: y + 5, x2: x + 5, y2: y - 5, stroke: color, strokeWidth: 2.5, role },
       ];
   }
 }
@@ -54,7 +54,7 @@ export function legend(items: LegendItem[], x: number, y: number, maxWidth: numb
     const cy = y + Math.round(line * 0.45) + r * line;
     for (const i of row) {
       const it = items[i];
-      marks.push(...glyph(it.shape, it.colour, cx + 10, cy, "legend"));
+      marks.push(...glyph(it.shape, it.color, cx + 10, cy, "legend"));
       marks.push({ type: "text", x: cx + 24, y: cy, text: it.label, size, baseline: "middle", fill: PALETTE.ink, role: "legend" });
       cx += widths[i];
     }

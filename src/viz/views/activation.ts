@@ -30,8 +30,8 @@ export const ACTIVATION_CURVES: Curve[] = [
 export function activationView(input: ViewInput, o: ViewOptions = {}): Scene {
   const used = new Set(input.model.layers.map((l) => l.activation as string));
   const p = page(o, "Activation functions and their derivatives", "solid: the function f(z); dashed: its slope f'(z), what backpropagation multiplies by", [
-    { label: "f(z)", colour: PALETTE.ink, shape: "line" },
-    { label: "f'(z)", colour: PALETTE.curves[0], shape: "dash" },
+    { label: "f(z)", color: PALETTE.ink, shape: "line" },
+    { label: "f'(z)", color: PALETTE.curves[0], shape: "dash" },
   ]);
   const { width, height } = p;
   const cols = 3;

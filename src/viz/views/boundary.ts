@@ -6,11 +6,11 @@
 import type { DataSplit } from "../../data/types.ts";
 import type { Model } from "../../nn/model.ts";
 import { modelFor } from "../model-data.ts";
-import { classColour, PALETTE, probabilityColour, tint, viridis } from "../palette.ts";
+import { classColor, PALETTE, probabilityColor, tint, viridis } from "../palette.ts";
 import { linspace } from "../../data/linspace.ts";
 import { axes } from "../chart/axes.ts";
 import { bandPaths, contourPath, type GridToScreen } from "../chart/bands.ts";
-import { colourBar } from "../chart/colour-bar.ts";
+import { colorBar } from "../chart/color-bar.ts";
 import { extentOf } from "../chart/extent.ts";
 import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
@@ -59,7 +59,7 @@ export function boundaryScene(model: Model, split: DataSplit, o: ViewOptions = {
         for (let j = 0; j < out.units; j++) if (j !== k) best = Math.max(best, A[q * out.units + j]);
         margin[q] = A[q * out.units + k] - best;
       }
-      const c = classColour(k);
+      const c = classColor(k);
       under.push(...bandPaths(margin, g.nx, g.ny, [0, 0.5, 0.9], (t) => tint(c, t >= 0.9 ? 0.5 : t >= 0.5 ? 0.38 : 0.24), toScreen, `band region class-${k}`));
       const d = contourPath(margin, g.nx, g.ny, 0, toScreen);
       if (d) lines.push({ type: "path", d, fill: "none", stroke: PALETTE.ink, strokeWidth: 1.6, role: "contour" });
@@ -70,15 +70,15 @@ export function boundaryScene(model: Model, split: DataSplit, o: ViewOptions = {
     under.push({ type: "rect", x: inner.x, y: inner.y, width: inner.width, height: inner.height, fill: viridis(0) });
     const ts = linspace(lo, hi, 21).slice(0, -1);
     under.push(...bandPaths(v, g.nx, g.ny, ts, (t) => viridis((t - lo) / (hi - lo || 1) + 0.025), toScreen));
-    if (!o.panel) side.push(...colourBar(barBox, [lo, hi], viridis, "output"));
+    if (!o.panel) side.push(...colorBar(barBox, [lo, hi], viridis, "output"));
   } else {
     const v = unitValues(g, L, 0, out.units);
-    under.push({ type: "rect", x: inner.x, y: inner.y, width: inner.width, height: inner.height, fill: probabilityColour(0) });
+    under.push({ type: "rect", x: inner.x, y: inner.y, width: inner.width, height: inner.height, fill: probabilityColor(0) });
     const ts = linspace(0.05, 0.95, 19);
-    under.push(...bandPaths(v, g.nx, g.ny, ts, (t) => probabilityColour(t + 0.025), toScreen));
+    under.push(...bandPaths(v, g.nx, g.ny, ts, (t) => probabilityColor(t + 0.025), toScreen));
     const d = contourPath(v, g.nx, g.ny, 0.5, toScreen);
     if (d) lines.push({ type: "path", d, fill: "none", stroke: PALETTE.ink, strokeWidth: 2, role: "contour" });
-    if (!o.panel) side.push(...colourBar(barBox, [0, 1], (t) => probabilityColour(t), `P(${classes![1]})`));
+    if (!o.panel) side.push(...colorBar(barBox, [0, 1], (t) => probabilityColor(t), `P(${classes![1]})`));
   }
   const dots = sampleMarks(split, { at: (s, i) => [ax.sx(s.X.data[i * 2]), ax.sy(s.X.data[i * 2 + 1])], classes, valueRange: targetRange(split), r: 4 }, showTest);
   const clip = { x: inner.x, y: inner.y, width: inner.width, height: inner.height };
@@ -101,14 +101,14 @@ function boundaryLine(model: Model, split: DataSplit, o: ViewOptions): Scene {
   const ws = evaluateLine(model, xs);
   const items = sampleLegend(split, classes, split.targetName, showTest);
   const binary = classes !== null && out.units === 1;
-  if (binary) items.unshift({ label: `P(${split.targetName} = ${classes[1]})`, colour: PALETTE.ink, shape: "line" }, { label: "P = 0.5", colour: PALETTE.muted, shape: "dash" });
+  if (binary) items.unshift({ label: `P(${split.targetName} = ${classes[1]})`, color: PALETTE.ink, shape: "line" }, { label: "P = 0.5", color: PALETTE.muted, shape: "dash" });
   const p = page(o, o.title ?? "The network's output", binary ? "points: the samples at their class (0 or 1)" : undefined, items);
   const yr: [number, number] = classes ? [-0.08, (binary ? 1 : 1) + 0.08] : extentOf([...Array.from(ws.A[L]), ...(split.train.y as number[])], 0.08);
   const ax = axes(p.box, { x: xr, y: yr, xLabel: split.featureNames[0], yLabel: classes ? "probability" : split.targetName, nice: !classes });
   const curves: Mark[] = [];
   for (let k = 0; k < out.units; k++) {
     const pts = xs.map((x, i) => [ax.sx(x), ax.sy(ws.A[L][i * out.units + k])] as [number, number]);
-    curves.push({ type: "polyline", points: pts, stroke: binary || !classes ? PALETTE.ink : classColour(k), strokeWidth: 2.5, role: "curve output" });
+    curves.push({ type: "polyline", points: pts, stroke: binary || !classes ? PALETTE.ink : classColor(k), strokeWidth: 2.5, role: "curve output" });
   }
   if (binary) curves.unshift({ type: "line", x1: ax.inner.x, y1: ax.sy(0.5), x2: ax.inner.x + ax.inner.width, y2: ax.sy(0.5), stroke: PALETTE.muted, dash: "5 4", strokeWidth: 1.2, role: "contour" });
   const yOf = (v: number): number => (classes && out.units > 1 ? 1 : v);

@@ -3,7 +3,7 @@ import type { Label } from "../../core/label.ts";
 import type { DataSplit, LabeledData } from "../../data/types.ts";
 import type { Model } from "../../nn/model.ts";
 import { classesOf } from "../../nn/targets.ts";
-import { classColour, PALETTE, viridis } from "../palette.ts";
+import { classColor, PALETTE, viridis } from "../palette.ts";
 import type { Box } from "../chart/box.ts";
 import { legend, type LegendItem } from "../chart/legend.ts";
 import { titleMarks } from "../chart/title.ts";
@@ -51,10 +51,10 @@ export interface SampleStyle {
 }
 
 /** Colour of a sample's label. */
-export function labelColour(y: Label, classes: Label[] | null, valueRange?: [number, number]): string {
+export function labelColor(y: Label, classes: Label[] | null, valueRange?: [number, number]): string {
   if (classes) {
     const k = classes.findIndex((c) => c === y || String(c) === String(y));
-    return k < 0 ? "#888888" : classColour(k);
+    return k < 0 ? "#888888" : classColor(k);
   }
   const [lo, hi] = valueRange ?? [0, 1];
   return viridis(((y as number) - lo) / (hi - lo || 1));
@@ -68,7 +68,7 @@ export function sampleMarks(split: DataSplit, s: SampleStyle, showTest = true): 
     for (let i = 0; i < d.X.rows; i++) {
       const p = s.at(d, i);
       if (!p) continue;
-      const c = labelColour(d.y[i], s.classes, s.valueRange);
+      const c = labelColor(d.y[i], s.classes, s.valueRange);
       marks.push(
         test
           ? { type: "circle", cx: p[0], cy: p[1], r: r + 0.5, fill: "#ffffff", stroke: c, strokeWidth: 2, role: "sample test" }
@@ -83,10 +83,10 @@ export function sampleMarks(split: DataSplit, s: SampleStyle, showTest = true): 
 
 /** Legend entries: one per class (filled = train), plus "test (ring)" when test points are drawn. */
 export function sampleLegend(split: DataSplit, classes: Label[] | null, targetName: string, showTest = true): LegendItem[] {
-  const items: LegendItem[] = classes ? classes.map((c, k) => ({ label: `${targetName} = ${c}`, colour: classColour(k), shape: "dot" as const })) : [];
+  const items: LegendItem[] = classes ? classes.map((c, k) => ({ label: `${targetName} = ${c}`, color: classColor(k), shape: "dot" as const })) : [];
   const hasTest = !!split.test && split.test.X.rows > 0 && showTest;
   if (hasTest) {
-    items.push({ label: "train", colour: PALETTE.muted, shape: "dot" }, { label: "test", colour: PALETTE.muted, shape: "ring" });
+    items.push({ label: "train", color: PALETTE.muted, shape: "dot" }, { label: "test", color: PALETTE.muted, shape: "ring" });
   }
   return items;
 }
@@ -124,15 +124,15 @@ export function targetRange(split: DataSplit): [number, number] {
  * change as the view turns and points in front of one another meet on screen.
  */
 export function pileLabels(dots: Mark[], towards: [number, number], at?: readonly (readonly number[])[]): Mark[] {
-  const piles: { x: number; y: number; colour: string; n: number; key: readonly number[] }[] = [];
+  const piles: { x: number; y: number; color: string; n: number; key: readonly number[] }[] = [];
   const near = (a: readonly number[], b: readonly number[], tol: number): boolean => a.every((v, i) => Math.abs(v - b[i]) <= tol);
   dots.forEach((m, i) => {
     if (m.type !== "circle") return;
-    const colour = m.fill && m.fill !== "#ffffff" && m.fill !== "none" ? m.fill : (m.stroke ?? PALETTE.ink);
+    const color = m.fill && m.fill !== "#ffffff" && m.fill !== "none" ? m.fill : (m.stroke ?? PALETTE.ink);
     const key = at ? at[i] : [m.cx, m.cy];
-    const p = piles.find((q) => q.colour === colour && near(q.key, key, at ? 1 : 3));
+    const p = piles.find((q) => q.color === color && near(q.key, key, at ? 1 : 3));
     if (p) p.n++;
-    else piles.push({ x: m.cx, y: m.cy, colour, n: 1, key });
+    else piles.push({ x: m.cx, y: m.cy, color, n: 1, key });
   });
   const out: Mark[] = [];
   const placed: [number, number, number, number][] = [];
@@ -151,7 +151,7 @@ export function pileLabels(dots: Mark[], towards: [number, number], at?: readonl
     if (hit()) continue;
     placed.push([x - w / 2, y - 7, x + w / 2, y + 7]);
     out.push({ type: "rect", x: x - w / 2 - 2, y: y - 8, width: w + 4, height: 16, rx: 3, fill: "#ffffff", fillOpacity: 0.85, role: "pile-count" });
-    out.push({ type: "text", x, y, text, size: 12, weight: "bold", anchor: "middle", baseline: "middle", fill: p.colour, role: "pile-count" });
+    out.push({ type: "text", x, y, text, size: 12, weight: "bold", anchor: "middle", baseline: "middle", fill: p.color, role: "pile-count" });
   }
   return out;
 }

@@ -12,13 +12,13 @@ import { paramNames, parseParam, type ParamRef } from "../params.ts";
 import { linspace } from "../../data/linspace.ts";
 import { axes } from "../chart/axes.ts";
 import { bandPaths, contourPath, type GridToScreen } from "../chart/bands.ts";
-import { colourBar } from "../chart/colour-bar.ts";
+import { colorBar } from "../chart/color-bar.ts";
 import { extentOf, nonNegative } from "../chart/extent.ts";
 import { fmt } from "../format.ts";
 import { camera, DEFAULT_ANGLE } from "../3d/camera.ts";
 import { cube } from "../3d/cube.ts";
 import { occluded, paintersOrder, type DepthItem } from "../3d/depth.ts";
-import { COLOUR_BANDS, surfaceMesh } from "../3d/mesh.ts";
+import { COLOR_BANDS, surfaceMesh } from "../3d/mesh.ts";
 import type { Mark, Scene } from "../scene.ts";
 import type { Angle, ViewInput, ViewOptions } from "../view.ts";
 import { page } from "./common.ts";
@@ -93,9 +93,9 @@ export function costSliceView(input: ViewInput, o: ViewOptions = {}): Scene {
     if (v < s.losses[best]) best = i;
   });
   const p = page(o, o.title ?? `The cost as ${ref.name} varies`, "every other parameter fixed at its current value", [
-    { label: "loss", colour: PALETTE.ink, shape: "line" },
-    { label: `current ${ref.name} = ${fmt(s.current, 4)}`, colour: PALETTE.highlight, shape: "dot" },
-    { label: `lowest on this slice: ${ref.name} = ${fmt(s.xs[best], 4)}`, colour: PALETTE.classes[0], shape: "cross" },
+    { label: "loss", color: PALETTE.ink, shape: "line" },
+    { label: `current ${ref.name} = ${fmt(s.current, 4)}`, color: PALETTE.highlight, shape: "dot" },
+    { label: `lowest on this slice: ${ref.name} = ${fmt(s.xs[best], 4)}`, color: PALETTE.classes[0], shape: "cross" },
   ], 500);
   const ax = axes(p.box, { x: range, y: nonNegative(extentOf(s.losses.filter(Number.isFinite), 0.05)), nice: true, xLabel: ref.name, yLabel: lossLabel(model) });
   const curve: Mark = { type: "polyline", points: s.xs.map((x, i) => [ax.sx(x), ax.sy(s.losses[i])]), stroke: PALETTE.ink, strokeWidth: 2.2, role: "curve loss" };
@@ -172,8 +172,8 @@ function lossScale(values: ArrayLike<number>): { lo: number; hi: number; t: (v: 
 }
 
 /** Heights where the colour moves by one of COLOUR_BANDS steps (log-spaced on a log scale): where a 3-D surface's faces are cut. */
-function colourLevels(sc: ReturnType<typeof lossScale>): number[] {
-  const n = COLOUR_BANDS;
+function colorLevels(sc: ReturnType<typeof lossScale>): number[] {
+  const n = COLOR_BANDS;
   return Array.from({ length: n - 1 }, (_, i) => (sc.log ? sc.lo * (sc.hi / sc.lo) ** ((i + 1) / n) : sc.lo + ((i + 1) * (sc.hi - sc.lo)) / n));
 }
 
@@ -192,10 +192,10 @@ export function costSurfaceScene(grid: CostGrid, o: CostSurfaceOptions = {}): Sc
     return lossAt(grid.model, grid.data, p);
   });
   const items = [
-    { label: `current (${fmt(grid.current[0], 3)}, ${fmt(grid.current[1], 3)}), loss ${fmt(grid.currentLoss, 3)}`, colour: PALETTE.highlight, shape: "dot" as const },
-    ...(path.length ? [{ label: "descent path", colour: "#ffffff", shape: "line" as const }] : []),
+    { label: `current (${fmt(grid.current[0], 3)}, ${fmt(grid.current[1], 3)}), loss ${fmt(grid.currentLoss, 3)}`, color: PALETTE.highlight, shape: "dot" as const },
+    ...(path.length ? [{ label: "descent path", color: "#ffffff", shape: "line" as const }] : []),
   ];
-  if (path.length) items[1].colour = mode === "3d" ? PALETTE.highlight : "#222222";
+  if (path.length) items[1].color = mode === "3d" ? PALETTE.highlight : "#222222";
   const title = o.title ?? `The cost over ${a.name} and ${b.name}`;
   const p = page({ width: o.width, height: o.height, title }, title, `every other parameter fixed; colour: ${sc.log ? "log " : ""}loss`, items, 600);
   const marks: Mark[] = [...p.marks];
@@ -208,7 +208,7 @@ export function costSurfaceScene(grid: CostGrid, o: CostSurfaceOptions = {}): Sc
     const angle = o.angle ?? costAngle([grid]);
     const cam = camera(angle, camBox, bounds);
     const c = cube(cam, { x: a.name, y: b.name, z: "loss" });
-    const depthItems: DepthItem[] = surfaceMesh(cam, as, bs, values, (z) => viridis(sc.t(z)), 1, colourLevels(sc));
+    const depthItems: DepthItem[] = surfaceMesh(cam, as, bs, values, (z) => viridis(sc.t(z)), 1, colorLevels(sc));
     const lifted = (va: number, vb: number, z: number) => cam.project([va, vb, z]);
     // Each step of the path follows the surface (on the surface's own slice: a few losses in
     // between), so it runs over ridges instead of cutting through them.
@@ -246,7 +246,7 @@ export function costSurfaceScene(grid: CostGrid, o: CostSurfaceOptions = {}): Sc
     if (path.length) depthItems.push({ depth: lifted(path[0][0], path[0][1], pathLoss[0]).ground - 1.5 / (Math.max(nx, ny) - 1), marks: [{ type: "circle", cx: lifted(path[0][0], path[0][1], pathLoss[0]).x, cy: lifted(path[0][0], path[0][1], pathLoss[0]).y, r: 4, fill: "#ffffff", stroke: PALETTE.highlight, strokeWidth: 1.5, role: "path-start" }] });
     marks.push(...c.back, ...paintersOrder(depthItems), ...c.front, curMark);
     if (hidden) marks.push({ type: "text", x: p.box.x + 4, y: p.height - 10, text: "dashed ring: the current point, behind the surface from this angle", size: 11, fill: PALETTE.muted, role: "note" });
-    const bar = colourBar({ x: p.box.x + p.box.width - 70, y: box.y + 40, width: 16, height: Math.min(260, box.height - 60) }, sc.log ? [0, 1] : [sc.lo, sc.hi], viridis, sc.log ? "loss (log)" : "loss");
+    const bar = colorBar({ x: p.box.x + p.box.width - 70, y: box.y + 40, width: 16, height: Math.min(260, box.height - 60) }, sc.log ? [0, 1] : [sc.lo, sc.hi], viridis, sc.log ? "loss (log)" : "loss");
     if (sc.log) relabelLogBar(bar, sc.lo, sc.hi);
     marks.push(...bar);
     return { width: p.width, height: p.height, title, marks };
@@ -270,7 +270,7 @@ export function costSurfaceScene(grid: CostGrid, o: CostSurfaceOptions = {}): Sc
   under.push({ type: "circle", cx: ax.sx(grid.current[0]), cy: ax.sy(grid.current[1]), r: 6.5, fill: PALETTE.highlight, stroke: "#ffffff", strokeWidth: 1.5, role: "current" });
   const clip = { x: ax.inner.x, y: ax.inner.y, width: ax.inner.width, height: ax.inner.height };
   const barBox = { x: ax.inner.x + ax.inner.width + 24, y: ax.inner.y + 24, width: 16, height: Math.min(260, ax.inner.height - 30) };
-  const bar = colourBar(barBox, sc.log ? [0, 1] : [sc.lo, sc.hi], viridis, sc.log ? "loss (log)" : "loss");
+  const bar = colorBar(barBox, sc.log ? [0, 1] : [sc.lo, sc.hi], viridis, sc.log ? "loss (log)" : "loss");
   if (sc.log) relabelLogBar(bar, sc.lo, sc.hi);
   marks.push({ type: "group", clip, marks: under, role: "heatmap" }, ...ax.front, ...bar);
   return { width: p.width, height: p.height, title, marks };

@@ -31,8 +31,8 @@ function box(x: number, y: number, w: number, h: number, lines: string[], o: { f
   return marks;
 }
 
-function arrow(x1: number, y1: number, x2: number, y2: number, colour: string = PALETTE.ink, o: { dash?: string; role?: string; width?: number } = {}): Mark {
-  return { type: "line", x1, y1, x2, y2, stroke: colour, strokeWidth: o.width ?? 1.8, arrow: true, dash: o.dash, role: o.role };
+function arrow(x1: number, y1: number, x2: number, y2: number, color: string = PALETTE.ink, o: { dash?: string; role?: string; width?: number } = {}): Mark {
+  return { type: "line", x1, y1, x2, y2, stroke: color, strokeWidth: o.width ?? 1.8, arrow: true, dash: o.dash, role: o.role };
 }
 
 function label(x: number, y: number, text: string, o: { size?: number; fill?: string; anchor?: "start" | "middle" | "end"; bold?: boolean; mono?: boolean; role?: string } = {}): Mark {
@@ -103,9 +103,9 @@ export function blueprintView(input: ViewInput, o: ViewOptions = {}): Scene {
   o = { ...o, width: o.width ?? Math.max(800, 300 + 170 * (sizes.length - 1)) };
   const L = sizes.length - 1;
   const p = page(o, "One iteration: what each stage reads and updates", `parameters W[l], b[l] of layers 1 … ${L}; forward and backward read them, only the update changes them; the cache carries A[l−1] and Z[l] from forward to backward`, [
-    { label: "reads", colour: READ, shape: "line" },
-    { label: "updates", colour: WRITE, shape: "line" },
-    { label: "cache", colour: CACHE, shape: "dash" },
+    { label: "reads", color: READ, shape: "line" },
+    { label: "updates", color: WRITE, shape: "line" },
+    { label: "cache", color: CACHE, shape: "dash" },
   ], 640);
   const marks: Mark[] = [...p.marks];
   const { x: bx, y: by, width: bw } = p.box;
@@ -227,14 +227,14 @@ export function forwardShapesView(input: ViewInput, o: ViewOptions = {}): Scene 
       [`A${l} = ${input.model.layers[l - 1].activation}(Z${l})`, `${n} × ${m}`, PALETTE.ink],
     ];
     let x = p.box.x + 20;
-    for (const [name, shape, colour] of parts) {
+    for (const [name, shape, color] of parts) {
       if (!shape) {
         marks.push(label(x + 8, y + 14, name, { size: 16 }));
         x += 24;
         continue;
       }
       const w = Math.max(textWidth(name, 14), textWidth(shape, 12)) + 16;
-      marks.push({ type: "rect", x, y, width: w, height: 36, rx: 5, fill: colour === PALETTE.ink ? "#f7f7f7" : tint(colour, 0.15), stroke: colour, strokeWidth: 1.2, role: "matrix" });
+      marks.push({ type: "rect", x, y, width: w, height: 36, rx: 5, fill: color === PALETTE.ink ? "#f7f7f7" : tint(color, 0.15), stroke: color, strokeWidth: 1.2, role: "matrix" });
       marks.push(label(x + w / 2, y + 11, name, { size: 14, bold: true }));
       marks.push(label(x + w / 2, y + 27, shape, { size: 12, mono: true, fill: PALETTE.muted, role: "shape" }));
       x += w + 6;
@@ -252,9 +252,9 @@ export function layerPassView(input: ViewInput, o: ViewOptions = {}): Scene {
   const k = sizes[l - 1];
   const act = input.model.layers[l - 1].activation;
   const p = page(o, `Layer ${l}: forward and backward`, `${n} ${act} neurons fed by ${k}; m samples; gradients averaged over the m samples (the article's 1/m)`, [
-    { label: "forward", colour: READ, shape: "line" },
-    { label: "backward", colour: WRITE, shape: "line" },
-    { label: "cache", colour: CACHE, shape: "dash" },
+    { label: "forward", color: READ, shape: "line" },
+    { label: "backward", color: WRITE, shape: "line" },
+    { label: "cache", color: CACHE, shape: "dash" },
   ], 520);
   const marks: Mark[] = [...p.marks];
   const { x: bx, y: by, width: bw } = p.box;
@@ -266,8 +266,8 @@ export function layerPassView(input: ViewInput, o: ViewOptions = {}): Scene {
   const h = 110;
   marks.push(...box(lx, yF, lw, h, [`layer ${l} forward`, `Z${l} = W${l}·A${l - 1} + b${l}`, `A${l} = ${act}(Z${l})`, `W${l}: ${n}×${k}, b${l}: ${n}×1`], { role: "stage forward", bold: true, stroke: READ, fill: tint(READ, 0.08) }));
   marks.push(...box(lx, yB, lw, h + 20, [`layer ${l} backward`, `dZ${l} = dA${l} ⊙ ${act}'(Z${l})`, `dW${l} = (1/m)·dZ${l}·A${l - 1}ᵀ`, `db${l} = (1/m)·Σ columns of dZ${l}`, `dA${l - 1} = W${l}ᵀ·dZ${l}`], { role: "stage backward", bold: true, stroke: WRITE, fill: tint(WRITE, 0.08) }));
-  const io = (x: number, y: number, name: string, shape: string, colour: string) => {
-    marks.push(...box(x - 60, y - 24, 120, 48, [name, shape], { stroke: colour, size: 13 }));
+  const io = (x: number, y: number, name: string, shape: string, color: string) => {
+    marks.push(...box(x - 60, y - 24, 120, 48, [name, shape], { stroke: color, size: 13 }));
   };
   const leftX = bx + 90;
   const rightX = bx + bw - 90;

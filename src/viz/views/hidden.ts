@@ -7,7 +7,7 @@ import type { DataSplit, LabeledData } from "../../data/types.ts";
 import type { Model } from "../../nn/model.ts";
 import { activation, type ActivationName } from "../../nn/activations.ts";
 import { modelFor, runForward } from "../model-data.ts";
-import { PALETTE, probabilityColour } from "../palette.ts";
+import { PALETTE, probabilityColor } from "../palette.ts";
 import { linspace } from "../../data/linspace.ts";
 import { axes } from "../chart/axes.ts";
 import { bandPaths, contourPath, type GridToScreen } from "../chart/bands.ts";
@@ -18,7 +18,7 @@ import { cube } from "../3d/cube.ts";
 import { paintersOrder, type DepthItem } from "../3d/depth.ts";
 import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
-import { labelColour, page, pileLabels, sampleLegend, targetRange } from "./common.ts";
+import { labelColor, page, pileLabels, sampleLegend, targetRange } from "./common.ts";
 import { planeExtent } from "./grid.ts";
 
 export interface HiddenPoints {
@@ -98,7 +98,7 @@ export function hiddenView(input: ViewInput, o: ViewOptions = {}): Scene {
   const title = o.title ?? `The data in hidden layer ${h.layer}'s space (${h.units} ${h.activation} neurons)`;
   const items = sampleLegend(split, classes, split.targetName, showTest);
   const boundary = nextBoundary(model, h.layer);
-  const colourOf = (d: LabeledData, i: number): string => labelColour(d.y[i], classes, targetRange(split));
+  const colorOf = (d: LabeledData, i: number): string => labelColor(d.y[i], classes, targetRange(split));
   const sets: { d: LabeledData; a: Float64Array; test: boolean }[] = [{ d: split.train, a: h.train, test: false }];
   if (split.test && h.test && showTest) sets.push({ d: split.test, a: h.test, test: true });
   // Slightly translucent: where points pile up (saturated units), the pile reads as dense.
@@ -106,7 +106,7 @@ export function hiddenView(input: ViewInput, o: ViewOptions = {}): Scene {
     test ? { type: "circle", cx: x, cy: y, r: r + 0.5, fill: "none", stroke: c, strokeWidth: 2, strokeOpacity: 0.8, role: "sample test" } : { type: "circle", cx: x, cy: y, r, fill: c, fillOpacity: 0.6, stroke: "#ffffff", strokeWidth: 0.5, role: "sample train" };
 
   if (h.units === 3) {
-    if (boundary) items.push({ label: "output layer's boundary (plane)", colour: "#888888", shape: "square" });
+    if (boundary) items.push({ label: "output layer's boundary (plane)", color: "#888888", shape: "square" });
     const p = page(o, title, `each point at (h1, h2, h3) = its three neurons' activations`, items, 640);
     const bounds: [[number, number], [number, number], [number, number]] = [axisRange(h, 0), axisRange(h, 1), axisRange(h, 2)];
     const cam = camera(o.angle, inset(p.box, 70, 40), bounds, 1);
@@ -118,7 +118,7 @@ export function hiddenView(input: ViewInput, o: ViewOptions = {}): Scene {
     for (const s of sets) for (let i = 0; i < s.d.X.rows; i++) {
       const v: Vec3 = [s.a[i * 3], s.a[i * 3 + 1], s.a[i * 3 + 2]];
       const P = cam.project(v);
-      const m = dot(P.x, P.y, colourOf(s.d, i), s.test, 4);
+      const m = dot(P.x, P.y, colorOf(s.d, i), s.test, 4);
       where.set(m, v.map((x, k) => x / span[k]));
       pts.push({ depth: P.depth, marks: [m] });
     }
@@ -160,7 +160,7 @@ export function hiddenView(input: ViewInput, o: ViewOptions = {}): Scene {
     labels = [`principal component 1 (${Math.round(pc.explained[0] * 100)}% of variance)`, `principal component 2 (${Math.round(pc.explained[1] * 100)}% of variance)`];
     subtitle = `${k} neurons, shown by a 2-D projection (PCA of the activations)`;
   }
-  if (h.units === 2 && boundary) items.push({ label: "output = 0.5 (w·h + b = 0)", colour: PALETTE.ink, shape: "line" });
+  if (h.units === 2 && boundary) items.push({ label: "output = 0.5 (w·h + b = 0)", color: PALETTE.ink, shape: "line" });
   const p = page(o, title, subtitle, items, 640);
   // A square plot when both axes are the unit interval: the square stays a square.
   const box = h.units === 2 ? squareBox(p.box) : p.box;
@@ -174,15 +174,15 @@ export function hiddenView(input: ViewInput, o: ViewOptions = {}): Scene {
     const v = new Float64Array(n * n);
     for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) v[i + j * n] = 1 / (1 + Math.exp(-(boundary.w[0] * gx[i] + boundary.w[1] * gy[j] + boundary.b)));
     const toScreen: GridToScreen = (a, b) => [ax.sx(gx[0] + ((a - 0.5) / (n - 1)) * (gx[n - 1] - gx[0])), ax.sy(gy[0] + ((b - 0.5) / (n - 1)) * (gy[n - 1] - gy[0]))];
-    under.push({ type: "rect", ...ax.inner, fill: probabilityColour(0, undefined, undefined, 0.3) });
-    under.push(...bandPaths(v, n, n, linspace(0.1, 0.9, 9), (t) => probabilityColour(t + 0.05, undefined, undefined, 0.3), toScreen));
+    under.push({ type: "rect", ...ax.inner, fill: probabilityColor(0, undefined, undefined, 0.3) });
+    under.push(...bandPaths(v, n, n, linspace(0.1, 0.9, 9), (t) => probabilityColor(t + 0.05, undefined, undefined, 0.3), toScreen));
     const d = contourPath(v, n, n, 0.5, toScreen);
     if (d) under.push({ type: "path", d, fill: "none", stroke: PALETTE.ink, strokeWidth: 2, role: "contour separator" });
   }
   const dots: Mark[] = [];
   for (const s of sets) for (let i = 0; i < s.d.X.rows; i++) {
     const [x, y] = project(s.a, i);
-    dots.push(dot(ax.sx(x), ax.sy(y), colourOf(s.d, i), s.test));
+    dots.push(dot(ax.sx(x), ax.sy(y), colorOf(s.d, i), s.test));
   }
   const clip = { x: ax.inner.x, y: ax.inner.y, width: ax.inner.width, height: ax.inner.height };
   const piles = pileLabels(dots, [ax.inner.x + ax.inner.width / 2, ax.inner.y + ax.inner.height / 2]);
@@ -282,7 +282,7 @@ export function hiddenMorphScene(model: Model, split: DataSplit, t: number, o: V
     for (const s of sets) for (let i = 0; i < s.d.X.rows; i++) {
       const q = at(s, i);
       const P = cam.project([q[0], q[1], q[2]]);
-      items.push({ depth: P.depth, marks: [dot(P.x, P.y, labelColour(s.d.y[i], classes, targetRange(split)), s.test)] });
+      items.push({ depth: P.depth, marks: [dot(P.x, P.y, labelColor(s.d.y[i], classes, targetRange(split)), s.test)] });
     }
     return { width: p.width, height: p.height, title, marks: [...p.marks, ...c.back, ...paintersOrder(items), ...c.front] };
   }
@@ -292,7 +292,7 @@ export function hiddenMorphScene(model: Model, split: DataSplit, t: number, o: V
   const dots: Mark[] = [];
   for (const s of sets) for (let i = 0; i < s.d.X.rows; i++) {
     const q = at(s, i);
-    dots.push(dot(ax.sx(q[0]), ax.sy(q[1]), labelColour(s.d.y[i], classes, targetRange(split)), s.test));
+    dots.push(dot(ax.sx(q[0]), ax.sy(q[1]), labelColor(s.d.y[i], classes, targetRange(split)), s.test));
   }
   return { width: p.width, height: p.height, title, marks: [...p.marks, ...ax.back, ...dots, ...ax.front] };
 }

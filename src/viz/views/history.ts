@@ -14,8 +14,8 @@ export function historyView(input: ViewInput, o: ViewOptions = {}): Scene {
   const train = PALETTE.classes[0];
   const test = PALETTE.classes[1];
   const p = page(o, o.title ?? "Training history", `${h.epoch.length} recorded epochs of ${h.epoch[h.epoch.length - 1]}`, [
-    { label: "train", colour: train, shape: "line" },
-    ...(hasTest ? [{ label: "test", colour: test, shape: "dash" as const }] : []),
+    { label: "train", color: train, shape: "line" },
+    ...(hasTest ? [{ label: "test", color: test, shape: "dash" as const }] : []),
   ]);
   const panels = hasAcc ? 2 : 1;
   const gap = 16;
@@ -25,10 +25,10 @@ export function historyView(input: ViewInput, o: ViewOptions = {}): Scene {
   // Long runs: at most ~1500 points per line (more than the pixels across a panel), the last kept.
   const stride = Math.max(1, Math.ceil(h.epoch.length / 1500));
   const keep = (i: number): boolean => i % stride === 0 || i === h.epoch.length - 1;
-  const series = (ax: ReturnType<typeof axes>, ys: number[], colour: string, dash: boolean, role: string): Mark => ({
+  const series = (ax: ReturnType<typeof axes>, ys: number[], color: string, dash: boolean, role: string): Mark => ({
     type: "polyline",
     points: h.epoch.map((e, i) => [ax.sx(e), ax.sy(ys[i])] as [number, number]).filter(([, y], i) => keep(i) && Number.isFinite(y)),
-    stroke: colour,
+    stroke: color,
     strokeWidth: 2,
     dash: dash ? "6 4" : undefined,
     role,

@@ -5,7 +5,7 @@
  */
 import { activation } from "../../nn/activations.ts";
 import { modelFor } from "../model-data.ts";
-import { PALETTE, probabilityColour } from "../palette.ts";
+import { PALETTE, probabilityColor } from "../palette.ts";
 import { linspace } from "../../data/linspace.ts";
 import { bandPaths, type GridToScreen } from "../chart/bands.ts";
 import { fitText, textWidth } from "../chart/text.ts";
@@ -37,8 +37,8 @@ export function networkView(input: ViewInput, o: ViewOptions = {}): Scene {
   for (const l of model.layers) for (const w of l.W) if (Math.abs(w) < cutoff) skipped++;
   const sub = "edge colour: the weight's sign; edge width: its size" + (heat ? "; squares: each neuron's output over the input plane (blue low, orange high)" : "") + (skipped ? `; ${skipped.toLocaleString("en-US")} of ${edgeCount.toLocaleString("en-US")} faintest weights (under 3% of the largest) not drawn` : "");
   const p = page(o, title, sub, [
-    { label: "positive weight", colour: PALETTE.positive, shape: "line" },
-    { label: "negative weight", colour: PALETTE.negative, shape: "line" },
+    { label: "positive weight", color: PALETTE.positive, shape: "line" },
+    { label: "negative weight", color: PALETTE.negative, shape: "line" },
   ], defaultHeight);
   const top = p.box.y + 44;
   const bottom = p.box.y + p.box.height - 10;
@@ -61,7 +61,7 @@ export function networkView(input: ViewInput, o: ViewOptions = {}): Scene {
   const label = edgeCount <= 16;
   const labelBoxes: [number, number, number, number][] = [];
   const r1 = (v: number): number => Math.round(v * 10) / 10;
-  const buckets = new Map<string, { colour: string; width: number; opacity: number; a: number; d: string[] }>();
+  const buckets = new Map<string, { color: string; width: number; opacity: number; a: number; d: string[] }>();
   model.layers.forEach((layer, li) => {
     for (let j = 0; j < layer.units; j++) for (let k = 0; k < layer.inputSize; k++) {
       const w = layer.W[j * layer.inputSize + k];
@@ -69,17 +69,17 @@ export function networkView(input: ViewInput, o: ViewOptions = {}): Scene {
       const [x1, y1] = pos(li, k);
       const [x2, y2] = pos(li + 1, j);
       const a = Math.abs(w) / (wmax || 1);
-      const colour = w >= 0 ? PALETTE.positive : PALETTE.negative;
+      const color = w >= 0 ? PALETTE.positive : PALETTE.negative;
       if (dense) {
         // Twelve strengths are as many as the eye tells apart.
         const q = Math.max(1, Math.ceil(a * 12)) / 12;
-        const key = `${colour}${q}`;
-        const b = buckets.get(key) ?? { colour, width: 0.3 + 2.5 * q, opacity: 0.1 + 0.7 * q, a: q, d: [] };
+        const key = `${color}${q}`;
+        const b = buckets.get(key) ?? { color, width: 0.3 + 2.5 * q, opacity: 0.1 + 0.7 * q, a: q, d: [] };
         b.d.push(`M${r1(x1 + r)} ${r1(y1)}L${r1(x2 - r)} ${r1(y2)}`);
         buckets.set(key, b);
         continue;
       }
-      const m: Mark[] = [{ type: "line", x1: x1 + r, y1, x2: x2 - r, y2, stroke: colour, strokeWidth: 0.5 + 5.5 * a, strokeOpacity: 0.35 + 0.6 * a, role: "edge", tooltip: `W${li + 1}[${j},${k}] = ${fmt(w, 4)}` }];
+      const m: Mark[] = [{ type: "line", x1: x1 + r, y1, x2: x2 - r, y2, stroke: color, strokeWidth: 0.5 + 5.5 * a, strokeOpacity: 0.35 + 0.6 * a, role: "edge", tooltip: `W${li + 1}[${j},${k}] = ${fmt(w, 4)}` }];
       if (label) {
         // The value sits on its own edge, on a white backing; it slides along the edge (from
         // near the target, where edges into one neuron fan apart) to the first free spot.
@@ -93,13 +93,13 @@ export function networkView(input: ViewInput, o: ViewOptions = {}): Scene {
         const t = [0.72, 0.6, 0.48, 0.36, 0.84, 0.26].find(free) ?? 0.72;
         const [lx, ly] = spot(t);
         labelBoxes.push([lx - tw / 2, ly - 8, lx + tw / 2, ly + 8]);
-        m.push({ type: "rect", x: lx - tw / 2, y: ly - 7, width: tw, height: 14, rx: 3, fill: "#ffffff", fillOpacity: 0.9, stroke: colour, strokeWidth: 0.8, role: "weight-label" });
+        m.push({ type: "rect", x: lx - tw / 2, y: ly - 7, width: tw, height: 14, rx: 3, fill: "#ffffff", fillOpacity: 0.9, stroke: color, strokeWidth: 0.8, role: "weight-label" });
         m.push({ type: "text", x: lx, y: ly, text, size: 12, anchor: "middle", baseline: "middle", fill: PALETTE.ink, role: "weight-label" });
       }
       edges.push({ w: a, m });
     }
   });
-  for (const b of buckets.values()) edges.push({ w: b.a, m: [{ type: "path", d: b.d.join(""), fill: "none", stroke: b.colour, strokeWidth: b.width, strokeOpacity: b.opacity, role: "edge" }] });
+  for (const b of buckets.values()) edges.push({ w: b.a, m: [{ type: "path", d: b.d.join(""), fill: "none", stroke: b.color, strokeWidth: b.width, strokeOpacity: b.opacity, role: "edge" }] });
   edges.sort((p1, p2) => p1.w - p2.w);
   marks.push(...edges.flatMap((e) => e.m.filter((m) => m.type === "line" || m.type === "path")));
   const grid: InputGrid | null = heat ? evaluatePlane(model, planeExtent(input.split, o.extent), 24) : null;
@@ -160,5 +160,5 @@ function neuronHeat(g: InputGrid, model: ViewInput["model"], l: number, j: numbe
   const toScreen: GridToScreen = (gx, gy) => [x + (gx / g.nx) * size, y + size - (gy / g.ny) * size];
   const t = (val: number): number => (val - lo) / (hi - lo || 1);
   const tv = Array.from(v, t);
-  return [{ type: "rect", x, y, width: size, height: size, fill: probabilityColour(0, undefined, undefined, 0.9) }, ...bandPaths(tv, g.nx, g.ny, linspace(0.1, 0.9, 9), (th) => probabilityColour(th + 0.05, undefined, undefined, 0.9), toScreen)];
+  return [{ type: "rect", x, y, width: size, height: size, fill: probabilityColor(0, undefined, undefined, 0.9) }, ...bandPaths(tv, g.nx, g.ny, linspace(0.1, 0.9, 9), (th) => probabilityColor(th + 0.05, undefined, undefined, 0.9), toScreen)];
 }

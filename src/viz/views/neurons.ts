@@ -21,11 +21,11 @@ export function neuronsView(input: ViewInput, o: ViewOptions = {}): Scene {
   const xs = linspace(xr[0], xr[1], Math.max(50, o.resolution ?? 400));
   const ws = evaluateLine(model, xs);
   const classes = model.classes;
-  const colours = PALETTE.curves;
-  const items = [] as { label: string; colour: string; shape: "line" | "dash" | "dot" | "ring" }[];
-  for (let j = 0; j < first.units && L > 0; j++) items.push({ label: `hidden neuron ${j + 1}`, colour: colours[j % colours.length], shape: "line" });
-  items.push({ label: out.units === 1 ? "output" : "outputs", colour: PALETTE.ink, shape: "line" });
-  items.push({ label: "samples (at their label)", colour: PALETTE.muted, shape: "dot" });
+  const colors = PALETTE.curves;
+  const items = [] as { label: string; color: string; shape: "line" | "dash" | "dot" | "ring" }[];
+  for (let j = 0; j < first.units && L > 0; j++) items.push({ label: `hidden neuron ${j + 1}`, color: colors[j % colors.length], shape: "line" });
+  items.push({ label: out.units === 1 ? "output" : "outputs", color: PALETTE.ink, shape: "line" });
+  items.push({ label: "samples (at their label)", color: PALETTE.muted, shape: "dot" });
   const cuts: string[] = [];
   if (L > 0) for (let j = 0; j < first.units; j++) if (first.W[j] !== 0) cuts.push(fmt(-first.b[j] / first.W[j], 3));
   const subtitle = L > 0 ? `first-layer ${first.activation} neurons; each neuron's input z = 0 at x = ${cuts.join(", ")}` : undefined;
@@ -37,7 +37,7 @@ export function neuronsView(input: ViewInput, o: ViewOptions = {}): Scene {
   const curves: Mark[] = [];
   if (L > 0) {
     for (let j = 0; j < first.units; j++) {
-      const c = colours[j % colours.length];
+      const c = colors[j % colors.length];
       curves.push({ type: "polyline", points: xs.map((x, i) => [ax.sx(x), ax.sy(ws.A[0][i * first.units + j])]), stroke: c, strokeWidth: 2, role: `curve neuron-${j + 1}` });
     }
   }

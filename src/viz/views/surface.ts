@@ -1,7 +1,7 @@
 /** The network's output over a 2-D input plane as a shaded 3-D surface, samples optionally on it. */
 import type { Model } from "../../nn/model.ts";
 import { modelFor } from "../model-data.ts";
-import { classColour, PALETTE, probabilityColour, tint, viridis } from "../palette.ts";
+import { classColor, PALETTE, probabilityColor, tint, viridis } from "../palette.ts";
 import { linspace } from "../../data/linspace.ts";
 import { extentOf } from "../chart/extent.ts";
 import { camera, DEFAULT_ANGLE } from "../3d/camera.ts";
@@ -10,7 +10,7 @@ import { paintersOrder, type DepthItem } from "../3d/depth.ts";
 import { surfaceMesh } from "../3d/mesh.ts";
 import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
-import { labelColour, page, sampleLegend, targetRange } from "./common.ts";
+import { labelColor, page, sampleLegend, targetRange } from "./common.ts";
 import { evaluatePlane, planeExtent } from "./grid.ts";
 import { runForward } from "../model-data.ts";
 
@@ -48,21 +48,21 @@ export function surfaceView(input: ViewInput, o: ViewOptions = {}): Scene {
   const cam = camera(o.angle, { x: p.box.x + 70, y: p.box.y + 30, width: p.box.width - 140, height: p.box.height - 60 }, [[ext[0], ext[1]], [ext[2], ext[3]], zr]);
   const c = cube(cam, { x: split.featureNames[0], y: split.featureNames[1], z: zLabel });
   // Colour per face: the probability blend (binary), the winning class's tint (softmax), viridis (regression).
-  let colourOf: (v: number, corners: number[]) => string;
+  let colorOf: (v: number, corners: number[]) => string;
   if (softmax) {
     // The class with the highest mean probability over the face's corners, tinted by how sure it is.
-    colourOf = (_v, corners) => {
+    colorOf = (_v, corners) => {
       let best = 0;
       let bestP = -1;
       for (let k = 0; k < out.units; k++) {
         const pk = corners.reduce((s, q) => s + A[q * out.units + k], 0) / corners.length;
         if (pk > bestP) [best, bestP] = [k, pk];
       }
-      return tint(classColour(best), 0.25 + (0.6 * (bestP - 1 / out.units)) / (1 - 1 / out.units));
+      return tint(classColor(best), 0.25 + (0.6 * (bestP - 1 / out.units)) / (1 - 1 / out.units));
     };
-  } else if (classes) colourOf = (v) => probabilityColour(v, undefined, undefined, 0.9);
-  else colourOf = (v) => viridis((v - zr[0]) / (zr[1] - zr[0] || 1));
-  const items: DepthItem[] = surfaceMesh(cam, xs, ys, z, colourOf, step);
+  } else if (classes) colorOf = (v) => probabilityColor(v, undefined, undefined, 0.9);
+  else colorOf = (v) => viridis((v - zr[0]) / (zr[1] - zr[0] || 1));
+  const items: DepthItem[] = surfaceMesh(cam, xs, ys, z, colorOf, step);
   // A sample sits on the surface: drawn after the face under it, before the faces in front.
   const lift = 1.5 / (coarse - 1);
   if (showPoints) {
@@ -73,7 +73,7 @@ export function surfaceView(input: ViewInput, o: ViewOptions = {}): Scene {
         let v = ws.A[L][i * out.units];
         if (softmax) for (let k = 1; k < out.units; k++) v = Math.max(v, ws.A[L][i * out.units + k]);
         const P = cam.project([s.d.X.data[2 * i], s.d.X.data[2 * i + 1], v]);
-        const col = labelColour(s.d.y[i], classes, targetRange(split));
+        const col = labelColor(s.d.y[i], classes, targetRange(split));
         const m: Mark = s.test ? { type: "circle", cx: P.x, cy: P.y, r: 4, fill: "#ffffff", stroke: col, strokeWidth: 2, role: "sample test" } : { type: "circle", cx: P.x, cy: P.y, r: 3.5, fill: col, stroke: "#ffffff", strokeWidth: 0.6, role: "sample train" };
         items.push({ depth: P.ground - lift, marks: [m] });
       }

@@ -27,14 +27,14 @@ export function trajectoryView(input: ViewInput, o: ViewOptions = {}): Scene {
   }
   const xr: [number, number] = [epochs[0], epochs[epochs.length - 1]];
   const few = names.length <= 10;
-  const items: LegendItem[] = few ? names.map((n, i) => ({ label: n, colour: SERIES[i], shape: DASHES[i] ? "dash" : "line" })) : [];
+  const items: LegendItem[] = few ? names.map((n, i) => ({ label: n, color: SERIES[i], shape: DASHES[i] ? "dash" : "line" })) : [];
   const sub = `${names.length} parameters at ${snaps.length} recorded epochs` + (few ? "" : " · one panel per layer's W and b (at most 50 lines each)");
   const p = page(o, o.title ?? "Parameters over training", sub, items, few ? 560 : undefined);
   const marks: Mark[] = [...p.marks];
-  const line = (ax: ReturnType<typeof axes>, k: number, colour: string, dash?: string, width = 2): Mark => ({
+  const line = (ax: ReturnType<typeof axes>, k: number, color: string, dash?: string, width = 2): Mark => ({
     type: "polyline",
     points: epochs.map((e, t) => [ax.sx(e), ax.sy(values[t][k])]),
-    stroke: colour,
+    stroke: color,
     strokeWidth: width,
     dash,
     role: `series param-${k}`,

@@ -5,7 +5,7 @@
  * choice. A choice that cannot train (no feature, a target with one value; the engine's checks
  * of the cells, which name the line and the column) shows its error and changes nothing.
  */
-import { classPointColour, pointColour } from "./colours.ts";
+import { classPointColor, pointColor } from "./colors.ts";
 import { el } from "./dom.ts";
 import { t } from "../i18n.ts";
 import { experimentForCsv, type OpenedFiles } from "./panels.ts";
@@ -97,7 +97,7 @@ export function csvColumnsBox(opened: OpenedFiles, apply: (next: OpenedFiles) =>
     const [v0, v1] = numeric ? ext(classes.map(Number)) : [0, 1];
     const side = preview.width;
     for (const p of pts) {
-      ctx.fillStyle = numeric ? pointColour(((Number(p.v) - v0) / (v1 - v0)) * 2 - 1) : classPointColour(classes.indexOf(p.v));
+      ctx.fillStyle = numeric ? pointColor(((Number(p.v) - v0) / (v1 - v0)) * 2 - 1) : classPointColor(classes.indexOf(p.v));
       const px = 8 + ((p.x - x0) / (x1 - x0)) * (side - 16);
       const py = side - 8 - (cols.length > 1 ? ((p.y - y0) / (y1 - y0)) * (side - 16) : (side - 16) / 2);
       ctx.fillRect(px - 3, py - 3, 6, 6);

@@ -5,8 +5,8 @@
 import { PALETTE } from "../../viz/palette.ts";
 
 const MAX_POINTS = 1200;
-export const TRAIN_COLOUR = PALETTE.ink;
-export const TEST_COLOUR = PALETTE.highlight;
+export const TRAIN_COLOR = PALETTE.ink;
+export const TEST_COLOR = PALETTE.highlight;
 
 export class LossChart {
   private epochs: number[] = [];
@@ -67,9 +67,9 @@ export class LossChart {
     max = max > 0 ? max * 1.1 : 1;
     const e0 = this.epochs[0];
     const span = Math.max(1, this.epochs[n - 1] - e0);
-    const line = (values: number[], colour: string): void => {
+    const line = (values: number[], color: string): void => {
       ctx.beginPath();
-      ctx.strokeStyle = colour;
+      ctx.strokeStyle = color;
       ctx.lineWidth = 1.5 * ratio;
       let started = false;
       for (let i = 0; i < n; i++) {
@@ -82,8 +82,8 @@ export class LossChart {
       }
       ctx.stroke();
     };
-    line(this.test, TEST_COLOUR);
-    line(this.train, TRAIN_COLOUR);
+    line(this.test, TEST_COLOR);
+    line(this.train, TRAIN_COLOR);
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { FEATURE_LABEL, FEATURES, LIMITS, type Feature } from "../setup.ts";
 import { GRID } from "../protocol.ts";
-import { colourOf, NEGATIVE, paintHeatmap, POSITIVE, unitScale } from "./colours.ts";
+import { colorOf, NEGATIVE, paintHeatmap, POSITIVE, unitScale } from "./colors.ts";
 import { el, svgEl } from "./dom.ts";
 import { t, tn } from "../i18n.ts";
 
@@ -258,7 +258,7 @@ export class NetworkView {
       visible.setAttribute("stroke-width", (1 + (Math.min(Math.abs(w), 5) / 5) * 9).toFixed(2));
       visible.setAttribute("stroke-opacity", "0.75");
     }
-    for (const { index, box } of this.biases) box.style.background = colourOf(Math.tanh(params[index]));
+    for (const { index, box } of this.biases) box.style.background = colorOf(Math.tanh(params[index]));
   }
 
   /** Each input's map over the plane (switched-off features too: they show what they would add). */

@@ -3,7 +3,7 @@
  * that neuron's), the training points on top and, when asked, the test points (ringed in black).
  */
 import { GRID, type Domain } from "../protocol.ts";
-import { paintClasses, paintHeatmap } from "./colours.ts";
+import { paintClasses, paintHeatmap } from "./colors.ts";
 
 export interface Points {
   X: Float64Array;
@@ -44,7 +44,7 @@ export class OutputView {
   }
 
   /** Points in data coordinates (x, y = the first two raw columns); `colour` colours a target. */
-  points(train: Points, test: Points | null, colour: (y: number) => string, domain: Domain, dim = 2): void {
+  points(train: Points, test: Points | null, color: (y: number) => string, domain: Domain, dim = 2): void {
     const c = this.dots;
     const ratio = globalThis.devicePixelRatio || 1;
     const side = Math.max(1, Math.round(this.wrap.clientWidth * ratio));
@@ -63,7 +63,7 @@ export class OutputView {
       for (let i = 0; i < p.y.length; i++) {
         ctx.beginPath();
         ctx.arc(px(p.X[dim * i]), side - py(p.X[dim * i + 1]), r, 0, 2 * Math.PI);
-        ctx.fillStyle = colour(p.y[i]);
+        ctx.fillStyle = color(p.y[i]);
         ctx.fill();
         ctx.stroke();
       }

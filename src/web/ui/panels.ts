@@ -26,10 +26,10 @@ import {
   type ExperimentJson,
   type Setup,
 } from "../setup.ts";
-import { pointColour } from "./colours.ts";
+import { pointColor } from "./colors.ts";
 import { el, icon } from "./dom.ts";
 import { language, t, type MessageKey } from "../i18n.ts";
-import { TEST_COLOUR, TRAIN_COLOUR } from "./loss-chart.ts";
+import { TEST_COLOR, TRAIN_COLOR } from "./loss-chart.ts";
 import { isModelChoice } from "../imported.ts";
 import { oversizedFile } from "../file-limits.ts";
 
@@ -254,7 +254,7 @@ function thumbnail(name: string, regression: boolean): HTMLCanvasElement {
     const x = ((data.X.data[2 * i] + 6) / 12) * side * 2;
     const y = side * 2 - ((data.X.data[2 * i + 1] + 6) / 12) * side * 2;
     const v = Number(data.y[i]);
-    ctx.fillStyle = pointColour(regression ? v : 2 * v - 1);
+    ctx.fillStyle = pointColor(regression ? v : 2 * v - 1);
     ctx.fillRect(x - 2, y - 2, 4, 4);
   }
   return canvas;
@@ -278,7 +278,7 @@ export function outputPanel(setup: Setup, on: Handlers): { root: HTMLElement; he
     el("h2", { text: t("output.heading") }),
     el("div", { class: "losses" }, el("span", {}, `${t("output.testLoss")} `, testLoss), el("span", {}, `${t("output.trainLoss")} `, trainLoss)),
     chart,
-    el("div", { class: "loss-legend" }, el("span", {}, legendSwatch(TEST_COLOUR), t("output.legend.test")), el("span", {}, legendSwatch(TRAIN_COLOUR), t("output.legend.train"))),
+    el("div", { class: "loss-legend" }, el("span", {}, legendSwatch(TEST_COLOR), t("output.legend.test")), el("span", {}, legendSwatch(TRAIN_COLOR), t("output.legend.train"))),
     heatmapWrap,
     caption,
     el("div", { class: "colour-bar", title: classification ? t("output.bar.class") : t("output.bar.value") }),
@@ -293,9 +293,9 @@ export function outputPanel(setup: Setup, on: Handlers): { root: HTMLElement; he
   return { root, heatmapWrap, chart, trainLoss, testLoss, caption };
 }
 
-function legendSwatch(colour: string): HTMLElement {
+function legendSwatch(color: string): HTMLElement {
   const i = el("i");
-  i.style.background = colour;
+  i.style.background = color;
   return i;
 }
 

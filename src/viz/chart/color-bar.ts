@@ -6,12 +6,12 @@ import type { Mark } from "../scene.ts";
 import type { Box } from "./box.ts";
 
 /** A vertical colour bar with ticks; `colour(t)` takes t ∈ [0, 1] over the domain. */
-export function colourBar(box: Box, domain: [number, number], colour: (t: number) => string, label: string): Mark[] {
+export function colorBar(box: Box, domain: [number, number], color: (t: number) => string, label: string): Mark[] {
   const marks: Mark[] = [];
   const steps = 48;
   const h = box.height / steps;
   for (let i = 0; i < steps; i++) {
-    marks.push({ type: "rect", x: box.x, y: box.y + box.height - (i + 1) * h, width: box.width, height: h + 0.6, fill: colour((i + 0.5) / steps) });
+    marks.push({ type: "rect", x: box.x, y: box.y + box.height - (i + 1) * h, width: box.width, height: h + 0.6, fill: color((i + 0.5) / steps) });
   }
   marks.push({ type: "rect", x: box.x, y: box.y, width: box.width, height: box.height, fill: "none", stroke: PALETTE.axis, strokeWidth: 0.8 });
   const s = scaleLinear().domain(domain).range([box.y + box.height, box.y]);

@@ -3,7 +3,7 @@
  * Okabe–Ito pair the CLI pictures use), as a lookup table so a 100×100 heatmap costs one table
  * read per cell.
  */
-import { classColour, hexToRgb, PALETTE } from "../../viz/palette.ts";
+import { classColor, hexToRgb, PALETTE } from "../../viz/palette.ts";
 
 export const NEGATIVE = PALETTE.classes[0];
 export const POSITIVE = PALETTE.classes[1];
@@ -31,13 +31,13 @@ const LUT = table(STRENGTH);
 const POINT_LUT = table(1);
 
 /** A data point's colour: the full colour at ±1, so points stand out on the heatmap. */
-export function pointColour(t: number): string {
+export function pointColor(t: number): string {
   const i = lutIndex(t) * 4;
   return `rgb(${POINT_LUT[i]},${POINT_LUT[i + 1]},${POINT_LUT[i + 2]})`;
 }
 
 /** The colour of t ∈ [−1, 1] (clamped) as CSS. */
-export function colourOf(t: number): string {
+export function colorOf(t: number): string {
   const i = lutIndex(t) * 4;
   return `rgb(${LUT[i]},${LUT[i + 1]},${LUT[i + 2]})`;
 }
@@ -88,7 +88,7 @@ export function paintClasses(canvas: HTMLCanvasElement, values: ArrayLike<number
   if (canvas.height !== side) canvas.height = side;
   const ctx = canvas.getContext("2d");
   if (!ctx) return;
-  const colours = Array.from({ length: k }, (_, c) => hexToRgb(classColour(c)));
+  const colors = Array.from({ length: k }, (_, c) => hexToRgb(classColor(c)));
   const image = ctx.createImageData(side, side);
   const px = image.data;
   for (let cell = 0; cell < side * side; cell++) {
@@ -97,7 +97,7 @@ export function paintClasses(canvas: HTMLCanvasElement, values: ArrayLike<number
     // From "no idea" (1/k) to certain (1): white to the class's colour.
     const p = values[cell * k + best];
     const a = discrete ? STRENGTH : Math.max(0, Math.min(1, (p - 1 / k) / (1 - 1 / k))) * STRENGTH;
-    const rgb = colours[best];
+    const rgb = colors[best];
     px[4 * cell] = 255 + (rgb[0] - 255) * a;
     px[4 * cell + 1] = 255 + (rgb[1] - 255) * a;
     px[4 * cell + 2] = 255 + (rgb[2] - 255) * a;
@@ -107,6 +107,6 @@ export function paintClasses(canvas: HTMLCanvasElement, values: ArrayLike<number
 }
 
 /** A class's full colour, for its points. */
-export function classPointColour(c: number): string {
-  return classColour(c);
+export function classPointColor(c: number): string {
+  return classColor(c);
 }
