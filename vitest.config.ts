@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -6,6 +7,12 @@ export default defineConfig({
     // The page is built once for the tests that serve it.
     globalSetup: ["test/web/global-setup.ts"],
     testTimeout: 120_000,
+    // Both cores (vitest's default leaves one idle on a two-core machine, and the browser tests
+    // spend much of their time waiting on the page), and one module graph per worker instead of
+    // one per file: loading the engine again for each of ~90 files cost a third of the run. Tests
+    // that change the engine's settings or the environment put them back (afterEach/finally).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
+    isolate: false,
     // No run cache unless a test asks for one (each test trains what it draws).
     env: { GLASSBOX_CACHE: "off" },
     hookTimeout: 120_000,
