@@ -3,7 +3,7 @@
  * The `glassbox` command. User mistakes (UserError, bad flags) print one line and exit 2;
  * anything else is a bug: it prints the stack and exits 1.
  */
-import { Command, CommanderError, InvalidArgumentError } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { isUserError, UserError } from "../core/errors.ts";
 import { choiceFlag, intFlag, LIMITS, numberFlag, pairFlag, paramsFlag, rangesFlag } from "./commands/picture-flags.ts";
 import { quietPipes, takeExitCode } from "./signals.ts";
@@ -177,6 +177,8 @@ export function buildProgram(): Command {
     .option("--epochs <n>", "cap every example's epochs at n (default: each file's own; moons-deep's 10,000 are the slow part)", intFlag("--epochs", 1, LIMITS.epochs))
     .option("--frames <n>", "frames per animation (default 40)", intFlag("--frames", 2, LIMITS.frames))
     .option("--only <names>", "only these examples (comma-separated file names without .json)")
+    .option("--jobs <n>", "examples drawn at once, each in a process of its own (default: one per processor; 1: one after another)", intFlag("--jobs", 1, 256))
+    .addOption(new Option("--part", "draw for a parent gallery (internal)").hideHelp())
     .action((flags) => lazy(() => import("./commands/gallery.ts"), "galleryCommand")(flags));
 
   program

@@ -198,6 +198,11 @@ describe("glassbox gallery", () => {
     expect(shown).toContain("gauss-two-neurons-hidden-morph.gif");
     expect(decodeGif(readFileSync(join(g, "gauss-two-neurons-hidden-morph.gif"))).frames).toHaveLength(3);
     expect(readdirSync(g).some((f) => f.endsWith(".tmp"))).toBe(false);
+    // drawn one after another in this process (--jobs 1), the same files, byte for byte, as side by side in two
+    const one = join(dir, "gallery-one");
+    expect(await run(["gallery", "--out", one, "--only", "three-classes,gauss-two-neurons", "--epochs", "40", "--frames", "3", "--jobs", "1"])).toBe(0);
+    expect(readdirSync(one).sort()).toEqual(readdirSync(g).sort());
+    for (const f of readdirSync(g)) expect(readFileSync(join(one, f)).equals(readFileSync(join(g, f))), f).toBe(true);
   });
 
   it("rejects an unknown example", async () => {

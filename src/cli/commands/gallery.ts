@@ -28,17 +28,22 @@ import { drawScene } from "./plot.ts";
 import { layerToJson } from "../../nn/network.ts";
 import { afterTraining, firstIteration, trainedOrigin, trainForPictures, type PictureSource } from "./pictures.ts";
 import { PACKAGE_ROOT } from "../package-root.ts";
+import { defaultJobs, drawInProcesses } from "./gallery-jobs.ts";
 
 export interface GalleryFlags {
   out?: string;
   epochs?: number;
   frames?: number;
   only?: string;
+  /** Examples drawn at once, each in a process of its own (default: one per processor). */
+  jobs?: number;
+  /** Internal: draw the examples of `only` for a parent gallery, reporting on stdout (./gallery-jobs.ts). */
+  part?: boolean;
 }
 
 const EXAMPLES_DIR = join(PACKAGE_ROOT, "examples");
 
-interface Figure {
+export interface Figure {
   file: string;
   caption: string;
   link?: string;
@@ -46,6 +51,15 @@ interface Figure {
   refs?: ArticleFigure[];
   /** The one figure of its item's that this picture is (the steps: one per step). */
   figure?: string;
+}
+
+/** What drawing one example gave: its section of the index, the files written, what failed. */
+export interface ExampleDrawn {
+  file: string;
+  title: string;
+  figures: Figure[];
+  failures: string[];
+  written: number;
 }
 
 const FIGURES_BY_ID = new Map(ARTICLE_FIGURES.map((f) => [f.id, f]));
@@ -80,52 +94,72 @@ function png(scene: Scene): Uint8Array {
 export async function galleryCommand(flags: GalleryFlags, print: (line: string) => void = console.log): Promise<void> {
   const dir = flags.out ?? "gallery";
   checkOutputs([{ flag: "--out", path: dir, folder: true }]);
-  const frames = flags.frames ?? 40;
   const names = GALLERY.map((e) => e.file.replace(/\.json$/, ""));
   const only = flags.only?.split(",").map((s) => s.trim().replace(/\.json$/, "")).filter(Boolean);
   for (const n of only ?? []) if (!names.includes(n)) throw new UserError(`--only: unknown example "${n}": choose from ${names.join(", ")}`);
   const examples = GALLERY.filter((e) => !only || only.includes(e.file.replace(/\.json$/, "")));
+  if (flags.part) {
+    // One example for a parent gallery (./gallery-jobs.ts): its items as they start, then its section, as JSON lines.
+    const say = (line: unknown): void => void process.stdout.write(JSON.stringify(line) + "\n");
+    for (const ex of examples) say(await drawExample(ex, flags, (item) => say({ item })));
+    return;
+  }
   const started = performance.now();
   const total = examples.reduce((s, e) => s + e.items.length, 0);
   const bar = progressBar("gallery", total);
-  const sections: { example: GalleryExample; title: string; figures: Figure[] }[] = [];
-  const failures: string[] = [];
   let done = 0;
+  const onItem = (text: string): void => bar.update(done++, text);
+  const jobs = Math.min(examples.length, flags.jobs ?? defaultJobs());
+  let drawn: ExampleDrawn[];
+  try {
+    drawn = jobs > 1 ? await drawInProcesses(examples, flags, jobs, onItem) : await serially(examples, (ex) => drawExample(ex, flags, onItem));
+  } finally {
+    bar.stop();
+  }
+  const sections = drawn.map((d) => ({ example: examples.find((e) => e.file === d.file)!, title: d.title, figures: d.figures }));
+  const failures = drawn.flatMap((d) => d.failures);
+  writeFileAtomic(join(dir, "index.html"), indexHtml(sections, flags));
+  const written = drawn.reduce((s, d) => s + d.written, 1);
+  print(`gallery: ${written} files (${sections.reduce((s, x) => s + x.figures.length, 0)} pictures) written to ${dir}/ in ${((performance.now() - started) / 1000).toFixed(1)} s; open ${join(dir, "index.html")}`);
+  if (failures.length) throw new Error(`${failures.length} gallery picture${failures.length === 1 ? "" : "s"} failed:\n  ${failures.join("\n  ")}`);
+}
+
+async function serially<T, R>(xs: T[], f: (x: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (const x of xs) out.push(await f(x));
+  return out;
+}
+
+/** One example's pictures, written into `flags.out`: its index section, the files written, what failed. */
+export async function drawExample(ex: GalleryExample, flags: GalleryFlags, onItem: (text: string) => void): Promise<ExampleDrawn> {
+  const dir = flags.out ?? "gallery";
+  const frames = flags.frames ?? 40;
+  const file = join(EXAMPLES_DIR, ex.file);
+  const stem = ex.file.replace(/\.json$/, "");
+  const runs = new Map<string, PictureSource>();
+  const trained = (v?: Variant): PictureSource => {
+    const key = v ? JSON.stringify([v.patch, !!v.untrained]) : "";
+    if (!runs.has(key)) runs.set(key, trainVariant(file, v, flags.epochs));
+    return runs.get(key)!;
+  };
+  const title = (readJsonFile(file, "experiment file", { comments: true }) as { name?: string }).name ?? stem;
+  const figures: Figure[] = [];
+  const failures: string[] = [];
   let written = 0;
   const write = (name: string, content: string | Uint8Array): void => {
     writeFileAtomic(join(dir, name), content);
     written++;
   };
-  try {
-    for (const ex of examples) {
-      const file = join(EXAMPLES_DIR, ex.file);
-      const stem = ex.file.replace(/\.json$/, "");
-      const runs = new Map<string, PictureSource>();
-      const trained = (v?: Variant): PictureSource => {
-        const key = v ? JSON.stringify([v.patch, !!v.untrained]) : "";
-        if (!runs.has(key)) runs.set(key, trainVariant(file, v, flags.epochs));
-        return runs.get(key)!;
-      };
-      const title = (readJsonFile(file, "experiment file", { comments: true }) as { name?: string }).name ?? stem;
-      const figures: Figure[] = [];
-      for (const item of ex.items) {
-        bar.update(done, `${stem}: ${item.name}`);
-        try {
-          const refs = (FIGURE_OF[`${stem}/${item.name}`] ?? []).map((id) => FIGURES_BY_ID.get(id)!);
-          figures.push(...(await makeItem(item, stem, file, trained, frames, write)).map((f) => ({ ...f, refs: f.figure ? refs.filter((r) => r.id === f.figure) : refs })));
-        } catch (e) {
-          failures.push(`${stem}/${item.name}: ${(e as Error).message}`);
-        }
-        done++;
-      }
-      sections.push({ example: ex, title, figures });
+  for (const item of ex.items) {
+    onItem(`${stem}: ${item.name}`);
+    try {
+      const refs = (FIGURE_OF[`${stem}/${item.name}`] ?? []).map((id) => FIGURES_BY_ID.get(id)!);
+      figures.push(...(await makeItem(item, stem, file, trained, frames, write)).map((f) => ({ ...f, refs: f.figure ? refs.filter((r) => r.id === f.figure) : refs })));
+    } catch (e) {
+      failures.push(`${stem}/${item.name}: ${(e as Error).message}`);
     }
-  } finally {
-    bar.stop();
   }
-  write("index.html", indexHtml(sections, flags));
-  print(`gallery: ${written} files (${sections.reduce((s, x) => s + x.figures.length, 0)} pictures) written to ${dir}/ in ${((performance.now() - started) / 1000).toFixed(1)} s; open ${join(dir, "index.html")}`);
-  if (failures.length) throw new Error(`${failures.length} gallery picture${failures.length === 1 ? "" : "s"} failed:\n  ${failures.join("\n  ")}`);
+  return { file: ex.file, title, figures, failures, written };
 }
 
 async function makeItem(item: GalleryItem, stem: string, file: string, trained: (v?: Variant) => PictureSource, frames: number, write: (name: string, content: string | Uint8Array) => void): Promise<Figure[]> {
