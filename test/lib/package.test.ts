@@ -1,11 +1,12 @@
 /**
- * The package as another project sees it: `npm pack` (which builds dist/lib through `prepare`),
+ * The package as another project sees it: `npm pack` of a copy of the package's files (which
+ * builds dist/lib and dist/cli there through `prepare`),
  * unpacked into a fresh project's node_modules, imported by plain Node (no TypeScript loader) and
  * type-checked by a strict tsc. Offline: the package's own dependencies are this checkout's
  * node_modules, linked beside it, instead of a registry install.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -17,8 +18,14 @@ let app = "";
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "glassbox-pack-"));
+  // Packed from a copy of what the package is made of, so that `prepare` builds there: rebuilding
+  // this checkout's dist/ would pull it from under the tests running beside this one.
+  const copy = join(dir, "source");
+  const pkgJson = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { files: string[] };
+  for (const f of ["package.json", ...pkgJson.files.filter((f) => !f.startsWith("dist/"))]) cpSync(join(root, f), join(copy, f), { recursive: true });
+  symlinkSync(join(root, "node_modules"), join(copy, "node_modules"), "dir");
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-  const name = execFileSync(npm, ["pack", "--pack-destination", dir, "--silent"], { cwd: root, encoding: "utf8" }).trim().split("\n").pop()!;
+  const name = execFileSync(npm, ["pack", "--pack-destination", dir, "--silent"], { cwd: copy, encoding: "utf8" }).trim().split("\n").pop()!;
   app = join(dir, "app");
   const pkg = join(app, "node_modules", "glassbox");
   mkdirSync(pkg, { recursive: true });
