@@ -7,34 +7,28 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { run } from "../../src/cli/main.ts";
-import { startCapture } from "./capture.ts";
+import { captureEachTest } from "./capture.ts";
 
-let dir: string;
-let out: string[];
-let err: string[];
+const c = captureEachTest("glassbox-cache-");
 let cache: string;
 beforeEach(() => {
-  ({ dir, out, err } = startCapture("glassbox-cache-"));
-  cache = join(dir, ".glassbox-cache");
+  cache = join(c.dir, ".glassbox-cache");
   vi.stubEnv("GLASSBOX_CACHE", cache);
 });
-afterEach(() => {
-  vi.restoreAllMocks();
-  vi.unstubAllEnvs();
-});
+afterEach(() => void vi.unstubAllEnvs());
 
 const EXPERIMENT = { data: { dataset: "moons", samples: 60, seed: 3, testFraction: 0.25 }, model: { layers: [{ units: 3, activation: "tanh" }, { units: 1, activation: "sigmoid" }] }, train: { optimizer: "adam", learningRate: 0.05, epochs: 40 } };
 function experiment(json: object = EXPERIMENT, name = "exp.json"): string {
-  const f = join(dir, name);
+  const f = join(c.dir, name);
   writeFileSync(f, JSON.stringify(json));
   return f;
 }
 const entries = () => (existsSync(cache) ? readdirSync(cache).filter((f) => f.endsWith(".json")) : []);
-const lastLine = () => out.at(-1) ?? "";
+const lastLine = () => c.out.at(-1) ?? "";
 
 async function plot(...args: string[]): Promise<string> {
-  const target = join(dir, `p${out.length}.svg`);
-  expect(await run(["plot", ...args, "--out", target, "--width", "300", "--height", "220", "--resolution", "12"]), err.join("")).toBe(0);
+  const target = join(c.dir, `p${c.out.length}.svg`);
+  expect(await run(["plot", ...args, "--out", target, "--width", "300", "--height", "220", "--resolution", "12"]), c.err.join("")).toBe(0);
   return readFileSync(target, "utf8");
 }
 
@@ -97,16 +91,16 @@ describe("--epoch K", () => {
     expect(lastLine()).toContain("(trained 7 epochs)");
     expect(atSeven).toContain("Decision boundary after epoch 7");
     // The run file of the full 40 epochs holds epoch 7's parameters: the same picture.
-    expect(await run(["train", f, "--out", join(dir, "run.json")])).toBe(0);
-    expect(await plot("boundary", join(dir, "run.json"), "--epoch", "7")).toBe(atSeven);
+    expect(await run(["train", f, "--out", join(c.dir, "run.json")])).toBe(0);
+    expect(await plot("boundary", join(c.dir, "run.json"), "--epoch", "7")).toBe(atSeven);
     expect(lastLine()).toContain("(run file");
     expect(lastLine()).not.toContain("recomputed");
   });
 
   it("past the epochs trained is a one-line mistake", async () => {
-    const target = join(dir, "b.svg");
+    const target = join(c.dir, "b.svg");
     expect(await run(["plot", "boundary", experiment(), "--epoch", "41", "--out", target])).toBe(2);
-    expect(err.join("").trim()).toMatch(/^glassbox: --epoch 41 is past the 40 epochs trained: choose 0\.\.40/);
+    expect(c.err.join("").trim()).toMatch(/^glassbox: --epoch 41 is past the 40 epochs trained: choose 0\.\.40/);
     expect(existsSync(target)).toBe(false);
   });
 });
@@ -116,22 +110,22 @@ describe("a run file without snapshots", () => {
     vi.stubEnv("GLASSBOX_CACHE", "off");
     const f = experiment();
     const atSeven = await plot("boundary", f, "--epoch", "7");
-    expect(await run(["train", f, "--out", join(dir, "run.json")])).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir, "run.json"), "utf8")).snapshots).toEqual([]);
-    expect(await plot("boundary", join(dir, "run.json"), "--epoch", "7")).toBe(atSeven);
+    expect(await run(["train", f, "--out", join(c.dir, "run.json")])).toBe(0);
+    expect(JSON.parse(readFileSync(join(c.dir, "run.json"), "utf8")).snapshots).toEqual([]);
+    expect(await plot("boundary", join(c.dir, "run.json"), "--epoch", "7")).toBe(atSeven);
     expect(lastLine()).toMatch(/run file .*run\.json, its snapshots recomputed from .*exp\.json/);
-    const trajectory = await plot("trajectory", join(dir, "run.json"));
+    const trajectory = await plot("trajectory", join(c.dir, "run.json"));
     expect(trajectory).toMatch(/at \d+ recorded epochs/);
     expect(lastLine()).toContain("recomputed");
   });
 
   it("refuses when the experiment changed since the run was trained", async () => {
     const f = experiment();
-    expect(await run(["train", f, "--out", join(dir, "run.json")])).toBe(0);
+    expect(await run(["train", f, "--out", join(c.dir, "run.json")])).toBe(0);
     experiment({ ...EXPERIMENT, train: { ...EXPERIMENT.train, learningRate: 0.03 } });
-    const target = join(dir, "t.svg");
-    expect(await run(["plot", "trajectory", join(dir, "run.json"), "--out", target])).toBe(2);
-    const e = err.join("").trim();
+    const target = join(c.dir, "t.svg");
+    expect(await run(["plot", "trajectory", join(c.dir, "run.json"), "--out", target])).toBe(2);
+    const e = c.err.join("").trim();
     expect(e.split("\n")).toHaveLength(1);
     expect(e).toMatch(/training .*exp\.json again gives loss .* at epoch \d+ where the run recorded .*: the experiment changed since the run was trained: train it again/);
     expect(existsSync(target)).toBe(false);

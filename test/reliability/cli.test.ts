@@ -5,16 +5,12 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/main.ts";
 import { ROOT } from "../helpers.ts";
-import { startCapture, type Captured } from "../cli/capture.ts";
+import { captureEachTest } from "../cli/capture.ts";
 
-let c: Captured;
-beforeEach(() => {
-  c = startCapture("glassbox-rel-");
-});
-afterEach(() => vi.restoreAllMocks());
+const c = captureEachTest("glassbox-rel-");
 
 const small = { data: { dataset: "moons", samples: 40, seed: 1 }, model: { layers: [{ units: 3, activation: "tanh" }, { units: 1, activation: "sigmoid" }] }, train: { epochs: 5 } };
 const write = (name: string, content: unknown) => {

@@ -2,15 +2,13 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import JSZip from "jszip";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/main.ts";
-import { startCapture, type Captured } from "../cli/capture.ts";
+import { captureEachTest } from "../cli/capture.ts";
 import { ROOT } from "../helpers.ts";
 
 describe("glassbox sheet", () => {
-  let c: Captured;
-  beforeEach(() => (c = startCapture("glassbox-sheet-")));
-  afterEach(() => vi.restoreAllMocks());
+  const c = captureEachTest("glassbox-sheet-");
 
   it("writes the workbook", async () => {
     const out = join(c.dir, "one.xlsx");
