@@ -1,7 +1,8 @@
 /**
  * "Compare" and the training GIF, wired to the page: the second worker (side-worker.ts), started
- * the first time either is used, the comparison panel and the GIF button. main.ts hands over what
- * they read of the page (its set-up, the opened file, the latest frame) and how they change it.
+ * the first time either is used, the comparison panel and the GIF button. The page's controller
+ * (page/controller.ts) hands over what they read of the page (its set-up, the opened file, the
+ * latest frame) and how they change it.
  */
 import * as Comlink from "comlink";
 import { applyVariant, variantExperiment, type Variant } from "./compare.ts";

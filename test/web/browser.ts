@@ -5,7 +5,7 @@
  */
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { WEB_DIST } from "../../src/cli/serve/build.ts";
 import { startServer, type RunningServer } from "../../src/cli/serve/server.ts";
 
@@ -32,6 +32,24 @@ export async function openSession(): Promise<Session> {
       await browser.close();
       await server.close();
     },
+  };
+}
+
+/**
+ * A test file's own browser session, opened before its tests and closed after them (each file
+ * its own, so the files run in parallel); read it in a test as `session()`.
+ */
+export function useSession(): () => Session {
+  let s: Session | undefined;
+  beforeAll(async () => {
+    s = await openSession();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+  return () => {
+    if (!s) throw new Error("the browser session is not open (useSession() belongs at the top of a test file)");
+    return s;
   };
 }
 

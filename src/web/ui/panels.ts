@@ -3,7 +3,7 @@
  * the epoch counter, learning rate, activation, regularisation, problem type), the data column
  * (datasets, train/test ratio, noise, batch size, regenerate) and the output column. Each control
  * carries its Playground class `ui-<name>`, so the classroom flags (`<name>_hide=true`) hide it.
- * Controls only report what the user did; main.ts owns the set-up.
+ * Controls only report what the user did; the page's controller (page/controller.ts) owns the set-up.
  */
 import { parseJsonText } from "../../experiment/json-text.ts";
 import { generateDataset } from "../../data/generate.ts";

@@ -1,0 +1,98 @@
+/**
+ * The pictures of the built page: the data's points, the output's heatmap (or the 1-D curves),
+ * every neuron's map in the diagram and the inputs' maps, redrawn from the latest grids.
+ */
+import { FEATURES, HIDABLE } from "../setup.ts";
+import { t } from "../i18n.ts";
+import { classPointColor, pointColor, unitScale } from "../ui/colors.ts";
+import { inputScale } from "../ui/network-view.ts";
+import { fileNetwork, networkShape } from "./shown-network.ts";
+import { state, worker } from "./state.ts";
+
+function pointColorOf(y: number): string {
+  if (!state.info) return "#000";
+  return state.info.task === "regression" ? pointColor(y) : classPointColor(y);
+}
+
+export function drawPoints(): void {
+  const { view, info, setup } = state;
+  if (!view || !info || info.rawDim > 2) return;
+  view.output.points(info.train, setup.showTestData || fileNetwork() ? info.test : null, pointColorOf, info.domain, info.rawDim);
+}
+
+let curvesInFlight = false;
+let lastCurves = 0;
+
+/** 1-D data: the `neurons` view (each hidden neuron's curve and the output along x), a few times a second. */
+function drawCurves(): void {
+  const { view } = state;
+  if (!view || curvesInFlight || performance.now() - lastCurves < 250) return;
+  curvesInFlight = true;
+  lastCurves = performance.now();
+  const target = view;
+  void worker
+    .view({ name: "neurons", width: Math.max(320, Math.round(target.heatmapWrap.clientWidth) || 330) })
+    .then((r) => target.output.showInstead({ svg: r.svg }))
+    .catch((e) => target.output.showInstead({ text: (e as Error).message }))
+    .finally(() => {
+      curvesInFlight = false;
+      target.heatmapWrap.dataset.refreshes = String(++state.gridRefreshes);
+    });
+}
+
+/** The output's picture: the hovered node's map, else the network's output, with its caption. */
+export function paintOutput(grids: Float32Array[]): void {
+  const { view, info, setup } = state;
+  if (!view || !info) return;
+  if (info.rawDim === 1) {
+    view.caption.textContent = t("caption.curves");
+    drawCurves();
+    return;
+  }
+  const L = grids.length - 1;
+  const h = state.hovered;
+  if (h && h.layer === -1) {
+    const g = fileNetwork() ? info.inputGrids?.[h.unit] : info.featureGrids[FEATURES.find((x) => networkShape().inputs.find((i) => i.key === x)?.label === h.label) ?? "x"];
+    if (g) view.output.paint(g, inputScale(g), false);
+    view.caption.textContent = t("caption.input", { label: h.label });
+  } else if (h && h.layer < L) {
+    const units = info.layers[h.layer].units;
+    view.output.paint(grids[h.layer], unitScale(info.layers[h.layer].activation), false, h.unit, units);
+    view.caption.textContent = t("caption.node", { label: h.label });
+  } else if (info.task === "multiclass") {
+    view.output.paintClasses(grids[L], info.layers[L].units, setup.discretize);
+    view.caption.textContent = t("caption.classes", { classes: info.classes?.join(", ") ?? "" });
+  } else {
+    view.output.paint(grids[L], unitScale(info.layers[L].activation), setup.discretize);
+    const test = setup.showTestData || fileNetwork();
+    view.caption.textContent = info.task === "binary" ? t(test ? "caption.binaryTest" : "caption.binary", { cls: info.classes?.[1] ?? 1 }) : t("caption.regression");
+  }
+  view.heatmapWrap.dataset.refreshes = String(++state.gridRefreshes);
+}
+
+export function paintGrids(grids: Float32Array[]): void {
+  if (!state.view) return;
+  state.view.network.paint(grids, state.setup.discretize);
+  paintOutput(grids);
+}
+
+/** The input nodes' maps: the Playground's features, or the file's inputs over the grid. */
+export function paintInputs(): void {
+  const { view, info } = state;
+  if (!view || !info) return;
+  if (!fileNetwork()) view.network.paintFeatures(info.featureGrids);
+  else if (info.inputGrids) view.network.paintFeatures(Object.fromEntries(info.inputs.map((name, i) => [name, info.inputGrids![i]])));
+}
+
+/** Data of more than two features has no map: a note in the output's place. */
+export function showManyFeatures(): void {
+  const { info, imported } = state;
+  if (info && info.rawDim > 2) state.view?.output.showInstead({ text: imported ? t("import.wideOutput", { n: info.rawDim }) : t("output.manyFeatures", { n: info.rawDim }) });
+}
+
+/** The classroom flags: the controls they name are hidden. */
+export function applyHidden(): void {
+  for (const h of HIDABLE) {
+    for (const node of document.querySelectorAll(`.ui-${h}`)) node.classList.toggle("hidden-control", state.setup.hide.includes(h));
+  }
+}

@@ -1,0 +1,57 @@
+/** What floats over the page: the tooltip, and the small box a clicked weight or bias is typed into. */
+import { t } from "../i18n.ts";
+import { el } from "../ui/dom.ts";
+import { state, worker } from "./state.ts";
+
+const tooltip = el("div", { class: "tooltip", "data-testid": "tooltip" });
+tooltip.hidden = true;
+document.body.append(tooltip);
+
+export function showTooltip(text: string | null, at?: { x: number; y: number }): void {
+  if (!text || !at) {
+    tooltip.hidden = true;
+    return;
+  }
+  tooltip.textContent = text;
+  tooltip.hidden = false;
+  tooltip.style.left = `${Math.min(at.x + 12, innerWidth - 260)}px`;
+  tooltip.style.top = `${at.y + 14}px`;
+}
+
+/** Hides the tooltip and forgets its text (its language may be about to change). */
+export function clearTooltip(): void {
+  showTooltip(null);
+  tooltip.textContent = "";
+}
+
+/** A small box to type a weight or bias into; Enter applies it at once, Escape closes it. */
+export function openEditor(index: number, value: number, label: string, at: { x: number; y: number }): void {
+  closeEditor();
+  showTooltip(null);
+  const input = el("input", { type: "number", step: "any", value: String(Number(value.toPrecision(6))), "data-testid": "param-input", "aria-label": label });
+  const box = el("div", { class: "editor", "data-testid": "param-editor" }, el("div", { text: label }), input);
+  box.style.left = `${Math.min(at.x, innerWidth - 200)}px`;
+  box.style.top = `${at.y + 8}px`;
+  document.body.append(box);
+  input.focus();
+  input.select();
+  const close = (): void => box.remove();
+  input.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") close();
+    if (e.key !== "Enter") return;
+    const v = Number(input.value);
+    if (input.value.trim() === "" || !Number.isFinite(v)) {
+      input.setCustomValidity(t("editor.number"));
+      input.reportValidity();
+      return;
+    }
+    state.changedMidRun = true;
+    void worker.setParam(index, v);
+    close();
+  });
+  input.addEventListener("blur", () => setTimeout(close, 150));
+}
+
+export function closeEditor(): void {
+  document.querySelector(".editor")?.remove();
+}

@@ -1,0 +1,35 @@
+/** Play, pause and step: what the page asks the worker, and the play button that shows which. */
+import { icon } from "../ui/dom.ts";
+import { state, worker } from "./state.ts";
+
+export function play(): void {
+  if (!state.info) return;
+  state.playing = true;
+  updatePlayButton();
+  delete state.view?.play.dataset.pausedAt;
+  void worker.play();
+}
+
+export function pause(): void {
+  state.playing = false;
+  updatePlayButton();
+  const button = state.view?.play;
+  // The epoch training stopped at: once the counter shows it, no later frame can come.
+  void worker.pause().then((epoch) => {
+    if (button && !state.playing) button.dataset.pausedAt = String(epoch);
+  });
+}
+
+export function step(): void {
+  state.playing = false;
+  updatePlayButton();
+  void worker.step();
+}
+
+export function updatePlayButton(): void {
+  const { view, playing } = state;
+  if (!view) return;
+  view.play.replaceChildren(icon(playing ? "pause" : "play"));
+  view.play.setAttribute("aria-pressed", String(playing));
+  view.play.classList.toggle("playing", playing);
+}

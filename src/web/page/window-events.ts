@@ -1,0 +1,53 @@
+/** What the page hears from the window: dropped files, the keyboard, a changed link, a resize. */
+import { parseHash, toHash } from "../url-state.ts";
+import { readChosen } from "../ui/panels.ts";
+import { handlers, relabel, renderPage, restart } from "./controller.ts";
+import { drawPoints } from "./drawing.ts";
+import { applyLanguage } from "./language.ts";
+import { state } from "./state.ts";
+
+export function listenToWindow(): void {
+  // Files dropped anywhere on the page open as if chosen.
+  window.addEventListener("dragover", (e) => e.preventDefault());
+  window.addEventListener("drop", (e) => {
+    e.preventDefault();
+    const files = [...(e.dataTransfer?.files ?? [])];
+    const box = document.querySelector<HTMLElement>("[data-testid=file-error]");
+    if (files.length && box) void readChosen(files, handlers, box);
+  });
+
+  // Keyboard: space plays or pauses, → or S steps one epoch, R resets (shown in the buttons' titles).
+  window.addEventListener("keydown", (e) => {
+    const target = e.target as HTMLElement | null;
+    if (e.ctrlKey || e.metaKey || e.altKey || (target && /^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(target.tagName) && e.key !== "Escape")) return;
+    const hide = state.setup.hide;
+    if (e.key === " ") {
+      e.preventDefault();
+      if (!hide.includes("playButton")) handlers.playPause();
+    } else if (e.key === "ArrowRight" || e.key === "s") {
+      if (!hide.includes("stepButton")) handlers.step();
+    } else if (e.key === "r") {
+      if (!hide.includes("resetButton")) handlers.reset();
+    }
+  });
+
+  window.addEventListener("hashchange", () => {
+    const next = parseHash(location.hash);
+    if (toHash(next.setup) === toHash(state.setup)) return;
+    const onlyLanguage = toHash({ ...next.setup, lang: state.setup.lang }) === toHash(state.setup);
+    state.setup = next.setup;
+    state.notices = next.messages;
+    applyLanguage(state.setup);
+    if (onlyLanguage) relabel();
+    else void restart(false);
+  });
+
+  let resizeTimer = 0;
+  window.addEventListener("resize", () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = window.setTimeout(() => {
+      renderPage();
+      drawPoints();
+    }, 200);
+  });
+}

@@ -1,0 +1,142 @@
+/**
+ * The running training: the worker's one session, trained in slices of about SLICE_MS, as many
+ * epochs as fit, yielding between slices so the page's calls (pause, a new learning rate, a
+ * clicked weight) are handled at once. After a slice it sends the latest parameters and losses
+ * (at most every FRAME_MS); every GRID_MS, also every neuron's heatmap (one forward pass over the grid).
+ */
+import * as Comlink from "comlink";
+import { forward } from "../../nn/propagation.ts";
+import { CONVERGED, GRID, type Frame } from "../protocol.ts";
+import { measure, remember } from "./record.ts";
+import { disposeSession, type Session } from "./session.ts";
+
+const SLICE_MS = 10;
+const FRAME_MS = 15;
+const GRID_MS = 70;
+
+let session: Session | null = null;
+let playing = false;
+let scheduled = false;
+let lastFrame = 0;
+let lastGrid = -Infinity;
+let epochsPerSlice = 1;
+let gridCost = 0;
+const recent: { t: number; epoch: number }[] = [];
+
+// A zero-delay yield (setTimeout is clamped to 4 ms when nested).
+const tick = new MessageChannel();
+tick.port1.onmessage = () => {
+  scheduled = false;
+  slice();
+};
+function schedule(): void {
+  if (scheduled || !playing) return;
+  scheduled = true;
+  tick.port2.postMessage(null);
+}
+
+/** The session being trained, or null before the first set-up. */
+export function current(): Session | null {
+  return session;
+}
+
+/** Stops training and frees the session, before a new one is made. */
+export function close(): void {
+  playing = false;
+  if (session) disposeSession(session);
+  session = null;
+}
+
+/** Makes `s` the session, at the pace of a new one, and sends its first frame. */
+export function begin(s: Session): void {
+  session = s;
+  recent.length = 0;
+  epochsPerSlice = 1;
+  send(s, true);
+}
+
+export function play(): void {
+  if (!session || playing) return;
+  playing = true;
+  schedule();
+}
+
+/** Stops training (calls come between slices); the caller sends the frame it needs. */
+export function stop(): void {
+  playing = false;
+}
+
+function grids(s: Session): Float32Array[] | null {
+  if (!s.gridX || !s.gridWs) return null;
+  const t0 = performance.now();
+  forward(s.model, s.gridX.data, s.gridWs);
+  gridCost = performance.now() - t0;
+  return s.gridWs.A.map((a, l) => Float32Array.from(a.subarray(0, GRID * GRID * s.model.layers[l].units)));
+}
+
+export function send(s: Session, withGrids: boolean, error: string | null = null): void {
+  const g = withGrids ? grids(s) : null;
+  const d = s.prepared.data;
+  const train = measure(s, d.X, d.Y, s.trainWs);
+  const test = measure(s, d.testX ?? null, d.testY ?? null, s.testWs);
+  remember(s, s.trainer.epoch, train, test);
+  const frame: Frame = {
+    epoch: s.trainer.epoch,
+    trainLoss: train.loss,
+    testLoss: test.loss,
+    params: s.model.params.slice(),
+    grids: g,
+    refreshed: withGrids,
+    error,
+    playing,
+  };
+  lastFrame = performance.now();
+  if (withGrids) lastGrid = lastFrame;
+  s.onFrame(Comlink.transfer(frame, [frame.params.buffer, ...(g ?? []).map((a) => a.buffer)]));
+}
+
+/** Trains k epochs; the error that stopped training, or null. */
+export function run(s: Session, k: number): string | null {
+  try {
+    s.trainer.step(k);
+  } catch (e) {
+    playing = false;
+    return (e as Error).message;
+  }
+  if (s.trainer.stoppedBy !== null) {
+    // Only L-BFGS stops on its own in an open-ended run.
+    playing = false;
+    return `${CONVERGED}${s.trainer.epoch}`;
+  }
+  return null;
+}
+
+function slice(): void {
+  const s = session;
+  if (!s || !playing) return;
+  const start = performance.now();
+  let error: string | null = null;
+  // Grow the chunk until a slice takes about SLICE_MS; checking the clock every epoch would cost more than tiny epochs.
+  while (playing && performance.now() - start < SLICE_MS) {
+    const t0 = performance.now();
+    error = run(s, epochsPerSlice);
+    if (error) break;
+    const dt = performance.now() - t0;
+    if (dt < SLICE_MS / 8) epochsPerSlice = Math.min(epochsPerSlice * 2, 1 << 16);
+    else if (dt > SLICE_MS / 2 && epochsPerSlice > 1) epochsPerSlice = Math.max(1, epochsPerSlice >> 1);
+  }
+  const now = performance.now();
+  recent.push({ t: now, epoch: s.trainer.epoch });
+  while (recent.length > 2 && now - recent[0].t > 1000) recent.shift();
+  // Heatmaps every GRID_MS, or less often when one grid pass is costly (a big network): at most ~25 % of the time.
+  if (error || now - lastFrame >= FRAME_MS) send(s, error !== null || now - lastGrid >= Math.max(GRID_MS, 4 * gridCost), error);
+  schedule();
+}
+
+/** Epochs per second over about the last second of training. */
+export function rate(): number {
+  if (recent.length < 2) return 0;
+  const a = recent[0];
+  const b = recent[recent.length - 1];
+  return b.t > a.t ? ((b.epoch - a.epoch) * 1000) / (b.t - a.t) : 0;
+}

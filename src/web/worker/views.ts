@@ -1,0 +1,63 @@
+/** The views panel's pictures of the session, drawn by src/viz as the CLI's `plot` draws them. */
+import { firstIteration } from "../../experiment/first-iteration.ts";
+import { costGrid, costSurfaceScene, hiddenMorphScene, lossData, parseParam, paramNames, stepScenes, stepsLayout, toSvg, VIEWS, type Scene } from "../../viz/index.ts";
+import type { ViewRequest, ViewResult } from "../protocol.ts";
+import { arithmeticWords, stepHover } from "../step-arithmetic.ts";
+import type { Session } from "./session.ts";
+
+export function drawView(s: Session, r: ViewRequest): ViewResult {
+  const input = { model: s.model, split: s.prepared.split, prepared: s.prepared, run: { history: s.history } };
+  const angle = r.azimuth !== undefined ? { azimuth: r.azimuth, elevation: r.elevation ?? 30 } : undefined;
+  const size = { width: r.width, height: r.height };
+  let scene: Scene;
+  switch (r.name) {
+    case "hidden":
+      scene = VIEWS.hidden(input, { ...size, layer: r.layer, angle });
+      break;
+    case "morph":
+      scene = hiddenMorphScene(s.model, s.prepared.split, r.t ?? 1, { ...size, layer: r.layer });
+      break;
+    case "surface":
+      scene = VIEWS.surface(input, { ...size, angle });
+      break;
+    case "neurons":
+      scene = VIEWS.neurons(input, size);
+      break;
+    case "history":
+      if (s.history.epoch.length === 0) throw new Error("nothing trained yet: press play or step");
+      scene = VIEWS.history(input, size);
+      break;
+    case "steps": {
+      const trace = firstIteration(s.prepared, s.model);
+      const scenes = stepScenes(trace, { width: r.width, cell: r.cell });
+      const k = Math.max(1, Math.min(scenes.length, r.step ?? 1));
+      // The hover arithmetic (step-arithmetic.ts), for the layout of one picture per computed matrix.
+      const hover = stepsLayout(trace) === "trace" ? stepHover(trace, scenes[k - 1], k, r.cell, arithmeticWords(r.words)) : null;
+      return { svg: toSvg(scenes[k - 1], { idPrefix: "steps" }), steps: scenes.length, hover };
+    }
+    case "landscape": {
+      const [na, nb] = r.params ?? defaultPair(s);
+      const a = parseParam(s.model, na);
+      const b = parseParam(s.model, nb);
+      const path = s.path.map((p) => [p.params[a.index], p.params[b.index]] as [number, number]);
+      const ranges = [a, b].map((ref, k) => {
+        const here = s.model.params[ref.index];
+        const seen = path.map((p) => p[k]);
+        const span = Math.max(2, 1.25 * Math.max(...seen.map((v) => Math.abs(v - here)), 0));
+        return [here - span, here + span] as [number, number];
+      }) as [[number, number], [number, number]];
+      const grid = costGrid(s.model, lossData(input), a, b, ranges, 31);
+      scene = costSurfaceScene(grid, { ...size, mode: r.mode, angle, path, pathParams: s.path.map((p) => p.params) });
+      break;
+    }
+  }
+  return { svg: toSvg(scene, { idPrefix: r.name }) };
+}
+
+/** The landscape's default pair: the first two weights into the output. */
+function defaultPair(s: Session): [string, string] {
+  const names = paramNames(s.model);
+  const L = s.model.layers.length;
+  const out = names.filter((n) => n.startsWith(`W${L}[`));
+  return out.length >= 2 ? [out[0], out[1]] : [names[0], names[1]];
+}

@@ -1,0 +1,156 @@
+/**
+ * What the playground exports and opens, in a real headless Chromium: an exported experiment
+ * trains under the CLI to the page's loss, every walkthrough opens and trains with the right
+ * picture, and a CSV or an experiment file of your own opens, or says where it is wrong.
+ */
+import { readFileSync } from "node:fs";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { prepareExperiment } from "../../src/experiment/prepare.ts";
+import { validateExperiment } from "../../src/experiment/validate.ts";
+import { forward, createWorkspace, lossTotal, reportedLoss } from "../../src/nn/propagation.ts";
+import { train } from "../../src/nn/train.ts";
+import { clean, epochOf, lossOf, openPage, useSession, waitForEpoch } from "./browser.ts";
+
+const session = useSession();
+
+/** An exported experiment trained as `glassbox train` trains it: its test loss after the last update. */
+function cliTestLoss(json: unknown): number {
+  const p = prepareExperiment(validateExperiment(json));
+  train(p.model, p.data, p.config);
+  const ws = createWorkspace(p.model, p.data.testX!.rows);
+  forward(p.model, p.data.testX!.data, ws);
+  return reportedLoss(p.model, lossTotal(p.model, p.data.testY!, ws), ws.n, 0);
+}
+
+/** Steps `epochs` epochs one at a time, then exports: the page's test loss and the exported experiment. */
+async function stepThenExport(page: Page, epochs: number): Promise<{ pageLoss: number; json: { train: Record<string, unknown> } & Record<string, unknown> }> {
+  for (let k = 1; k <= epochs; k++) {
+    await page.click("[data-testid=step]");
+    await waitForEpoch(page, (e) => e === k);
+  }
+  await page.waitForTimeout(100);
+  const pageLoss = await lossOf(page, "test");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=export]")]);
+  return { pageLoss, json: JSON.parse(readFileSync((await download.path())!, "utf8")) };
+}
+
+describe("the playground page", () => {
+  it("the exported experiment trains from the CLI's engine to the same loss", async () => {
+    const w = await openPage(session(), "#dataset=xor&xTimesY=true&regularization=L2&regularizationRate=0.001&batchSize=7");
+    const { pageLoss, json } = await stepThenExport(w.page, 5);
+    expect(json.train.epochs).toBe(5);
+    const cliLoss = cliTestLoss(json);
+    expect(Math.abs(cliLoss - pageLoss) / cliLoss).toBeLessThan(1e-12);
+    await clean(w);
+  });
+});
+
+describe("the walkthroughs and your own data in the page", () => {
+  it("every walkthrough of examples/ opens from the menu and trains, with the right picture for its data", async () => {
+    const w = await openPage(session());
+    const names = await w.page.$$eval("[data-testid=example] option", (os) => os.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== ""));
+    expect(names).toEqual(expect.arrayContaining(["moons-deep", "one-feature", "three-classes", "gauss-two-neurons", "circles-three-neurons", "spiral-layers", "twelve-steps"]));
+    for (const name of names) {
+      await w.page.selectOption("[data-testid=example]", name);
+      await w.page.waitForFunction((n) => location.hash.includes(`example=${n}`), name);
+      await waitForEpoch(w.page, (e) => e === 0);
+      await w.page.click("[data-testid=step]");
+      await waitForEpoch(w.page, (e) => e === 1);
+      expect(await w.page.textContent("[data-testid=error]"), name).toBe("");
+    }
+    await clean(w);
+  });
+
+  it("a walkthrough exports as its own file, trained as far as the page trained it, to the page's loss", async () => {
+    const w = await openPage(session(), "#example=three-classes");
+    await waitForEpoch(w.page, (e) => e === 0);
+    const { pageLoss, json } = await stepThenExport(w.page, 3);
+    const file = JSON.parse(readFileSync("examples/three-classes.json", "utf8"));
+    expect({ data: json.data, model: json.model, init: json.init, loss: json.loss }).toEqual({ data: file.data, model: file.model, init: file.init, loss: file.loss });
+    expect(json.train).toEqual({ ...file.train, epochs: 3 });
+    const cliLoss = cliTestLoss(json);
+    expect(Math.abs(cliLoss - pageLoss) / cliLoss).toBeLessThan(1e-12);
+    await clean(w);
+  });
+
+  it("the one-feature walkthrough is the 1-D mode: x against the output, one curve per hidden neuron", async () => {
+    const w = await openPage(session(), "#example=one-feature");
+    await w.page.waitForFunction(() => document.querySelector("[data-testid=output-other] svg") !== null);
+    const svg = await w.page.innerHTML("[data-testid=output-other]");
+    expect(svg).toMatch(/hidden neuron 1/);
+    expect(svg).toMatch(/hidden neuron 2/);
+    expect(svg).not.toMatch(/hidden neuron 3/);
+    // The file's own learning rate (0.1), not the Playground's default.
+    expect(await w.page.inputValue("[data-testid=learningRate]")).toBe("0.1");
+    await clean(w);
+  });
+
+  it("three classes get three coloured regions", async () => {
+    const w = await openPage(session(), "#example=three-classes");
+    await w.page.click("[data-testid=step]");
+    await waitForEpoch(w.page, (e) => e === 1);
+    await w.page.waitForTimeout(200);
+    const hues = await w.page.$eval("[data-testid=output-heatmap]", (c) => {
+      const canvas = c as HTMLCanvasElement;
+      const d = canvas.getContext("2d")!.getImageData(0, 0, canvas.width, canvas.height).data;
+      const seen = new Set<string>();
+      for (let i = 0; i < d.length; i += 4 * 97) {
+        const [r, g, b] = [d[i], d[i + 1], d[i + 2]];
+        // The dominant channel pattern tells blue, orange and green apart.
+        seen.add(b > r && b > g ? "blue" : r > b && r >= g ? "orange" : g > r && g > b ? "green" : "other");
+      }
+      return [...seen];
+    });
+    expect(hues).toEqual(expect.arrayContaining(["blue", "orange", "green"]));
+    expect(await w.page.locator(".node[data-node^='1:']").count()).toBe(3);
+    await clean(w);
+  });
+
+  it("a CSV of your own trains; a bad one shows its line and column and leaves the data as it was", async () => {
+    const w = await openPage(session());
+    const rows = ["a,b,label", ...Array.from({ length: 60 }, (_, i) => `${(i % 10) / 3},${Math.floor(i / 10) / 2},${(i % 10) / 3 + Math.floor(i / 10) / 2 > 3 ? 1 : 0}`)];
+    await w.page.setInputFiles("[data-testid=open-file]", { name: "mine.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n")) });
+    await w.page.waitForFunction(() => location.hash.includes("example=file"));
+    await waitForEpoch(w.page, (e) => e === 0);
+    expect(await w.page.locator(".node.input").count()).toBe(2);
+    await w.page.click("[data-testid=step]");
+    await waitForEpoch(w.page, (e) => e === 1);
+    const hash = await w.page.evaluate(() => location.hash);
+
+    const bad = "a,b,label\n1,2,0\n3,x,1\n";
+    await w.page.setInputFiles("[data-testid=open-file]", { name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+    await w.page.waitForFunction(() => (document.querySelector("[data-testid=file-error]")?.textContent ?? "") !== "");
+    const message = await w.page.textContent("[data-testid=file-error]");
+    expect(message).toMatch(/line 3/);
+    expect(message).toMatch(/"b"/);
+    expect(message).toMatch(/nothing was changed/);
+    expect(await w.page.evaluate(() => location.hash)).toBe(hash);
+    expect(await epochOf(w.page)).toBe(1);
+    // A reload in the same tab keeps the opened file.
+    await w.page.reload();
+    await waitForEpoch(w.page, (e) => e === 0);
+    expect(await w.page.locator(".node.input").count()).toBe(2);
+    await clean(w);
+  });
+});
+
+describe("experiment files opened in the page", () => {
+  it("read as the CLI reads them: comments allowed, a mistake named by line and column", async () => {
+    const w = await openPage(session());
+    const good = ['{', '  // two moons, as the CLI would train them', '  "data": { "dataset": "moons", "samples": 80, "seed": 2 },', '  /* one hidden layer */', '  "model": { "layers": [{ "units": 3, "activation": "tanh" }, { "units": 1, "activation": "sigmoid" }] },', '  "train": { "epochs": 10, },', '}'].join("\n");
+    await w.page.setInputFiles("[data-testid=open-file]", { name: "commented.json", mimeType: "application/json", buffer: Buffer.from(good) });
+    await w.page.waitForFunction(() => location.hash.includes("example=file"));
+    await waitForEpoch(w.page, (e) => e === 0);
+    // Layer 0 of the diagram is the first hidden layer: the file's three tanh neurons.
+    expect(await w.page.locator(".node[data-node^='0:']").count()).toBe(3);
+    const hash = await w.page.evaluate(() => location.hash);
+
+    const broken = '{\n  "data": { "dataset": "moons" },\n  "model": { "layers": [{ "units": 1 }] ]\n}';
+    await w.page.setInputFiles("[data-testid=open-file]", { name: "broken.json", mimeType: "application/json", buffer: Buffer.from(broken) });
+    await w.page.waitForFunction(() => (document.querySelector("[data-testid=file-error]")?.textContent ?? "") !== "");
+    expect(await w.page.textContent("[data-testid=file-error]")).toMatch(/broken\.json .*line 3, column \d+/);
+    expect(await w.page.evaluate(() => location.hash)).toBe(hash);
+    await clean(w);
+  });
+});

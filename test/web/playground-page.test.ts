@@ -1,0 +1,204 @@
+/**
+ * The playground in a real headless Chromium, as a user meets it: how it loads, what a click and a
+ * key do, what the URL holds and restores, and the phone screen. Nothing here reads the page's internals.
+ */
+import { PNG } from "pngjs";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { clean, epochOf, lossOf, openPage, pauseAndSettle, useSession, waitForEpoch } from "./browser.ts";
+
+const session = useSession();
+
+/** Distinct colours in a screenshot: a blank or broken page has one or two. */
+function colors(png: Buffer): number {
+  const img = PNG.sync.read(png);
+  const seen = new Set<number>();
+  for (let i = 0; i < img.data.length; i += 4 * 7) seen.add((img.data[i] << 16) | (img.data[i + 1] << 8) | img.data[i + 2]);
+  return seen.size;
+}
+
+/** The output heatmap's pixels, as the user sees them. */
+async function heatmapPixels(page: Page): Promise<string> {
+  return page.$eval("[data-testid=output-heatmap]", (c) => (c as HTMLCanvasElement).toDataURL());
+}
+
+async function refreshes(page: Page): Promise<number> {
+  return Number((await page.getAttribute("[data-testid=heatmap]", "data-refreshes")) ?? 0);
+}
+
+describe("the playground page", () => {
+  it("loads with no errors, asks nothing of the network, is cross-origin isolated and not blank", async () => {
+    const w = await openPage(session());
+    expect(await w.page.evaluate(() => crossOriginIsolated)).toBe(true);
+    // Isolated, so the engine's helper thread runs beside the training worker.
+    expect(await w.page.evaluate(() => (globalThis as unknown as { glassbox: { threads: number } }).glassbox.threads)).toBe(2);
+    expect(await epochOf(w.page)).toBe(0);
+    expect(await w.page.textContent("[data-testid=epoch]")).toBe("000,000");
+    // Seven features, the default 4-2 network and its output.
+    expect(await w.page.locator(".node.input").count()).toBe(7);
+    expect(await w.page.locator(".node.input:not(.off)").count()).toBe(2);
+    expect(await w.page.locator(".node[data-node]").count()).toBe(4 + 2 + 1);
+    expect(await w.page.locator("svg.edges path.hit").count()).toBe(2 * 4 + 4 * 2 + 2 * 1);
+    expect(colors(await w.page.screenshot())).toBeGreaterThan(50);
+    await clean(w);
+  });
+
+  it("one step advances exactly one epoch, and reads as TensorFlow Playground's counter", async () => {
+    const w = await openPage(session());
+    const before = await lossOf(w.page, "train");
+    await w.page.click("[data-testid=step]");
+    await waitForEpoch(w.page, (e) => e === 1);
+    await w.page.click("[data-testid=step]");
+    await waitForEpoch(w.page, (e) => e === 2);
+    await w.page.waitForTimeout(200);
+    expect(await epochOf(w.page)).toBe(2);
+    expect(await w.page.textContent("[data-testid=epoch]")).toBe("000,002");
+    expect(await lossOf(w.page, "train")).not.toBe(before);
+    await clean(w);
+  });
+
+  it("play on the default set-up brings the test loss under 0.1, redrawing the heatmaps as it goes", async () => {
+    const w = await openPage(session());
+    const r0 = await refreshes(w.page);
+    await w.page.click("[data-testid=play]");
+    const deadline = Date.now() + 60_000;
+    let loss = Infinity;
+    while (Date.now() < deadline && !(loss < 0.1)) {
+      await w.page.waitForTimeout(100);
+      loss = await lossOf(w.page, "test");
+    }
+    const paused = await pauseAndSettle(w.page);
+    expect(loss).toBeLessThan(0.1);
+    const epoch = await epochOf(w.page);
+    expect(epoch).toBeGreaterThan(0);
+    // The engine gets there by epoch 122 (see url-state.test.ts); the page, training ~10 ms slices between frames, shows it a little later.
+    expect(epoch).toBeLessThan(50_000);
+    expect(await refreshes(w.page)).toBeGreaterThan(r0 + 1);
+    // Paused: the counter stays.
+    await w.page.waitForTimeout(300);
+    expect(await epochOf(w.page)).toBe(paused);
+    await clean(w);
+  });
+
+  it("is keyboard operable: → steps, space plays and pauses, R resets", async () => {
+    const w = await openPage(session());
+    await w.page.keyboard.press("ArrowRight");
+    await waitForEpoch(w.page, (e) => e === 1);
+    await w.page.keyboard.press("Space");
+    await waitForEpoch(w.page, (e) => e > 1);
+    const paused = await pauseAndSettle(w.page, "space");
+    await w.page.waitForTimeout(300);
+    expect(await epochOf(w.page)).toBe(paused);
+    await w.page.keyboard.press("r");
+    await waitForEpoch(w.page, (e) => e === 0);
+    expect(await w.page.getAttribute("[data-testid=play]", "title")).toMatch(/space/);
+    await clean(w);
+  });
+
+  it("a feature clicked on joins the network and the URL", async () => {
+    const w = await openPage(session());
+    await w.page.click(".node.input[data-feature=xSquared]");
+    await w.page.waitForFunction(() => location.hash.includes("xSquared=true"));
+    await waitForEpoch(w.page, (e) => e === 0);
+    expect(await w.page.locator(".node.input:not(.off)").count()).toBe(3);
+    expect(await w.page.locator("svg.edges path.hit").count()).toBe(3 * 4 + 4 * 2 + 2);
+    await w.page.click("[data-testid=step]");
+    await waitForEpoch(w.page, (e) => e === 1);
+    await clean(w);
+  });
+
+  it("a clicked weight, and a clicked bias, take effect at once", async () => {
+    const w = await openPage(session());
+    const before = await heatmapPixels(w.page);
+    const loss0 = await lossOf(w.page, "train");
+    // The edge from the first neuron of layer 2 into the output.
+    const edge = w.page.locator("svg.edges path.hit").last();
+    const index = await edge.getAttribute("data-param");
+    await edge.dispatchEvent("mouseenter", { clientX: 300, clientY: 300 });
+    expect(await w.page.textContent("[data-testid=tooltip]")).toMatch(/weight from neuron \d of layer 2 to the output: -?\d/);
+    await edge.dispatchEvent("click", { clientX: 300, clientY: 300 });
+    await w.page.fill("[data-testid=param-input]", "4");
+    await w.page.press("[data-testid=param-input]", "Enter");
+    await w.page.waitForFunction((b) => (document.querySelector("[data-testid=output-heatmap]") as HTMLCanvasElement).toDataURL() !== b, before);
+    await w.page.waitForFunction((l) => document.querySelector("[data-testid=loss-train]")?.getAttribute("data-value") !== l, String(loss0));
+    expect(await epochOf(w.page)).toBe(0);
+    await edge.dispatchEvent("mouseenter", { clientX: 300, clientY: 300 });
+    expect(await w.page.textContent("[data-testid=tooltip]")).toMatch(/: 4\.000 /);
+    expect(index).not.toBeNull();
+
+    const mid = await heatmapPixels(w.page);
+    await w.page.locator(".node[data-node='2:0'] .bias").click();
+    await w.page.fill("[data-testid=param-input]", "-3");
+    await w.page.press("[data-testid=param-input]", "Enter");
+    await w.page.waitForFunction((b) => (document.querySelector("[data-testid=output-heatmap]") as HTMLCanvasElement).toDataURL() !== b, mid);
+    await clean(w);
+  });
+
+  it("adding a layer changes the diagram and the URL; removing it restores both", async () => {
+    const w = await openPage(session());
+    await w.page.click("[data-testid=add-layer]");
+    await w.page.waitForFunction(() => location.hash.includes("networkShape=4,2,2"));
+    expect(await w.page.textContent("[data-testid=layer-count]")).toBe("3 hidden layers");
+    expect(await w.page.locator(".node[data-node]").count()).toBe(4 + 2 + 2 + 1);
+    await w.page.click("[data-testid=add-neuron-2]");
+    await w.page.waitForFunction(() => location.hash.includes("networkShape=4,2,3"));
+    await w.page.click("[data-testid=remove-layer]");
+    await w.page.waitForFunction(() => location.hash.includes("networkShape=4,2&"));
+    expect(await w.page.locator(".node[data-node]").count()).toBe(4 + 2 + 1);
+    await clean(w);
+  });
+
+  it("a reload restores the set-up, seed included", async () => {
+    const w = await openPage(session());
+    await w.page.selectOption("[data-testid=learningRate]", "0.1");
+    await w.page.click(".dataset-thumb[data-dataset=xor]");
+    await w.page.waitForFunction(() => location.hash.includes("dataset=xor") && location.hash.includes("learningRate=0.1&"));
+    await waitForEpoch(w.page, (e) => e === 0);
+    const loss = await lossOf(w.page, "test");
+    await w.page.reload();
+    await waitForEpoch(w.page, (e) => e === 0);
+    expect(await w.page.inputValue("[data-testid=learningRate]")).toBe("0.1");
+    expect(await w.page.getAttribute(".dataset-thumb.selected", "data-dataset")).toBe("xor");
+    expect(await lossOf(w.page, "test")).toBe(loss);
+    await clean(w);
+  });
+
+  it("opens a TensorFlow Playground link as the same set-up, classroom flags included", async () => {
+    const link =
+      "#activation=relu&batchSize=20&dataset=spiral&regDataset=reg-plane&learningRate=0.01&regularizationRate=0.001&noise=10&networkShape=6,3&seed=0.47231&showTestData=true&discretize=false&percTrainData=70&x=true&y=true&xTimesY=true&xSquared=false&ySquared=false&cosX=false&sinX=true&cosY=false&sinY=false&collectStats=false&problem=classification&initZero=false&hideText=false&regularization=L2&learningRate_hide=true";
+    const w = await openPage(session(), link);
+    expect(await w.page.locator("[data-testid=notices]").count()).toBe(0);
+    expect(await w.page.inputValue("[data-testid=activations]")).toBe("relu");
+    expect(await w.page.inputValue("[data-testid=regularizations]")).toBe("L2");
+    expect(await w.page.inputValue("[data-testid=batchSize]")).toBe("20");
+    expect(await w.page.inputValue("[data-testid=percTrainData]")).toBe("70");
+    expect(await w.page.isChecked("[data-testid=show-test-data]")).toBe(true);
+    expect(await w.page.getAttribute(".dataset-thumb.selected", "data-dataset")).toBe("spiral");
+    expect(await w.page.locator(".node[data-node]").count()).toBe(6 + 3 + 1);
+    expect(await w.page.locator(".node.input:not(.off)").count()).toBe(4);
+    expect(await w.page.isVisible(".ui-learningRate")).toBe(false);
+    expect(await w.page.isVisible(".ui-activation")).toBe(true);
+    await clean(w);
+  });
+
+  it("a bad link falls back to defaults with a visible notice, never a blank page", async () => {
+    const w = await openPage(session(), "#learningRate=abc&networkShape=4,999&dataset=moons&zzz=1&%zz");
+    const notice = await w.page.textContent("[data-testid=notices]");
+    expect(notice).toMatch(/learningRate/);
+    expect(notice).toMatch(/networkShape/);
+    expect(notice).toMatch(/dataset/);
+    expect(await w.page.inputValue("[data-testid=learningRate]")).toBe("0.03");
+    await w.page.click("[data-testid=step]");
+    await waitForEpoch(w.page, (e) => e === 1);
+    await clean(w);
+  });
+
+  it("fits a 390-px phone screen without sideways scrolling of the page", async () => {
+    const w = await openPage(session(), "", { width: 390, height: 844 });
+    expect(await w.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(colors(await w.page.screenshot({ fullPage: true }))).toBeGreaterThan(50);
+    await w.page.click("[data-testid=step]");
+    await waitForEpoch(w.page, (e) => e === 1);
+    await clean(w);
+  });
+});

@@ -1,0 +1,42 @@
+/** The playground in a real headless Chromium: every kind of set-up the page offers trains, its loss going down. */
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { clean, lossOf, openPage, pauseAndSettle, useSession, waitForEpoch } from "./browser.ts";
+
+const session = useSession();
+
+async function playFor(page: Page, ms: number): Promise<void> {
+  await page.click("[data-testid=play]");
+  await page.waitForTimeout(ms);
+  await pauseAndSettle(page);
+}
+
+describe("the playground page", () => {
+  const setups: [string, string][] = [
+    ["xor with X₁X₂", "#dataset=xor&xTimesY=true"],
+    ["gauss", "#dataset=gauss"],
+    ["spiral with every feature, relu", "#dataset=spiral&activation=relu&xSquared=true&ySquared=true&xTimesY=true&sinX=true&sinY=true&networkShape=8,8"],
+    ["circle, sigmoid", "#activation=sigmoid"],
+    ["circle, linear, L1", "#activation=linear&regularization=L1&regularizationRate=0.001"],
+    ["circle, L2, no hidden layer, squares", "#regularization=L2&regularizationRate=0.01&networkShape=&xSquared=true&ySquared=true"],
+    ["regression plane", "#problem=regression&regDataset=reg-plane"],
+    ["regression multi-gaussian", "#problem=regression&regDataset=reg-gauss&activation=relu&networkShape=8,8"],
+    ["gradient descent, squared error", "#optimizer=gd&loss=mse&learningRate=0.3"],
+    ["SGD with Nesterov momentum, He start", "#optimizer=nesterov&momentum=0.9&init=he&learningRate=0.01"],
+    ["Adam, xor", "#optimizer=adam&learningRate=0.01&dataset=xor"],
+    ["L-BFGS, gauss, half the sum of squares", "#optimizer=lbfgs&loss=sse&dataset=gauss"],
+  ];
+  for (const [name, hash] of setups) {
+    it(`trains: ${name}`, async () => {
+      const w = await openPage(session(), hash);
+      expect(await w.page.locator("[data-testid=notices]").count()).toBe(0);
+      const first = await lossOf(w.page, "train");
+      await playFor(w.page, 1200);
+      await waitForEpoch(w.page, (e) => e > 5);
+      const later = await lossOf(w.page, "train");
+      expect(Number.isFinite(later)).toBe(true);
+      expect(later).toBeLessThan(first);
+      await clean(w);
+    });
+  }
+});
