@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ANIMATIONS, DEFAULT_FRAMES, snapshotEpochs, type AnimationInput } from "../../src/animate/index.ts";
 import { pictureSourceFromExperiment } from "../../src/cli/commands/pictures.ts";
 import type { FrameSequence } from "../../src/render/frames.ts";
@@ -23,15 +23,9 @@ import { CATALOGUES } from "../../src/web/i18n.ts";
 import { FEATURE_LABEL, toExperiment } from "../../src/web/setup.ts";
 import { parseHash } from "../../src/web/url-state.ts";
 import { decodeGif } from "../render/decode.ts";
-import { clean, epochOf, openPage, openSession, pauseAndSettle, waitForEpoch, type Session, type Watched } from "./browser.ts";
+import { clean, epochOf, openPage, useSession, pauseAndSettle, waitForEpoch, type Watched } from "./browser.ts";
 
-let s: Session;
-beforeAll(async () => {
-  s = await openSession();
-});
-afterAll(async () => {
-  await s?.close();
-});
+const session = useSession();
 
 interface Multiple {
   label: string;
@@ -83,7 +77,7 @@ function svgHash(svg: string): string {
 
 describe("Compare", () => {
   it("trains six multiples of the neuron series live, with accuracies shown: more neurons fit the circle, as the CLI's engine finds", async () => {
-    const w = await openPage(s);
+    const w = await openPage(session());
     // Closed, it shows no multiple.
     expect(await w.page.locator("[data-testid=multiple]").count()).toBe(0);
     await openCompare(w.page, "300");
@@ -114,7 +108,7 @@ describe("Compare", () => {
   });
 
   it("pause and closing stop the multiples; a multiple adopted becomes the page's set-up and link", async () => {
-    const w = await openPage(s);
+    const w = await openPage(session());
     await openCompare(w.page, "Infinity");
     await w.page.selectOption("[data-testid=compare-preset]", "depth");
     await w.page.waitForFunction(() => document.querySelectorAll("[data-testid=multiple]").length === 3 && Number((document.querySelector("[data-testid=multiple]") as HTMLElement).dataset.epoch) > 0);
@@ -149,7 +143,7 @@ describe("Compare", () => {
 
 describe("Compare on a phone, in Chinese, by keyboard", () => {
   it("opens with the keyboard, fits 390 px without sideways scrolling, and leaves no label in English", async () => {
-    const w = await openPage(s, "#lang=zh", { width: 390, height: 844 });
+    const w = await openPage(session(), "#lang=zh", { width: 390, height: 844 });
     await w.page.focus("[data-testid=compare-toggle]");
     await w.page.keyboard.press("Enter");
     await w.page.waitForFunction(() => document.querySelectorAll("[data-testid=multiple]").length === 6);
@@ -176,7 +170,7 @@ describe("Compare on a phone, in Chinese, by keyboard", () => {
 
 describe("the training GIF", () => {
   it("downloads, decodes, has glassbox animate's frames for the exported experiment, and its frames change over training", async () => {
-    const w = await openPage(s, "#networkShape=3&dataset=xor");
+    const w = await openPage(session(), "#networkShape=3&dataset=xor");
     await w.page.click("[data-testid=play]");
     await waitForEpoch(w.page, (e) => e >= 300);
     await pauseAndSettle(w.page);

@@ -17,19 +17,17 @@ import { train } from "../../src/nn/train.ts";
 import { modelToJson } from "../../src/nn/serialize.ts";
 import { fmt } from "../../src/viz/format.ts";
 import { CATALOGUES } from "../../src/web/i18n.ts";
-import { clean, epochOf, openPage, openSession, waitForEpoch, type Session, type Watched } from "./browser.ts";
+import { clean, epochOf, openPage, useSession, waitForEpoch, type Watched } from "./browser.ts";
 
 const FIXTURES = "test/fixtures/interop";
 const POINTS = [[0.5, -1.2], [2, 0.3], [-0.7, -0.1], [1.1, 1.9], [-2.2, 0.8], [0, 0]];
 
-let s: Session;
+const session = useSession();
 let dir: string;
-beforeAll(async () => {
-  s = await openSession();
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "glassbox-import-"));
 });
-afterAll(async () => {
-  await s?.close();
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -104,7 +102,7 @@ function glassboxModelFile(): string {
 
 describe("importing a model into the page", () => {
   it("each format imports; the page predicts as glassbox import + predict on the same points; the network trains on from its weights", async () => {
-    const w = await openPage(s);
+    const w = await openPage(session());
     const cases: [string, "glassbox" | "sklearn" | "tfjs" | "onnx", string, ReturnType<typeof file>[], number][] = [
       ["Glassbox model", "glassbox", "", [], 1e-12],
       ["scikit-learn", "sklearn", `${FIXTURES}/sklearn-binary.json`, [file(`${FIXTURES}/sklearn-binary.json`)], 1e-12],
@@ -139,7 +137,7 @@ describe("importing a model into the page", () => {
   });
 
   it("a model with other input widths: over a CSV chosen with it everything trains; alone, its diagram and an explanation", async () => {
-    const w = await openPage(s);
+    const w = await openPage(session());
     const torch = JSON.parse(readFileSync("test/fixtures/interop/torch-expected.json", "utf8")).mlp as { X: number[][]; predict: number[][] };
     const csv = ["x1,x2,x3,y", ...torch.X.map((r, i) => `${r.join(",")},${torch.predict[i][0] > 0.6 ? 1 : 0}`), ...torch.X.map((r, i) => `${r.map((v) => v / 2).join(",")},${i % 2}`)].join("\n");
     await choose(w.page, [file(`${FIXTURES}/torch-mlp.onnx`)]);
@@ -160,7 +158,7 @@ describe("importing a model into the page", () => {
   });
 
   it("a bad model file shows its error in place and keeps the model shown", async () => {
-    const w = await openPage(s);
+    const w = await openPage(session());
     await choose(w.page, [file(`${FIXTURES}/sklearn-binary.json`)]);
     await waitForEpoch(w.page, (e) => e === 0);
     await w.page.click("[data-testid=step]");
@@ -191,7 +189,7 @@ describe("importing a model into the page", () => {
 
 describe("a CSV's columns, chosen in the page", () => {
   it("trains on the chosen columns; no feature, a one-valued target or a non-numeric cell is refused in place, naming line and column", async () => {
-    const w = await openPage(s);
+    const w = await openPage(session());
     const rows = ["a,b,note,c,same,label", ...Array.from({ length: 60 }, (_, i) => `${(i % 10) / 3},${i % 7},${i === 41 ? "n/a" : i},${Math.floor(i / 10) / 2},5,${(i % 10) / 3 + Math.floor(i / 10) / 2 > 3 ? 1 : 0}`)];
     await w.page.setInputFiles("[data-testid=open-file]", { name: "mine.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n")) });
     await w.page.waitForSelector("[data-testid=csv-columns]");
@@ -241,7 +239,7 @@ describe("a CSV's columns, chosen in the page", () => {
 
 describe("the step inspector's hover arithmetic", () => {
   it("a hovered cell's arithmetic has glassbox steps' numbers; the arrow keys move it without stepping training", async () => {
-    const w = await openPage(s, "#networkShape=3");
+    const w = await openPage(session(), "#networkShape=3");
     const { page } = w;
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=export]")]);
     const cli = firstIteration(prepareExperiment(validateExperiment(JSON.parse(readFileSync((await download.path())!, "utf8")))));
@@ -304,7 +302,7 @@ async function englishLeft(page: Page, dataNames: string[]): Promise<string[]> {
 describe("importing and choosing columns in Chinese", () => {
   it("the imported model's box, the explanation of a model that does not fit, the CSV's columns and the inspector's hover hint are all Chinese (the arithmetic itself is numbers and names) and fit 390 px", async () => {
     // On a phone's 390 px, with nothing scrolling sideways.
-    const w = await openPage(s, "#lang=zh", { width: 390, height: 844 });
+    const w = await openPage(session(), "#lang=zh", { width: 390, height: 844 });
     const { page } = w;
     const narrow = async (): Promise<void> => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await choose(page, [file(`${FIXTURES}/sklearn-binary.json`)]);
