@@ -5,26 +5,19 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { GlassboxRandom } from "../../src/core/random.ts";
 import { createEngine, defaultEngine, fastKernelsAvailable, getFusedMultiplyAdd, getThreads, MlpPlan, planFor, type Engine } from "../../src/core/wasm/mlp.ts";
 import type { ActivationName } from "../../src/nn/activations.ts";
 import type { LossName } from "../../src/nn/losses.ts";
-import { createNetwork, type Network } from "../../src/nn/network.ts";
+import type { Network } from "../../src/nn/network.ts";
 import { backward, createWorkspace, forward, type Reduction } from "../../src/nn/propagation.ts";
 import { createTrainer } from "../../src/nn/trainer.ts";
 import { installNodeEngine } from "../../src/node-engine.ts";
 import { forwardOutput } from "../../src/nn/passes.ts";
+import { identical } from "./bitwise.ts";
+import { networkArbitraries, randomProblem } from "./random-cases.ts";
 
 installNodeEngine(); // the helper thread, as the Node entry points have it
 const available = fastKernelsAvailable();
-
-/** Bitwise equality (so +0 and −0 differ). */
-function identical(actual: Float64Array, expected: Float64Array, what: string): void {
-  expect(actual.length, what).toBe(expected.length);
-  for (let i = 0; i < expected.length; i++) {
-    if (!Object.is(actual[i], expected[i])) expect({ what, index: i, value: actual[i] }).toEqual({ what, index: i, value: expected[i] });
-  }
-}
 
 const engines: Engine[] = [];
 function engine(options: Parameters<typeof createEngine>[0] = {}): Engine {
@@ -37,19 +30,9 @@ afterEach(() => {
   engines.length = 0;
 });
 
+/** A random problem (./random-cases.ts) with the parameters' scale of these tests. */
 function problem(seed: number, widths: number[], acts: ActivationName[], out: [ActivationName, LossName], n: number) {
-  const rng = new GlassboxRandom(seed);
-  const units = out[0] === "softmax" ? 3 : 1 + (seed % 2);
-  const specs = [...widths.slice(1).map((u, i) => ({ units: u, activation: acts[i % acts.length] })), { units, activation: out[0] }];
-  const net = createNetwork(widths[0], specs, out[1]);
-  for (let i = 0; i < net.params.length; i++) net.params[i] = rng.random() < 0.1 ? 0 : rng.normal() * 0.6;
-  const X = Float64Array.from({ length: n * widths[0] }, () => (rng.random() < 0.2 ? 0 : rng.normal()));
-  const Y = new Float64Array(n * units);
-  for (let i = 0; i < n; i++) {
-    if (out[0] === "softmax") Y[i * units + rng.interval(units - 1)] = 1;
-    else for (let k = 0; k < units; k++) Y[i * units + k] = out[1] === "binary-crossentropy" ? rng.interval(1) : rng.normal();
-  }
-  return { net, X, Y, n };
+  return randomProblem(seed, widths, acts, out, n, 0.6);
 }
 
 function moons(seed: number, n = 240) {
@@ -199,10 +182,7 @@ describe.skipIf(!available)("a batch larger than the engine's memory", () => {
   it("runs on the fast kernels in row blocks, with the bits of the plain pass", () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
-        fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 2, maxLength: 4 }),
-        fc.array(fc.constantFrom(...HIDDEN), { minLength: 3, maxLength: 3 }),
-        fc.constantFrom(...OUTPUTS),
+        ...networkArbitraries({ maxWidth: 40, widths: [2, 4], hidden: HIDDEN, activations: 3, outputs: OUTPUTS }),
         fc.integer({ min: 40, max: 300 }),
         fc.integer({ min: 1, max: 60 }),
         fc.constantFrom(0, 8, Infinity),

@@ -1,5 +1,5 @@
 /**
- * Run by kernels-wasm.test.ts in a process of its own: the fast kernels on a fixed-size,
+ * Run by wasm-workspaces.test.ts in a process of its own: the fast kernels on a fixed-size,
  * non-shared WebAssembly memory (what a page that is not cross-origin isolated gets). Prints
  * "RESULT " and the JSON of the gradient of one pass, and whether the memory was the fixed kind.
  */

@@ -1,24 +1,19 @@
 /**
  * The generated WebAssembly kernels (src/core/wasm/) against the plain kernels, bit for bit, on
- * random shapes (odd widths, widths 1 and 2, many exact zeros), and the whole fast forward and
- * backward pass against the plain one on random networks.
+ * random shapes (odd widths, widths 1 and 2, many exact zeros), and the arena they run in. The
+ * whole fast pass is in fast-pass.test.ts, its workspaces in wasm-workspaces.test.ts.
  */
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { GlassboxRandom } from "../../src/core/random.ts";
-import { onePass } from "./one-pass.ts";
 import { columnSums, matmulAB, matmulABt, matmulAtB } from "../../src/core/kernels.ts";
 import { arena } from "../../src/core/wasm/arena.ts";
 import { compileKernels } from "../../src/core/wasm/compile.ts";
 import { atbColsKernel, atbColsKernelName, atbColsScratchBytes, atbKernel, atbKernelName, atbRowsKernel, atbRowsKernelName, colSumsKernel, colSumsKernelName, rowKernel, rowKernelName, rowListBytes, TRANSPOSE, transposeKernel, type RowEpilogue } from "../../src/core/wasm/kernels/index.ts";
-import { COLUMN_LIST_MIN_WIDTH, fastKernelsAvailable, releaseWorkspace, setFastKernels, setFusedMultiplyAdd, setColumnListMinWidth, setSplitThreshold, setThreads } from "../../src/core/wasm/mlp.ts";
+import { fastKernelsAvailable } from "../../src/core/wasm/mlp.ts";
 import { installNodeEngine } from "../../src/node-engine.ts";
-import type { ActivationName } from "../../src/nn/activations.ts";
-import type { LossName } from "../../src/nn/losses.ts";
-import { createNetwork } from "../../src/nn/network.ts";
-import { backward, createWorkspace, forward, type Reduction } from "../../src/nn/propagation.ts";
+import { identical } from "./bitwise.ts";
+import { shapeFields } from "./random-cases.ts";
 
 installNodeEngine(); // the helper thread and relaxed SIMD, as the Node entry points have them
 const mem = arena();
@@ -28,14 +23,6 @@ function values(rng: GlassboxRandom, length: number, zeros: number): Float64Arra
   const out = new Float64Array(length);
   for (let i = 0; i < length; i++) out[i] = rng.random() < zeros ? 0 : rng.normal() * 2;
   return out;
-}
-
-/** Bitwise equality (so +0 and −0 differ). */
-function identical(actual: Float64Array, expected: Float64Array, what: string): void {
-  expect(actual.length, what).toBe(expected.length);
-  for (let i = 0; i < expected.length; i++) {
-    if (!Object.is(actual[i], expected[i])) expect({ what, index: i, value: actual[i] }).toEqual({ what, index: i, value: expected[i] });
-  }
 }
 
 /** Copies arrays into one fresh arena block; returns their byte offsets and live views. */
@@ -70,11 +57,7 @@ function rowLists(S: Float64Array, n: number, k: number): Int32Array {
 }
 
 const kernelShape = fc.record({
-  n: fc.integer({ min: 0, max: 9 }),
-  k: fc.integer({ min: 1, max: 31 }),
-  w: fc.integer({ min: 1, max: 31 }),
-  zeros: fc.constantFrom(0, 0.5, 0.9, 1),
-  seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+  ...shapeFields({ n: [0, 9], k: [1, 31], w: [1, 31] }, [0, 0.5, 0.9, 1]),
   sparse: fc.boolean(),
   bias: fc.boolean(),
   epilogue: fc.constantFrom<RowEpilogue>("store", "relu", "mask"),
@@ -258,203 +241,5 @@ describe.skipIf(!available)("generated WebAssembly kernels", () => {
     expect(a.buffer.byteLength).toBeGreaterThan(before);
     expect(Array.from(early)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(Array.from(late)).toEqual([9, 9, 9, 9]);
-  });
-});
-
-// ---- the whole pass ----
-
-const HIDDEN: ActivationName[] = ["relu", "relu", "sigmoid", "tanh", "linear"];
-const OUTPUTS: [ActivationName, LossName][] = [
-  ["sigmoid", "binary-crossentropy"],
-  ["softmax", "categorical-crossentropy"],
-  ["linear", "mse"],
-  ["relu", "sse"],
-  ["tanh", "mse"],
-];
-
-interface Pass {
-  Z: Float64Array[];
-  A: Float64Array[];
-  dZ: Float64Array[];
-  dA: Float64Array[];
-  grad: Float64Array;
-}
-
-function runPass(fast: boolean, seed: number, widths: number[], acts: ActivationName[], out: [ActivationName, LossName], n: number, rows: number, reduction: Reduction, l2: number, lean = false): Pass {
-  setFastKernels(fast);
-  const rng = new GlassboxRandom(seed);
-  const inputs = widths[0];
-  const units = out[0] === "softmax" ? 3 : 1 + (seed % 2);
-  const specs = [...widths.slice(1).map((u, i) => ({ units: u, activation: acts[i] })), { units, activation: out[0] }];
-  const net = createNetwork(inputs, specs, out[1]);
-  for (let i = 0; i < net.params.length; i++) net.params[i] = rng.random() < 0.1 ? 0 : rng.normal() * 0.7;
-  const X = Float64Array.from({ length: n * inputs }, () => (rng.random() < 0.2 ? 0 : rng.normal()));
-  const Y = new Float64Array(n * units);
-  for (let i = 0; i < n; i++) {
-    if (out[0] === "softmax") Y[i * units + rng.interval(units - 1)] = 1;
-    else for (let k = 0; k < units; k++) Y[i * units + k] = out[1] === "binary-crossentropy" ? rng.interval(1) : rng.normal();
-  }
-  const ws = createWorkspace(net, n, { lean });
-  expect(ws.A[0].buffer instanceof SharedArrayBuffer, "fast path in use").toBe(fast);
-  // Two rounds, the second on fewer rows, with the parameters changed in between.
-  forward(net, X, ws);
-  backward(net, X, Y, ws, reduction, l2);
-  for (let i = 0; i < net.params.length; i++) net.params[i] -= 0.1 * ws.grad[i];
-  forward(net, X, ws, rows);
-  backward(net, X, Y, ws, reduction, l2, rows);
-  const cut = (a: Float64Array, w: number) => a.slice(0, rows * w);
-  return {
-    Z: ws.Z.map((a, l) => cut(a, specs[l].units)),
-    A: ws.A.map((a, l) => cut(a, specs[l].units)),
-    dZ: ws.dZ.map((a, l) => cut(a, specs[l].units)),
-    dA: ws.dA.map((a, l) => (l === specs.length - 1 ? new Float64Array(0) : cut(a, specs[l].units))),
-    grad: ws.grad.slice(),
-  };
-}
-
-describe.skipIf(!available)("fast forward/backward", () => {
-  afterEach(() => {
-    setFastKernels(true);
-    setThreads(2);
-    setSplitThreshold(2_000_000);
-    setColumnListMinWidth(COLUMN_LIST_MIN_WIDTH);
-  });
-
-  it("gives bit-for-bit the plain pass on random networks", () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
-        fc.array(fc.integer({ min: 1, max: 19 }), { minLength: 2, maxLength: 5 }),
-        fc.array(fc.constantFrom(...HIDDEN), { minLength: 4, maxLength: 4 }),
-        fc.constantFrom(...OUTPUTS),
-        fc.integer({ min: 1, max: 400 }),
-        fc.constantFrom<Reduction>("mean", "sum"),
-        fc.constantFrom(0, 0.01),
-        fc.constantFrom(0, 8, Infinity),
-        (seed, widths, acts, out, n, reduction, l2, columnWidth) => {
-          const rows = 1 + (seed % n);
-          // dW through column lists (of the layer, or transposed over the layer below's) or not
-          setColumnListMinWidth(columnWidth);
-          // Make the network big enough for the fast path (tiny ones use the plain kernels anyway).
-          const w = widths.map((x, i) => (i === 0 ? Math.max(x, 4) : i === 1 ? x + 16 : x));
-          const plain = runPass(false, seed, w, acts, out, n, rows, reduction, l2);
-          setSplitThreshold(0); // share every workspace's kernels, however small
-          for (const count of [1, 2] as const) {
-            setThreads(count);
-            const fast = runPass(true, seed, w, acts, out, n, rows, reduction, l2);
-            for (const key of ["Z", "A", "dZ", "dA"] as const) plain[key].forEach((a, l) => identical(fast[key][l], a, `${key}[${l}] (${count} threads)`));
-            identical(fast.grad, plain.grad, `grad (${count} threads)`);
-            // A lean (training) workspace: the same A, dZ and gradient without hidden relu layers' Z and dA.
-            const lean = runPass(true, seed, w, acts, out, n, rows, reduction, l2, true);
-            for (const key of ["A", "dZ"] as const) plain[key].forEach((a, l) => identical(lean[key][l], a, `lean ${key}[${l}] (${count} threads)`));
-            identical(lean.grad, plain.grad, `lean grad (${count} threads)`);
-          }
-        },
-      ),
-      { numRuns: 150 },
-    );
-  });
-
-  it("gives the same bits on reused memory that held anything (workspaces are not cleared)", () => {
-    const a = arena()!;
-    for (const [seed, lean] of [[11, false], [12, true], [13, false]] as const) {
-      const w = [3, 40, 9, 33];
-      const acts: ActivationName[] = ["relu", "relu", "tanh", "relu"];
-      const plain = runPass(false, seed, w, acts, ["sigmoid", "binary-crossentropy"], 120, 77, "mean", 0.01, lean);
-      const junk = a.alloc(8 << 20);
-      new Uint8Array(a.buffer, junk.offset, junk.bytes).fill(0xff); // NaN in every double
-      a.release(junk);
-      const fast = runPass(true, seed, w, acts, ["sigmoid", "binary-crossentropy"], 120, 77, "mean", 0.01, lean);
-      for (const key of ["A", "dZ"] as const) plain[key].forEach((x, l) => identical(fast[key][l], x, `${key}[${l}]`));
-      identical(fast.grad, plain.grad, "grad");
-    }
-  });
-
-  it("uses the fast path for moons-sized networks", () => {
-    setFastKernels(true);
-    const net = createNetwork(2, [{ units: 25, activation: "relu" }, { units: 50, activation: "relu" }, { units: 1, activation: "sigmoid" }], "binary-crossentropy");
-    const ws = createWorkspace(net, 100);
-    expect(ws.A[0].buffer).toBeInstanceOf(SharedArrayBuffer);
-    expect(ws.A[2].buffer).not.toBeInstanceOf(SharedArrayBuffer); // the output stays an ordinary array
-  });
-});
-
-describe.skipIf(!available)("workspaces", () => {
-  afterEach(() => {
-    setFusedMultiplyAdd(false);
-    setThreads(2);
-    setSplitThreshold(2_000_000);
-  });
-
-  function moonsLike(seed: number) {
-    const rng = new GlassboxRandom(seed);
-    const net = createNetwork(2, [{ units: 25, activation: "relu" }, { units: 50, activation: "relu" }, { units: 1, activation: "sigmoid" }], "binary-crossentropy");
-    for (let i = 0; i < net.params.length; i++) net.params[i] = rng.normal() * 0.3;
-    const n = 300;
-    const X = Float64Array.from({ length: 2 * n }, () => rng.normal());
-    const Y = Float64Array.from({ length: n }, () => rng.interval(1));
-    return { net, n, X, Y };
-  }
-
-  it("releaseWorkspace gives the memory back and leaves a working workspace", () => {
-    const { net, n, X, Y } = moonsLike(3);
-    const ws = createWorkspace(net, n);
-    forward(net, X, ws);
-    backward(net, X, Y, ws, "mean");
-    const A = ws.A[1].slice();
-    const grad = ws.grad.slice();
-    const before = mem!.inUse;
-    releaseWorkspace(ws);
-    expect(mem!.inUse).toBeLessThan(before);
-    expect(ws.A[1].buffer).not.toBeInstanceOf(SharedArrayBuffer);
-    identical(ws.A[1], A, "kept values");
-    forward(net, X, ws);
-    backward(net, X, Y, ws, "mean");
-    identical(ws.A[1], A, "plain pass after release");
-    identical(ws.grad, grad, "gradient after release");
-  });
-
-  it("fused multiply-adds (opt-in) stay within rounding of the default and agree across threads", () => {
-    const { net, n, X, Y } = moonsLike(5);
-    const run = () => {
-      const ws = createWorkspace(net, n);
-      forward(net, X, ws);
-      backward(net, X, Y, ws, "mean");
-      return ws.grad.slice();
-    };
-    const exact = run();
-    if (!setFusedMultiplyAdd(true)) return; // relaxed SIMD unavailable here
-    setSplitThreshold(0);
-    setThreads(1);
-    const one = run();
-    setThreads(2);
-    const two = run();
-    identical(two, one, "fma, 1 and 2 threads");
-    let diff = 0;
-    let size = 0;
-    for (let i = 0; i < exact.length; i++) {
-      diff = Math.max(diff, Math.abs(one[i] - exact[i]));
-      size = Math.max(size, Math.abs(exact[i]));
-    }
-    expect(diff / size).toBeLessThan(1e-12);
-  });
-});
-
-describe.skipIf(!available)("a fixed-size memory (no SharedArrayBuffer)", () => {
-  it("runs the same kernels, with the same bits, in a process of its own", () => {
-    const seed = 11;
-    const child = spawnSync(process.execPath, ["--import", "tsx", join(import.meta.dirname, "kernels-fixed-memory.child.ts"), String(seed)], { encoding: "utf8" });
-    const line = child.stdout.split("\n").find((l) => l.startsWith("RESULT "));
-    expect(line, child.stderr).toBeDefined();
-    const got = JSON.parse(line!.slice(7)) as { shared: boolean; inWasm: boolean; grad: string[] };
-    expect(got.shared).toBe(false);
-    expect(got.inWasm).toBe(true);
-    // the same pass here, with the plain kernels
-    setFastKernels(false);
-    try {
-      expect(got.grad).toEqual(Array.from(onePass(seed).grad, (v) => v.toString()));
-    } finally {
-      setFastKernels(true);
-    }
   });
 });

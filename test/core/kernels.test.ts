@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { GlassboxRandom } from "../../src/core/random.ts";
 import { addRowVector, axpy, columnSums, dot, map, matmulAB, matmulABt, matmulAtB, multiply, scale, sumOfSquares } from "../../src/core/kernels.ts";
+import { shapeFields } from "./random-cases.ts";
 
 /** Random values, about `zeros` of them exactly 0 (and some −0). */
 function values(rng: GlassboxRandom, length: number, zeros: number): Float64Array {
@@ -25,13 +26,7 @@ function naiveSum(length: number, term: (p: number) => number): number {
   return s;
 }
 
-const shape = fc.record({
-  n: fc.integer({ min: 0, max: 13 }),
-  k: fc.integer({ min: 0, max: 11 }),
-  m: fc.integer({ min: 0, max: 12 }),
-  zeros: fc.constantFrom(0, 0.3, 0.7, 1),
-  seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
-});
+const shape = fc.record(shapeFields({ n: [0, 13], k: [0, 11], m: [0, 12] }, [0, 0.3, 0.7, 1]));
 
 function same(actual: Float64Array, expected: Float64Array): void {
   expect(actual.length).toBe(expected.length);

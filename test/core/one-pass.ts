@@ -1,6 +1,6 @@
 /**
  * One forward and backward pass of a small relu network on seeded data, for comparing kernels
- * run in different places (kernels-wasm.test.ts and its child process).
+ * run in different places (wasm-workspaces.test.ts and its child process).
  */
 import { GlassboxRandom } from "../../src/core/random.ts";
 import { createNetwork } from "../../src/nn/network.ts";

@@ -1,4 +1,4 @@
-/** Test objectives for the optimisers. */
+/** Test objectives for the optimisers, and the starts the tests use. */
 
 /** Chained Rosenbrock: Σ 100(x_{i+1} − x_i²)² + (1 − x_i)², minimum 0 at x = 1. Writes ∇f into g. */
 export function rosenbrock(x: Float64Array, g: Float64Array): number {
@@ -28,4 +28,33 @@ export function quadratic(A: ArrayLike<number>, b: ArrayLike<number>): (x: Float
     }
     return f;
   };
+}
+
+/** Symmetric positive-definite A (n×n, row-major) = MᵀM + I from a fixed M. */
+export function spdMatrix(n: number): Float64Array {
+  const M = new Float64Array(n * n);
+  for (let i = 0; i < n * n; i++) M[i] = Math.sin(1.7 * i + 0.3);
+  const A = new Float64Array(n * n);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) {
+      let s = i === j ? 1 : 0;
+      for (let k = 0; k < n; k++) s += M[k * n + i] * M[k * n + j];
+      A[i * n + j] = s;
+    }
+  return A;
+}
+
+/** f = ½xᵀAx − bᵀx with b = A·xStar, so the minimiser is xStar. */
+export function quadraticAround(A: Float64Array, xStar: Float64Array) {
+  const n = xStar.length;
+  const b = new Float64Array(n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) b[i] += A[i * n + j] * xStar[j];
+  return quadratic(A, b);
+}
+
+/** Standard start (−1.2, 1, −1.2, 1, …). */
+export function rosenbrockStart(n: number): Float64Array {
+  const x = new Float64Array(n);
+  for (let i = 0; i < n; i++) x[i] = i % 2 === 0 ? -1.2 : 1;
+  return x;
 }

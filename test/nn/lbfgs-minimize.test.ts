@@ -1,42 +1,8 @@
+/** minimizeLbfgs on test problems: convergence, scipy's iterates, the accepted steps and every way it stops. */
 import { describe, expect, it } from "vitest";
-import {
-  createLbfgs,
-  createLineSearchResult,
-  LBFGSB_LINE_SEARCH,
-  minimizeLbfgs,
-  moreThuenteLineSearch,
-  type LineFunction,
-  type LineSearchParams,
-} from "../../src/nn/lbfgs.ts";
-import { quadratic, rosenbrock } from "./objectives.ts";
-
-/** L-BFGS-B's line-search constants: sufficient decrease 1e-3, curvature 0.9. */
-const C1 = LBFGSB_LINE_SEARCH.ftol;
-const C2 = LBFGSB_LINE_SEARCH.gtol;
-const LS: LineSearchParams = { ...LBFGSB_LINE_SEARCH };
-
-
-/** Symmetric positive-definite A (n×n, row-major) = MᵀM + I from a fixed M. */
-function spdMatrix(n: number): Float64Array {
-  const M = new Float64Array(n * n);
-  for (let i = 0; i < n * n; i++) M[i] = Math.sin(1.7 * i + 0.3);
-  const A = new Float64Array(n * n);
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < n; j++) {
-      let s = i === j ? 1 : 0;
-      for (let k = 0; k < n; k++) s += M[k * n + i] * M[k * n + j];
-      A[i * n + j] = s;
-    }
-  return A;
-}
-
-/** f = ½xᵀAx − bᵀx with b = A·xStar, so the minimiser is xStar. */
-function quadraticAround(A: Float64Array, xStar: Float64Array) {
-  const n = xStar.length;
-  const b = new Float64Array(n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) b[i] += A[i * n + j] * xStar[j];
-  return quadratic(A, b);
-}
+import { minimizeLbfgs } from "../../src/nn/lbfgs.ts";
+import { C1, C2 } from "./line-search-constants.ts";
+import { quadraticAround, rosenbrock, rosenbrockStart, spdMatrix } from "./objectives.ts";
 
 function maxAbsDiff(a: Float64Array, b: ArrayLike<number>): number {
   let m = 0;
@@ -48,13 +14,6 @@ function dotArr(a: Float64Array, b: Float64Array): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) s += a[i] * b[i];
   return s;
-}
-
-/** Standard start (−1.2, 1, −1.2, 1, …). */
-function rosenbrockStart(n: number): Float64Array {
-  const x = new Float64Array(n);
-  for (let i = 0; i < n; i++) x[i] = i % 2 === 0 ? -1.2 : 1;
-  return x;
 }
 
 describe("minimizeLbfgs", () => {
@@ -259,150 +218,5 @@ describe("minimizeLbfgs", () => {
     expect(r.reason).toBe("non-finite");
     expect(r.x[0]).toBe(0);
     expect(r.evaluations).toBeLessThanOrEqual(21);
-  });
-});
-
-describe("moreThuenteLineSearch", () => {
-  /** φ(α) with φ' from a pair of closures. */
-  const line = (f: (a: number) => number, df: (a: number) => number): LineFunction => (a, out) => {
-    out[0] = df(a);
-    return f(a);
-  };
-  const cases: Array<[string, (a: number) => number, (a: number) => number]> = [
-    ["quadratic", (a) => (a - 3) ** 2, (a) => 2 * (a - 3)],
-    ["steep quadratic, minimiser at 1e-3", (a) => 1e6 * (a - 1e-3) ** 2, (a) => 2e6 * (a - 1e-3)],
-    // Moré–Thuente test function 1: φ(α) = −α/(α² + β), β = 2.
-    ["Moré–Thuente 1", (a) => -a / (a * a + 2), (a) => (a * a - 2) / (a * a + 2) ** 2],
-    ["quartic", (a) => a ** 4 - 4 * a ** 2 - a, (a) => 4 * a ** 3 - 8 * a - 1],
-    ["exp + linear", (a) => Math.exp(-3 * a) + 0.5 * a, (a) => -3 * Math.exp(-3 * a) + 0.5],
-  ];
-  for (const [name, f, df] of cases) {
-    for (const alphaInit of [1e-3, 1, 1e3]) {
-      it(`finds a step satisfying both conditions on ${name} from α₀ = ${alphaInit}`, () => {
-        const phi0 = f(0);
-        const dphi0 = df(0);
-        let calls = 0;
-        let lastAlpha = NaN;
-        const r = moreThuenteLineSearch(
-          (a, out) => {
-            calls++;
-            lastAlpha = a;
-            return line(f, df)(a, out);
-          },
-          phi0,
-          dphi0,
-          alphaInit,
-          LS,
-          createLineSearchResult(),
-        );
-        expect(r.status).toBe("converged");
-        expect(r.evaluations).toBe(calls);
-        expect(r.evaluations).toBeLessThanOrEqual(LS.maxEvals);
-        expect(lastAlpha).toBe(r.alpha);
-        expect(r.alpha).toBeGreaterThan(0);
-        expect(r.f).toBe(f(r.alpha));
-        expect(r.dphi).toBe(df(r.alpha));
-        expect(r.f).toBeLessThanOrEqual(phi0 + C1 * r.alpha * dphi0);
-        expect(Math.abs(df(r.alpha))).toBeLessThanOrEqual(C2 * Math.abs(dphi0));
-      });
-    }
-  }
-
-  it("accepts the first trial when it already satisfies both conditions", () => {
-    // L-BFGS-B relies on this: a quasi-Newton step of 1 costs a single evaluation.
-    const r = moreThuenteLineSearch(line((a) => (a - 1) ** 2, (a) => 2 * (a - 1)), 1, -2, 1, LS);
-    expect(r).toMatchObject({ status: "converged", alpha: 1, evaluations: 1 });
-  });
-
-  it("satisfies a tight curvature condition (gtol = 0.1) by zooming", () => {
-    const f = (a: number) => -a / (a * a + 2);
-    const df = (a: number) => (a * a - 2) / (a * a + 2) ** 2;
-    const r = moreThuenteLineSearch(line(f, df), f(0), df(0), 10, { ...LS, gtol: 0.1, maxEvals: 30 });
-    expect(r.status).toBe("converged");
-    expect(Math.abs(df(r.alpha))).toBeLessThanOrEqual(0.1 * Math.abs(df(0)));
-  });
-
-  it("backtracks from NaN beyond α = 0.5", () => {
-    const f = (a: number) => (a > 0.5 ? NaN : (a - 0.4) ** 2);
-    const df = (a: number) => (a > 0.5 ? NaN : 2 * (a - 0.4));
-    const r = moreThuenteLineSearch(line(f, df), f(0), df(0), 100, LS);
-    expect(r.status).toBe("converged");
-    expect(r.alpha).toBeLessThanOrEqual(0.5);
-    expect(Math.abs(df(r.alpha))).toBeLessThanOrEqual(C2 * Math.abs(df(0)));
-  });
-
-  it("refuses a non-descent direction without evaluating", () => {
-    let calls = 0;
-    const r = moreThuenteLineSearch(
-      (a, out) => {
-        calls++;
-        out[0] = 1;
-        return a;
-      },
-      0,
-      1,
-      1,
-      LS,
-    );
-    expect(r.status).toBe("failed");
-    expect(calls).toBe(0);
-  });
-
-  it("fails (rather than settling for a point) when the budget runs out", () => {
-    // L-BFGS-B does not accept a step when its 20 evaluations run out: it restarts instead.
-    const f = (a: number) => -a / (a * a + 2);
-    const df = (a: number) => (a * a - 2) / (a * a + 2) ** 2;
-    const r = moreThuenteLineSearch(line(f, df), f(0), df(0), 1e-3, { ...LS, maxEvals: 2 });
-    expect(r.status).toBe("failed");
-    expect(r.evaluations).toBe(2);
-    expect(r.alpha).toBe(0);
-  });
-
-  it("settles with a warning at its best point when the bracket shrinks below xtol", () => {
-    // Moré–Thuente function 2 with ftol = gtol = 0.1: MINPACK-2 stops with "XTOL TEST SATISFIED"
-    // after 7 trials, the last one re-evaluating the best step (see the fixture test).
-    const b = 0.004;
-    const f = (a: number) => (a + b) ** 5 - 2 * (a + b) ** 4;
-    const df = (a: number) => 5 * (a + b) ** 4 - 8 * (a + b) ** 3;
-    const r = moreThuenteLineSearch(line(f, df), f(0), df(0), 0.1, { ...LS, ftol: 0.1, gtol: 0.1 });
-    expect(r.status).toBe("warning");
-    expect(r.evaluations).toBe(7);
-    expect(r.f).toBeLessThanOrEqual(f(0) + 0.1 * r.alpha * df(0));
-  });
-});
-
-describe("createLbfgs: L-BFGS one iteration at a time", () => {
-  it("iterating by hand visits minimizeLbfgs's iterates, bit for bit, and stops for the same reason", () => {
-    for (const [x0, options] of [
-      [Float64Array.of(-1.2, 1), { gtol: 1e-9, ftol: 0 }],
-      [rosenbrockStart(10), { memory: 3 }],
-      [Float64Array.of(-1.2, 1), { maxFun: 37 }],
-    ] as const) {
-      const seen: number[][] = [];
-      const r = minimizeLbfgs(rosenbrock, x0, { ...options, maxIter: 1000, onIteration: (_k, f, x) => void seen.push([f, ...x]) });
-      const it = createLbfgs(rosenbrock, x0, options);
-      const mine: number[][] = [];
-      while (it.iterate()) {
-        mine.push([it.f, ...it.x]);
-        if (it.stopped) break;
-      }
-      expect(mine).toEqual(seen);
-      expect(it.stopped).toBe(r.reason);
-      expect(it.evaluations).toBe(r.evaluations);
-      expect(it.iterate()).toBe(false);
-    }
-  });
-
-  it("restart(x) goes on as a new stepper from x would", () => {
-    const it = createLbfgs(rosenbrock, Float64Array.of(-1.2, 1), { gtol: 1e-9, ftol: 0 });
-    for (let k = 0; k < 5; k++) it.iterate();
-    const from = Float64Array.of(0.3, -0.4);
-    it.restart(from);
-    const other = createLbfgs(rosenbrock, from, { gtol: 1e-9, ftol: 0 });
-    for (let k = 0; k < 8; k++) {
-      expect(it.iterate()).toBe(other.iterate());
-      expect(Array.from(it.x)).toEqual(Array.from(other.x));
-    }
-    expect(it.iterations).toBe(13);
   });
 });

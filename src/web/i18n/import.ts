@@ -1,6 +1,6 @@
 /**
  * The page's words for importing a model, choosing a CSV's columns and the step inspector's
- * hover arithmetic, in English and Simplified Chinese (merged into i18n.ts's catalogues).
+ * hover arithmetic, in English and Simplified Chinese (merged into the catalogues of en.ts and zh.ts).
  */
 export const IMPORT_EN = {
   // Importing a model.
