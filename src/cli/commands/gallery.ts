@@ -29,6 +29,7 @@ import { layerToJson } from "../../nn/network.ts";
 import { afterTraining, firstIteration, trainedOrigin, trainForPictures, type PictureSource } from "./pictures.ts";
 import { PACKAGE_ROOT } from "../package-root.ts";
 import { defaultJobs, drawInProcesses } from "./gallery-jobs.ts";
+import { setThreads } from "../../core/wasm/mlp.ts";
 
 export interface GalleryFlags {
   out?: string;
@@ -64,20 +65,22 @@ export interface ExampleDrawn {
 
 const FIGURES_BY_ID = new Map(ARTICLE_FIGURES.map((f) => [f.id, f]));
 
-/** Loads an example with a variant's changes, its epochs capped, and trains it (quietly). */
-export function trainVariant(file: string, variant: Variant | undefined, cap: number | undefined): PictureSource {
+/** An example's experiment with a variant's changes (`model` replaced, the other sections merged). */
+function variantExperiment(file: string, variant: Variant | undefined): Record<string, unknown> {
   const json = readJsonFile(file, "experiment file", { comments: true }) as Record<string, unknown>;
   const section = (k: "train" | "init" | "data") => {
     const p = variant?.patch[k];
-    // A new init scheme or explicit params replace the file's init; other changes merge.
     if (k === "init" && p && ("scheme" in p || "params" in p)) return p;
     const merged = { ...(json[k] as Record<string, unknown> | undefined), ...p };
-    // Another optimiser keeps the file's shared settings but not the old optimiser's own (Adam's epsilon under L-BFGS).
     if (k === "train" && p && "optimizer" in p) return withoutOtherOptimizersFields(merged);
     return merged;
   };
-  const merged = { ...json, ...(variant?.patch.model ? { model: variant.patch.model } : {}), ...(variant?.patch.scale ? { scale: variant.patch.scale } : {}), train: section("train"), init: section("init"), data: section("data") };
-  const prepared = prepareExperiment(validateExperiment(merged), readTextFrom(dirname(file)));
+  return { ...json, ...(variant?.patch.model ? { model: variant.patch.model } : {}), ...(variant?.patch.scale ? { scale: variant.patch.scale } : {}), train: section("train"), init: section("init"), data: section("data") };
+}
+
+/** Loads an example with a variant's changes, its epochs capped, and trains it (quietly). */
+export function trainVariant(file: string, variant: Variant | undefined, cap: number | undefined): PictureSource {
+  const prepared = prepareExperiment(validateExperiment(variantExperiment(file, variant)), readTextFrom(dirname(file)));
   if (variant?.untrained) {
     const snapshots = [{ epoch: 0, layers: prepared.model.layers.map(layerToJson) }];
     return { input: { model: prepared.model, split: prepared.split, prepared, run: { snapshots } }, origin: "initial parameters" };
@@ -100,6 +103,8 @@ export async function galleryCommand(flags: GalleryFlags, print: (line: string) 
   const examples = GALLERY.filter((e) => !only || only.includes(e.file.replace(/\.json$/, "")));
   if (flags.part) {
     // One example for a parent gallery (./gallery-jobs.ts): its items as they start, then its section, as JSON lines.
+    // One thread: the other processors draw the other examples (a helper thread would wait on them).
+    setThreads(1);
     const say = (line: unknown): void => void process.stdout.write(JSON.stringify(line) + "\n");
     for (const ex of examples) say(await drawExample(ex, flags, (item) => say({ item })));
     return;
@@ -138,7 +143,8 @@ export async function drawExample(ex: GalleryExample, flags: GalleryFlags, onIte
   const stem = ex.file.replace(/\.json$/, "");
   const runs = new Map<string, PictureSource>();
   const trained = (v?: Variant): PictureSource => {
-    const key = v ? JSON.stringify([v.patch, !!v.untrained]) : "";
+    // by what is trained, so that a variant that changes nothing ("the example's own") shares the example's run
+    const key = JSON.stringify([variantExperiment(file, v), !!v?.untrained]);
     if (!runs.has(key)) runs.set(key, trainVariant(file, v, flags.epochs));
     return runs.get(key)!;
   };
