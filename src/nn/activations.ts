@@ -10,6 +10,7 @@ import { reluActivation } from "./activations/relu.ts";
 import { sigmoidActivation } from "./activations/sigmoid.ts";
 import { softmaxActivation } from "./activations/softmax.ts";
 import { tanhActivation } from "./activations/tanh.ts";
+import { registry } from "./registry.ts";
 
 export type { Activation } from "./activations/activation.ts";
 export { sigmoid } from "./activations/sigmoid.ts";
@@ -23,15 +24,8 @@ const TABLE = {
 } as const satisfies Record<string, Activation>;
 
 export type ActivationName = keyof typeof TABLE;
+const ACTIVATIONS = registry("activation", TABLE);
 /** In registry order. */
-export const ACTIVATION_NAMES = Object.keys(TABLE) as readonly ActivationName[];
-
-export function isActivationName(name: unknown): name is ActivationName {
-  return typeof name === "string" && Object.hasOwn(TABLE, name);
-}
-
-export function activation(name: ActivationName): Activation {
-  const a = TABLE[name];
-  if (!a) throw new Error(`unknown activation "${name}"`);
-  return a;
-}
+export const ACTIVATION_NAMES = ACTIVATIONS.names;
+export const isActivationName = ACTIVATIONS.has;
+export const activation: (name: ActivationName) => Activation = ACTIVATIONS.entry;
