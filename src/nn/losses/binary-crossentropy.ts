@@ -32,4 +32,5 @@ export const binaryCrossentropy: Loss = {
     total: (sum, m) => `-(${sum((a, y) => `${y}*LN(${a})+(1-${y})*LN(1-${a})`)})${m > 1 ? `/${m}` : ""}`,
     gradient: (a, y, m, s) => `-(${y}/${a}-(1-${y})/(1-${a}))${m > 1 ? `/${m}` : ""}*${s}`,
   },
+  torch: `F.binary_cross_entropy_with_logits(z, y, reduction="sum") / y.shape[1]  # mean over outputs, summed over rows`,
 };

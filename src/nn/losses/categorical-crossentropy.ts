@@ -32,4 +32,5 @@ export const categoricalCrossentropy: Loss = {
     total: (sum) => `-(${sum((a, y) => `${y}*LN(${a})`)})`,
     gradient: (a, y, _m, s) => `-${y}/${a}*${s}`,
   },
+  torch: `-(y * F.log_softmax(z, dim=1)).sum()`,
 };

@@ -29,6 +29,12 @@ export interface Loss {
    * `m` is the number of outputs.
    */
   readonly spreadsheet: { total(sum: (f: (a: string, y: string) => string) => string, m: number): string; gradient(a: string, y: string, m: number, s: string): string };
+  /**
+   * Σᵢ ℓᵢ in the training script `glassbox export --to pytorch` writes: a Python expression of the
+   * logits `z` and the targets `y` (`OUTPUT(z)` is the output layer's activation). Without it the
+   * loss is not exported.
+   */
+  readonly torch?: string;
 }
 
 /** log(1 + eˣ) without overflow. */
