@@ -1,7 +1,8 @@
 /**
  * The activation registry (TensorFlow Playground's {output, der} idea): each activation is one
  * file in ./activations/ (its forward and backward pass, its slope, its value range and what it
- * means as an output layer); adding one is a new file and one line here.
+ * means as an output layer, its names in the interop formats); adding one is a new file and one
+ * line here.
  * Each works on an n×m block of pre-activations Z (samples × units), row-major.
  */
 import type { Activation } from "./activations/activation.ts";
