@@ -25,8 +25,5 @@ const TABLE = {
 } as const satisfies Record<string, Activation>;
 
 export type ActivationName = keyof typeof TABLE;
-const ACTIVATIONS = registry("activation", TABLE);
-/** In registry order. */
-export const ACTIVATION_NAMES = ACTIVATIONS.names;
-export const isActivationName = ACTIVATIONS.has;
-export const activation: (name: ActivationName) => Activation = ACTIVATIONS.entry;
+/** The names in registry order, the name check and each name's entry. */
+export const { names: ACTIVATION_NAMES, has: isActivationName, entry: activation } = registry("activation", TABLE);

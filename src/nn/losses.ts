@@ -21,8 +21,5 @@ const TABLE = {
 } as const satisfies Record<string, Loss>;
 
 export type LossName = keyof typeof TABLE;
-const LOSSES = registry("loss", TABLE);
-/** In registry order. */
-export const LOSS_NAMES = LOSSES.names;
-export const isLossName = LOSSES.has;
-export const loss: (name: LossName) => Loss = LOSSES.entry;
+/** The names in registry order, the name check and each name's entry. */
+export const { names: LOSS_NAMES, has: isLossName, entry: loss } = registry("loss", TABLE);
