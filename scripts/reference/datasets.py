@@ -1,32 +1,24 @@
 #!/usr/bin/python3
 """Reference datasets from scikit-learn for Glassbox's data tests.
 
-Run with Debian's python3-numpy and python3-sklearn (no ML framework is needed by the tests
-themselves): /usr/bin/python3 scripts/reference/datasets.py
 Writes test/fixtures/datasets-reference.json. Floats are written with repr, so they round-trip.
 
-Needs Python 3 with NumPy 1.24, scikit-learn 1.2 (Debian 12's /usr/bin/python3 with python3-numpy, python3-sklearn). It writes into a
-temporary folder and compares with the committed fixtures, changing nothing; `--update`
-rewrites them (scripts/reference/fixtures.py):
+Needs NumPy 1.24, scikit-learn 1.2 (Debian 12's /usr/bin/python3). From the repository root it
+compares with the committed fixtures, or rewrites them with --update (fixtures.py):
     /usr/bin/python3 scripts/reference/datasets.py [--update]
 """
 import sys
 
 sys.dont_write_bytecode = True  # importing fixtures.py leaves no __pycache__ behind
-from fixtures import finish, fixture, needs  # noqa: E402  (temporary folder or --update; versions)
+from fixtures import finish, needs, write_json  # noqa: E402
 
 needs("numpy", "sklearn")
-import json
-import os
-
 import numpy as np
 import sklearn
 from sklearn.datasets import make_blobs, make_circles, make_moons
 from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import StandardScaler
 
-ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
-OUT = os.path.join(ROOT, "test", "fixtures", "datasets-reference.json")
 
 
 def case(call, X, y):
@@ -86,9 +78,7 @@ def main():
         "numpy": np.__version__, "sklearn": sklearn.__version__,
         "datasets": cases, "split": split, "scalers": scalers,
     }
-    with open(fixture(OUT), "w") as f:
-        json.dump(doc, f, separators=(",", ":"))
-        f.write("\n")
+    write_json("test/fixtures/datasets-reference.json", doc, separators=(",", ":"))
 
 
 if __name__ == "__main__":

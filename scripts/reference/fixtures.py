@@ -1,4 +1,5 @@
-"""Where the reference scripts write, and what they need to run.
+"""What the reference scripts share: where they write and how they compare, what they need to run,
+and the few pieces of code several of them use (at the end of this file).
 
 Every script in this folder computes reference numbers with NumPy, SciPy, scikit-learn or
 PyTorch and writes them as fixtures under test/fixtures/, which the tests read (the tests never
@@ -156,3 +157,71 @@ def finish():
         return
     print(f"(nothing in the repository changed; the new files are in {_tmp}; rerun with --update to commit them as the fixtures)")
     sys.exit(1)
+
+
+def write_json(path, doc, end="\n", **options):
+    """Writes `doc` as the fixture `path` (see fixture()): json.dump with `options`, then `end`."""
+    with open(fixture(path), "w") as f:
+        json.dump(doc, f, **options)
+        f.write(end)
+
+
+# ---- code several scripts use (NumPy and scikit-learn are imported when called: after needs()) ----
+
+def floats(a):
+    """An array or nested lists as lists of Python floats (a vector as a list, a matrix as its rows)."""
+    return [floats(v) for v in a] if hasattr(a, "__len__") else float(a)
+
+
+def sigmoid(x):
+    import numpy as np
+
+    return 1 / (1 + np.exp(-x))
+
+
+def two_layers(X, W1, b1, W2, b2, hidden, output):
+    """A two-layer network's forward pass, samples x units with W out x in: Z1 = X W1^T + b1,
+    A1 = hidden(Z1), Z2 = A1 W2^T + b2, A2 = output(Z2); returns (Z1, A1, Z2, A2)."""
+    Z1 = X @ W1.T + b1
+    A1 = hidden(Z1)
+    Z2 = A1 @ W2.T + b2
+    return Z1, A1, Z2, output(Z2)
+
+
+def example(name):
+    """examples/NAME.json with its inline data and a two-layer network's initial parameters as NumPy
+    arrays: (the parsed file, X, y as a column, [W1, b1, W2, b2])."""
+    import numpy as np
+
+    with open(os.path.join(ROOT, "examples", name)) as f:
+        ex = json.load(f)
+    X = np.array(ex["data"]["X"], dtype=float)
+    y = np.array(ex["data"]["y"], dtype=float).reshape(-1, 1)
+    params = [np.array(layer[k], dtype=float) for layer in ex["init"]["params"] for k in ("W", "b")]
+    return ex, X, y, params
+
+
+def sklearn_layers(coefs, intercepts):
+    """scikit-learn's coefs_ (in x out) and intercepts_ as Glassbox layers: W out x in, b flat."""
+    return [{"W": floats(c.T), "b": floats(b)} for c, b in zip(coefs, intercepts)]
+
+
+def recording_mlp(**params):
+    """MLPClassifier(**params) fitted by L-BFGS that remembers its initial coefs_ and intercepts_
+    (init_coefs_, init_intercepts_) and its objective there, the first one L-BFGS asks for (first_loss_)."""
+    from sklearn.neural_network import MLPClassifier
+
+    class RecordingMLP(MLPClassifier):
+        def _fit_lbfgs(self, X, y, *args, **kwargs):
+            self.init_coefs_ = [c.copy() for c in self.coefs_]
+            self.init_intercepts_ = [b.copy() for b in self.intercepts_]
+            self.first_loss_ = None
+            return super()._fit_lbfgs(X, y, *args, **kwargs)
+
+        def _loss_grad_lbfgs(self, *args, **kwargs):
+            loss, grad = super()._loss_grad_lbfgs(*args, **kwargs)
+            if self.first_loss_ is None:
+                self.first_loss_ = float(loss)
+            return loss, grad
+
+    return RecordingMLP(**params)

@@ -9,28 +9,20 @@
 then scikit-learn's StandardScaler (population std, ddof 0). Records the raw X
 (before scaling), y, the scaler's mean_ and scale_, and the scaled X.
 
-Writes test/fixtures/gaussian-groups-reference.json. Rerun from the repository root:
-    python3 scripts/reference/gaussian_groups.py
+Writes test/fixtures/gaussian-groups-reference.json.
 
-Needs Python 3 with NumPy 1.24, scikit-learn 1.2 (Debian 12's /usr/bin/python3 with python3-numpy, python3-sklearn). It writes into a
-temporary folder and compares with the committed fixtures, changing nothing; `--update`
-rewrites them (scripts/reference/fixtures.py):
+Needs NumPy 1.24, scikit-learn 1.2 (Debian 12's /usr/bin/python3). From the repository root it
+compares with the committed fixtures, or rewrites them with --update (fixtures.py):
     /usr/bin/python3 scripts/reference/gaussian_groups.py [--update]
 """
 import sys
 
 sys.dont_write_bytecode = True  # importing fixtures.py leaves no __pycache__ behind
-from fixtures import finish, fixture, needs  # noqa: E402  (temporary folder or --update; versions)
+from fixtures import finish, floats, needs, write_json  # noqa: E402
 
 needs("numpy", "sklearn")
-import json
-import os
-
 import numpy as np
 from sklearn.preprocessing import StandardScaler
-
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-OUT = os.path.join(ROOT, "test", "fixtures", "gaussian-groups-reference.json")
 
 
 def make_gaussian_groups():
@@ -57,15 +49,13 @@ def main():
                        "normal(0.5,0.2,50), normal(0.5,0.2,50); y = 100 zeros, 100 ones; "
                        "StandardScaler (ddof 0). X rows are samples, columns [x1, x2].",
         "numpy": np.__version__,
-        "X": [[float(v) for v in row] for row in X],
+        "X": floats(X),
         "y": [int(v) for v in y],
-        "scalerMean": [float(v) for v in scaler.mean_],
-        "scalerScale": [float(v) for v in scaler.scale_],
-        "Xscaled": [[float(v) for v in row] for row in Xs],
+        "scalerMean": floats(scaler.mean_),
+        "scalerScale": floats(scaler.scale_),
+        "Xscaled": floats(Xs),
     }
-    with open(fixture(OUT), "w") as f:
-        json.dump(doc, f)
-        f.write("\n")
+    write_json("test/fixtures/gaussian-groups-reference.json", doc)
     print("mean", doc["scalerMean"], "scale", doc["scalerScale"], "X[0]", doc["X"][0])
 
 

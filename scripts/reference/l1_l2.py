@@ -11,34 +11,21 @@ Two small runs, each a few epochs, every loss measured before its epoch's update
   sse:  2-3-2, tanh then linear, sse (1/2 sum of squared errors), reduction sum
 The initial W1 has one weight exactly 0, to pin sign(0) = 0 at the first step.
 
-Writes test/fixtures/l1-l2-reference.json. Rerun from the repository root:
-    python3 scripts/reference/l1_l2.py
+Writes test/fixtures/l1-l2-reference.json.
 
-Needs Python 3 with NumPy 1.24 (Debian 12's /usr/bin/python3 with python3-numpy). It writes into a
-temporary folder and compares with the committed fixtures, changing nothing; `--update`
-rewrites them (scripts/reference/fixtures.py):
+Needs NumPy 1.24 (Debian 12's /usr/bin/python3). From the repository root it compares with the
+committed fixtures, or rewrites them with --update (fixtures.py):
     /usr/bin/python3 scripts/reference/l1_l2.py [--update]
 """
 import sys
 
 sys.dont_write_bytecode = True  # importing fixtures.py leaves no __pycache__ behind
-from fixtures import finish, fixture, needs  # noqa: E402  (temporary folder or --update; versions)
+from fixtures import finish, floats, needs, sigmoid, two_layers, write_json  # noqa: E402
 
 needs("numpy")
-import json
-import os
-
 import numpy as np
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-OUT = os.path.join(ROOT, "test", "fixtures", "l1-l2-reference.json")
-
-
-def rows(a):
-    a = np.asarray(a, dtype=float)
-    if a.ndim == 1:
-        return [float(v) for v in a]
-    return [[float(v) for v in r] for r in a]
+OUTPUTS = {"sigmoid": sigmoid, "linear": lambda z: z}
 
 
 def run(X, Y, params, output, loss, reduction, lr, l1, l2, epochs):
@@ -47,13 +34,7 @@ def run(X, Y, params, output, loss, reduction, lr, l1, l2, epochs):
     s = 1.0 / n if reduction == "mean" else 1.0
     losses = []
     for _ in range(epochs):
-        Z1 = X @ W1.T + b1
-        A1 = np.tanh(Z1)
-        Z2 = A1 @ W2.T + b2
-        if output == "sigmoid":
-            A2 = 1 / (1 + np.exp(-Z2))
-        else:
-            A2 = Z2
+        _, A1, _, A2 = two_layers(X, W1, b1, W2, b2, np.tanh, OUTPUTS[output])
         if loss == "binary-crossentropy":
             total = float(-np.sum(Y * np.log(A2) + (1 - Y) * np.log(1 - A2)))
             dZ2 = A2 - Y  # sigmoid with cross-entropy
@@ -74,7 +55,17 @@ def run(X, Y, params, output, loss, reduction, lr, l1, l2, epochs):
         b1 = b1 - lr * db1
         W2 = W2 - lr * dW2
         b2 = b2 - lr * db2
-    return losses, [dict(W=rows(W1), b=rows(b1)), dict(W=rows(W2), b=rows(b2))]
+    return losses, [dict(W=floats(W1), b=floats(b1)), dict(W=floats(W2), b=floats(b2))]
+
+
+def case(name, X, Y, init, output, loss, reduction, lr, l1, l2, epochs=6):
+    """One run from `init` (W1, b1, W2, b2; tanh hidden layer) as the fixture lists it."""
+    losses, final = run(X, Y, init, output, loss, reduction, lr, l1, l2, epochs)
+    W1, b1, W2, b2 = init
+    return dict(name=name, layers=[dict(units=W1.shape[0], activation="tanh"), dict(units=W2.shape[0], activation=output)],
+                loss=loss, reduction=reduction, learningRate=lr, l1=l1, l2=l2, epochs=epochs,
+                Y=floats(Y), init=[dict(W=floats(W1), b=floats(b1)), dict(W=floats(W2), b=floats(b2))],
+                losses=losses, final=final)
 
 
 def main():
@@ -84,30 +75,12 @@ def main():
     W1[1, 0] = 0.0
     b1 = rng.randn(3) * 0.1
     y = (X[:, 0] * X[:, 1] > 0).astype(float).reshape(-1, 1)
-    cases = []
-
-    W2 = rng.randn(1, 3) * 0.7
-    b2 = rng.randn(1) * 0.1
-    init = [W1, b1, W2, b2]
-    losses, final = run(X, y, init, "sigmoid", "binary-crossentropy", "mean", 0.5, 0.05, 0.1, 6)
-    cases.append(dict(name="bce", layers=[dict(units=3, activation="tanh"), dict(units=1, activation="sigmoid")],
-                      loss="binary-crossentropy", reduction="mean", learningRate=0.5, l1=0.05, l2=0.1, epochs=6,
-                      Y=rows(y), init=[dict(W=rows(W1), b=rows(b1)), dict(W=rows(W2), b=rows(b2))],
-                      losses=losses, final=final))
-
-    W2 = rng.randn(2, 3) * 0.7
-    b2 = rng.randn(2) * 0.1
+    # Each case draws its output layer after the previous case ran, in this order.
+    cases = [case("bce", X, y, [W1, b1, rng.randn(1, 3) * 0.7, rng.randn(1) * 0.1], "sigmoid", "binary-crossentropy", "mean", 0.5, 0.05, 0.1)]
     Y2 = np.stack([X[:, 0] - X[:, 1], X[:, 0] * X[:, 1]], axis=1)
-    init = [W1, b1, W2, b2]
-    losses, final = run(X, Y2, init, "linear", "sse", "sum", 0.05, 0.02, 0.03, 6)
-    cases.append(dict(name="sse", layers=[dict(units=3, activation="tanh"), dict(units=2, activation="linear")],
-                      loss="sse", reduction="sum", learningRate=0.05, l1=0.02, l2=0.03, epochs=6,
-                      Y=rows(Y2), init=[dict(W=rows(W1), b=rows(b1)), dict(W=rows(W2), b=rows(b2))],
-                      losses=losses, final=final))
+    cases.append(case("sse", X, Y2, [W1, b1, rng.randn(2, 3) * 0.7, rng.randn(2) * 0.1], "linear", "sse", "sum", 0.05, 0.02, 0.03))
 
-    with open(fixture(OUT), "w") as f:
-        json.dump(dict(source="scripts/reference/l1_l2.py (NumPy %s)" % np.__version__, X=rows(X), cases=cases), f, indent=1)
-        f.write("\n")
+    write_json("test/fixtures/l1-l2-reference.json", dict(source="scripts/reference/l1_l2.py (NumPy %s)" % np.__version__, X=floats(X), cases=cases), indent=1)
 
 
 if __name__ == "__main__":

@@ -19,19 +19,17 @@ through scipy.optimize.minpack2 (or, on SciPy 1.17 and later, which removed it, 
 Python translation scipy.optimize._dcsrch), on the six test functions of More & Thuente
 (1994) from several first steps: every trial step, the final step and task.
 
-Writes test/fixtures/lbfgs-scipy-reference.json. Rerun from the repository root:
-    /usr/bin/python3 scripts/reference/lbfgs_scipy.py [path/to/circles.json]
-(the circles data is read from the existing fixture unless a path is given).
+Writes test/fixtures/lbfgs-scipy-reference.json; the circles data is read from the existing
+fixture unless another file is given.
 
-Needs Python 3 with NumPy 1.24, SciPy 1.10 (Debian 12's /usr/bin/python3 with python3-numpy, python3-scipy). It writes into a
-temporary folder and compares with the committed fixtures, changing nothing; `--update`
-rewrites them (scripts/reference/fixtures.py):
-    /usr/bin/python3 scripts/reference/lbfgs_scipy.py [--update]
+Needs NumPy 1.24, SciPy 1.10 (Debian 12's /usr/bin/python3). From the repository root it compares
+with the committed fixtures, or rewrites them with --update (fixtures.py):
+    /usr/bin/python3 scripts/reference/lbfgs_scipy.py [--update] [path/to/circles.json]
 """
 import sys
 
 sys.dont_write_bytecode = True  # importing fixtures.py leaves no __pycache__ behind
-from fixtures import finish, fixture, needs  # noqa: E402  (temporary folder or --update; versions)
+from fixtures import ROOT, finish, needs, sigmoid, two_layers, write_json  # noqa: E402
 
 needs("numpy", "scipy")
 import json
@@ -43,7 +41,6 @@ import numpy as np
 import scipy
 from scipy.optimize import minimize
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = "test/fixtures/lbfgs-scipy-reference.json"
 
 
@@ -73,10 +70,7 @@ def circles_fg(X, Y):
         b1 = p[6:9]
         W2 = p[9:12].reshape(1, 3)
         b2 = p[12:13]
-        Z1 = X @ W1.T + b1
-        A1 = 1 / (1 + np.exp(-Z1))
-        Z2 = A1 @ W2.T + b2
-        A2 = 1 / (1 + np.exp(-Z2))
+        _, A1, Z2, A2 = two_layers(X, W1, b1, W2, b2, sigmoid, sigmoid)
         z = Z2[:, 0]
         n = len(Y)
         f = np.mean(Y * np.logaddexp(0, -z) + (1 - Y) * np.logaddexp(0, z))
@@ -235,9 +229,7 @@ def main():
         "problems": problems,
         "lineSearch": line,
     }
-    with open(fixture(OUT), "w") as fh:
-        json.dump(out, fh, indent=None, separators=(",", ":"))
-        fh.write("\n")
+    write_json(OUT, out, indent=None, separators=(",", ":"))
     for k, v in problems.items():
         for r in v["runs"] if k == "circles" else [v]:
             print(k, r["gtol"], "nit", r["nit"], "nfev", r["nfev"], "f", r["finalF"], r["message"])

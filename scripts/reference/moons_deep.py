@@ -14,19 +14,16 @@ reproducing the article's code exactly (examples/moons-deep.json):
 Epoch k's cost/accuracy is history index k-1, measured on the parameters
 *before* that epoch's update. Params are written W as out x in, b flat.
 
-Writes test/fixtures/moons-deep-reference.json. Rerun from the repository root:
-    python3 scripts/reference/moons_deep.py
-(takes about a minute).
+Writes test/fixtures/moons-deep-reference.json (in about a minute).
 
-Needs Python 3 with NumPy 1.24 (Debian 12's /usr/bin/python3 with python3-numpy). It writes into a
-temporary folder and compares with the committed fixtures, changing nothing; `--update`
-rewrites them (scripts/reference/fixtures.py):
+Needs NumPy 1.24 (Debian 12's /usr/bin/python3). From the repository root it compares with the
+committed fixtures, or rewrites them with --update (fixtures.py):
     /usr/bin/python3 scripts/reference/moons_deep.py [--update]
 """
 import sys
 
 sys.dont_write_bytecode = True  # importing fixtures.py leaves no __pycache__ behind
-from fixtures import finish, fixture, needs  # noqa: E402  (temporary folder or --update; versions)
+from fixtures import ROOT, finish, floats, needs, write_json  # noqa: E402
 
 needs("numpy")
 import csv
@@ -36,9 +33,7 @@ import time
 
 import numpy as np
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CSV = os.path.join(ROOT, "examples", "data", "moons.csv")
-OUT = os.path.join(ROOT, "test", "fixtures", "moons-deep-reference.json")
 
 NN_ARCHITECTURE = [
     {"input_dim": 2, "output_dim": 25, "activation": "relu"},
@@ -177,13 +172,8 @@ def update(params_values, grads_values, nn_architecture, learning_rate):
 # ---- harness ----
 
 def layers_of(params_values):
-    out = []
-    for idx in range(len(NN_ARCHITECTURE)):
-        W = params_values["W" + str(idx + 1)]
-        b = params_values["b" + str(idx + 1)]
-        out.append({"W": [[float(v) for v in row] for row in W],
-                    "b": [float(v) for v in b.ravel()]})
-    return out
+    return [{"W": floats(params_values["W%d" % k]), "b": floats(params_values["b%d" % k].ravel())}
+            for k in range(1, len(NN_ARCHITECTURE) + 1)]
 
 
 def load(split):
@@ -241,9 +231,7 @@ def main():
         },
         "secondsPerEpochInfo": elapsed / EPOCHS,
     }
-    with open(fixture(OUT), "w") as f:
-        json.dump(doc, f)
-        f.write("\n")
+    write_json("test/fixtures/moons-deep-reference.json", doc)
     print(json.dumps({"marks": doc["marks"], "final": doc["final"],
                       "secondsPerEpoch": doc["secondsPerEpochInfo"]}, indent=1))
 

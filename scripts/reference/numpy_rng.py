@@ -11,32 +11,21 @@ before each named sequence, then:
   mixed       -- randn(3), rand(2), randn(1), normal(1.5, 0.2, 3), flattened
                  in that order (exercises the cached second Gaussian)
 
-Writes test/fixtures/numpy-rng.json. Rerun from the repository root with:
-    python3 scripts/reference/numpy_rng.py
+Writes test/fixtures/numpy-rng.json.
 
-Needs Python 3 with NumPy 1.24 (Debian 12's /usr/bin/python3 with python3-numpy). It writes into a
-temporary folder and compares with the committed fixtures, changing nothing; `--update`
-rewrites them (scripts/reference/fixtures.py):
+Needs NumPy 1.24 (Debian 12's /usr/bin/python3). From the repository root it compares with the
+committed fixtures, or rewrites them with --update (fixtures.py):
     /usr/bin/python3 scripts/reference/numpy_rng.py [--update]
 """
 import sys
 
 sys.dont_write_bytecode = True  # importing fixtures.py leaves no __pycache__ behind
-from fixtures import finish, fixture, needs  # noqa: E402  (temporary folder or --update; versions)
+from fixtures import finish, floats, needs, write_json  # noqa: E402
 
 needs("numpy")
-import json
-import os
-
 import numpy as np
 
 SEEDS = [0, 1, 2, 42, 100, 4294967295]
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-OUT = os.path.join(ROOT, "test", "fixtures", "numpy-rng.json")
-
-
-def floats(a):
-    return [float(v) for v in np.asarray(a).ravel()]
 
 
 def streams(seed):
@@ -74,9 +63,7 @@ def main():
         },
         "seeds": [streams(s) for s in SEEDS],
     }
-    with open(fixture(OUT), "w") as f:
-        json.dump(doc, f, indent=1)
-        f.write("\n")
+    write_json("test/fixtures/numpy-rng.json", doc, indent=1)
 
 
 if __name__ == "__main__":

@@ -10,45 +10,27 @@ measured before each epoch's update (epoch k = history index k-1).
 Also records the final loss, accuracy (> 0.5) and each hidden neuron's "cut",
 the x where its pre-activation is zero (-b/w).
 
-Writes test/fixtures/one-feature-reference.json. Rerun from the repository root:
-    python3 scripts/reference/one_feature.py
+Writes test/fixtures/one-feature-reference.json.
 
-Needs Python 3 with NumPy 1.24 (Debian 12's /usr/bin/python3 with python3-numpy). It writes into a
-temporary folder and compares with the committed fixtures, changing nothing; `--update`
-rewrites them (scripts/reference/fixtures.py):
+Needs NumPy 1.24 (Debian 12's /usr/bin/python3). From the repository root it compares with the
+committed fixtures, or rewrites them with --update (fixtures.py):
     /usr/bin/python3 scripts/reference/one_feature.py [--update]
 """
 import sys
 
 sys.dont_write_bytecode = True  # importing fixtures.py leaves no __pycache__ behind
-from fixtures import finish, fixture, needs  # noqa: E402  (temporary folder or --update; versions)
+from fixtures import example, finish, floats, needs, sigmoid, two_layers, write_json  # noqa: E402
 
 needs("numpy")
 import json
-import os
 
 import numpy as np
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-EXAMPLE = os.path.join(ROOT, "examples", "one-feature.json")
-OUT = os.path.join(ROOT, "test", "fixtures", "one-feature-reference.json")
 MARKS = [1, 2, 10, 100, 1000, 10000, 50000]
 
 
-def sigmoid(x):
-    return 1.0 / (1 + np.exp(-x))
-
-
-def mat(a):
-    a = np.asarray(a, dtype=float)
-    if a.ndim == 1:
-        return [float(v) for v in a]
-    return [[float(v) for v in row] for row in a]
-
-
 def forward(X, W1, b1, W2, b2):
-    A1 = sigmoid(X @ W1.T + b1)
-    A2 = sigmoid(A1 @ W2.T + b2)
+    _, A1, _, A2 = two_layers(X, W1, b1, W2, b2, sigmoid, sigmoid)
     return A1, A2
 
 
@@ -57,13 +39,7 @@ def bce(y, out):
 
 
 def main():
-    with open(EXAMPLE) as f:
-        ex = json.load(f)
-    X = np.array(ex["data"]["X"], dtype=float)
-    y = np.array(ex["data"]["y"], dtype=float).reshape(-1, 1)
-    p = ex["init"]["params"]
-    W1, b1 = np.array(p[0]["W"], dtype=float), np.array(p[0]["b"], dtype=float)
-    W2, b2 = np.array(p[1]["W"], dtype=float), np.array(p[1]["b"], dtype=float)
+    ex, X, y, (W1, b1, W2, b2) = example("one-feature.json")
     lr = ex["train"]["learningRate"]
     epochs = ex["train"]["epochs"]
 
@@ -93,16 +69,14 @@ def main():
         "epochs": epochs,
         "losses": [{"epoch": k, "loss": losses[k - 1]} for k in MARKS],
         "final": {
-            "params": [{"W": mat(W1), "b": mat(b1)}, {"W": mat(W2), "b": mat(b2)}],
+            "params": [{"W": floats(W1), "b": floats(b1)}, {"W": floats(W2), "b": floats(b2)}],
             "loss": bce(y, A2),
             "accuracy": float(np.mean((A2 > 0.5) == (y > 0.5))),
-            "outputs": mat(A2.ravel()),
+            "outputs": floats(A2.ravel()),
             "cuts": cuts,
         },
     }
-    with open(fixture(OUT), "w") as f:
-        json.dump(doc, f, indent=1)
-        f.write("\n")
+    write_json("test/fixtures/one-feature-reference.json", doc, indent=1)
     print(json.dumps(doc, indent=1))
 
 

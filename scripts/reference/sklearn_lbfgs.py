@@ -18,22 +18,18 @@ Also the lowest loss_ over the random states for each alpha.
 
 Results depend on SciPy's L-BFGS-B (versions are recorded).
 
-Writes test/fixtures/sklearn-lbfgs-reference.json. Rerun from the repository root:
-    python3 scripts/reference/sklearn_lbfgs.py
+Writes test/fixtures/sklearn-lbfgs-reference.json.
 
-Needs Python 3 with NumPy 1.24, SciPy 1.10, scikit-learn 1.2 (Debian 12's /usr/bin/python3 with python3-numpy, python3-scipy, python3-sklearn). It writes into a
-temporary folder and compares with the committed fixtures, changing nothing; `--update`
-rewrites them (scripts/reference/fixtures.py):
+Needs NumPy 1.24, SciPy 1.10, scikit-learn 1.2 (Debian 12's /usr/bin/python3). From the repository
+root it compares with the committed fixtures, or rewrites them with --update (fixtures.py):
     /usr/bin/python3 scripts/reference/sklearn_lbfgs.py [--update]
 """
 import sys
 
 sys.dont_write_bytecode = True  # importing fixtures.py leaves no __pycache__ behind
-from fixtures import finish, fixture, needs  # noqa: E402  (temporary folder or --update; versions)
+from fixtures import example, finish, needs, recording_mlp, sklearn_layers, write_json  # noqa: E402
 
 needs("numpy", "scipy", "sklearn")
-import json
-import os
 import warnings
 
 import numpy as np
@@ -41,38 +37,12 @@ import scipy
 from scipy.special import expit
 import sklearn
 from sklearn.exceptions import ConvergenceWarning
-from sklearn.neural_network import MLPClassifier
 from sklearn.preprocessing import StandardScaler
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from gaussian_groups import make_gaussian_groups  # noqa: E402
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-EXAMPLE = os.path.join(ROOT, "examples", "one-feature.json")
-OUT = os.path.join(ROOT, "test", "fixtures", "sklearn-lbfgs-reference.json")
 RANDOM_STATES = list(range(10))
 ALPHAS = [0.0001, 0.0]
-
-
-class RecordingMLP(MLPClassifier):
-    """MLPClassifier that remembers its initial params and first objective value."""
-
-    def _fit_lbfgs(self, X, y, activations, deltas, coef_grads, intercept_grads, layer_units):
-        self.init_coefs_ = [c.copy() for c in self.coefs_]
-        self.init_intercepts_ = [b.copy() for b in self.intercepts_]
-        self.first_loss_ = None
-        return super()._fit_lbfgs(X, y, activations, deltas, coef_grads, intercept_grads, layer_units)
-
-    def _loss_grad_lbfgs(self, packed, X, y, activations, deltas, coef_grads, intercept_grads):
-        loss, grad = super()._loss_grad_lbfgs(packed, X, y, activations, deltas, coef_grads, intercept_grads)
-        if self.first_loss_ is None:
-            self.first_loss_ = float(loss)
-        return loss, grad
-
-
-def layers(coefs, intercepts):
-    return [{"W": [[float(v) for v in row] for row in c.T], "b": [float(v) for v in b]}
-            for c, b in zip(coefs, intercepts)]
 
 
 def own_objective(X, y, coefs, intercepts, alpha):
@@ -91,8 +61,8 @@ def run(X, y):
     best = {}
     for alpha in ALPHAS:
         for rs in RANDOM_STATES:
-            clf = RecordingMLP(solver="lbfgs", hidden_layer_sizes=(2,), activation="logistic",
-                               max_iter=1000, alpha=alpha, random_state=rs)
+            clf = recording_mlp(solver="lbfgs", hidden_layer_sizes=(2,), activation="logistic",
+                                max_iter=1000, alpha=alpha, random_state=rs)
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always", ConvergenceWarning)
                 clf.fit(X, y)
@@ -109,8 +79,8 @@ def run(X, y):
                 "converged": converged,
                 "accuracy": float(clf.score(X, y)),
                 "initialLoss": clf.first_loss_,
-                "initialLayers": layers(clf.init_coefs_, clf.init_intercepts_),
-                "layers": layers(clf.coefs_, clf.intercepts_),
+                "initialLayers": sklearn_layers(clf.init_coefs_, clf.init_intercepts_),
+                "layers": sklearn_layers(clf.coefs_, clf.intercepts_),
             })
         mine = [r for r in runs if r["alpha"] == alpha]
         b = min(mine, key=lambda r: r["loss"])
@@ -120,9 +90,7 @@ def run(X, y):
 
 
 def main():
-    with open(EXAMPLE) as f:
-        ex = json.load(f)
-    X1 = np.array(ex["data"]["X"], dtype=float)
+    ex, X1, _, _ = example("one-feature.json")
     y1 = np.array(ex["data"]["y"], dtype=int)
     Xg, yg = make_gaussian_groups()
     Xg = StandardScaler().fit_transform(Xg)
@@ -139,9 +107,7 @@ def main():
         "oneFeature": dict(data="examples/one-feature.json X, y (unscaled)", **run(X1, y1)),
         "gaussianGroups": dict(data="gaussian-groups-reference.json Xscaled, y", **run(Xg, yg)),
     }
-    with open(fixture(OUT), "w") as f:
-        json.dump(doc, f)
-        f.write("\n")
+    write_json("test/fixtures/sklearn-lbfgs-reference.json", doc)
     for key in ("oneFeature", "gaussianGroups"):
         print(key)
         for r in doc[key]["runs"]:

@@ -10,18 +10,15 @@ predictions on held-out rows:
 
 Writes test/fixtures/interop/sklearn-NAME.json (the model) and
 test/fixtures/interop/sklearn-expected.json (X, predict_proba / predict per case).
-Rerun from the repository root:
-    python3 scripts/reference/sklearn_mlp.py
 
-Needs Python 3 with NumPy 1.24, scikit-learn 1.2 (Debian 12's /usr/bin/python3 with python3-numpy, python3-sklearn). It writes into a
-temporary folder and compares with the committed fixtures, changing nothing; `--update`
-rewrites them (scripts/reference/fixtures.py):
+Needs NumPy 1.24, scikit-learn 1.2 (Debian 12's /usr/bin/python3). From the repository root it
+compares with the committed fixtures, or rewrites them with --update (fixtures.py):
     /usr/bin/python3 scripts/reference/sklearn_mlp.py [--update]
 """
 import sys
 
 sys.dont_write_bytecode = True  # importing fixtures.py leaves no __pycache__ behind
-from fixtures import finish, fixture, needs  # noqa: E402  (temporary folder or --update; versions)
+from fixtures import finish, fixture, needs, write_json  # noqa: E402
 
 needs("numpy", "sklearn")
 import json
@@ -36,8 +33,7 @@ from sklearn.neural_network import MLPClassifier, MLPRegressor
 from sklearn.pipeline import Pipeline, make_pipeline
 from sklearn.preprocessing import StandardScaler
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-OUT = os.path.join(ROOT, "test", "fixtures", "interop")
+OUT = "test/fixtures/interop"
 warnings.filterwarnings("ignore", category=ConvergenceWarning)
 
 
@@ -119,8 +115,7 @@ Xtr, Ytr, Xte, _ = split(X, Y, 30)
 m = make_pipeline(StandardScaler(), MLPRegressor((4,), activation="identity", max_iter=3000, random_state=0)).fit(Xtr, Ytr)
 record("regression2", m, Xte, False)
 
-with open(fixture(os.path.join(OUT, "sklearn-expected.json")), "w") as f:
-    json.dump(expected, f)
+write_json(os.path.join(OUT, "sklearn-expected.json"), expected, end="")
 
 
 # --- the README's loader: a JSON of this format (glassbox export --to sklearn) back into scikit-learn

@@ -14,28 +14,22 @@ and records:
 
 Writes test/fixtures/sklearn-shuffle-reference.json.
 
-Needs Python 3 with NumPy 1.24, scikit-learn 1.2 (Debian 12's /usr/bin/python3 with python3-numpy,
-python3-sklearn). It writes into a temporary folder and compares with the committed fixtures,
-changing nothing; `--update` rewrites them (scripts/reference/fixtures.py):
+Needs NumPy 1.24, scikit-learn 1.2 (Debian 12's /usr/bin/python3). From the repository root it
+compares with the committed fixtures, or rewrites them with --update (fixtures.py):
     /usr/bin/python3 scripts/reference/sklearn_shuffle.py [--update]
 """
 import sys
 
 sys.dont_write_bytecode = True  # importing fixtures.py leaves no __pycache__ behind
-from fixtures import finish, fixture, needs  # noqa: E402  (temporary folder or --update; versions)
+from fixtures import finish, floats, needs, sklearn_layers, write_json  # noqa: E402
 
 needs("numpy", "sklearn")
-import json
-import os
-
 import numpy as np
 import sklearn
 import sklearn.neural_network._multilayer_perceptron as mlp_module
 from sklearn.datasets import make_moons
 from sklearn.neural_network import MLPClassifier
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-OUT = os.path.join(ROOT, "test", "fixtures", "sklearn-shuffle-reference.json")
 SEED = 7
 EPOCHS = 40
 
@@ -53,10 +47,6 @@ class GivenStart(MLPClassifier):
             self.coefs_[i][...] = W
             self.intercepts_[i][...] = b
         self._random_state = np.random.RandomState(self.random_state)
-
-
-def layers(coefs, intercepts):
-    return [{"W": [[float(v) for v in row] for row in c.T], "b": [float(v) for v in b]} for c, b in zip(coefs, intercepts)]
 
 
 def main():
@@ -98,16 +88,14 @@ def main():
         "learningRate": 0.1,
         "momentum": 0.9,
         "alpha": 1e-3,
-        "X": [[float(v) for v in row] for row in X],
+        "X": floats(X),
         "y": [int(v) for v in y],
-        "initial": layers([W for W, _ in start], [b for _, b in start]),
-        "final": layers(clf.coefs_, clf.intercepts_),
-        "lossCurve": [float(v) for v in clf.loss_curve_],
+        "initial": sklearn_layers([W for W, _ in start], [b for _, b in start]),
+        "final": sklearn_layers(clf.coefs_, clf.intercepts_),
+        "lossCurve": floats(clf.loss_curve_),
         "orders": orders,
     }
-    with open(fixture(OUT), "w") as f:
-        json.dump(doc, f)
-        f.write("\n")
+    write_json("test/fixtures/sklearn-shuffle-reference.json", doc)
     print("loss", doc["lossCurve"][0], "→", doc["lossCurve"][-1], "first order", orders[0][:8])
 
 

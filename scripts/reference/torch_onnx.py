@@ -8,22 +8,19 @@ PyTorch's predictions, and onnx.checker's verdict on the graphs Glassbox exports
 
 Writes test/fixtures/interop/torch-*.onnx and torch-expected.json; then checks every
 test/fixtures/interop/glassbox-*.onnx with onnx.checker (full check, shape inference) and
-writes the verdicts to glassbox-onnx-checked.json. Rerun from the repository root:
-    python3 scripts/reference/torch_onnx.py
+writes the verdicts to glassbox-onnx-checked.json.
 
-Needs Python 3 with NumPy 1.24, PyTorch 1.13, onnx 1.12 (Debian 12's /usr/bin/python3 with python3-numpy, python3-torch, python3-onnx). It writes into a
-temporary folder and compares with the committed fixtures, changing nothing; `--update`
-rewrites them (scripts/reference/fixtures.py):
+Needs NumPy 1.24, PyTorch 1.13, onnx 1.12 (Debian 12's /usr/bin/python3). From the repository root
+it compares with the committed fixtures, or rewrites them with --update (fixtures.py):
     /usr/bin/python3 scripts/reference/torch_onnx.py [--update]
 """
 import sys
 
 sys.dont_write_bytecode = True  # importing fixtures.py leaves no __pycache__ behind
-from fixtures import finish, fixture, needs  # noqa: E402  (temporary folder or --update; versions)
+from fixtures import ROOT, finish, fixture, needs, write_json  # noqa: E402
 
 needs("numpy", "torch", "onnx")
 import glob
-import json
 import os
 
 import numpy as np
@@ -31,7 +28,6 @@ import onnx
 import torch
 from torch import nn
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = os.path.join(ROOT, "test", "fixtures", "interop")
 torch.manual_seed(0)
 expected = {"versions": {"torch": torch.__version__, "onnx": onnx.__version__}}
@@ -67,8 +63,7 @@ export("mlp", nn.Sequential(nn.Linear(3, 6), nn.ReLU(), nn.Linear(6, 4), nn.Tanh
 export("softmax", nn.Sequential(nn.Linear(2, 5), nn.Sigmoid(), nn.Linear(5, 3), nn.Softmax(dim=1)).double(), X2.double())
 export("matmul", MatMulAdd(), X3)
 export("leaky", nn.Sequential(nn.Linear(2, 3), nn.LeakyReLU(), nn.Linear(3, 1)), X2)
-with open(fixture(os.path.join(OUT, "torch-expected.json")), "w") as f:
-    json.dump(expected, f)
+write_json(os.path.join(OUT, "torch-expected.json"), expected, end="")
 
 checked = {"onnx": onnx.__version__}
 for path in sorted(glob.glob(os.path.join(OUT, "glassbox-*.onnx"))):
@@ -82,7 +77,6 @@ for path in sorted(glob.glob(os.path.join(OUT, "glassbox-*.onnx"))):
         "outputShape": [d.dim_param or d.dim_value for d in out.shape.dim],
         "metadata": {p.key: p.value for p in m.metadata_props},
     }
-with open(fixture(os.path.join(OUT, "glassbox-onnx-checked.json")), "w") as f:
-    json.dump(checked, f, indent=1)
+write_json(os.path.join(OUT, "glassbox-onnx-checked.json"), checked, end="", indent=1)
 print("wrote", [k for k in expected if k != "versions"], "checked", [k for k in checked if k != "onnx"])
 finish()

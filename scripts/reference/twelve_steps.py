@@ -16,47 +16,27 @@ db2 = -sum deltaOutput, db1 = -sum deltaHidden (so W' = W - lr dW).
 Then 5,000 iterations of the same update: losses (before the update) at
 iterations 1, 2, 10, 100, 1000, 5000, and the final params and outputs.
 
-Writes test/fixtures/twelve-steps-reference.json. Rerun from the repository root:
-    python3 scripts/reference/twelve_steps.py
+Writes test/fixtures/twelve-steps-reference.json.
 
-Needs Python 3 with NumPy 1.24 (Debian 12's /usr/bin/python3 with python3-numpy). It writes into a
-temporary folder and compares with the committed fixtures, changing nothing; `--update`
-rewrites them (scripts/reference/fixtures.py):
+Needs NumPy 1.24 (Debian 12's /usr/bin/python3). From the repository root it compares with the
+committed fixtures, or rewrites them with --update (fixtures.py):
     /usr/bin/python3 scripts/reference/twelve_steps.py [--update]
 """
 import sys
 
 sys.dont_write_bytecode = True  # importing fixtures.py leaves no __pycache__ behind
-from fixtures import finish, fixture, needs  # noqa: E402  (temporary folder or --update; versions)
+from fixtures import example, finish, floats, needs, sigmoid, two_layers, write_json  # noqa: E402
 
 needs("numpy")
 import json
-import os
 
 import numpy as np
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-EXAMPLE = os.path.join(ROOT, "examples", "twelve-steps.json")
-OUT = os.path.join(ROOT, "test", "fixtures", "twelve-steps-reference.json")
 MARKS = [1, 2, 10, 100, 1000, 5000]
 
 
-def sigmoid(x):
-    return 1 / (1 + np.exp(-x))
-
-
-def mat(a):
-    a = np.asarray(a, dtype=float)
-    if a.ndim == 1:
-        return [float(v) for v in a]
-    return [[float(v) for v in row] for row in a]
-
-
 def steps(X, y, W1, b1, W2, b2, lr):
-    Z1 = X @ W1.T + b1
-    A1 = sigmoid(Z1)
-    Z2 = A1 @ W2.T + b2
-    A2 = sigmoid(Z2)
+    Z1, A1, Z2, A2 = two_layers(X, W1, b1, W2, b2, sigmoid, sigmoid)
     E = y - A2
     slopeOutput = A2 * (1 - A2)
     slopeHidden = A1 * (1 - A1)
@@ -72,34 +52,29 @@ def steps(X, y, W1, b1, W2, b2, lr):
 
 
 def main():
-    with open(EXAMPLE) as f:
-        ex = json.load(f)
-    X = np.array(ex["data"]["X"], dtype=float)
-    y = np.array(ex["data"]["y"], dtype=float).reshape(-1, 1)
+    ex, X, y, (W1, b1, W2, b2) = example("twelve-steps.json")
     p = ex["init"]["params"]
-    W1, b1 = np.array(p[0]["W"], dtype=float), np.array(p[0]["b"], dtype=float)
-    W2, b2 = np.array(p[1]["W"], dtype=float), np.array(p[1]["b"], dtype=float)
     lr = ex["train"]["learningRate"]
     iters = ex["train"]["epochs"]
 
     s = steps(X, y, W1, b1, W2, b2, lr)
     first = {
-        "hiddenInput_Z1": mat(s["Z1"]),
-        "hiddenActivation_A1": mat(s["A1"]),
-        "outputInput_Z2": mat(s["Z2"]),
-        "output_A2": mat(s["A2"]),
-        "error_E": mat(s["E"]),
-        "slopeOutput": mat(s["slopeOutput"]),
-        "slopeHidden": mat(s["slopeHidden"]),
-        "deltaOutput": mat(s["deltaOutput"]),
-        "errorHidden": mat(s["errorHidden"]),
-        "deltaHidden": mat(s["deltaHidden"]),
+        "hiddenInput_Z1": floats(s["Z1"]),
+        "hiddenActivation_A1": floats(s["A1"]),
+        "outputInput_Z2": floats(s["Z2"]),
+        "output_A2": floats(s["A2"]),
+        "error_E": floats(s["E"]),
+        "slopeOutput": floats(s["slopeOutput"]),
+        "slopeHidden": floats(s["slopeHidden"]),
+        "deltaOutput": floats(s["deltaOutput"]),
+        "errorHidden": floats(s["errorHidden"]),
+        "deltaHidden": floats(s["deltaHidden"]),
         "lossBefore": s["loss"],
-        "updated": [{"W": mat(s["W1"]), "b": mat(s["b1"])},
-                    {"W": mat(s["W2"]), "b": mat(s["b2"])}],
+        "updated": [{"W": floats(s["W1"]), "b": floats(s["b1"])},
+                    {"W": floats(s["W2"]), "b": floats(s["b2"])}],
         "gradients": [
-            {"dW": mat(-s["deltaHidden"].T @ X), "db": mat(-s["deltaHidden"].sum(axis=0))},
-            {"dW": mat(-s["deltaOutput"].T @ s["A1"]), "db": mat(-s["deltaOutput"].sum(axis=0))},
+            {"dW": floats(-s["deltaHidden"].T @ X), "db": floats(-s["deltaHidden"].sum(axis=0))},
+            {"dW": floats(-s["deltaOutput"].T @ s["A1"]), "db": floats(-s["deltaOutput"].sum(axis=0))},
         ],
     }
     after_one = steps(X, y, s["W1"], s["b1"], s["W2"], s["b2"], lr)["loss"]
@@ -116,22 +91,20 @@ def main():
                        "gradients, plain GD. Matrices samples x units; W out x in. Loss at iteration k is "
                        "measured before that iteration's update.",
         "numpy": np.__version__,
-        "initial": [{"W": mat(p[0]["W"]), "b": mat(p[0]["b"])},
-                    {"W": mat(p[1]["W"]), "b": mat(p[1]["b"])}],
+        "initial": [{"W": floats(p[0]["W"]), "b": floats(p[0]["b"])},
+                    {"W": floats(p[1]["W"]), "b": floats(p[1]["b"])}],
         "learningRate": lr,
         "firstIteration": first,
         "lossAfterFirstUpdate": after_one,
         "iterations": iters,
         "losses": [{"iteration": k, "loss": losses[k - 1]} for k in MARKS],
         "final": {
-            "params": [{"W": mat(W1), "b": mat(b1)}, {"W": mat(W2), "b": mat(b2)}],
-            "outputs": mat(final["A2"].ravel()),
+            "params": [{"W": floats(W1), "b": floats(b1)}, {"W": floats(W2), "b": floats(b2)}],
+            "outputs": floats(final["A2"].ravel()),
             "loss": final["loss"],
         },
     }
-    with open(fixture(OUT), "w") as f:
-        json.dump(doc, f, indent=1)
-        f.write("\n")
+    write_json("test/fixtures/twelve-steps-reference.json", doc, indent=1)
     print(json.dumps({"lossBefore": first["lossBefore"], "output": first["output_A2"],
                       "losses": doc["losses"], "final": doc["final"]}, indent=1))
 

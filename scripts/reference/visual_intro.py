@@ -13,22 +13,17 @@ scikit-learn's defaults apply: solver 'adam' (beta 0.9/0.999, epsilon 1e-8), alp
 batch_size min(200, n) (the whole set here), tol 1e-4 with n_iter_no_change 10.
 
 Writes test/fixtures/visual-intro-reference.json (and the data the example files inline).
-Run from the repository root with Debian's python3-sklearn:
-    /usr/bin/python3 scripts/reference/visual_intro.py
 
-Needs Python 3 with NumPy 1.24, scikit-learn 1.2 (Debian 12's /usr/bin/python3 with python3-numpy, python3-sklearn). It writes into a
-temporary folder and compares with the committed fixtures, changing nothing; `--update`
-rewrites them (scripts/reference/fixtures.py):
+Needs NumPy 1.24, scikit-learn 1.2 (Debian 12's /usr/bin/python3). From the repository root it
+compares with the committed fixtures, or rewrites them with --update (fixtures.py):
     /usr/bin/python3 scripts/reference/visual_intro.py [--update]
 """
 import sys
 
 sys.dont_write_bytecode = True  # importing fixtures.py leaves no __pycache__ behind
-from fixtures import finish, fixture, needs  # noqa: E402  (temporary folder or --update; versions)
+from fixtures import finish, needs, write_json  # noqa: E402
 
 needs("numpy", "sklearn")
-import json
-import os
 import warnings
 
 import numpy as np
@@ -39,8 +34,6 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
 from sklearn.neural_network import MLPClassifier
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-OUT = os.path.join(ROOT, "test", "fixtures", "visual-intro-reference.json")
 PANELS = [(1, "logistic"), (1, "identity"), (1, "relu"), (2, "relu"), (3, "relu"), (6, "relu"),
           (8, "relu"), (30, "relu"), (30, "identity")]
 
@@ -80,9 +73,7 @@ def main():
     }
     print("logistic regression: linear %.3f, non-linear %.3f"
           % (doc["linear"]["logistic"]["accuracy"], doc["nonLinear"]["logistic"]["accuracy"]))
-    with open(fixture(OUT), "w") as f:
-        json.dump(doc, f)
-        f.write("\n")
+    write_json("test/fixtures/visual-intro-reference.json", doc)
 
 
 if __name__ == "__main__":

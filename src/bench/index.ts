@@ -8,8 +8,8 @@
  * Progress goes to stderr; the table to stdout; JSON and Markdown to out/bench/ (untracked), or
  * with `--update` to the committed bench/results.json and bench/RESULTS.md, or to the paths given.
  */
-import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { runChild } from "./child.ts";
 import { keptPageSection } from "./page-section.ts";
 import { cpus, platform, arch, totalmem } from "node:os";
 import { dirname, join, relative } from "node:path";
@@ -104,21 +104,11 @@ function peerWorkload(w: Workload, seconds: number, repeats: number, grid?: Floa
   };
 }
 
-function childResult<T>(script: string, args: string[], timeoutMs: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, script), ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-    child.stdout.on("data", (c: Buffer) => (out += c.toString("utf8")));
-    child.stderr.on("data", (c: Buffer) => (err += c.toString("utf8")));
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      const line = out.split("\n").find((l) => l.startsWith("RESULT "));
-      if (code === 0 && line) resolve(JSON.parse(line.slice(7)) as T);
-      else reject(new Error(`${script} failed (${code}): ${err.trim().split("\n").slice(-2).join(" | ")}`));
-    });
-  });
+async function childResult<T>(script: string, args: string[], timeoutMs: number): Promise<T> {
+  const { code, stdout, stderr } = await runChild(process.execPath, ["--import", "tsx", join(ROOT, script), ...args], { cwd: ROOT, timeoutMs });
+  const line = stdout.split("\n").find((l) => l.startsWith("RESULT "));
+  if (code === 0 && line) return JSON.parse(line.slice(7)) as T;
+  throw new Error(`${script} failed (${code}): ${stderr.trim().split("\n").slice(-2).join(" | ")}`);
 }
 
 export async function runBench(options: BenchOptions = {}): Promise<void> {

@@ -4,7 +4,7 @@
  * cpu and wasm backends). Each gets the same workloads (data, initial parameters, learning rate,
  * epochs) and answers seconds per epoch for each repeat and the loss it reached.
  */
-import { spawn } from "node:child_process";
+import { runChild } from "./child.ts";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
@@ -54,28 +54,11 @@ export interface PeerRun {
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-function runChild(command: string, args: string[], input: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: ROOT, env, stdio: ["pipe", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    const timer = setTimeout(() => {
-      child.kill("SIGKILL");
-      reject(new Error(`${command} timed out after ${timeoutMs / 1000} s`));
-    }, timeoutMs);
-    child.stdout.on("data", (c: Buffer) => (out += c.toString("utf8")));
-    child.stderr.on("data", (c: Buffer) => (err += c.toString("utf8")));
-    child.on("error", (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(out);
-      else reject(new Error(`${command} exited with ${code}: ${err.trim().split("\n").slice(-3).join(" | ")}`));
-    });
-    child.stdin.end(input);
-  });
+async function runPeer(command: string, args: string[], input: string, env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string> {
+  const { code, stdout, stderr, timedOut } = await runChild(command, args, { cwd: ROOT, env, input, timeoutMs });
+  if (timedOut) throw new Error(`${command} timed out after ${timeoutMs / 1000} s`);
+  if (code === 0) return stdout;
+  throw new Error(`${command} exited with ${code}: ${stderr.trim().split("\n").slice(-3).join(" | ")}`);
 }
 
 /** The environment for NumPy: one BLAS thread, and no core-type overrides (they slow current NumPy). */
@@ -92,7 +75,7 @@ export async function findNumpy(): Promise<{ python: string; version: string } |
   for (const python of candidates) {
     if (python.startsWith("/") && !existsSync(python)) continue;
     try {
-      const v = await runChild(python, ["-c", "import numpy; print(numpy.__version__)"], "", numpyEnv(), 30_000);
+      const v = await runPeer(python, ["-c", "import numpy; print(numpy.__version__)"], "", numpyEnv(), 30_000);
       return { python, version: v.trim() };
     } catch {
       // next
@@ -102,7 +85,7 @@ export async function findNumpy(): Promise<{ python: string; version: string } |
 }
 
 export async function runNumpy(python: string, spec: PeerSpec, timeoutMs: number): Promise<PeerRun> {
-  const out = await runChild(python, [join(ROOT, "bench", "numpy_peer.py")], JSON.stringify(spec), numpyEnv(), timeoutMs);
+  const out = await runPeer(python, [join(ROOT, "bench", "numpy_peer.py")], JSON.stringify(spec), numpyEnv(), timeoutMs);
   const parsed = JSON.parse(out) as { numpy: string; workloads: PeerResult[] };
   return { peer: "NumPy", version: `numpy ${parsed.numpy}`, results: parsed.workloads };
 }
@@ -121,7 +104,7 @@ export function tfjsAvailable(): boolean {
 
 export async function runTfjs(backend: "cpu" | "wasm", spec: PeerSpec, timeoutMs: number): Promise<PeerRun> {
   const script = join(ROOT, "src", "bench", "tfjs-peer.ts");
-  const out = await runChild(process.execPath, ["--import", "tsx", script, backend], JSON.stringify(spec), { ...process.env, TF_CPP_MIN_LOG_LEVEL: "3" }, timeoutMs);
+  const out = await runPeer(process.execPath, ["--import", "tsx", script, backend], JSON.stringify(spec), { ...process.env, TF_CPP_MIN_LOG_LEVEL: "3" }, timeoutMs);
   const line = out.split("\n").find((l) => l.startsWith("RESULT "));
   if (!line) throw new Error(`TensorFlow.js (${backend}) gave no result`);
   const parsed = JSON.parse(line.slice(7)) as { tfjs: string; workloads: PeerResult[] };

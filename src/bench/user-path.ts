@@ -5,9 +5,9 @@
  * metrics, test set, progress included); start-up and the final report are the difference, and
  * `glassbox --help` is timed too, as start-up alone.
  */
-import { spawn } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { runChild } from "./child.ts";
 
 export interface UserPathRun {
   example: string;
@@ -41,22 +41,10 @@ export function compiledBuildCurrent(root: string): boolean {
   }
 }
 
-function timed(root: string, args: string[], timeoutMs: number): Promise<{ seconds: number; stdout: string }> {
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const child = spawn(process.execPath, [join(root, "bin", "glassbox.js"), ...args], { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    let err = "";
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
-    child.stdout.on("data", (c: Buffer) => (out += c.toString("utf8")));
-    child.stderr.on("data", (c: Buffer) => (err += c.toString("utf8")));
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      const seconds = (performance.now() - start) / 1000;
-      if (code === 0) resolve({ seconds, stdout: out });
-      else reject(new Error(`glassbox ${args.join(" ")} failed (${code}): ${err.trim().split("\n").slice(-1)[0] ?? ""}`));
-    });
-  });
+async function timed(root: string, args: string[], timeoutMs: number): Promise<{ seconds: number; stdout: string }> {
+  const { code, stdout, stderr, seconds } = await runChild(process.execPath, [join(root, "bin", "glassbox.js"), ...args], { cwd: root, timeoutMs });
+  if (code === 0) return { seconds, stdout };
+  throw new Error(`glassbox ${args.join(" ")} failed (${code}): ${stderr.trim().split("\n").slice(-1)[0] ?? ""}`);
 }
 
 /** The training seconds in `glassbox train`'s output. */

@@ -111,33 +111,29 @@ export function buildProgram(): Command {
     .action((file: string, flags) => lazy(() => import("./commands/sheet.ts"), "sheetCommand")(file, flags));
 
   // Options shared by plot and animate (each maps onto a view option of src/viz); each command
-  // lists only the ones its views or animations read, described for that command.
-  const pictureOptions = (c: Command, forAnimate: boolean): Command => {
-    c.option("--width <px>", "picture width (default 800)", intFlag("--width", 50, LIMITS.pixels))
-      .option("--height <px>", "picture height (default: the view's own)", intFlag("--height", 50, LIMITS.pixels))
-      .option("--title <text>", forAnimate ? "replace every frame's title (\"\" for none)" : "replace the title (\"\" for none)");
-    if (!forAnimate) {
-      c.option("--param <name>", "cost-slice: the parameter, e.g. W1[0,0] or b2[0]")
-        .option("--params <a,b>", "cost-surface: two parameters, e.g. W1[0,0],W1[1,0]", paramsFlag("--params"))
-        .option("--range <lo,hi>", "cost-slice: the range swept", pairFlag("--range"))
-        .option("--ranges <a0,a1,b0,b1>", "cost-surface: the two ranges swept", rangesFlag("--ranges"))
-        .option("--mode <heatmap|3d>", "cost-surface: heatmap (default) or 3d", choiceFlag("--mode", ["heatmap", "3d"] as const))
-        .option("--layer <n>", "hidden, layer-pass: which layer (1-based)", intFlag("--layer", 1))
-        .option("--resolution <n>", "grid cells per side of heatmaps and surfaces", intFlag("--resolution", 2, LIMITS.resolution))
-        .option("--azimuth <deg>", "3-D views: turn about the vertical axis", numberFlag("--azimuth"))
-        .option("--elevation <deg>", "3-D views: height of the eye above the plane", numberFlag("--elevation"))
-        .option("--no-test", "boundary, data, hidden, surface: leave out the test points")
-        .option("--epochs <n>", "override train.epochs (0 = draw the initial parameters)", intFlag("--epochs", 0, LIMITS.epochs));
-    } else {
-      c.option("--params <a,b>", "cost-landscape: two parameters, e.g. W1[0,0],W1[1,0]", paramsFlag("--params"))
-        .option("--ranges <a0,a1,b0,b1>", "cost-landscape: the two ranges swept", rangesFlag("--ranges"))
-        .option("--mode <heatmap|3d>", "cost-landscape: heatmap (default) or 3d", choiceFlag("--mode", ["heatmap", "3d"] as const))
-        .option("--layer <n>", "hidden-morph, rotate: which hidden layer (1-based)", intFlag("--layer", 1))
-        .option("--resolution <n>", "training, rotate (surface), cost-landscape: grid cells per side", intFlag("--resolution", 2, LIMITS.resolution))
-        .option("--azimuth <deg>", "rotate, cost-landscape (3d): turn about the vertical axis", numberFlag("--azimuth"))
-        .option("--elevation <deg>", "rotate, cost-landscape (3d): height of the eye above the plane", numberFlag("--elevation"))
-        .option("--no-test", "training, hidden-morph, rotate: leave out the test points")
-        .option("--epochs <n>", "override train.epochs", intFlag("--epochs", 0, LIMITS.epochs));
+  // lists only the ones its views or animations read, described for that command (null: not read).
+  const pictureFlags: { flag: string; plot: string | null; animate: string | null; parse?: (v: string) => unknown }[] = [
+    { flag: "--width <px>", plot: "picture width (default 800)", animate: "picture width (default 800)", parse: intFlag("--width", 50, LIMITS.pixels) },
+    { flag: "--height <px>", plot: "picture height (default: the view's own)", animate: "picture height (default: the view's own)", parse: intFlag("--height", 50, LIMITS.pixels) },
+    { flag: "--title <text>", plot: "replace the title (\"\" for none)", animate: "replace every frame's title (\"\" for none)" },
+    { flag: "--param <name>", plot: "cost-slice: the parameter, e.g. W1[0,0] or b2[0]", animate: null },
+    { flag: "--params <a,b>", plot: "cost-surface: two parameters, e.g. W1[0,0],W1[1,0]", animate: "cost-landscape: two parameters, e.g. W1[0,0],W1[1,0]", parse: paramsFlag("--params") },
+    { flag: "--range <lo,hi>", plot: "cost-slice: the range swept", animate: null, parse: pairFlag("--range") },
+    { flag: "--ranges <a0,a1,b0,b1>", plot: "cost-surface: the two ranges swept", animate: "cost-landscape: the two ranges swept", parse: rangesFlag("--ranges") },
+    { flag: "--mode <heatmap|3d>", plot: "cost-surface: heatmap (default) or 3d", animate: "cost-landscape: heatmap (default) or 3d", parse: choiceFlag("--mode", ["heatmap", "3d"] as const) },
+    { flag: "--layer <n>", plot: "hidden, layer-pass: which layer (1-based)", animate: "hidden-morph, rotate: which hidden layer (1-based)", parse: intFlag("--layer", 1) },
+    { flag: "--resolution <n>", plot: "grid cells per side of heatmaps and surfaces", animate: "training, rotate (surface), cost-landscape: grid cells per side", parse: intFlag("--resolution", 2, LIMITS.resolution) },
+    { flag: "--azimuth <deg>", plot: "3-D views: turn about the vertical axis", animate: "rotate, cost-landscape (3d): turn about the vertical axis", parse: numberFlag("--azimuth") },
+    { flag: "--elevation <deg>", plot: "3-D views: height of the eye above the plane", animate: "rotate, cost-landscape (3d): height of the eye above the plane", parse: numberFlag("--elevation") },
+    { flag: "--no-test", plot: "boundary, data, hidden, surface: leave out the test points", animate: "training, hidden-morph, rotate: leave out the test points" },
+    { flag: "--epochs <n>", plot: "override train.epochs (0 = draw the initial parameters)", animate: "override train.epochs", parse: intFlag("--epochs", 0, LIMITS.epochs) },
+  ];
+  const pictureOptions = (c: Command, command: "plot" | "animate"): Command => {
+    for (const { flag, parse, ...described } of pictureFlags) {
+      const description = described[command];
+      if (description === null) continue;
+      if (parse) c.option(flag, description, parse);
+      else c.option(flag, description);
     }
     return c;
   };
@@ -154,7 +150,7 @@ export function buildProgram(): Command {
       .option("--experiment <experiment.json>", "with a run file: the experiment it was trained from (for the data)")
       .option("--epoch <k>", "draw the model as it was after epoch k (a view of one model trains only k epochs)", intFlag("--epoch", 0))
       .option("--step <n>", "steps: which step (1-based; the command names the range)", intFlag("--step", 1)),
-    false,
+    "plot",
   ).action((view: string, file: string | undefined, flags) => lazy(() => import("./commands/plot.ts"), "plotCommand")(view, file, flags));
 
   pictureOptions(
@@ -167,7 +163,7 @@ export function buildProgram(): Command {
       .option("--frames <n>", "number of frames (default 60)", intFlag("--frames", 2, LIMITS.frames))
       .option("--frames-dir <dir>", "also write every frame as a numbered PNG into this folder")
       .option("--subject <hidden|surface>", "rotate: the hidden-layer cube or the output surface", choiceFlag("--subject", ["hidden", "surface"] as const)),
-    true,
+    "animate",
   ).action((name: string, file: string, flags) => lazy(() => import("./commands/animate.ts"), "animateCommand")(name, file, flags));
 
   program

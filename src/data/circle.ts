@@ -7,10 +7,10 @@
  *
  * Defaults: `samples` 500 (the Playground's count), `noise` 0, `seed` 0, `rng` "glassbox".
  */
-import { matrix } from "../core/matrix.ts";
 import { uniform } from "../core/random.ts";
 import { generatorRandom, noiseLevel, sampleCount } from "./options.ts";
-import type { DatasetEntry } from "./dataset.ts";
+import { planePoints } from "./plane-points.ts";
+import { playgroundDataset } from "./dataset.ts";
 import type { GeneratorOptions, LabeledData } from "./types.ts";
 
 const RADIUS = 5;
@@ -19,8 +19,7 @@ export function circle(options: GeneratorOptions = {}): LabeledData {
   const n = sampleCount(options, 500, 2);
   const noise = noiseLevel(options, 0);
   const rng = generatorRandom(options);
-  const X = matrix(n, 2);
-  const y: number[] = [];
+  const points = planePoints(n);
   const ring = (count: number, from: number, to: number): void => {
     for (let i = 0; i < count; i++) {
       const r = uniform(rng, from, to);
@@ -29,22 +28,12 @@ export function circle(options: GeneratorOptions = {}): LabeledData {
       const b = r * Math.cos(angle);
       const na = uniform(rng, -RADIUS, RADIUS) * noise;
       const nb = uniform(rng, -RADIUS, RADIUS) * noise;
-      const row = y.length;
-      X.data[2 * row] = a;
-      X.data[2 * row + 1] = b;
-      y.push(Math.hypot(a + na, b + nb) < RADIUS * 0.5 ? 1 : 0);
+      points.add(a, b, Math.hypot(a + na, b + nb) < RADIUS * 0.5 ? 1 : 0);
     }
   };
   ring(Math.ceil(n / 2), 0, RADIUS * 0.5);
   ring(Math.floor(n / 2), RADIUS * 0.7, RADIUS);
-  return { X, y };
+  return points.data;
 }
 
-export const circleDataset: DatasetEntry<"circle", "classification"> = {
-  name: "circle",
-  generate: circle,
-  task: "classification",
-  doc: "TensorFlow Playground's \"Circle\", not scikit-learn's `circles`",
-  options: ["samples", "noise"],
-  playground: { problem: "classification", order: 0 },
-};
+export const circleDataset = playgroundDataset("circle", circle, "classification", 0, "TensorFlow Playground's \"Circle\", not scikit-learn's `circles`");

@@ -10,11 +10,9 @@
  * Defaults: `samples` 100, `noise` 0, `factor` 0.8 (must be in [0, 1)), `seed` 0, `rng` "glassbox".
  */
 import { UserError } from "../core/errors.ts";
-import { matrix } from "../core/matrix.ts";
-import { addNoise } from "./add-noise.ts";
 import { linspace } from "./linspace.ts";
 import { generatorRandom, noiseLevel, sampleCount } from "./options.ts";
-import { shuffleSamples } from "./shuffle-samples.ts";
+import { twoCurves } from "./two-curves.ts";
 import type { DatasetEntry } from "./dataset.ts";
 import type { GeneratorOptions, LabeledData } from "./types.ts";
 
@@ -24,26 +22,7 @@ export function circles(options: GeneratorOptions = {}): LabeledData {
   const factor = options.factor ?? 0.8;
   if (!(factor >= 0 && factor < 1)) throw new UserError(`must be a number in [0, 1), got ${factor}`, "data.factor");
   const rng = generatorRandom(options);
-  const nOut = Math.floor(n / 2);
-  const nIn = n - nOut;
-  const X = matrix(n, 2);
-  const y: number[] = [];
-  const tOut = linspace(0, 2 * Math.PI, nOut, false);
-  for (let i = 0; i < nOut; i++) {
-    X.data[2 * i] = Math.cos(tOut[i]);
-    X.data[2 * i + 1] = Math.sin(tOut[i]);
-    y.push(0);
-  }
-  const tIn = linspace(0, 2 * Math.PI, nIn, false);
-  for (let i = 0; i < nIn; i++) {
-    const r = nOut + i;
-    X.data[2 * r] = Math.cos(tIn[i]) * factor;
-    X.data[2 * r + 1] = Math.sin(tIn[i]) * factor;
-    y.push(1);
-  }
-  const out = shuffleSamples(rng, { X, y });
-  addNoise(rng, out.X, noise);
-  return out;
+  return twoCurves(rng, n, noise, (count) => linspace(0, 2 * Math.PI, count, false), (t) => [Math.cos(t), Math.sin(t)], (t) => [Math.cos(t) * factor, Math.sin(t) * factor]);
 }
 
 export const circlesDataset: DatasetEntry<"circles", null> = {

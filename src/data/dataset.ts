@@ -15,3 +15,8 @@ export interface DatasetEntry<N extends string = string, P extends DatasetTask |
   /** One of TensorFlow Playground's sets: the page's problem and its place in the Playground's list. */
   readonly playground: P extends DatasetTask ? { readonly problem: P; readonly order: number } : null;
 }
+
+/** The entry of one of TensorFlow Playground's sets: its problem is its task, and it reads `samples` and `noise`. */
+export function playgroundDataset<N extends string, P extends DatasetTask>(name: N, generate: DatasetEntry["generate"], problem: P, order: number, doc: string): DatasetEntry<N, P> {
+  return { name, generate, task: problem, doc, options: ["samples", "noise"], playground: { problem, order } as DatasetEntry<N, P>["playground"] };
+}

@@ -5,10 +5,10 @@
  *
  * Defaults: `samples` 500, `noise` 0, `seed` 0, `rng` "glassbox".
  */
-import { matrix } from "../core/matrix.ts";
 import { gaussian } from "../core/random.ts";
 import { generatorRandom, noiseLevel, sampleCount } from "./options.ts";
-import type { DatasetEntry } from "./dataset.ts";
+import { planePoints } from "./plane-points.ts";
+import { playgroundDataset } from "./dataset.ts";
 import type { GeneratorOptions, LabeledData } from "./types.ts";
 
 export function gauss(options: GeneratorOptions = {}): LabeledData {
@@ -16,26 +16,13 @@ export function gauss(options: GeneratorOptions = {}): LabeledData {
   const noise = noiseLevel(options, 0);
   const rng = generatorRandom(options);
   const std = Math.sqrt(0.5 + 7 * noise);
-  const X = matrix(n, 2);
-  const y: number[] = [];
+  const points = planePoints(n);
   const cluster = (count: number, centre: number, label: number): void => {
-    for (let i = 0; i < count; i++) {
-      const row = y.length;
-      X.data[2 * row] = gaussian(rng, centre, std);
-      X.data[2 * row + 1] = gaussian(rng, centre, std);
-      y.push(label);
-    }
+    for (let i = 0; i < count; i++) points.add(gaussian(rng, centre, std), gaussian(rng, centre, std), label);
   };
   cluster(Math.ceil(n / 2), 2, 1);
   cluster(Math.floor(n / 2), -2, 0);
-  return { X, y };
+  return points.data;
 }
 
-export const gaussDataset: DatasetEntry<"gauss", "classification"> = {
-  name: "gauss",
-  generate: gauss,
-  task: "classification",
-  doc: "TensorFlow Playground's \"Gaussian\": two round clusters",
-  options: ["samples", "noise"],
-  playground: { problem: "classification", order: 2 },
-};
+export const gaussDataset = playgroundDataset("gauss", gauss, "classification", 2, "TensorFlow Playground's \"Gaussian\": two round clusters");

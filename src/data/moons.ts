@@ -9,11 +9,9 @@
  *
  * Defaults: `samples` 100, `noise` 0 (no noise), `seed` 0, `rng` "glassbox".
  */
-import { matrix } from "../core/matrix.ts";
-import { addNoise } from "./add-noise.ts";
 import { linspace } from "./linspace.ts";
 import { generatorRandom, noiseLevel, sampleCount } from "./options.ts";
-import { shuffleSamples } from "./shuffle-samples.ts";
+import { twoCurves } from "./two-curves.ts";
 import type { DatasetEntry } from "./dataset.ts";
 import type { GeneratorOptions, LabeledData } from "./types.ts";
 
@@ -21,26 +19,7 @@ export function moons(options: GeneratorOptions = {}): LabeledData {
   const n = sampleCount(options, 100, 2);
   const noise = noiseLevel(options, 0);
   const rng = generatorRandom(options);
-  const nOut = Math.floor(n / 2);
-  const nIn = n - nOut;
-  const X = matrix(n, 2);
-  const y: number[] = [];
-  const tOut = linspace(0, Math.PI, nOut);
-  for (let i = 0; i < nOut; i++) {
-    X.data[2 * i] = Math.cos(tOut[i]);
-    X.data[2 * i + 1] = Math.sin(tOut[i]);
-    y.push(0);
-  }
-  const tIn = linspace(0, Math.PI, nIn);
-  for (let i = 0; i < nIn; i++) {
-    const r = nOut + i;
-    X.data[2 * r] = 1 - Math.cos(tIn[i]);
-    X.data[2 * r + 1] = 1 - Math.sin(tIn[i]) - 0.5;
-    y.push(1);
-  }
-  const out = shuffleSamples(rng, { X, y });
-  addNoise(rng, out.X, noise);
-  return out;
+  return twoCurves(rng, n, noise, (count) => linspace(0, Math.PI, count), (t) => [Math.cos(t), Math.sin(t)], (t) => [1 - Math.cos(t), 1 - Math.sin(t) - 0.5]);
 }
 
 export const moonsDataset: DatasetEntry<"moons", null> = {

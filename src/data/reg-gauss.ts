@@ -7,7 +7,7 @@
  * Defaults: `samples` 1200, `noise` 0, `seed` 0, `rng` "glassbox".
  */
 import { uniformRegression } from "./reg-plane.ts";
-import type { DatasetEntry } from "./dataset.ts";
+import { playgroundDataset } from "./dataset.ts";
 import type { GeneratorOptions, LabeledData } from "./types.ts";
 
 const BUMPS: readonly [number, number, number][] = [
@@ -32,11 +32,4 @@ export function regGauss(options: GeneratorOptions = {}): LabeledData {
   return uniformRegression(options, bumps);
 }
 
-export const regGaussDataset: DatasetEntry<"reg-gauss", "regression"> = {
-  name: "reg-gauss",
-  generate: regGauss,
-  task: "regression",
-  doc: "TensorFlow Playground's regression \"Multi gaussian\": six bumps",
-  options: ["samples", "noise"],
-  playground: { problem: "regression", order: 1 },
-};
+export const regGaussDataset = playgroundDataset("reg-gauss", regGauss, "regression", 1, "TensorFlow Playground's regression \"Multi gaussian\": six bumps");

@@ -5,10 +5,10 @@
  *
  * Defaults: `samples` 1200 (the Playground's regression count), `noise` 0, `seed` 0, `rng` "glassbox".
  */
-import { matrix } from "../core/matrix.ts";
 import { uniform } from "../core/random.ts";
 import { generatorRandom, noiseLevel, sampleCount } from "./options.ts";
-import type { DatasetEntry } from "./dataset.ts";
+import { planePoints } from "./plane-points.ts";
+import { playgroundDataset } from "./dataset.ts";
 import type { GeneratorOptions, LabeledData } from "./types.ts";
 
 const PLAYGROUND_RADIUS = 6;
@@ -26,25 +26,15 @@ export function uniformRegression(options: GeneratorOptions, target: (x: number,
   const noise = noiseLevel(options, 0);
   const rng = generatorRandom(options);
   const R = PLAYGROUND_RADIUS;
-  const X = matrix(n, 2);
-  const y: number[] = [];
+  const points = planePoints(n);
   for (let i = 0; i < n; i++) {
     const a = uniform(rng, -R, R);
     const b = uniform(rng, -R, R);
     const na = uniform(rng, -R, R) * noise;
     const nb = uniform(rng, -R, R) * noise;
-    X.data[2 * i] = a;
-    X.data[2 * i + 1] = b;
-    y.push(target(a + na, b + nb));
+    points.add(a, b, target(a + na, b + nb));
   }
-  return { X, y };
+  return points.data;
 }
 
-export const regPlaneDataset: DatasetEntry<"reg-plane", "regression"> = {
-  name: "reg-plane",
-  generate: regPlane,
-  task: "regression",
-  doc: "TensorFlow Playground's regression \"Plane\": target (x + y)/10",
-  options: ["samples", "noise"],
-  playground: { problem: "regression", order: 0 },
-};
+export const regPlaneDataset = playgroundDataset("reg-plane", regPlane, "regression", 0, "TensorFlow Playground's regression \"Plane\": target (x + y)/10");

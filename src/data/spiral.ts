@@ -7,10 +7,10 @@
  *
  * Defaults: `samples` 500 (the Playground's count), `noise` 0, `seed` 0, `rng` "glassbox".
  */
-import { matrix } from "../core/matrix.ts";
 import { uniform } from "../core/random.ts";
 import { generatorRandom, noiseLevel, sampleCount } from "./options.ts";
-import type { DatasetEntry } from "./dataset.ts";
+import { planePoints } from "./plane-points.ts";
+import { playgroundDataset } from "./dataset.ts";
 import type { GeneratorOptions, LabeledData } from "./types.ts";
 
 export function spiral(options: GeneratorOptions = {}): LabeledData {
@@ -18,28 +18,17 @@ export function spiral(options: GeneratorOptions = {}): LabeledData {
   const noise = noiseLevel(options, 0);
   const rng = generatorRandom(options);
   const half = n / 2;
-  const X = matrix(n, 2);
-  const y: number[] = [];
+  const points = planePoints(n);
   const arm = (count: number, delta: number, label: number): void => {
     for (let i = 0; i < count; i++) {
       const r = (i / half) * 5;
       const t = ((1.75 * i) / half) * 2 * Math.PI + delta;
-      const row = y.length;
-      X.data[2 * row] = r * Math.sin(t) + uniform(rng, -1, 1) * noise;
-      X.data[2 * row + 1] = r * Math.cos(t) + uniform(rng, -1, 1) * noise;
-      y.push(label);
+      points.add(r * Math.sin(t) + uniform(rng, -1, 1) * noise, r * Math.cos(t) + uniform(rng, -1, 1) * noise, label);
     }
   };
   arm(Math.ceil(half), 0, 1);
   arm(Math.floor(half), Math.PI, 0);
-  return { X, y };
+  return points.data;
 }
 
-export const spiralDataset: DatasetEntry<"spiral", "classification"> = {
-  name: "spiral",
-  generate: spiral,
-  task: "classification",
-  doc: "TensorFlow Playground's two spiral arms",
-  options: ["samples", "noise"],
-  playground: { problem: "classification", order: 3 },
-};
+export const spiralDataset = playgroundDataset("spiral", spiral, "classification", 3, "TensorFlow Playground's two spiral arms");

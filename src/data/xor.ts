@@ -8,10 +8,10 @@
  *
  * Defaults: `samples` 500 (the Playground's count), `noise` 0, `seed` 0, `rng` "glassbox".
  */
-import { matrix } from "../core/matrix.ts";
 import { uniform } from "../core/random.ts";
 import { generatorRandom, noiseLevel, sampleCount } from "./options.ts";
-import type { DatasetEntry } from "./dataset.ts";
+import { planePoints } from "./plane-points.ts";
+import { playgroundDataset } from "./dataset.ts";
 import type { GeneratorOptions, LabeledData } from "./types.ts";
 
 const PADDING = 0.3;
@@ -20,8 +20,7 @@ export function xor(options: GeneratorOptions = {}): LabeledData {
   const n = sampleCount(options, 500);
   const noise = noiseLevel(options, 0);
   const rng = generatorRandom(options);
-  const X = matrix(n, 2);
-  const y: number[] = [];
+  const points = planePoints(n);
   for (let i = 0; i < n; i++) {
     let a = uniform(rng, -5, 5);
     a += a > 0 ? PADDING : -PADDING;
@@ -29,18 +28,9 @@ export function xor(options: GeneratorOptions = {}): LabeledData {
     b += b > 0 ? PADDING : -PADDING;
     const na = uniform(rng, -5, 5) * noise;
     const nb = uniform(rng, -5, 5) * noise;
-    X.data[2 * i] = a;
-    X.data[2 * i + 1] = b;
-    y.push((a + na) * (b + nb) >= 0 ? 1 : 0);
+    points.add(a, b, (a + na) * (b + nb) >= 0 ? 1 : 0);
   }
-  return { X, y };
+  return points.data;
 }
 
-export const xorDataset: DatasetEntry<"xor", "classification"> = {
-  name: "xor",
-  generate: xor,
-  task: "classification",
-  doc: "TensorFlow Playground's \"Exclusive or\"",
-  options: ["samples", "noise"],
-  playground: { problem: "classification", order: 1 },
-};
+export const xorDataset = playgroundDataset("xor", xor, "classification", 1, "TensorFlow Playground's \"Exclusive or\"");

@@ -131,45 +131,36 @@ function locate(text: string, comments: boolean): JsonSyntaxError {
     if (!m || m[0] === "-") fail(VALUE);
     i += m![0].length;
   };
+  /** An object's or array's items after its opening bracket, each read by `item`, up to `close`. */
+  const items = (close: "}" | "]", item: () => void, after: string) => {
+    i++;
+    space();
+    if (text[i] === close) return void i++;
+    for (;;) {
+      item();
+      space();
+      if (text[i] === ",") {
+        i++;
+        continue;
+      }
+      if (text[i] === close) return void i++;
+      fail(`"," or "${close}" after ${after}`);
+    }
+  };
+  const property = () => {
+    space();
+    if (text[i] !== '"') fail(`a property name in double quotes`);
+    string();
+    space();
+    if (text[i] !== ":") fail(`":" after the property name`);
+    i++;
+    value();
+  };
   const value = (): void => {
     space();
     const c = text[i];
-    if (c === "{") {
-      i++;
-      space();
-      if (text[i] === "}") return void i++;
-      for (;;) {
-        space();
-        if (text[i] !== '"') fail(`a property name in double quotes`);
-        string();
-        space();
-        if (text[i] !== ":") fail(`":" after the property name`);
-        i++;
-        value();
-        space();
-        if (text[i] === ",") {
-          i++;
-          continue;
-        }
-        if (text[i] === "}") return void i++;
-        fail(`"," or "}" after a property's value`);
-      }
-    }
-    if (c === "[") {
-      i++;
-      space();
-      if (text[i] === "]") return void i++;
-      for (;;) {
-        value();
-        space();
-        if (text[i] === ",") {
-          i++;
-          continue;
-        }
-        if (text[i] === "]") return void i++;
-        fail(`"," or "]" after an array element`);
-      }
-    }
+    if (c === "{") return items("}", property, "a property's value");
+    if (c === "[") return items("]", value, "an array element");
     if (c === '"') return string();
     if (c === "t") return literal("true");
     if (c === "f") return literal("false");

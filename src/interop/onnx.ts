@@ -1,9 +1,10 @@
 /**
  * ONNX ⇄ Glassbox models. Export writes a graph of `Gemm` (transB = 1: the weight is Glassbox's
- * out × in W) and one activation operator per layer (`Relu`, `Sigmoid`, `Tanh`, `Softmax`; none
- * for linear), preceded by `Sub` and `Div` when the model has a scaler, in float32 (the default)
- * or float64: IR version 8, opset 13 (ONNX_IR_VERSION, ONNX_OPSET). What ONNX has no field for
- * (classes, column names, loss, input feature map) goes into `metadata_props` as `glassbox.*`.
+ * out × in W) and one activation operator per layer (its activation entry's `interop.onnx`:
+ * `Relu`, `Sigmoid`, `Tanh`, `Softmax`; none for linear), preceded by `Sub` and `Div` when the
+ * model has a scaler, in float32 (the default) or float64: IR version 8, opset 13
+ * (ONNX_IR_VERSION, ONNX_OPSET). What ONNX has no field for (classes, column names, loss, input
+ * feature map) goes into `metadata_props` as `glassbox.*`.
  *
  * Import reads such graphs back, and those `torch.onnx.export` writes for a stack of `Linear`
  * layers and activations (IR 7, opset 13: Gemm, or MatMul + Add, then Relu/Sigmoid/Tanh/Softmax),
@@ -16,12 +17,14 @@ import { UserError } from "../core/errors.ts";
 import type { Label } from "../core/label.ts";
 import type { ActivationName } from "../nn/activations.ts";
 import { isLossName } from "../nn/losses.ts";
+import { defaultLoss } from "../experiment/experiment.ts";
 import type { Model } from "../nn/model.ts";
 import { layerToJson } from "../nn/network.ts";
 import { MODEL_FORMAT, MODEL_VERSION, type ModelJson } from "../nn/serialize.ts";
 import { namesFromMetadata } from "./check.ts";
 import { decodeMessage, MessageWriter, read, TruncatedError, WireError, type Fields } from "./protobuf.ts";
-import { defaultClasses, defaultLoss } from "./tfjs.ts";
+import { interopName, ONNX_ACTIVATIONS } from "./names.ts";
+import { defaultClasses } from "./tfjs.ts";
 
 export const ONNX_IR_VERSION = 8;
 export const ONNX_OPSET = 13;
@@ -149,9 +152,8 @@ export function decodeOnnx(bytes: Uint8Array, where = "model.onnx"): OnnxModel {
   }
 }
 
-const ACTIVATION_OPS: Record<string, ActivationName> = { Relu: "relu", Sigmoid: "sigmoid", Tanh: "tanh", Softmax: "softmax" };
 const PASS_THROUGH = new Set(["Identity", "Dropout", "Flatten", "Cast"]);
-const SUPPORTED = "Gemm, MatMul + Add, Relu, Sigmoid, Tanh, Softmax (and Identity, Dropout, Flatten, Cast; Sub then Div before the first layer as a scaler)";
+const SUPPORTED = `Gemm, MatMul + Add, ${[...ONNX_ACTIVATIONS.keys()].join(", ")} (and Identity, Dropout, Flatten, Cast; Sub then Div before the first layer as a scaler)`;
 
 interface PendingLayer {
   units: number;
@@ -237,13 +239,13 @@ export function onnxToModelJson(bytes: Uint8Array, where = "model.onnx"): ModelJ
     } else if (n.opType === "Add") {
       if (!last || last.activation !== null || last.b !== null) throw new UserError(`${label(i)}: an Add Glassbox can read comes right after a MatMul (its bias)`, where);
       last.b = vector(constant(others[0], i), last.units, "the bias", i);
-    } else if (ACTIVATION_OPS[n.opType]) {
+    } else if (ONNX_ACTIVATIONS.has(n.opType)) {
       if (!last || last.activation !== null) throw new UserError(`${label(i)}: ${n.opType} must follow a Gemm or MatMul (each Glassbox layer is one of them and one activation)`, where);
       if (n.opType === "Softmax") {
         const axis = attr("axis")?.i ?? (opset >= 13 ? -1 : 1);
         if (axis !== 1 && axis !== -1) throw new UserError(`${label(i)}: Softmax over axis ${axis}; Glassbox's softmax is over the features (axis 1)`, where);
       }
-      last.activation = ACTIVATION_OPS[n.opType];
+      last.activation = ONNX_ACTIVATIONS.get(n.opType)!;
       last.b ??= new Array<number>(last.units).fill(0);
     } else if ((n.opType === "Sub" || n.opType === "Div") && layers.length === 0 && n.inputs[0] === current) {
       const d = width ?? constant(others[0], i).values.length;
@@ -307,8 +309,6 @@ export interface OnnxExportOptions {
   dtype?: "float32" | "float64";
 }
 
-const ACTIVATION_OP: Partial<Record<ActivationName, string>> = { relu: "Relu", sigmoid: "Sigmoid", tanh: "Tanh", softmax: "Softmax" };
-
 function tensorMessage(name: string, dims: number[], values: ArrayLike<number>, dtype: "float32" | "float64"): MessageWriter {
   const t = new MessageWriter();
   for (const d of dims) t.int(1, d);
@@ -355,7 +355,7 @@ export function modelToOnnx(model: Model, options: OnnxExportOptions = {}): Uint
     const name = `layer${i + 1}`;
     const { W, b } = layerToJson(l);
     inits.push(tensorMessage(`${name}.W`, [l.units, l.inputSize], W.flat(), dtype), tensorMessage(`${name}.b`, [l.units], b, dtype));
-    const op = ACTIVATION_OP[l.activation];
+    const op = interopName("onnx", l.activation, `layer ${i + 1}`);
     const z = op ? `${name}.Z` : i === last ? "output" : `${name}.A`;
     nodes.push(node("Gemm", [current, `${name}.W`, `${name}.b`], [z], `${name}/Gemm`, [intAttr("transB", 1)]));
     current = z;

@@ -98,28 +98,25 @@ export const read = {
     return all.length ? all[all.length - 1] : fallback;
   },
   floats(f: Fields, n: number): number[] {
-    const out: number[] = [];
-    for (const v of f.get(n) ?? []) {
-      if (v.wire === 5) out.push(v.value.getFloat32(0, true));
-      else if (v.wire === 2) {
-        const dv = new DataView(v.value.buffer, v.value.byteOffset, v.value.byteLength);
-        for (let i = 0; i + 4 <= v.value.byteLength; i += 4) out.push(dv.getFloat32(i, true));
-      }
-    }
-    return out;
+    return fixedValues(f, n, 5, 4, (dv, at) => dv.getFloat32(at, true));
   },
   doubles(f: Fields, n: number): number[] {
-    const out: number[] = [];
-    for (const v of f.get(n) ?? []) {
-      if (v.wire === 1) out.push(v.value.getFloat64(0, true));
-      else if (v.wire === 2) {
-        const dv = new DataView(v.value.buffer, v.value.byteOffset, v.value.byteLength);
-        for (let i = 0; i + 8 <= v.value.byteLength; i += 8) out.push(dv.getFloat64(i, true));
-      }
-    }
-    return out;
+    return fixedValues(f, n, 1, 8, (dv, at) => dv.getFloat64(at, true));
   },
 };
+
+/** A repeated fixed-width field, one value per field (its own wire type) or packed (wire 2), little-endian. */
+function fixedValues(f: Fields, n: number, wire: 1 | 5, size: 4 | 8, get: (dv: DataView, at: number) => number): number[] {
+  const out: number[] = [];
+  for (const v of f.get(n) ?? []) {
+    if (v.wire === wire) out.push(get(v.value as DataView, 0));
+    else if (v.wire === 2) {
+      const dv = new DataView(v.value.buffer, v.value.byteOffset, v.value.byteLength);
+      for (let i = 0; i + size <= v.value.byteLength; i += size) out.push(get(dv, i));
+    }
+  }
+  return out;
+}
 
 function decodePackedVarints(bytes: Uint8Array): bigint[] {
   const out: bigint[] = [];

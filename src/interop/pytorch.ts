@@ -12,17 +12,17 @@
  */
 import { UserError } from "../core/errors.ts";
 import type { Prepared } from "../experiment/prepare.ts";
+import { loss as lossOf } from "../nn/losses.ts";
 import { layerToJson } from "../nn/network.ts";
 import { optimizerOptions, type AllOptimizerOptions } from "../nn/optimizers/registry.ts";
 import { defaultLearningRate } from "../nn/train.ts";
+import { interopName, torchLoss } from "./names.ts";
 
 const num = (v: number): string => (Number.isInteger(v) ? `${v}.0` : String(v));
 const list = (a: ArrayLike<number>): string => `[${Array.from(a, num).join(", ")}]`;
 const rowsOf = (data: Float64Array, rows: number, cols: number): string =>
   `[\n${Array.from({ length: rows }, (_, i) => `    ${list(data.subarray(i * cols, (i + 1) * cols))},`).join("\n")}\n]`;
 const py = (s: string): string => JSON.stringify(s);
-
-const ACT: Record<string, string> = { relu: "torch.relu", sigmoid: "torch.sigmoid", tanh: "torch.tanh", linear: "(lambda z: z)", softmax: "(lambda z: torch.softmax(z, dim=1))" };
 
 /** The training script for a prepared experiment; `source` names the experiment file in comments. */
 export function experimentToPytorch(prepared: Prepared, source: string): string {
@@ -42,12 +42,8 @@ export function experimentToPytorch(prepared: Prepared, source: string): string 
   const l1 = config.l1 ?? 0;
   const batch = config.batchSize ?? null;
   const seed = config.seed ?? 0;
-  const lossLines: Record<string, string> = {
-    "binary-crossentropy": `F.binary_cross_entropy_with_logits(z, y, reduction="sum") / y.shape[1]  # mean over outputs, summed over rows`,
-    "categorical-crossentropy": `-(y * F.log_softmax(z, dim=1)).sum()`,
-    mse: `((OUTPUT(z) - y) ** 2).sum() / y.shape[1]  # mean over outputs, summed over rows`,
-    sse: `0.5 * ((OUTPUT(z) - y) ** 2).sum()`,
-  };
+  const summedLoss = torchLoss(model.loss, source);
+  const functions = model.layers.map((l) => interopName("torch", l.activation, source));
   const optimiser =
     config.optimizer === "adam"
       ? `torch.optim.Adam(net.parameters(), lr=${num(lr)}, betas=(${num(o.beta1!)}, ${num(o.beta2!)}), eps=${num(o.epsilon!)})`
@@ -100,8 +96,8 @@ MEAN = SCALE = None`}
 # Layers (sizes ${[d, ...model.layers.map((l) => l.units)].join("-")}) and activations; the output's activation is kept apart so the
 # cross-entropies can be computed from the logits, as Glassbox does.
 SIZES = ${JSON.stringify([d, ...model.layers.map((l) => l.units)])}
-HIDDEN = [${model.layers.slice(0, -1).map((l) => ACT[l.activation]).join(", ")}]
-OUTPUT = ${ACT[model.layers[model.layers.length - 1].activation]}
+HIDDEN = [${functions.slice(0, -1).join(", ")}]
+OUTPUT = ${functions[functions.length - 1]}
 
 
 class Net(nn.Module):
@@ -132,7 +128,7 @@ with torch.no_grad():
 
 def summed_loss(z, y):
     """Σ over rows of each row's ${model.loss} loss, from the logits z."""
-    return ${lossLines[model.loss]}
+    return ${summedLoss}
 
 
 L2, L1 = ${num(l2)}, ${num(l1)}  # penalties on the weights (not the biases): + L2/2·Σw² + L1·Σ|w| on the summed loss
@@ -145,7 +141,7 @@ def objective(x, y):
         total = total + 0.5 * L2 * sum((w ** 2).sum() for w in weights)
     if L1 > 0:
         total = total + L1 * sum(w.abs().sum() for w in weights)
-    reported = ${model.loss === "sse" ? "total  # sse is reported as the sum" : "total / x.shape[0]  # reported as the mean over rows"}
+    reported = ${lossOf(model.loss).reportsSum ? `total  # ${model.loss} is reported as the sum` : "total / x.shape[0]  # reported as the mean over rows"}
     # reduction "${reduction}": gradients ${reduction === "mean" ? "averaged over the rows" : "summed over the rows"}
     return reported, ${reduction === "mean" ? "total / x.shape[0]" : "total"}
 

@@ -8,12 +8,13 @@
  */
 import { UserError } from "../core/errors.ts";
 import type { Label } from "../core/label.ts";
-import type { ActivationName } from "../nn/activations.ts";
-import type { LossName } from "../nn/losses.ts";
+import { defaultLoss } from "../experiment/experiment.ts";
+import { activation, type ActivationName } from "../nn/activations.ts";
 import type { Model } from "../nn/model.ts";
 import { layerToJson } from "../nn/network.ts";
 import { MODEL_FORMAT, MODEL_VERSION, type ModelJson } from "../nn/serialize.ts";
 import { describe, isObject, numberList, numberMatrix, transpose } from "./check.ts";
+import { SKLEARN_HIDDEN, SKLEARN_OUTPUT } from "./names.ts";
 
 export interface SklearnMlpJson {
   type: "MLPClassifier" | "MLPRegressor";
@@ -28,16 +29,22 @@ export interface SklearnMlpJson {
   feature_names_in_?: string[];
 }
 
+// scikit-learn's own names; which Glassbox activation each one is, is that entry's `interop.sklearn`.
 type SklearnActivation = "relu" | "logistic" | "tanh" | "identity";
 type SklearnOutActivation = "logistic" | "softmax" | "identity";
 
-const HIDDEN: Record<SklearnActivation, ActivationName> = { relu: "relu", logistic: "sigmoid", tanh: "tanh", identity: "linear" };
-const OUTPUT: Record<SklearnOutActivation, ActivationName> = { logistic: "sigmoid", softmax: "softmax", identity: "linear" };
-const LOSS: Record<SklearnOutActivation, LossName> = { logistic: "binary-crossentropy", softmax: "categorical-crossentropy", identity: "mse" };
+const isClassifierOutput = (a: ActivationName): boolean => activation(a).task !== "regression";
 
-function oneOf<T extends string>(v: unknown, table: Record<T, unknown>, where: string): T {
-  if (typeof v === "string" && Object.hasOwn(table, v)) return v as T;
-  throw new UserError(`${describe(v)} is not one of ${Object.keys(table).join(", ")}`, where);
+/** The `out_activation_` names of a classifier (or else of a regressor), as "a or b". */
+function outputNames(classifier: boolean): string {
+  return [...SKLEARN_OUTPUT].filter(([, a]) => isClassifierOutput(a) === classifier).map(([name]) => name).join(" or ");
+}
+
+/** The Glassbox activation of a scikit-learn name from `table`. */
+function oneOf(v: unknown, table: ReadonlyMap<string, ActivationName>, where: string): ActivationName {
+  const found = typeof v === "string" ? table.get(v) : undefined;
+  if (found) return found;
+  throw new UserError(`${describe(v)} is not one of ${[...table.keys()].join(", ")}`, where);
 }
 
 /** The model file (ARCHITECTURE §4) of a fitted scikit-learn MLP's JSON; `where` names the file in messages. */
@@ -69,21 +76,22 @@ export function sklearnToModelJson(doc: unknown, where = "sklearn model"): Model
     const actual = coefs.slice(0, -1).map((c) => c[0].length);
     if (sizes.join() !== actual.join()) throw new UserError(`is [${sizes.join(", ")}] but coefs_ has hidden layers of [${actual.join(", ")}]`, at("hidden_layer_sizes"));
   }
-  const hidden = HIDDEN[oneOf<SklearnActivation>(doc.activation, HIDDEN, at("activation"))];
-  const outName = oneOf<SklearnOutActivation>(doc.out_activation_, OUTPUT, at("out_activation_"));
+  const hidden = oneOf(doc.activation, SKLEARN_HIDDEN, at("activation"));
+  const output = oneOf(doc.out_activation_, SKLEARN_OUTPUT, at("out_activation_"));
+  const outName = doc.out_activation_ as SklearnOutActivation;
   const units = coefs[coefs.length - 1][0].length;
 
   let classes: Label[] | null = null;
   if (type === "MLPClassifier") {
-    if (outName === "identity") throw new UserError(`an MLPClassifier's output is logistic or softmax, not identity`, at("out_activation_"));
+    if (!isClassifierOutput(output)) throw new UserError(`an MLPClassifier's output is ${outputNames(true)}, not ${outName}`, at("out_activation_"));
     if (!Array.isArray(doc.classes_)) throw new UserError(`classes_ is missing: an MLPClassifier needs its classes_ (the label of each output)`, where);
     classes = doc.classes_ as Label[];
     const bad = classes.findIndex((c) => typeof c !== "number" && typeof c !== "string");
     if (bad >= 0) throw new UserError(`entry ${bad} is ${describe(classes[bad])}: labels are numbers or strings`, at("classes_"));
-    const expected = outName === "logistic" && units === 1 ? 2 : units;
+    const expected = activation(output).task === "binary" && units === 1 ? 2 : units;
     if (classes.length !== expected) throw new UserError(`has ${classes.length} labels but the output layer's ${units} unit${units === 1 ? "" : "s"} stand for ${expected}`, at("classes_"));
-  } else if (outName !== "identity") {
-    throw new UserError(`an MLPRegressor's output is identity, not ${outName}`, at("out_activation_"));
+  } else if (isClassifierOutput(output)) {
+    throw new UserError(`an MLPRegressor's output is ${outputNames(false)}, not ${outName}`, at("out_activation_"));
   }
 
   let scaler: ModelJson["scaler"] = null;
@@ -107,8 +115,8 @@ export function sklearnToModelJson(doc: unknown, where = "sklearn model"): Model
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
     inputSize,
-    layers: coefs.map((c, i) => ({ units: c[0].length, activation: i === coefs.length - 1 ? OUTPUT[outName] : hidden, W: transpose(c), b: biases[i] })),
-    loss: LOSS[outName],
+    layers: coefs.map((c, i) => ({ units: c[0].length, activation: i === coefs.length - 1 ? output : hidden, W: transpose(c), b: biases[i] })),
+    loss: defaultLoss(output),
     classes,
     scaler,
     featureNames,
@@ -127,19 +135,18 @@ export function modelToSklearn(model: Model, where = "model"): SklearnMlpJson {
   if (model.inputs) throw new UserError(`the model computes its inputs (${model.inputs.join(", ")}) from the raw columns, which scikit-learn's MLP cannot do; export to onnx or tfjs instead`, where);
   const hiddenNames = [...new Set(model.layers.slice(0, -1).map((l) => l.activation))];
   if (hiddenNames.length > 1) throw new UserError(`its hidden layers use ${hiddenNames.join(" and ")}; a scikit-learn MLP has one activation for all hidden layers`, where);
-  if (hiddenNames[0] === "softmax") throw new UserError(`a softmax hidden layer has no scikit-learn equivalent`, where);
-  const toSk = (a: ActivationName) => (Object.keys(HIDDEN) as SklearnActivation[]).find((k) => HIDDEN[k] === a)!;
+  const hiddenSk = hiddenNames.length ? activation(hiddenNames[0]).interop.sklearn : undefined;
+  if (hiddenNames.length && !hiddenSk?.hidden) throw new UserError(`a ${hiddenNames[0]} hidden layer has no scikit-learn equivalent`, where);
   const out = model.layers[model.layers.length - 1];
   const classifier = model.classes !== null;
-  const outName: SklearnOutActivation | undefined = classifier
-    ? out.activation === "softmax" ? "softmax" : out.activation === "sigmoid" ? "logistic" : undefined
-    : out.activation === "linear" ? "identity" : undefined;
+  const outSk = activation(out.activation).interop.sklearn;
+  const outName = outSk?.output && isClassifierOutput(out.activation) === classifier ? (outSk.name as SklearnOutActivation) : undefined;
   if (!outName) {
-    throw new UserError(`its output layer is ${out.activation} for ${classifier ? "classes" : "regression"}; scikit-learn's MLPs have ${classifier ? "logistic or softmax" : "identity"} outputs there`, where);
+    throw new UserError(`its output layer is ${out.activation} for ${classifier ? "classes" : "regression"}; scikit-learn's MLPs have ${outputNames(classifier)} outputs there`, where);
   }
   const layers = model.layers.map((l) => layerToJson(l));
   let outActivation = outName;
-  if (outName === "softmax" && out.units === 2) {
+  if (out.activation === "softmax" && out.units === 2) {
     // scikit-learn's binary classifiers have one logistic unit: softmax(z)₁ = σ(z₁ − z₀).
     const { W, b } = layers[layers.length - 1];
     layers[layers.length - 1] = { W: [W[1].map((w, k) => w - W[0][k])], b: [b[1] - b[0]] };
@@ -149,7 +156,7 @@ export function modelToSklearn(model: Model, where = "model"): SklearnMlpJson {
     type: classifier ? "MLPClassifier" : "MLPRegressor",
     coefs_: layers.map((l) => transpose(l.W)),
     intercepts_: layers.map((l) => l.b),
-    activation: model.layers.length > 1 ? toSk(model.layers[0].activation) : "relu",
+    activation: hiddenSk ? (hiddenSk.name as SklearnActivation) : "relu",
     out_activation_: outActivation,
     n_features_in_: model.inputSize,
     hidden_layer_sizes: model.layers.slice(0, -1).map((l) => l.units),

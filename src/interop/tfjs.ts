@@ -12,17 +12,16 @@
  */
 import { UserError } from "../core/errors.ts";
 import type { Label } from "../core/label.ts";
-import type { ActivationName } from "../nn/activations.ts";
+import { defaultLoss } from "../experiment/experiment.ts";
+import { activation, type ActivationName } from "../nn/activations.ts";
 import { isLossName, type LossName } from "../nn/losses.ts";
 import type { Model } from "../nn/model.ts";
 import { layerToJson } from "../nn/network.ts";
 import { MODEL_FORMAT, MODEL_VERSION, type ModelJson } from "../nn/serialize.ts";
 import { describe, isObject, namesFromMetadata } from "./check.ts";
+import { interopName, KERAS_ACTIVATIONS } from "./names.ts";
 
 export const TFJS_WEIGHTS_FILE = "group1-shard1of1.bin";
-
-/** Keras activation names Glassbox has (Keras and TF.js spell them the same). */
-const ACTIVATIONS: Record<string, ActivationName> = { relu: "relu", sigmoid: "sigmoid", tanh: "tanh", linear: "linear", softmax: "softmax" };
 
 export interface TfjsModelJson {
   modelTopology: unknown;
@@ -92,8 +91,9 @@ export function tfjsToModelJson(modelJson: unknown, readShard: (path: string) =>
     if (layer.class_name !== "Dense") return; // InputLayer, Dropout: nothing to compute when predicting
     if (!Number.isInteger(c.units) || (c.units as number) < 1) throw new UserError(`units must be a positive integer, got ${describe(c.units)}`, at);
     const act = c.activation ?? "linear";
-    if (typeof act !== "string" || !Object.hasOwn(ACTIVATIONS, act)) throw new UserError(`activation ${describe(act)} is not supported: Glassbox has ${Object.keys(ACTIVATIONS).join(", ")}`, at);
-    dense.push({ name: String(c.name ?? `dense_${dense.length + 1}`), units: c.units as number, activation: ACTIVATIONS[act], useBias: c.use_bias !== false });
+    const glassboxActivation = typeof act === "string" ? KERAS_ACTIVATIONS.get(act) : undefined;
+    if (!glassboxActivation) throw new UserError(`activation ${describe(act)} is not supported: Glassbox has ${[...KERAS_ACTIVATIONS.keys()].join(", ")}`, at);
+    dense.push({ name: String(c.name ?? `dense_${dense.length + 1}`), units: c.units as number, activation: glassboxActivation, useBias: c.use_bias !== false });
   });
   if (dense.length === 0) throw new UserError(`has no Dense layer`, `${where}: modelTopology`);
   if (inputSize === undefined) throw new UserError(`the first layer has no batch_input_shape: the input size is unknown`, `${where}: modelTopology.config.layers[0]`);
@@ -163,15 +163,14 @@ export function tfjsToModelJson(modelJson: unknown, readShard: (path: string) =>
   return json;
 }
 
-/** Classes when a file names none: 0/1 for one sigmoid unit, 0…k−1 for k outputs; none for regression. */
+/**
+ * Classes when a file names none (by the output's task): 0/1 for one binary unit (sigmoid), 0…k−1
+ * for k outputs; none for regression.
+ */
 export function defaultClasses(output: ActivationName, units: number): Label[] | null {
-  if (output === "sigmoid") return units === 1 ? [0, 1] : Array.from({ length: units }, (_, i) => i);
-  if (output === "softmax") return Array.from({ length: units }, (_, i) => i);
-  return null;
-}
-
-export function defaultLoss(output: ActivationName): LossName {
-  return output === "sigmoid" ? "binary-crossentropy" : output === "softmax" ? "categorical-crossentropy" : "mse";
+  const task = activation(output).task;
+  if (task === "regression") return null;
+  return task === "binary" && units === 1 ? [0, 1] : Array.from({ length: units }, (_, i) => i);
 }
 
 /** The model's layers with its scaler folded into the first one (raw inputs in, the same outputs). */
@@ -201,7 +200,7 @@ export function modelToTfjs(model: Model): { modelJson: TfjsModelJson; weights: 
       class_name: "Dense",
       config: {
         units: l.units,
-        activation: l.activation,
+        activation: interopName("keras", l.activation, `layer ${i + 1}`),
         use_bias: true,
         kernel_initializer: { class_name: "Zeros", config: {} },
         bias_initializer: { class_name: "Zeros", config: {} },

@@ -9,6 +9,7 @@ import { categoricalCrossentropy } from "./losses/categorical-crossentropy.ts";
 import type { Loss } from "./losses/loss.ts";
 import { meanSquaredError } from "./losses/mse.ts";
 import { sumSquaredError } from "./losses/sse.ts";
+import { registry } from "./registry.ts";
 
 export { softplus, type Loss } from "./losses/loss.ts";
 
@@ -20,15 +21,5 @@ const TABLE = {
 } as const satisfies Record<string, Loss>;
 
 export type LossName = keyof typeof TABLE;
-/** In registry order. */
-export const LOSS_NAMES = Object.keys(TABLE) as readonly LossName[];
-
-export function isLossName(name: unknown): name is LossName {
-  return typeof name === "string" && Object.hasOwn(TABLE, name);
-}
-
-export function loss(name: LossName): Loss {
-  const l = TABLE[name];
-  if (!l) throw new Error(`unknown loss "${name}"`);
-  return l;
-}
+/** The names in registry order, the name check and each name's entry. */
+export const { names: LOSS_NAMES, has: isLossName, entry: loss } = registry("loss", TABLE);

@@ -32,21 +32,21 @@
  *   lossData(input): LossData                       scaled X and encoded Y the loss is measured on
  *   angle: 3-D views take options.angle = {azimuth, elevation} in degrees (rotate: vary azimuth).
  */
-import { activationView } from "./views/activation.ts";
 import type { Scene } from "./scene.ts";
-import type { View, ViewInput, ViewOptions } from "./view.ts";
-import { viewApplies, type ViewName } from "./registry/index.ts";
-import { dataView } from "./views/data.ts";
-import { neuronsView } from "./views/neurons.ts";
-import { costSliceView, costSurfaceView } from "./views/cost.ts";
-import { trajectoryView } from "./views/trajectory.ts";
-import { boundaryView } from "./views/boundary.ts";
-import { hiddenView } from "./views/hidden.ts";
-import { surfaceView } from "./views/surface.ts";
-import { networkView } from "./views/network.ts";
-import { historyView } from "./views/history.ts";
-import { stepsView } from "./views/steps.ts";
-import { blueprintView, forwardShapesView, layerPassView, perceptronView, shapesView } from "./views/diagrams.ts";
+import type { ViewInput, ViewOptions } from "./view.ts";
+import { inRegistryOrder, viewApplies, type ViewName } from "./registry/index.ts";
+import { ACTIVATION_DRAWINGS } from "./views/activation.ts";
+import { BOUNDARY_DRAWINGS } from "./views/boundary.ts";
+import { COST_DRAWINGS } from "./views/cost.ts";
+import { DATA_DRAWINGS } from "./views/data.ts";
+import { DIAGRAM_DRAWINGS } from "./views/diagrams.ts";
+import { HIDDEN_DRAWINGS } from "./views/hidden.ts";
+import { HISTORY_DRAWINGS } from "./views/history.ts";
+import { NETWORK_DRAWINGS } from "./views/network.ts";
+import { NEURONS_DRAWINGS } from "./views/neurons.ts";
+import { STEPS_DRAWINGS } from "./views/steps.ts";
+import { SURFACE_DRAWINGS } from "./views/surface.ts";
+import { TRAJECTORY_DRAWINGS } from "./views/trajectory.ts";
 
 export type { Scene, Mark, Paint, RectMark, CircleMark, LineMark, PolylineMark, PathMark, TextMark, GroupMark } from "./scene.ts";
 export { allMarks, marksWithRole } from "./scene.ts";
@@ -63,26 +63,24 @@ export { hiddenMorphScene, hiddenActivations } from "./views/hidden.ts";
 export { stepScenes, stepsHtml, stepsLayout, type AfterTraining, type StepOptions } from "./views/steps.ts";
 export { afterTrainingScene, fitsTwelveSteps, SIGN_CONVENTION, twelveStepScenes, twelveSteps, type ArticleEquation, type ArticleStep, type ArticleSteps } from "./views/twelve-steps.ts";
 
-/** Each view's drawing, by its registry name (registry/index.ts lists the views and when each applies). */
-export const VIEWS = {
-  data: dataView,
-  activation: activationView,
-  neurons: neuronsView,
-  "cost-slice": costSliceView,
-  "cost-surface": costSurfaceView,
-  trajectory: trajectoryView,
-  boundary: boundaryView,
-  hidden: hiddenView,
-  surface: surfaceView,
-  network: networkView,
-  history: historyView,
-  steps: stepsView,
-  perceptron: perceptronView,
-  blueprint: blueprintView,
-  shapes: shapesView,
-  "forward-shapes": forwardShapesView,
-  "layer-pass": layerPassView,
-} satisfies Record<ViewName, View>;
+/**
+ * Each view's drawing by its registry name, in the registry's order (registry/index.ts lists the
+ * views; each views/ module names the ones it draws).
+ */
+export const VIEWS = inRegistryOrder({
+  ...ACTIVATION_DRAWINGS,
+  ...BOUNDARY_DRAWINGS,
+  ...COST_DRAWINGS,
+  ...DATA_DRAWINGS,
+  ...DIAGRAM_DRAWINGS,
+  ...HIDDEN_DRAWINGS,
+  ...HISTORY_DRAWINGS,
+  ...NETWORK_DRAWINGS,
+  ...NEURONS_DRAWINGS,
+  ...STEPS_DRAWINGS,
+  ...SURFACE_DRAWINGS,
+  ...TRAJECTORY_DRAWINGS,
+});
 
 /** Runs a view by name, with a clear error when it does not apply. */
 export function drawView(name: ViewName, input: ViewInput, options: ViewOptions = {}): Scene {

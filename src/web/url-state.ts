@@ -36,6 +36,33 @@ export interface ParsedHash {
 const IGNORED = new Set(["collectStats", "tutorial", "hideText"]);
 const HIDE_SUFFIX = "_hide";
 
+/** The fields whose value is one of a list (anything else keeps the default, with a notice naming the list). */
+const CHOICES = {
+  activation: ACTIVATIONS,
+  regularization: REGULARIZATIONS,
+  dataset: CLASS_DATASETS,
+  regDataset: REG_DATASETS,
+  problem: PROBLEMS,
+  optimizer: OPTIMIZERS,
+  loss: PAGE_LOSSES,
+  init: INITS,
+} as const satisfies { [K in keyof Setup]?: readonly Setup[K][] };
+type ChoiceField = keyof typeof CHOICES;
+
+/** The numeric fields: their range, whether whole, and the notice for a value outside it (`bounds`: it names the range). */
+const NUMBERS = {
+  learningRate: { min: 1e-9, max: 100, whole: false, notice: "notice.learningRate", bounds: false },
+  regularizationRate: { min: 0, max: 100, whole: false, notice: "notice.rate", bounds: false },
+  batchSize: { min: LIMITS.batchSize[0], max: LIMITS.batchSize[1], whole: true, notice: "notice.whole", bounds: true },
+  noise: { min: LIMITS.noise[0], max: LIMITS.noise[1], whole: false, notice: "notice.range", bounds: true },
+  percTrainData: { min: LIMITS.percTrainData[0], max: LIMITS.percTrainData[1], whole: false, notice: "notice.percentage", bounds: true },
+  momentum: { min: 0, max: 0.999, whole: false, notice: "notice.momentum", bounds: false },
+} as const satisfies { [K in keyof Setup]?: Setup[K] extends number ? { min: number; max: number; whole: boolean; notice: MessageKey; bounds: boolean } : never };
+type NumberField = keyof typeof NUMBERS;
+
+const isChoiceField = (key: string): key is ChoiceField => Object.hasOwn(CHOICES, key);
+const isNumberField = (key: string): key is NumberField => Object.hasOwn(NUMBERS, key);
+
 export function parseHash(hash: string): ParsedHash {
   const setup = defaultSetup();
   const messages: Message[] = [];
@@ -75,55 +102,24 @@ export function parseHash(hash: string): ParsedHash {
       else features.add(key as Feature);
       continue;
     }
+    if (isChoiceField(key)) {
+      const list: readonly string[] = CHOICES[key];
+      // The value is on the field's own list, so it is of the field's type.
+      pick(raw, list, (v) => ((setup as Record<ChoiceField, string>)[key] = v), () => oneOf(list, setup[key]));
+      continue;
+    }
+    if (isNumberField(key)) {
+      const { min, max, whole, notice, bounds } = NUMBERS[key];
+      numberIn(raw, min, max, whole, (v) => (setup[key] = v), () => bad(notice, setup[key], bounds ? { min, max } : {}));
+      continue;
+    }
     switch (key) {
-      case "activation":
-        pick(raw, ACTIVATIONS, (v) => (setup.activation = v), () => oneOf(ACTIVATIONS, setup.activation));
-        break;
-      case "regularization":
-        pick(raw, REGULARIZATIONS, (v) => (setup.regularization = v), () => oneOf(REGULARIZATIONS, setup.regularization));
-        break;
-      case "dataset":
-        pick(raw, CLASS_DATASETS, (v) => (setup.dataset = v), () => oneOf(CLASS_DATASETS, setup.dataset));
-        break;
-      case "regDataset":
-        pick(raw, REG_DATASETS, (v) => (setup.regDataset = v), () => oneOf(REG_DATASETS, setup.regDataset));
-        break;
-      case "problem":
-        pick(raw, PROBLEMS, (v) => (setup.problem = v), () => oneOf(PROBLEMS, setup.problem));
-        break;
-      case "learningRate":
-        numberIn(raw, 1e-9, 100, false, (v) => (setup.learningRate = v), () => bad("notice.learningRate", setup.learningRate));
-        break;
-      case "regularizationRate":
-        numberIn(raw, 0, 100, false, (v) => (setup.regularizationRate = v), () => bad("notice.rate", setup.regularizationRate));
-        break;
-      case "batchSize":
-        numberIn(raw, LIMITS.batchSize[0], LIMITS.batchSize[1], true, (v) => (setup.batchSize = v), () => bad("notice.whole", setup.batchSize, { min: LIMITS.batchSize[0], max: LIMITS.batchSize[1] }));
-        break;
-      case "noise":
-        numberIn(raw, LIMITS.noise[0], LIMITS.noise[1], false, (v) => (setup.noise = v), () => bad("notice.range", setup.noise, { min: LIMITS.noise[0], max: LIMITS.noise[1] }));
-        break;
-      case "percTrainData":
-        numberIn(raw, LIMITS.percTrainData[0], LIMITS.percTrainData[1], false, (v) => (setup.percTrainData = v), () => bad("notice.percentage", setup.percTrainData, { min: LIMITS.percTrainData[0], max: LIMITS.percTrainData[1] }));
-        break;
       case "networkShape": {
         const shape = parseShape(raw);
         if (shape) setup.networkShape = shape;
         else bad("notice.shape", setup.networkShape.join(","), { layers: LIMITS.layers, neurons: LIMITS.neurons });
         break;
       }
-      case "optimizer":
-        pick(raw, OPTIMIZERS, (v) => (setup.optimizer = v), () => oneOf(OPTIMIZERS, setup.optimizer));
-        break;
-      case "loss":
-        pick(raw, PAGE_LOSSES, (v) => (setup.loss = v), () => oneOf(PAGE_LOSSES, setup.loss));
-        break;
-      case "init":
-        pick(raw, INITS, (v) => (setup.init = v), () => oneOf(INITS, setup.init));
-        break;
-      case "momentum":
-        numberIn(raw, 0, 0.999, false, (v) => (setup.momentum = v), () => bad("notice.momentum", setup.momentum));
-        break;
       case "example":
         if (raw !== "") {
           if (/^[a-z0-9-]{1,60}$/.test(raw)) setup.example = raw;

@@ -3,6 +3,7 @@
  * one-line caption. Each example is trained once; its pictures and animations share that run.
  */
 import type { AnimateOptions, AnimationName } from "../../animate/index.ts";
+import { activation, type ActivationName } from "../../nn/activations.ts";
 import type { ViewName, ViewOptions } from "../../viz/index.ts";
 
 /** A change to an experiment file for a comparison: `model` replaces it, the other sections are merged into the file's. */
@@ -40,9 +41,21 @@ const logisticRegression: Variant = {
   patch: { model: { layers: [{ units: 1, activation: "sigmoid" }] }, init: { scheme: "zeros-bias", scale: 0 }, train: { optimizer: "lbfgs", epochs: 100, l2: 1 } },
 };
 
-/** scikit-learn's activation names, as the article's captions write them. */
-const SKLEARN_NAME: Record<string, string> = { sigmoid: "logistic", linear: "identity", relu: "relu" };
-const mlp = (units: number, activation: string): Variant => ({ ...oneLayer(units, activation), label: `${units} ${SKLEARN_NAME[activation]} neuron${units === 1 ? "" : "s"}` });
+/** One hidden layer labelled with scikit-learn's name of its activation, as the article's captions write it. */
+const mlp = (units: number, name: ActivationName): Variant => ({ ...oneLayer(units, name), label: `${units} ${activation(name).interop.sklearn!.name} neuron${units === 1 ? "" : "s"}` });
+
+/** The boundary the article's Keras model trains (Glorot-uniform start, batches of 32, 200 epochs) with one optimiser. */
+function kerasBoundary(name: string, label: string, optimizer: "sgd" | "adam", learningRate: number, title: string, caption: string): GalleryItem {
+  return {
+    kind: "view",
+    name,
+    view: "boundary",
+    metrics: {},
+    variant: { label, patch: { init: { scheme: "xavier", seed: 0 }, train: { optimizer, learningRate, batchSize: 32, epochs: 200 } } },
+    options: { title },
+    caption,
+  };
+}
 
 export const GALLERY: GalleryExample[] = [
   {
@@ -118,24 +131,8 @@ export const GALLERY: GalleryExample[] = [
       { kind: "view", name: "forward-shapes", view: "forward-shapes", caption: "the forward step with every matrix's shape: Z[l] = W[l]·A[l−1] + b[l], m samples as columns (as the article writes it)" },
       { kind: "view", name: "layer-pass", view: "layer-pass", options: { layer: 2 }, caption: "one layer's forward pass (A1 → Z2 → A2, keeping the cache) and backward pass (dA2 → dZ2 → dW2, db2, dA1)" },
       { kind: "view", name: "activation", view: "activation", caption: "the activation functions (sigmoid and relu are this network's) and their derivatives" },
-      {
-        kind: "view",
-        name: "keras-sgd",
-        view: "boundary",
-        metrics: {},
-        variant: { label: "Keras SGD", patch: { init: { scheme: "xavier", seed: 0 }, train: { optimizer: "sgd", learningRate: 0.01, batchSize: 32, epochs: 200 } } },
-        options: { title: "The same network as Keras trains it: SGD, 200 epochs" },
-        caption: "the article's Keras model: Glorot-uniform start, optimizer \"sgd\" (learning rate 0.01), batches of 32, 200 epochs",
-      },
-      {
-        kind: "view",
-        name: "keras-adam",
-        view: "boundary",
-        metrics: {},
-        variant: { label: "Keras Adam", patch: { init: { scheme: "xavier", seed: 0 }, train: { optimizer: "adam", learningRate: 0.001, batchSize: 32, epochs: 200 } } },
-        options: { title: "The same network with Keras' Adam, 200 epochs" },
-        caption: "the same Keras model with optimizer \"adam\" (learning rate 0.001), batches of 32, 200 epochs",
-      },
+      kerasBoundary("keras-sgd", "Keras SGD", "sgd", 0.01, "The same network as Keras trains it: SGD, 200 epochs", "the article's Keras model: Glorot-uniform start, optimizer \"sgd\" (learning rate 0.01), batches of 32, 200 epochs"),
+      kerasBoundary("keras-adam", "Keras Adam", "adam", 0.001, "The same network with Keras' Adam, 200 epochs", "the same Keras model with optimizer \"adam\" (learning rate 0.001), batches of 32, 200 epochs"),
       {
         kind: "tile",
         name: "optimizers",

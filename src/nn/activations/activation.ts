@@ -25,5 +25,22 @@ export interface Activation {
   readonly spreadsheet: { value(z: string, row: string | null): string; slope: ((z: string, a: string) => string) | null };
   /** The element-wise slope f'(Z), for display; null for softmax, whose Jacobian is not diagonal. */
   slope: ((Z: Float64Array, A: Float64Array, out: Float64Array, length: number) => void) | null;
+  /** Its names in the other tools' formats that interop/ reads and writes. */
+  readonly interop: ActivationInterop;
+}
+
+/**
+ * An activation's name in each format interop/ converts to and from; a format it is missing from
+ * has no such activation, and a model that uses it is refused there, naming it.
+ */
+export interface ActivationInterop {
+  /** The ONNX operator after the layer's Gemm, or null when there is none (the Gemm's output is the layer's). */
+  readonly onnx?: string | null;
+  /** The `activation` of a Dense layer in Keras and TensorFlow.js. */
+  readonly keras?: string;
+  /** scikit-learn's MLP name, and whether it can be the hidden layers' `activation` and the `out_activation_`. */
+  readonly sklearn?: { readonly name: string; readonly hidden: boolean; readonly output: boolean };
+  /** PyTorch: a Python expression of the function, applied to a tensor (the exported training script's). */
+  readonly torch?: string;
 }
 

@@ -8,6 +8,7 @@ export const linearActivation: Activation = {
   formula: "z",
   slopeFormula: "1",
   spreadsheet: { value: (z) => `${z}`, slope: () => "1" },
+  interop: { onnx: null, keras: "linear", sklearn: { name: "identity", hidden: true, output: true }, torch: "(lambda z: z)" },
   forward(Z, A, n, m) {
     A.set(Z.subarray(0, n * m));
   },

@@ -8,6 +8,7 @@ export const reluActivation: Activation = {
   formula: "max(0, z)",
   slopeFormula: "1 where Z > 0, else 0",
   spreadsheet: { value: (z) => `MAX(0,${z})`, slope: (z) => `IF(${z}>0,1,0)` },
+  interop: { onnx: "Relu", keras: "relu", sklearn: { name: "relu", hidden: true, output: false }, torch: "torch.relu" },
   forward(Z, A, n, m) {
     for (let i = 0, len = n * m; i < len; i++) {
       const z = Z[i];

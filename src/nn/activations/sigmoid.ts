@@ -13,6 +13,7 @@ export const sigmoidActivation: Activation = {
   formula: "σ(z) = 1 / (1 + e^(−z))",
   slopeFormula: "A ⊙ (1 − A)",
   spreadsheet: { value: (z) => `1/(1+EXP(-${z}))`, slope: (_z, a) => `${a}*(1-${a})` },
+  interop: { onnx: "Sigmoid", keras: "sigmoid", sklearn: { name: "logistic", hidden: true, output: true }, torch: "torch.sigmoid" },
   forward(Z, A, n, m) {
     for (let i = 0, len = n * m; i < len; i++) A[i] = 1 / (1 + Math.exp(-Z[i]));
   },

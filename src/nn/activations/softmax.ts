@@ -8,6 +8,7 @@ export const softmaxActivation: Activation = {
   formula: "e^(z_k) / Σ_j e^(z_j)",
   slopeFormula: "softmax Jacobian",
   spreadsheet: { value: (z, row) => `EXP(${z}-MAX(${row}))/SUMPRODUCT(EXP(${row}-MAX(${row})))`, slope: null },
+  interop: { onnx: "Softmax", keras: "softmax", sklearn: { name: "softmax", hidden: false, output: true }, torch: "(lambda z: torch.softmax(z, dim=1))" },
   // Subtracting the row maximum keeps every exponent ≤ 0: no overflow for any finite z.
   forward(Z, A, n, m) {
     for (let i = 0; i < n; i++) {

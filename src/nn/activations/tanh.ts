@@ -8,6 +8,7 @@ export const tanhActivation: Activation = {
   formula: "tanh(z)",
   slopeFormula: "1 − A²",
   spreadsheet: { value: (z) => `TANH(${z})`, slope: (_z, a) => `1-${a}^2` },
+  interop: { onnx: "Tanh", keras: "tanh", sklearn: { name: "tanh", hidden: true, output: false }, torch: "torch.tanh" },
   forward(Z, A, n, m) {
     for (let i = 0, len = n * m; i < len; i++) A[i] = Math.tanh(Z[i]);
   },

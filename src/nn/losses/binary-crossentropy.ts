@@ -1,12 +1,11 @@
-import { EPS, softplus, type Loss } from "./loss.ts";
+import { EPS, fusedWithOutput, softplus, type Loss } from "./loss.ts";
 
 export const binaryCrossentropy: Loss = {
   name: "binary-crossentropy",
   doc: "−(y log a + (1 − y) log(1 − a)), averaged over the output units, computed from z (sigmoid output)",
   formula: "ℓ = −[y·log(a) + (1 − y)·log(1 − a)]",
   gradientFormula: "−(Y / A − (1 − Y) / (1 − A))",
-  reportsSum: false,
-  requiresOutput: "sigmoid",
+  ...fusedWithOutput("sigmoid", true),
   total(_A, Z, Y, n, m) {
     // −[y log σ(z) + (1−y) log(1−σ(z))] = y·softplus(−z) + (1−y)·softplus(z); mean over outputs.
     let s = 0;
@@ -24,12 +23,9 @@ export const binaryCrossentropy: Loss = {
       dA[i] = -(Y[i] / a - (1 - Y[i]) / (1 - a)) / m;
     }
   },
-  fused(A, Y, dZ, n, m) {
-    for (let i = 0, len = n * m; i < len; i++) dZ[i] = (A[i] - Y[i]) / m;
-  },
-  fusedFormula: "dZ = A − Y",
   spreadsheet: {
     total: (sum, m) => `-(${sum((a, y) => `${y}*LN(${a})+(1-${y})*LN(1-${a})`)})${m > 1 ? `/${m}` : ""}`,
     gradient: (a, y, m, s) => `-(${y}/${a}-(1-${y})/(1-${a}))${m > 1 ? `/${m}` : ""}*${s}`,
   },
+  torch: `F.binary_cross_entropy_with_logits(z, y, reduction="sum") / y.shape[1]  # mean over outputs, summed over rows`,
 };

@@ -1,12 +1,11 @@
-import { EPS, type Loss } from "./loss.ts";
+import { EPS, fusedWithOutput, type Loss } from "./loss.ts";
 
 export const categoricalCrossentropy: Loss = {
   name: "categorical-crossentropy",
   doc: "−Σₖ yₖ log softmax(z)ₖ (softmax output)",
   formula: "ℓ = −Σₖ yₖ·log(aₖ)",
   gradientFormula: "−Y / A",
-  reportsSum: false,
-  requiresOutput: "softmax",
+  ...fusedWithOutput("softmax", false),
   total(_A, Z, Y, n, m) {
     // log aₖ = zₖ − log Σⱼ e^(zⱼ), with the row maximum factored out.
     let s = 0;
@@ -24,12 +23,9 @@ export const categoricalCrossentropy: Loss = {
   gradient(A, Y, dA, n, m) {
     for (let i = 0, len = n * m; i < len; i++) dA[i] = -Y[i] / Math.max(A[i], EPS);
   },
-  fused(A, Y, dZ, n, m) {
-    for (let i = 0, len = n * m; i < len; i++) dZ[i] = A[i] - Y[i];
-  },
-  fusedFormula: "dZ = A − Y",
   spreadsheet: {
     total: (sum) => `-(${sum((a, y) => `${y}*LN(${a})`)})`,
     gradient: (a, y, _m, s) => `-${y}/${a}*${s}`,
   },
+  torch: `-(y * F.log_softmax(z, dim=1)).sum()`,
 };

@@ -29,9 +29,14 @@ export interface Loss {
    * `m` is the number of outputs.
    */
   readonly spreadsheet: { total(sum: (f: (a: string, y: string) => string) => string, m: number): string; gradient(a: string, y: string, m: number, s: string): string };
+  /**
+   * Σᵢ ℓᵢ in the training script `glassbox export --to pytorch` writes: a Python expression of the
+   * logits `z` and the targets `y` (`OUTPUT(z)` is the output layer's activation). Without it the
+   * loss is not exported.
+   */
+  readonly torch?: string;
 }
 
-/** log(1 + eˣ) without overflow. */
 /** Σ (a − y)² over the n × m outputs: the sum both squared-error losses report a share of. */
 export function squaredErrorSum(A: Float64Array, Y: Float64Array, n: number, m: number): number {
   let s = 0;
@@ -42,6 +47,7 @@ export function squaredErrorSum(A: Float64Array, Y: Float64Array, n: number, m: 
   return s;
 }
 
+/** log(1 + eˣ) without overflow. */
 export function softplus(x: number): number {
   return (x > 0 ? x : 0) + Math.log1p(Math.exp(-Math.abs(x)));
 }
@@ -49,3 +55,22 @@ export function softplus(x: number): number {
 // Keeps the displayed ∂ℓ/∂A finite when an output saturates at exactly 0 or 1.
 export const EPS = 1e-15;
 
+/**
+ * What a cross-entropy made for its output activation shares (sigmoid with the binary one, softmax
+ * with the categorical): that output required, the mean reported, and ∂ℓᵢ/∂Z = A − Y in closed
+ * form, divided by the outputs when the loss is their mean.
+ */
+export function fusedWithOutput(output: ActivationName, meanOverOutputs: boolean): Pick<Loss, "reportsSum" | "requiresOutput" | "fused" | "fusedFormula"> {
+  return {
+    reportsSum: false,
+    requiresOutput: output,
+    fused: meanOverOutputs
+      ? (A, Y, dZ, n, m) => {
+          for (let i = 0, len = n * m; i < len; i++) dZ[i] = (A[i] - Y[i]) / m;
+        }
+      : (A, Y, dZ, n, m) => {
+          for (let i = 0, len = n * m; i < len; i++) dZ[i] = A[i] - Y[i];
+        },
+    fusedFormula: "dZ = A − Y",
+  };
+}

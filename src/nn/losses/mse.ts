@@ -19,4 +19,5 @@ export const meanSquaredError: Loss = {
     total: (sum, m) => `(${sum((a, y) => `(${a}-${y})^2`)})${m > 1 ? `/${m}` : ""}`,
     gradient: (a, y, m, s) => `2*(${a}-${y})${m > 1 ? `/${m}` : ""}*${s}`,
   },
+  torch: `((OUTPUT(z) - y) ** 2).sum() / y.shape[1]  # mean over outputs, summed over rows`,
 };

@@ -19,4 +19,5 @@ export const sumSquaredError: Loss = {
     total: (sum) => `(${sum((a, y) => `(${a}-${y})^2`)})/2`,
     gradient: (a, y, _m, s) => `(${a}-${y})*${s}`,
   },
+  torch: `0.5 * ((OUTPUT(z) - y) ** 2).sum()`,
 };

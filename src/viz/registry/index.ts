@@ -2,10 +2,11 @@
  * Every view the CLI, the gallery and the page can draw: one line per view, in the order the
  * CLI lists them. An entry (registry/<name>.ts) says when the view applies, which options it
  * reads and what the command line must provide; it holds no drawing code, so the page's main
- * thread can list the views without loading them (viz/index.ts binds each name to its drawing).
- * A new view: its drawing code, its entry file, one line here and its line in VIEWS.
+ * thread can list the views without loading them. Each views/ module names the views it draws
+ * (its `…_DRAWINGS`), and viz/index.ts binds them in this order (`VIEWS`). A new view: its entry
+ * file, its drawing (named in its module's `…_DRAWINGS`) and one line here.
  */
-import type { ViewInput } from "../view.ts";
+import type { View, ViewInput } from "../view.ts";
 import { activation } from "./activation.ts";
 import { blueprint } from "./blueprint.ts";
 import { boundary } from "./boundary.ts";
@@ -55,3 +56,11 @@ export type PageTab = PageEntry["page"]["tab"];
 export const PAGE_VIEWS: readonly { tab: PageTab; view: ViewName }[] = VIEW_REGISTRY.filter((v): v is PageEntry => "page" in v)
   .sort((a, b) => a.page.order - b.page.order)
   .map((v) => ({ tab: v.page.tab, view: v.name }));
+
+/** Drawings by registry name: what a views/ module draws (viz/index.ts gathers them into VIEWS). */
+export type ViewDrawings = { readonly [N in ViewName]?: View };
+
+/** Every view's drawing in the registry's order (what VIEWS is): the compiler insists on every name. */
+export function inRegistryOrder<D extends Record<ViewName, View>>(drawings: D): D {
+  return Object.fromEntries(VIEW_NAMES.map((name) => [name, drawings[name]])) as D;
+}

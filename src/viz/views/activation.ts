@@ -9,6 +9,7 @@ import { axes } from "../chart/axes.ts";
 import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
 import { page } from "./common.ts";
+import type { ViewDrawings } from "../registry/index.ts";
 
 interface Curve {
   name: string;
@@ -61,3 +62,6 @@ export function activationView(input: ViewInput, o: ViewOptions = {}): Scene {
   });
   return { width, height, title: o.title ?? "Activation functions", marks };
 }
+
+/** The view this module draws, by registry name (viz/index.ts binds every view in the registry's order). */
+export const ACTIVATION_DRAWINGS = { activation: activationView } satisfies ViewDrawings;

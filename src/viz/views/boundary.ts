@@ -16,6 +16,7 @@ import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
 import { allColumn, labelValue, page, sampleLegend, sampleMarks, targetRange } from "./common.ts";
 import { evaluateLine, evaluatePlane, planeExtent, unitValues } from "./grid.ts";
+import type { ViewDrawings } from "../registry/index.ts";
 
 export function boundaryView(input: ViewInput, o: ViewOptions = {}): Scene {
   const model = modelFor(input, o.epoch);
@@ -115,3 +116,6 @@ function boundaryLine(model: Model, split: DataSplit, o: ViewOptions): Scene {
   const dots = sampleMarks(split, { at: (s, i) => [ax.sx(s.X.data[i]), ax.sy(classes ? yOf(labelValue(s.y[i], classes)) : (s.y[i] as number))], classes, valueRange: targetRange(split), r: 6 }, showTest);
   return { width: p.width, height: p.height, title: o.title ?? "The network's output", marks: [...p.marks, ...ax.back, ...curves, ...dots, ...ax.front] };
 }
+
+/** The view this module draws, by registry name (viz/index.ts binds every view in the registry's order). */
+export const BOUNDARY_DRAWINGS = { boundary: boundaryView } satisfies ViewDrawings;

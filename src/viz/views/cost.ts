@@ -22,6 +22,7 @@ import { COLOR_BANDS, surfaceMesh } from "../3d/mesh.ts";
 import type { Mark, Scene } from "../scene.ts";
 import type { Angle, ViewInput, ViewOptions } from "../view.ts";
 import { page } from "./common.ts";
+import type { ViewDrawings } from "../registry/index.ts";
 
 /** A function of the parameter vector: the reported training loss (no L2 term). */
 function lossFunction(model: Network, data: LossData): { net: Network; at: () => number } {
@@ -346,3 +347,6 @@ export function costAngle(grids: CostGrid[]): Angle {
   }
   return best;
 }
+
+/** The views this module draws, by registry name (viz/index.ts binds every view in the registry's order). */
+export const COST_DRAWINGS = { "cost-slice": costSliceView, "cost-surface": costSurfaceView } satisfies ViewDrawings;

@@ -8,6 +8,7 @@ import { PALETTE } from "../palette.ts";
 import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
 import { allColumn, sampleClasses, labelValue, page, sampleLegend, sampleMarks, targetRange } from "./common.ts";
+import type { ViewDrawings } from "../registry/index.ts";
 
 export function dataView(input: ViewInput, o: ViewOptions = {}): Scene {
   const scaler = input.model.scaler;
@@ -82,3 +83,6 @@ function cutMarks(model: ViewInput["model"], ax: Axes, yr: [number, number]): Ma
   }
   return marks;
 }
+
+/** The view this module draws, by registry name (viz/index.ts binds every view in the registry's order). */
+export const DATA_DRAWINGS = { data: dataView } satisfies ViewDrawings;

@@ -16,6 +16,7 @@ import { fmt } from "../format.ts";
 import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
 import { page } from "./common.ts";
+import type { ViewDrawings } from "../registry/index.ts";
 
 const READ = "#0072B2";
 const WRITE = "#D55E00";
@@ -286,3 +287,6 @@ export function layerPassView(input: ViewInput, o: ViewOptions = {}): Scene {
   marks.push(label(rightX, yF - 6, l === L ? "the output" : `to layer ${l + 1}`, { fill: PALETTE.muted, size: 11 }));
   return { width: p.width, height: p.height, title: o.title ?? `Layer ${l}: forward and backward`, marks };
 }
+
+/** The views this module draws, by registry name (viz/index.ts binds every view in the registry's order). */
+export const DIAGRAM_DRAWINGS = { perceptron: perceptronView, blueprint: blueprintView, shapes: shapesView, "forward-shapes": forwardShapesView, "layer-pass": layerPassView } satisfies ViewDrawings;

@@ -20,6 +20,7 @@ import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
 import { labelColor, page, pileLabels, sampleLegend, targetRange } from "./common.ts";
 import { planeExtent } from "./grid.ts";
+import type { ViewDrawings } from "../registry/index.ts";
 
 export interface HiddenPoints {
   layer: number;
@@ -296,3 +297,6 @@ export function hiddenMorphScene(model: Model, split: DataSplit, t: number, o: V
   }
   return { width: p.width, height: p.height, title, marks: [...p.marks, ...ax.back, ...dots, ...ax.front] };
 }
+
+/** The view this module draws, by registry name (viz/index.ts binds every view in the registry's order). */
+export const HIDDEN_DRAWINGS = { hidden: hiddenView } satisfies ViewDrawings;

@@ -5,6 +5,7 @@ import { extentOf, nonNegative } from "../chart/extent.ts";
 import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
 import { page } from "./common.ts";
+import type { ViewDrawings } from "../registry/index.ts";
 
 export function historyView(input: ViewInput, o: ViewOptions = {}): Scene {
   const h = input.run?.history;
@@ -52,3 +53,6 @@ export function historyView(input: ViewInput, o: ViewOptions = {}): Scene {
   }
   return { width: p.width, height: p.height, title: "Training history", marks };
 }
+
+/** The view this module draws, by registry name (viz/index.ts binds every view in the registry's order). */
+export const HISTORY_DRAWINGS = { history: historyView } satisfies ViewDrawings;

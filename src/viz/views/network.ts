@@ -14,6 +14,7 @@ import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
 import { page } from "./common.ts";
 import { evaluatePlane, planeExtent, unitValues, type InputGrid } from "./grid.ts";
+import type { ViewDrawings } from "../registry/index.ts";
 
 export function networkView(input: ViewInput, o: ViewOptions = {}): Scene {
   const model = modelFor(input, o.epoch);
@@ -162,3 +163,6 @@ function neuronHeat(g: InputGrid, model: ViewInput["model"], l: number, j: numbe
   const tv = Array.from(v, t);
   return [{ type: "rect", x, y, width: size, height: size, fill: probabilityColor(0, undefined, undefined, 0.9) }, ...bandPaths(tv, g.nx, g.ny, linspace(0.1, 0.9, 9), (th) => probabilityColor(th + 0.05, undefined, undefined, 0.9), toScreen)];
 }
+
+/** The view this module draws, by registry name (viz/index.ts binds every view in the registry's order). */
+export const NETWORK_DRAWINGS = { network: networkView } satisfies ViewDrawings;

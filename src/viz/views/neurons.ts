@@ -9,6 +9,7 @@ import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
 import { labelValue, page, sampleMarks, targetRange } from "./common.ts";
 import { evaluateLine } from "./grid.ts";
+import type { ViewDrawings } from "../registry/index.ts";
 
 export function neuronsView(input: ViewInput, o: ViewOptions = {}): Scene {
   const model = modelFor(input, o.epoch);
@@ -48,3 +49,6 @@ export function neuronsView(input: ViewInput, o: ViewOptions = {}): Scene {
   const clip = { x: ax.inner.x - 8, y: ax.inner.y - 8, width: ax.inner.width + 16, height: ax.inner.height + 16 };
   return { width: p.width, height: p.height, title: "Neurons", marks: [...p.marks, ...ax.back, { type: "group", clip, marks: [...curves, ...dots] }, ...ax.front] };
 }
+
+/** The view this module draws, by registry name (viz/index.ts binds every view in the registry's order). */
+export const NEURONS_DRAWINGS = { neurons: neuronsView } satisfies ViewDrawings;

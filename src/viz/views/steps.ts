@@ -12,6 +12,7 @@ import { toSvg, escapeXml } from "../svg.ts";
 import { MAX_COLS, MAX_ROWS, resultWithArrow, table, TableFlow, type Cells } from "./tables.ts";
 import { afterTrainingScene, fitsTwelveSteps, SIGN_CONVENTION, twelveStepScenes, twelveSteps } from "./twelve-steps.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
+import type { ViewDrawings } from "../registry/index.ts";
 
 
 /** Which cells of each input the computed cell (i, j) of `step` came from. */
@@ -145,3 +146,6 @@ export function stepsView(input: ViewInput, o: ViewOptions = {}): Scene {
   if (!Number.isInteger(k) || k < 1 || k > scenes.length) throw new RangeError(`step ${k} does not exist: one iteration of this network has ${scenes.length} steps (1..${scenes.length})`);
   return scenes[k - 1];
 }
+
+/** The view this module draws, by registry name (viz/index.ts binds every view in the registry's order). */
+export const STEPS_DRAWINGS = { steps: stepsView } satisfies ViewDrawings;

@@ -8,6 +8,7 @@ import type { LegendItem } from "../chart/legend.ts";
 import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
 import { page } from "./common.ts";
+import type { ViewDrawings } from "../registry/index.ts";
 
 const SERIES = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#000000", "#999999", "#F0E442", "#8c564b"];
 const DASHES = [undefined, undefined, undefined, undefined, undefined, undefined, undefined, "6 3", "2 2", "8 3 2 3"];
@@ -74,3 +75,6 @@ export function trajectoryView(input: ViewInput, o: ViewOptions = {}): Scene {
 function range(a: number, b: number): number[] {
   return Array.from({ length: b - a }, (_, i) => a + i);
 }
+
+/** The view this module draws, by registry name (viz/index.ts binds every view in the registry's order). */
+export const TRAJECTORY_DRAWINGS = { trajectory: trajectoryView } satisfies ViewDrawings;
