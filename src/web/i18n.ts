@@ -34,7 +34,7 @@ export function translate(lang: Lang, key: MessageKey, params?: Params): string 
 
 let current: Lang = "en";
 
-/** The page's language from now on (main.ts sets it before building the controls). */
+/** The page's language from now on (page/state.ts sets it before any control is built). */
 export function setLanguage(lang: Lang): void {
   current = lang;
 }
