@@ -3,6 +3,17 @@
  * so far and a trial, the new bracket and the next trial.
  */
 
+/**
+ * γ of the cubic through two points with slopes a and b (θ from their values): s·√((θ/s)² − (a/s)(b/s))
+ * with s = max(|θ|, |a|, |b|), scaled so that the squares cannot overflow; `clamp` takes the root of
+ * max(0, …). The same operations, in the same order, as each of dcstep's cases wrote them.
+ */
+function cubicGamma(theta: number, a: number, b: number, clamp = false): number {
+  const s = Math.max(Math.abs(theta), Math.abs(a), Math.abs(b));
+  const r = (theta / s) ** 2 - (a / s) * (b / s);
+  return s * Math.sqrt(clamp ? Math.max(0, r) : r);
+}
+
 /** dcstep's state: the best step (stx), the other bracket end (sty), the trial (stp). */
 export interface StepState {
   stx: number;
@@ -31,8 +42,7 @@ export function dcstep(st: StepState, fp: number, dp: number, stpmin: number, st
     // Case 1: higher function value — a minimiser is bracketed. Take the cubic step if it is
     // closer to stx than the quadratic step, else their average.
     const theta = (3 * (fx - fp)) / (stp - stx) + dx + dp;
-    const s = Math.max(Math.abs(theta), Math.abs(dx), Math.abs(dp));
-    let gamma = s * Math.sqrt((theta / s) ** 2 - (dx / s) * (dp / s));
+    let gamma = cubicGamma(theta, dx, dp);
     if (stp < stx) gamma = -gamma;
     const p = gamma - dx + theta;
     const q = gamma - dx + gamma + dp;
@@ -44,8 +54,7 @@ export function dcstep(st: StepState, fp: number, dp: number, stpmin: number, st
     // Case 2: lower value, derivatives of opposite sign — bracketed. Take the cubic step if it
     // is farther from stp than the secant step, else the secant step.
     const theta = (3 * (fx - fp)) / (stp - stx) + dx + dp;
-    const s = Math.max(Math.abs(theta), Math.abs(dx), Math.abs(dp));
-    let gamma = s * Math.sqrt((theta / s) ** 2 - (dx / s) * (dp / s));
+    let gamma = cubicGamma(theta, dx, dp);
     if (stp > stx) gamma = -gamma;
     const p = gamma - dp + theta;
     const q = gamma - dp + gamma + dx;
@@ -57,8 +66,8 @@ export function dcstep(st: StepState, fp: number, dp: number, stpmin: number, st
     // Case 3: lower value, same-sign derivatives, |φ'| decreasing. The cubic step is used only
     // if the cubic tends to infinity in the step's direction or its minimum lies beyond stp.
     const theta = (3 * (fx - fp)) / (stp - stx) + dx + dp;
-    const s = Math.max(Math.abs(theta), Math.abs(dx), Math.abs(dp));
-    let gamma = s * Math.sqrt(Math.max(0, (theta / s) ** 2 - (dx / s) * (dp / s)));
+    // (the cubic may have no real minimum here: MINPACK clamps the root's argument at 0)
+    let gamma = cubicGamma(theta, dx, dp, true);
     if (stp > stx) gamma = -gamma;
     const p = gamma - dp + theta;
     const q = gamma + (dx - dp) + gamma;
@@ -81,8 +90,7 @@ export function dcstep(st: StepState, fp: number, dp: number, stpmin: number, st
     // Case 4: lower value, same-sign derivatives, |φ'| not decreasing, bracketed: the cubic
     // step between stp and sty.
     const theta = (3 * (fp - fy)) / (sty - stp) + dy + dp;
-    const s = Math.max(Math.abs(theta), Math.abs(dy), Math.abs(dp));
-    let gamma = s * Math.sqrt((theta / s) ** 2 - (dy / s) * (dp / s));
+    let gamma = cubicGamma(theta, dy, dp);
     if (stp > sty) gamma = -gamma;
     const p = gamma - dp + theta;
     const q = gamma - dp + gamma + dy;
