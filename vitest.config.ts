@@ -9,8 +9,10 @@ export default defineConfig({
     testTimeout: 120_000,
     // Both cores (vitest's default leaves one idle on a two-core machine, and the browser tests
     // spend much of their time waiting on the page), and one module graph per worker instead of
-    // one per file: loading the engine again for each of ~90 files cost a third of the run. Tests
-    // that change the engine's settings or the environment put them back (afterEach/finally).
+    // one per file: loading the engine again for each of ~90 files cost a fifth of the run. So
+    // tests see the default engine as the files before them left it: those that change its
+    // settings or the environment put them back (afterEach/finally), and none counts on its
+    // memory being empty (a limit is set above what it holds).
     maxWorkers: Math.max(2, availableParallelism() - 1),
     isolate: false,
     // No run cache unless a test asks for one (each test trains what it draws).
