@@ -11,6 +11,7 @@
  */
 import { addRowVector, columnSums, matmulAB, matmulABt, matmulAtB } from "../core/kernels.ts";
 import { attachPlan, fusedActivation, MlpPlan, planFor, releaseWorkspace, type Engine } from "../core/wasm/mlp.ts";
+import { copyValues } from "../core/copy.ts";
 import { activation } from "./activations.ts";
 import { loss as lossOf } from "./losses.ts";
 import { layerViews, weightSquares, type Layer, type Network } from "./network.ts";
@@ -220,7 +221,7 @@ export function backward(net: Network, X: Float64Array, Y: Float64Array, ws: Wor
       plan.copyIn(L, ws.dZ[L], n);
       backwardInPlan(net, plan, n, true, true);
     }
-    ws.grad.set(plan.grad);
+    copyValues(plan.grad, 0, ws.grad, 0, ws.grad.length);
     if (l2 > 0) {
       const c = s * l2;
       for (let l = 0; l <= L; l++) {

@@ -9,6 +9,7 @@
  *
  * Buffers are made when the trainer is (or when the batch size changes); an epoch allocates nothing.
  */
+import { copyValues } from "../core/copy.ts";
 import { UserError } from "../core/errors.ts";
 import type { History, Snapshot } from "./history.ts";
 import { outputLayer, type Network } from "./network.ts";
@@ -136,10 +137,7 @@ class Training implements Trainer {
         const t = this.before;
         this.before = this.current;
         this.current = t;
-        // (TypedArray.set costs more than a small network's epoch: copy small ones by hand)
-        const p = this.net.params;
-        if (p.length <= 256) for (let i = 0; i < p.length; i++) t[i] = p[i];
-        else t.set(p);
+        copyValues(this.net.params, 0, t, 0, t.length);
         if (!engine.run(epoch)) {
           this.stop("converged");
           break;

@@ -19,6 +19,7 @@ import { compileKernels } from "../compile.ts";
 import { TRANSPOSE, transposeKernel } from "../kernels/index.ts";
 import { PlanPasses, type LayerBuffers } from "./dispatch.ts";
 import { layerKernels } from "./kernel-choice.ts";
+import { copyValues as copy } from "../../copy.ts";
 import { fusedOf, planLayout, type PlanLayer, type PlanLayout } from "./layout.ts";
 
 /** Below this many multiply-adds per forward pass (all rows) the plain kernels are as fast. */
@@ -183,7 +184,7 @@ export class MlpPlan extends PlanPasses {
 
   /** Copies the parameters in. Call before `forwardLayer` and `backwardLayer`. */
   loadParams(params: Float64Array): void {
-    this.params.set(params);
+    copy(params, 0, this.params, 0, params.length);
   }
 
   /** Makes each Wᵀ from the loaded parameters (for the forward pass). */
@@ -217,10 +218,4 @@ export class MlpPlan extends PlanPasses {
     for (let l = 0; l < this.layers.length - 1; l++) if (!fusedOf(this.layers[l])) return false;
     return true;
   }
-}
-
-/** to[at..at + length) = from[start..start + length), without making a subarray (training allocates nothing per epoch). */
-function copy(from: Float64Array, start: number, to: Float64Array, at: number, length: number): void {
-  if (start === 0 && at === 0 && length === from.length && length === to.length) to.set(from);
-  else for (let i = 0; i < length; i++) to[at + i] = from[start + i];
 }
