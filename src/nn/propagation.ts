@@ -10,7 +10,7 @@
  * convention on the summed loss, ½·l2·Σ‖W‖² and l1·Σ|W|, biases not penalised (sign(0) = 0).
  */
 import { addRowVector, columnSums, matmulAB, matmulABt, matmulAtB } from "../core/kernels.ts";
-import { attachPlan, fusedActivation, MlpPlan, planFor, releaseWorkspace, type Engine } from "../core/wasm/mlp.ts";
+import { attachPlan, MlpPlan, planFor, releaseWorkspace, type Engine } from "../core/wasm/mlp.ts";
 import { copyValues } from "../core/copy.ts";
 import { activation } from "./activations.ts";
 import { loss as lossOf } from "./losses.ts";
@@ -134,7 +134,7 @@ function forwardInPlan(net: Network, plan: MlpPlan, n: number): void {
   for (let l = 0; l < L; l++) {
     const layer = net.layers[l];
     plan.forwardLayer(l, n);
-    if (!fusedActivation(layer.activation)) activation(layer.activation).forward(plan.Z[l], plan.A[l], n, layer.units);
+    if (!plan.fused[l]) activation(layer.activation).forward(plan.Z[l], plan.A[l], n, layer.units);
   }
   plan.forwardLayer(L, n);
 }
@@ -259,7 +259,7 @@ function backwardInPlan(net: Network, plan: MlpPlan, n: number, first: boolean, 
     plan.backwardLayer(l, n, first, last);
     if (l > 0) {
       const below = net.layers[l - 1];
-      if (!fusedActivation(below.activation)) activation(below.activation).backward(plan.dA[l - 1], plan.Z[l - 1], plan.A[l - 1], plan.dZ[l - 1], n, below.units);
+      if (!plan.fused[l - 1]) activation(below.activation).backward(plan.dA[l - 1], plan.Z[l - 1], plan.A[l - 1], plan.dZ[l - 1], n, below.units);
     }
   }
 }

@@ -94,6 +94,8 @@ export class MlpPlan extends PlanPasses {
 
   /** Whether this plan's kernels use fused multiply-adds (see `Engine.setFusedMultiplyAdd`). */
   readonly fma: boolean;
+  /** Per layer, whether its activation runs inside the kernels (relu), so the engine leaves it out. */
+  readonly fused: readonly boolean[];
 
   private constructor(
     protected readonly engine: Engine,
@@ -107,6 +109,7 @@ export class MlpPlan extends PlanPasses {
   ) {
     super();
     const fma = (this.fma = engine.fusedMultiplyAdd);
+    this.fused = layers.map((l) => fusedOf(l) !== undefined);
     const layout = (this.layout = planLayout(layers, n));
     // Not cleared: every buffer is written before it is read (parameters, input and transposes
     // are copied in, the kernels write Z, A, dZ, dA and the row lists of the rows they are given,
@@ -215,7 +218,7 @@ export class MlpPlan extends PlanPasses {
 
   /** Whether every hidden layer's activation is fused, so that the whole forward pass runs in kernels (`forwardAll`). */
   get hiddenRelu(): boolean {
-    for (let l = 0; l < this.layers.length - 1; l++) if (!fusedOf(this.layers[l])) return false;
+    for (let l = 0; l < this.layers.length - 1; l++) if (!this.fused[l]) return false;
     return true;
   }
 }

@@ -22,7 +22,9 @@ export function planFor(owner: object, layers: readonly { inputSize: number; uni
   if (mine.length !== layers.length) return null;
   for (let i = 0; i < mine.length; i++) {
     const l = layers[i];
-    if (mine[i].inputSize !== l.inputSize || mine[i].units !== l.units || fusedOf(mine[i]) !== fusedActivation(l.activation)) return null;
+    if (mine[i].inputSize !== l.inputSize || mine[i].units !== l.units) return null;
+    // (the same activation as the plan was made for is the usual case: no lookup then)
+    if (mine[i].activation !== l.activation && fusedOf(mine[i]) !== fusedActivation(l.activation)) return null;
   }
   return plan;
 }
