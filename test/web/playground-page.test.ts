@@ -193,6 +193,19 @@ describe("the playground page", () => {
     await clean(w);
   });
 
+  it("lays itself out again for a new width, and not for a new height (a phone's address bar hiding as it scrolls)", async () => {
+    const w = await openPage(session());
+    const marked = () => w.page.evaluate(() => (document.querySelector("[data-testid=step]") as HTMLElement & { mark?: number }).mark);
+    await w.page.evaluate(() => void ((document.querySelector("[data-testid=step]") as HTMLElement & { mark?: number }).mark = 1));
+    await w.page.setViewportSize({ width: 1280, height: 500 });
+    await w.page.waitForTimeout(400); // past the resize handler's 200 ms
+    expect(await marked()).toBe(1);
+    await w.page.setViewportSize({ width: 390, height: 844 });
+    await w.page.waitForFunction(() => (document.querySelector("[data-testid=step]") as HTMLElement & { mark?: number }).mark === undefined);
+    expect(await w.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await clean(w);
+  });
+
   it("fits a 390-px phone screen without sideways scrolling of the page", async () => {
     const w = await openPage(session(), "", { width: 390, height: 844 });
     expect(await w.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);

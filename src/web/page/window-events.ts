@@ -42,10 +42,15 @@ export function listenToWindow(): void {
     else void restart(false);
   });
 
+  // The layout follows the width only: a phone's address bar sliding away as it scrolls (or a
+  // taller window) changes the height, and must not rebuild the controls under the user's finger.
   let resizeTimer = 0;
+  let laidOutFor = window.innerWidth;
   window.addEventListener("resize", () => {
     clearTimeout(resizeTimer);
     resizeTimer = window.setTimeout(() => {
+      if (window.innerWidth === laidOutFor) return;
+      laidOutFor = window.innerWidth;
       renderPage();
       drawPoints();
     }, 200);
