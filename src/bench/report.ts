@@ -242,8 +242,6 @@ function pct(x: number | null): string {
 }
 
 /** The example files of the user's path and the bench workloads they are (same data, layers, initial weights). */
-const EXAMPLE_WORKLOAD: Record<string, string> = { "moons-deep": "moons-deep", "one-feature": "one-feature" };
-
 interface UserPathRow {
   example: string;
   workload: string;
@@ -264,8 +262,8 @@ export function userPathRows(r: BenchResults): UserPathRow[] {
   const u = r.userPath;
   if (!u) return [];
   return u.examples.map((e) => {
-    const workload = EXAMPLE_WORKLOAD[e.example] ?? e.example;
-    const w = r.workloads.find((x) => x.name === workload);
+    // (each example's workload in the training table bears its name)
+    const w = r.workloads.find((x) => x.name === e.example);
     const np = w?.peers.find((p) => p.peer === "NumPy" && p.agrees);
     const train = median(e.trainSeconds);
     const perEpoch = train / e.epochs;
@@ -273,7 +271,7 @@ export function userPathRows(r: BenchResults): UserPathRow[] {
     const engine = e.engineSecondsPerEpoch?.length ? median(e.engineSecondsPerEpoch) : (w?.glassbox.median ?? null);
     return {
       example: e.example,
-      workload,
+      workload: e.example,
       epochs: e.epochs,
       wall: median(e.wallSeconds),
       train,

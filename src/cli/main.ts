@@ -12,9 +12,7 @@ import { ANIMATION_NAMES } from "../animate/index.ts";
 import { VIEW_NAMES } from "../viz/index.ts";
 import { optimizerHelp } from "../nn/optimizers/help.ts";
 import { installNodeEngine } from "../node-engine.ts";
-import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { PACKAGE_VERSION } from "./package-root.ts";
 
 // The engine's helper thread and V8 flags, which only Node has (src/core/wasm/host.ts).
 installNodeEngine();
@@ -30,22 +28,6 @@ function lazy<T extends unknown[]>(load: () => Promise<unknown>, name: string): 
   };
 }
 
-/** The version in Glassbox's package.json (the nearest one above this file). */
-export function packageVersion(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { name?: string; version?: string };
-      if (pkg.name === "glassbox" && pkg.version) return pkg.version;
-    } catch {
-      // no package.json here: look higher
-    }
-    const up = dirname(dir);
-    if (up === dir) return "unknown";
-    dir = up;
-  }
-}
-
 function positiveInt(flag: string) {
   return intFlag(flag, 1, LIMITS.epochs);
 }
@@ -53,7 +35,7 @@ function positiveInt(flag: string) {
 export function buildProgram(): Command {
   const program = new Command("glassbox")
     .description("A neural network written from scratch, with every intermediate value in view.")
-    .version(packageVersion(), "-V, --version", "print Glassbox's version")
+    .version(PACKAGE_VERSION, "-V, --version", "print Glassbox's version")
     .exitOverride()
     .configureOutput({ outputError: () => {} }) // errors are printed once, by run()
     .showSuggestionAfterError(true);

@@ -10,6 +10,7 @@
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { PACKAGE_VERSION } from "./package-root.ts";
 import { join, resolve } from "node:path";
 import type { Prepared } from "../experiment/prepare.ts";
 import type { RunJson } from "../experiment/run.ts";
@@ -21,13 +22,7 @@ const FORMAT_VERSION = 1;
 /** The newest entries kept; older ones are removed when a new one is written. */
 export const CACHE_ENTRIES = 40;
 
-const VERSION: string = (() => {
-  try {
-    return (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version?: string }).version ?? "?";
-  } catch {
-    return "?";
-  }
-})();
+const VERSION = PACKAGE_VERSION;
 
 /** The cache folder, or null when GLASSBOX_CACHE turns it off ("off", "0", "false", "no"). */
 export function cacheDir(): string | null {

@@ -59,8 +59,6 @@ export const DEFAULTS = {
     shuffle: "permutation",
   },
   record: { every: 1, paramsAt: [] as number[] },
-  /** Each optimiser's settings, from its entry in src/nn/optimizers/registry.ts. */
-  optimizers: Object.fromEntries(Object.values(OPTIMIZERS).map((e) => [e.name, e.defaults])) as { readonly [N in keyof typeof OPTIMIZERS]: (typeof OPTIMIZERS)[N]["defaults"] },
 } as const;
 
 /**

@@ -56,6 +56,22 @@ describe("the README's field table", () => {
   });
 });
 
+describe("the optimisers' defaults", () => {
+  it("are the references' own, written out here (Keras' SGD and Adam, SciPy's L-BFGS-B pgtol; gd as the walkthroughs run it)", () => {
+    const documented: Record<string, Record<string, unknown>> = {
+      gd: { learningRate: 0.01 },
+      sgd: { learningRate: 0.01, momentum: 0, nesterov: false },
+      adam: { learningRate: 0.001, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 },
+      lbfgs: { tolerance: 1e-5 },
+    };
+    expect([...OPTIMIZER_NAMES].sort()).toEqual(Object.keys(documented).sort());
+    for (const optimizer of OPTIMIZER_NAMES) {
+      const t = validateExperiment({ data: { dataset: "moons" }, model: { layers: [{ units: 1, activation: "sigmoid" }] }, train: { optimizer } }).train as unknown as Record<string, unknown>;
+      for (const [key, value] of Object.entries(documented[optimizer])) expect(t[key], `${optimizer}.${key}`).toBe(value);
+    }
+  });
+});
+
 describe("glassbox train --help", () => {
   it("lists every optimiser with its settings, ranges and defaults", () => {
     const help = optimizerHelp();

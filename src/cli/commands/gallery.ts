@@ -65,9 +65,13 @@ export interface ExampleDrawn {
 
 const FIGURES_BY_ID = new Map(ARTICLE_FIGURES.map((f) => [f.id, f]));
 
+/** An example's experiment file as JSON (comments allowed). */
+function exampleJson(file: string): Record<string, unknown> {
+  return readJsonFile(file, "experiment file", { comments: true }) as Record<string, unknown>;
+}
+
 /** An example's experiment with a variant's changes (`model` replaced, the other sections merged). */
-function variantExperiment(file: string, variant: Variant | undefined): Record<string, unknown> {
-  const json = readJsonFile(file, "experiment file", { comments: true }) as Record<string, unknown>;
+function variantExperiment(json: Record<string, unknown>, variant: Variant | undefined): Record<string, unknown> {
   const section = (k: "train" | "init" | "data") => {
     const p = variant?.patch[k];
     if (k === "init" && p && ("scheme" in p || "params" in p)) return p;
@@ -78,9 +82,12 @@ function variantExperiment(file: string, variant: Variant | undefined): Record<s
   return { ...json, ...(variant?.patch.model ? { model: variant.patch.model } : {}), ...(variant?.patch.scale ? { scale: variant.patch.scale } : {}), train: section("train"), init: section("init"), data: section("data") };
 }
 
-/** Loads an example with a variant's changes, its epochs capped, and trains it (quietly). */
-export function trainVariant(file: string, variant: Variant | undefined, cap: number | undefined): PictureSource {
-  const prepared = prepareExperiment(validateExperiment(variantExperiment(file, variant)), readTextFrom(dirname(file)));
+/**
+ * Loads an example with a variant's changes, its epochs capped, and trains it (quietly). `merged`:
+ * the variant's experiment when the caller has it already (else read from `file`).
+ */
+export function trainVariant(file: string, variant: Variant | undefined, cap: number | undefined, merged = variantExperiment(exampleJson(file), variant)): PictureSource {
+  const prepared = prepareExperiment(validateExperiment(merged), readTextFrom(dirname(file)));
   if (variant?.untrained) {
     const snapshots = [{ epoch: 0, layers: prepared.model.layers.map(layerToJson) }];
     return { input: { model: prepared.model, split: prepared.split, prepared, run: { snapshots } }, origin: "initial parameters" };
@@ -141,14 +148,16 @@ export async function drawExample(ex: GalleryExample, flags: GalleryFlags, onIte
   const frames = flags.frames ?? 40;
   const file = join(EXAMPLES_DIR, ex.file);
   const stem = ex.file.replace(/\.json$/, "");
+  const json = exampleJson(file);
   const runs = new Map<string, PictureSource>();
   const trained = (v?: Variant): PictureSource => {
     // by what is trained, so that a variant that changes nothing ("the example's own") shares the example's run
-    const key = JSON.stringify([variantExperiment(file, v), !!v?.untrained]);
-    if (!runs.has(key)) runs.set(key, trainVariant(file, v, flags.epochs));
+    const merged = variantExperiment(json, v);
+    const key = JSON.stringify([merged, !!v?.untrained]);
+    if (!runs.has(key)) runs.set(key, trainVariant(file, v, flags.epochs, merged));
     return runs.get(key)!;
   };
-  const title = (readJsonFile(file, "experiment file", { comments: true }) as { name?: string }).name ?? stem;
+  const title = (json.name as string | undefined) ?? stem;
   const figures: Figure[] = [];
   const failures: string[] = [];
   let written = 0;
