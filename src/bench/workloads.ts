@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { moons } from "../data/moons.ts";
+import { gradientFlops } from "../experiment/time-estimate.ts";
 import type { ActivationName } from "../nn/activations.ts";
 import { initialize } from "../nn/init.ts";
 import { createNetwork, type LayerSpec } from "../nn/network.ts";
@@ -37,25 +38,12 @@ const MOONS_DEEP: LayerSpec[] = [
   { units: 1, activation: "sigmoid" },
 ];
 
-/** Multiply-adds per sample for one forward pass. */
-export function macsPerSample(w: Pick<Workload, "inputSize" | "layers">): number {
-  let s = 0;
-  let k = w.inputSize;
-  for (const l of w.layers) {
-    s += k * l.units;
-    k = l.units;
-  }
-  return s;
-}
-
 /**
- * Floating-point operations of one full-batch epoch, counted as dense matrix work:
- * forward Z = A·Wᵀ, backward dW = dZᵀ·A and dA = dZ·W (not for the first layer), 2 per multiply-add.
- * (Glassbox skips exact zeros, so its GFLOP/s are dense-equivalent rates.)
+ * Floating-point operations of one full-batch epoch, counted as dense matrix work (as the time
+ * estimate counts them). (Glassbox skips exact zeros, so its GFLOP/s are dense-equivalent rates.)
  */
 export function flopsPerEpoch(w: Pick<Workload, "inputSize" | "layers" | "n">): number {
-  const first = w.inputSize * w.layers[0].units;
-  return 2 * w.n * (3 * macsPerSample(w) - first);
+  return gradientFlops(w.inputSize, w.layers.map((l) => l.units), w.n);
 }
 
 function numpyInit(inputSize: number, layers: LayerSpec[], seed: number): Float64Array {

@@ -30,7 +30,7 @@ export interface TimeEstimate {
 }
 
 /** Multiply-adds of one forward pass of one row. */
-function macsPerRow(inputSize: number, units: readonly number[]): number {
+export function macsPerRow(inputSize: number, units: readonly number[]): number {
   let s = 0;
   let k = inputSize;
   for (const u of units) {
@@ -38,6 +38,14 @@ function macsPerRow(inputSize: number, units: readonly number[]): number {
     k = u;
   }
   return s;
+}
+
+/**
+ * Floating-point operations of one gradient evaluation over `rows`, counted as dense matrix work:
+ * forward Z = A·Wᵀ, backward dW = dZᵀ·A and dA = dZ·W (not for the first layer), 2 per multiply-add.
+ */
+export function gradientFlops(inputSize: number, units: readonly number[], rows: number): number {
+  return 2 * rows * (3 * macsPerRow(inputSize, units) - inputSize * units[0]);
 }
 
 export function estimateTrainingTime(experiment: Experiment, inputSize: number, rows: number, testRows: number, epochs = experiment.train.epochs, rate = DEFAULT_RATE): TimeEstimate {
@@ -48,7 +56,7 @@ export function estimateTrainingTime(experiment: Experiment, inputSize: number, 
   // L-BFGS evaluates the objective and its gradient about once per iteration, plus line searches.
   const evaluations = t.optimizer === "lbfgs" ? 2 : 1;
   const recordedShare = 1 / Math.max(1, experiment.record.every);
-  const flopsPerEpoch = evaluations * 2 * rows * (3 * macs - first) + recordedShare * 2 * testRows * macs;
+  const flopsPerEpoch = evaluations * gradientFlops(inputSize, units, rows) + recordedShare * 2 * testRows * macs;
   const batch = t.batchSize && t.batchSize < rows ? t.batchSize : rows;
   const updatesPerEpoch = t.optimizer === "lbfgs" ? evaluations : Math.ceil(rows / Math.max(1, batch));
   const seconds = epochs * (flopsPerEpoch / rate + updatesPerEpoch * UPDATE_OVERHEAD);
