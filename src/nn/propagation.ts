@@ -184,7 +184,10 @@ function addSign(g: Float64Array, W: Float64Array, c: number): void {
   for (let i = 0; i < g.length; i++) g[i] += c * Math.sign(W[i]);
 }
 
-/** The backward pass after `forward` on the same rows; fills ws.grad (with the penalties' gradients). */
+/**
+ * The backward pass after `forward` on the same rows, with the same parameters (unchanged since);
+ * fills ws.grad (with the penalties' gradients).
+ */
 export function backward(net: Network, X: Float64Array, Y: Float64Array, ws: Workspace, reduction: Reduction, l2 = 0, n = ws.n, l1 = 0): void {
   const L = net.layers.length - 1;
   const s = reduction === "mean" ? 1 / n : 1;
@@ -201,8 +204,8 @@ export function backward(net: Network, X: Float64Array, Y: Float64Array, ws: Wor
 
   const plan = planFor(ws, net.layers);
   if (plan) {
-    // The loop below, in WebAssembly SIMD; relu's backward step is fused into the dA kernel.
-    plan.loadParams(net.params);
+    // The loop below, in WebAssembly SIMD; relu's backward step is fused into the dA kernel. The
+    // parameters (and, in one pass, the input) are in the plan already: `forward` loaded them.
     if (plan.n < ws.n) {
       // In blocks, in row order: dW and db go on from the block before. `forward` left the first
       // block in the plan; the others' forward values are made again.
@@ -217,7 +220,6 @@ export function backward(net: Network, X: Float64Array, Y: Float64Array, ws: Wor
         if (ws.Z[0] !== plan.Z[0]) copyHidden(net, plan, ws, count, r0, "dZ", "dA");
       }
     } else {
-      plan.loadInput(X, n);
       plan.copyIn(L, ws.dZ[L], n);
       backwardInPlan(net, plan, n, true, true);
     }
