@@ -23,6 +23,7 @@ describe("the library entry point", () => {
     glassbox.initialise(b, { scheme: "he", seed: 7 });
     expect(Array.from(b.params)).toEqual(Array.from(a.params));
     expect(a.params.some((v) => v !== 0)).toBe(true);
+    expect(glassbox.initialise).toBe(glassbox.initialize);
     expect(glassbox.classColour).toBe(glassbox.classColor);
     // Every exported name in American spelling (color, initialize, optimize), but the deprecated aliases.
     const british = Object.keys(glassbox).filter((k) => /colour|initialis|optimis|minimis|normalis/i.test(k));

@@ -4,6 +4,11 @@ import { createLineSearchResult, moreThuenteLineSearch, type LineFunction } from
 import { C1, C2, LS } from "./line-search-constants.ts";
 
 describe("moreThuenteLineSearch", () => {
+  it("runs with L-BFGS-B's constants", () => {
+    expect(LS.ftol).toBe(C1);
+    expect(LS.gtol).toBe(C2);
+  });
+
   /** φ(α) with φ' from a pair of closures. */
   const line = (f: (a: number) => number, df: (a: number) => number): LineFunction => (a, out) => {
     out[0] = df(a);

@@ -108,8 +108,13 @@ describe("optimisers", () => {
       const extra = estimateMemory(validateExperiment(experiment({ optimizer: e.name })), 2, 20, 0).training - base;
       expect(extra, e.name).toBe(e.stateArrays(t as never) * P * 8);
     }
+    // counted from the allocations: gd none; SGD's velocity (with momentum); Adam's m and v;
+    // L-BFGS's 10 (s, y) pairs, x, g, direction, unit step, trial point and gradient, the trainer's copy
+    expect(OPTIMIZERS.gd.stateArrays({ learningRate: 0.1 })).toBe(0);
+    expect(OPTIMIZERS.sgd.stateArrays({ learningRate: 0.1, momentum: 0, nesterov: false })).toBe(0);
     expect(OPTIMIZERS.sgd.stateArrays({ learningRate: 0.1, momentum: 0.9, nesterov: false })).toBe(1);
     expect(OPTIMIZERS.adam.stateArrays(ADAM_DEFAULTS)).toBe(2);
+    expect(OPTIMIZERS.lbfgs.stateArrays({ tolerance: 1e-5 })).toBe(27);
   });
 
     it("the trainer takes every setting live, checked against the field's range", () => {

@@ -1,3 +1,4 @@
+import { LBFGS_DEFAULTS } from "../lbfgs/options.ts";
 import type { OptimizerEntry } from "./entry.ts";
 
 /**
@@ -12,5 +13,7 @@ export const lbfgsEntry: OptimizerEntry<"lbfgs", { tolerance: number }> = {
   fields: [{ name: "tolerance", type: "number", min: 0, doc: "L-BFGS stops when every gradient component is below it" }],
   fullBatchOnly: "L-BFGS works on the full batch; remove batchSize",
   create: null,
-  stateArrays: () => 2 * 10 + 4, // ten (s, y) pairs and the line search's points and gradients
+  // The (s, y) pairs, and x, g, the direction, the unit-step point, the trial point and its
+  // gradient (../lbfgs/stepper.ts), and the trainer's copy of the point before each iteration.
+  stateArrays: () => 2 * LBFGS_DEFAULTS.memory + 7,
 };
