@@ -59,8 +59,3 @@ export const PAGE_VIEWS: readonly { tab: PageTab; view: ViewName }[] = VIEW_REGI
 
 /** Drawings by registry name: what a views/ module draws (viz/index.ts gathers them into VIEWS). */
 export type ViewDrawings = { readonly [N in ViewName]?: View };
-
-/** Every view's drawing in the registry's order (what VIEWS is): the compiler insists on every name. */
-export function inRegistryOrder<D extends Record<ViewName, View>>(drawings: D): D {
-  return Object.fromEntries(VIEW_NAMES.map((name) => [name, drawings[name]])) as D;
-}

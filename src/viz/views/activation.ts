@@ -63,5 +63,5 @@ export function activationView(input: ViewInput, o: ViewOptions = {}): Scene {
   return { width, height, title: o.title ?? "Activation functions", marks };
 }
 
-/** The view this module draws, by registry name (viz/index.ts binds every view in the registry's order). */
+/** The view this module draws, by registry name (viz/index.ts gathers them into VIEWS). */
 export const ACTIVATION_DRAWINGS = { activation: activationView } satisfies ViewDrawings;

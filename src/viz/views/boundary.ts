@@ -117,5 +117,5 @@ function boundaryLine(model: Model, split: DataSplit, o: ViewOptions): Scene {
   return { width: p.width, height: p.height, title: o.title ?? "The network's output", marks: [...p.marks, ...ax.back, ...curves, ...dots, ...ax.front] };
 }
 
-/** The view this module draws, by registry name (viz/index.ts binds every view in the registry's order). */
+/** The view this module draws, by registry name (viz/index.ts gathers them into VIEWS). */
 export const BOUNDARY_DRAWINGS = { boundary: boundaryView } satisfies ViewDrawings;

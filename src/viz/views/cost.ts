@@ -348,5 +348,5 @@ export function costAngle(grids: CostGrid[]): Angle {
   return best;
 }
 
-/** The views this module draws, by registry name (viz/index.ts binds every view in the registry's order). */
+/** The views this module draws, by registry name (viz/index.ts gathers them into VIEWS). */
 export const COST_DRAWINGS = { "cost-slice": costSliceView, "cost-surface": costSurfaceView } satisfies ViewDrawings;

@@ -84,5 +84,5 @@ function cutMarks(model: ViewInput["model"], ax: Axes, yr: [number, number]): Ma
   return marks;
 }
 
-/** The view this module draws, by registry name (viz/index.ts binds every view in the registry's order). */
+/** The view this module draws, by registry name (viz/index.ts gathers them into VIEWS). */
 export const DATA_DRAWINGS = { data: dataView } satisfies ViewDrawings;

@@ -288,5 +288,5 @@ export function layerPassView(input: ViewInput, o: ViewOptions = {}): Scene {
   return { width: p.width, height: p.height, title: o.title ?? `Layer ${l}: forward and backward`, marks };
 }
 
-/** The views this module draws, by registry name (viz/index.ts binds every view in the registry's order). */
+/** The views this module draws, by registry name (viz/index.ts gathers them into VIEWS). */
 export const DIAGRAM_DRAWINGS = { perceptron: perceptronView, blueprint: blueprintView, shapes: shapesView, "forward-shapes": forwardShapesView, "layer-pass": layerPassView } satisfies ViewDrawings;

@@ -298,5 +298,5 @@ export function hiddenMorphScene(model: Model, split: DataSplit, t: number, o: V
   return { width: p.width, height: p.height, title, marks: [...p.marks, ...ax.back, ...dots, ...ax.front] };
 }
 
-/** The view this module draws, by registry name (viz/index.ts binds every view in the registry's order). */
+/** The view this module draws, by registry name (viz/index.ts gathers them into VIEWS). */
 export const HIDDEN_DRAWINGS = { hidden: hiddenView } satisfies ViewDrawings;

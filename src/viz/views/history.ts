@@ -54,5 +54,5 @@ export function historyView(input: ViewInput, o: ViewOptions = {}): Scene {
   return { width: p.width, height: p.height, title: "Training history", marks };
 }
 
-/** The view this module draws, by registry name (viz/index.ts binds every view in the registry's order). */
+/** The view this module draws, by registry name (viz/index.ts gathers them into VIEWS). */
 export const HISTORY_DRAWINGS = { history: historyView } satisfies ViewDrawings;

@@ -164,5 +164,5 @@ function neuronHeat(g: InputGrid, model: ViewInput["model"], l: number, j: numbe
   return [{ type: "rect", x, y, width: size, height: size, fill: probabilityColor(0, undefined, undefined, 0.9) }, ...bandPaths(tv, g.nx, g.ny, linspace(0.1, 0.9, 9), (th) => probabilityColor(th + 0.05, undefined, undefined, 0.9), toScreen)];
 }
 
-/** The view this module draws, by registry name (viz/index.ts binds every view in the registry's order). */
+/** The view this module draws, by registry name (viz/index.ts gathers them into VIEWS). */
 export const NETWORK_DRAWINGS = { network: networkView } satisfies ViewDrawings;

@@ -50,5 +50,5 @@ export function neuronsView(input: ViewInput, o: ViewOptions = {}): Scene {
   return { width: p.width, height: p.height, title: "Neurons", marks: [...p.marks, ...ax.back, { type: "group", clip, marks: [...curves, ...dots] }, ...ax.front] };
 }
 
-/** The view this module draws, by registry name (viz/index.ts binds every view in the registry's order). */
+/** The view this module draws, by registry name (viz/index.ts gathers them into VIEWS). */
 export const NEURONS_DRAWINGS = { neurons: neuronsView } satisfies ViewDrawings;

@@ -147,5 +147,5 @@ export function stepsView(input: ViewInput, o: ViewOptions = {}): Scene {
   return scenes[k - 1];
 }
 
-/** The view this module draws, by registry name (viz/index.ts binds every view in the registry's order). */
+/** The view this module draws, by registry name (viz/index.ts gathers them into VIEWS). */
 export const STEPS_DRAWINGS = { steps: stepsView } satisfies ViewDrawings;

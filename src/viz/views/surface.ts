@@ -83,5 +83,5 @@ export function surfaceView(input: ViewInput, o: ViewOptions = {}): Scene {
   return { width: p.width, height: p.height, title, marks: [...p.marks, ...c.back, ...paintersOrder(items), ...c.front, { type: "text", x: p.width - 12, y: p.height - 10, text: `azimuth ${Math.round(o.angle?.azimuth ?? DEFAULT_ANGLE.azimuth)}°, elevation ${Math.round(o.angle?.elevation ?? DEFAULT_ANGLE.elevation)}°`, size: 11, anchor: "end", fill: PALETTE.muted }] };
 }
 
-/** The view this module draws, by registry name (viz/index.ts binds every view in the registry's order). */
+/** The view this module draws, by registry name (viz/index.ts gathers them into VIEWS). */
 export const SURFACE_DRAWINGS = { surface: surfaceView } satisfies ViewDrawings;

@@ -76,5 +76,5 @@ function range(a: number, b: number): number[] {
   return Array.from({ length: b - a }, (_, i) => a + i);
 }
 
-/** The view this module draws, by registry name (viz/index.ts binds every view in the registry's order). */
+/** The view this module draws, by registry name (viz/index.ts gathers them into VIEWS). */
 export const TRAJECTORY_DRAWINGS = { trajectory: trajectoryView } satisfies ViewDrawings;
