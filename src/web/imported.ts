@@ -4,7 +4,7 @@
  * data column, and the model kept for reloads in this tab.
  */
 import type { ModelJson } from "../nn/serialize.ts";
-import { DOES_NOT_FIT, jsonModelKind, MISSING_WEIGHTS, type ImportedModel, type ModelFile } from "./model-kind.ts";
+import { DOES_NOT_FIT, jsonModelKind, MISSING_WEIGHTS, modelExperiment, type ImportedModel, type ModelFile } from "./model-kind.ts";
 import { toExperiment, withPageSettings, type ExperimentJson, type Setup } from "./setup.ts";
 import { language, t } from "./i18n.ts";
 import { el } from "./ui/dom.ts";
@@ -71,18 +71,7 @@ export function importedJob(m: ImportedModel, setup: Setup, file: { experiment: 
     if (file) return { data: file.experiment.data, files: file.files };
     return { data: toExperiment(setup, 1).data, files: {} };
   })();
-  return {
-    experiment: {
-      name: m.name.replace(/\.[A-Za-z]+$/, ""),
-      data: data.data,
-      ...(model.inputs ? { inputs: model.inputs } : {}),
-      model: { layers: model.layers.map((l) => ({ units: l.units, activation: l.activation })) },
-      loss: model.loss,
-      init: { params: model.layers.map((l) => ({ W: l.W, b: l.b })) },
-      train,
-    },
-    files: data.files,
-  };
+  return { experiment: modelExperiment(model, data.data, train, m.name.replace(/\.[A-Za-z]+$/, "")), files: data.files };
 }
 
 /** The experiment file of the page's run of an imported model (Export): its weights now as `init.params`, the epochs trained. */

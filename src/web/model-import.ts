@@ -100,22 +100,9 @@ function alignLabels(split: DataSplit, model: ModelJson): DataSplit {
   return { ...split, train: as(split.train), test: split.test ? as(split.test) : null };
 }
 
-/** The experiment file of an imported model over the page's data (its `data` and `train` sections). */
-export function modelExperiment(model: ModelJson, data: unknown, train: unknown, name = "imported-model"): ExperimentJson {
-  return {
-    name,
-    data,
-    ...(model.inputs ? { inputs: model.inputs } : {}),
-    model: { layers: model.layers.map((l) => ({ units: l.units, activation: l.activation })) },
-    loss: model.loss,
-    init: { params: model.layers.map((l) => ({ W: l.W, b: l.b })) },
-    train,
-  };
-}
-
 /**
  * Everything training needs, for an imported model over the data an experiment file names
- * (`modelExperiment`). Throws DOES_NOT_FIT when the model cannot read that data.
+ * (model-kind.ts `modelExperiment`). Throws DOES_NOT_FIT when the model cannot read that data.
  */
 export function prepareForModel(json: ModelJson, experimentJson: ExperimentJson, readText: (path: string) => string | undefined): Prepared {
   const model: Model = modelFromJson(json, "model");

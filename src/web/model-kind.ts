@@ -3,6 +3,7 @@
  * main thread recognises a model file by its fields; the worker converts it, model-import.ts).
  */
 import type { ModelJson } from "../nn/serialize.ts";
+import type { ExperimentJson } from "./setup.ts";
 
 export type ModelFormat = "glassbox" | "sklearn" | "tfjs" | "onnx";
 
@@ -40,3 +41,15 @@ export function jsonModelKind(doc: unknown): "glassbox" | "sklearn" | "tfjs" | n
   return null;
 }
 
+/** The experiment file of an imported model over the page's data (its `data` and `train` sections). */
+export function modelExperiment(model: ModelJson, data: unknown, train: unknown, name = "imported-model"): ExperimentJson {
+  return {
+    name,
+    data,
+    ...(model.inputs ? { inputs: model.inputs } : {}),
+    model: { layers: model.layers.map((l) => ({ units: l.units, activation: l.activation })) },
+    loss: model.loss,
+    init: { params: model.layers.map((l) => ({ W: l.W, b: l.b })) },
+    train,
+  };
+}

@@ -22,6 +22,7 @@ import { toSvg } from "../../src/viz/svg.ts";
 import { CATALOGUES } from "../../src/web/i18n.ts";
 import { FEATURE_LABEL, toExperiment } from "../../src/web/setup.ts";
 import { parseHash } from "../../src/web/url-state.ts";
+import { svgHash } from "../../src/web/svg-hash.ts";
 import { decodeGif } from "../render/decode.ts";
 import { clean, epochOf, openPage, useSession, pauseAndSettle, waitForEpoch, type Watched } from "./browser.ts";
 
@@ -66,13 +67,6 @@ function cli(hash: string, patch: object, epochs: number, k: number): { accuracy
   train(p.model, p.data, p.config);
   const svg = toSvg(boundaryScene(p.model, p.split, { width: 220, height: 220, panel: true, title: "", subtitle: "", resolution: 40, showTest: false }), { idPrefix: `cmp${k}` });
   return { accuracy: evaluate(p.model, p.data.testX!.data, p.data.testY!, p.data.testX!.rows).accuracy, picture: svgHash(svg) };
-}
-
-/** The page's fingerprint of a picture's SVG (FNV-1a, as ui/compare-panel.ts takes it). */
-function svgHash(svg: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < svg.length; i++) h = Math.imul(h ^ svg.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16);
 }
 
 describe("Compare", () => {

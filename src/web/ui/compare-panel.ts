@@ -5,6 +5,7 @@
  * multiple's "Use this set-up" makes it the page's set-up.
  */
 import * as Comlink from "comlink";
+import { svgHash } from "../svg-hash.ts";
 import { FILE_VARY_KEYS, MAX_VARIANTS, PRESETS, presetVariants, VARY_DEFAULTS, VARY_KEYS, VARY_VALUES, variantExperiment, type PresetName, type Variant, type VaryKey } from "../compare.ts";
 import { t, tn, type MessageKey } from "../i18n.ts";
 import { CONVERGED } from "../protocol.ts";
@@ -272,7 +273,8 @@ export class ComparePanel {
     error.textContent = s.error === null ? "" : s.error.startsWith(CONVERGED) ? t("compare.converged", { epoch: s.error.slice(CONVERGED.length) }) : t("compare.stopped", { message: s.error });
     const picture = f.querySelector<HTMLElement>(".multiple-picture")!;
     if (newPicture && s.svg) {
-      if (picture.dataset.svg !== svgHash(s.svg)) showSvg(picture, s.svg, t("compare.picture.alt", { label: f.dataset.label ?? "" }));
+      const hash = svgHash(s.svg);
+      if (picture.dataset.svg !== hash) showSvg(picture, s.svg, hash, t("compare.picture.alt", { label: f.dataset.label ?? "" }));
     } else if (!s.svg && !picture.firstChild && s.error === null) picture.textContent = t("compare.noPicture");
   }
 }
@@ -281,7 +283,7 @@ export class ComparePanel {
  * The picture as an image of its SVG: drawn once by the browser, with none of its thousands of
  * marks in the page's DOM (six of them, redrawn every second, would slow the page's own drawing).
  */
-function showSvg(picture: HTMLElement, svg: string, alt: string): void {
+function showSvg(picture: HTMLElement, svg: string, hash: string, alt: string): void {
   const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
   const img = picture.querySelector("img") ?? el("img", { alt });
   const before = img.src;
@@ -289,15 +291,8 @@ function showSvg(picture: HTMLElement, svg: string, alt: string): void {
   img.src = url;
   if (before.startsWith("blob:")) URL.revokeObjectURL(before);
   if (!img.parentElement) picture.replaceChildren(img);
-  picture.dataset.svg = svgHash(svg);
+  picture.dataset.svg = hash;
   picture.dataset.drawn = String(Number(picture.dataset.drawn ?? 0) + 1);
-}
-
-/** A short fingerprint of an SVG (FNV-1a), so a test or a refresh can tell pictures apart. */
-function svgHash(svg: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < svg.length; i++) h = Math.imul(h ^ svg.charCodeAt(i), 0x01000193);
-  return (h >>> 0).toString(16);
 }
 
 function field(label: string, control: HTMLElement): HTMLElement {
