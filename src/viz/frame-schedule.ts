@@ -67,14 +67,16 @@ export function frameCount(o: { frames?: number }, min = 2): number {
  */
 export function pickByChange(snaps: readonly Snapshot[], count: number, signature: (s: Snapshot) => ArrayLike<number>): Snapshot[] {
   if (snaps.length <= count) return [...snaps];
-  const sig = snaps.map(signature);
+  // Only neighbours are compared: the previous signature is kept (copied: `signature` may reuse its array).
+  let a = Float64Array.from(signature(snaps[0]));
   const cum = [0];
   for (let i = 1; i < snaps.length; i++) {
-    const a = sig[i - 1];
-    const b = sig[i];
+    const b = signature(snaps[i]);
     let d = 0;
     for (let k = 0; k < a.length; k++) d += Math.abs(a[k] - b[k]);
     cum.push(cum[i - 1] + d / Math.max(1, a.length));
+    if (b.length === a.length) a.set(b);
+    else a = Float64Array.from(b);
   }
   const total = cum[cum.length - 1];
   if (!(total > 0)) return pickLogSpaced(snaps, count);

@@ -3,12 +3,12 @@
  * snapshots spaced by how much the picture changes, each titled with its epoch, loss and accuracy.
  * Pure, so `glassbox animate training` (src/animate) and the page's training GIF draw the same SVG.
  */
-import { matrix } from "../core/matrix.ts";
+import { applyScalerInto } from "../core/scaler.ts";
 import type { Snapshot } from "../nn/history.ts";
 import { evaluate } from "../nn/evaluate.ts";
-import { predictOutput } from "../nn/predict.ts";
+import { createWorkspace, disposeWorkspace, forward } from "../nn/propagation.ts";
 import { frameCount, pickByChange } from "./frame-schedule.ts";
-import { lossData, modelAtEpoch } from "./model-data.ts";
+import { lossData, modelAtEpoch, modelWithParams, snapshotParams } from "./model-data.ts";
 import { boundaryScene } from "./views/boundary.ts";
 import { toSvg } from "./svg.ts";
 import type { ViewInput, ViewOptions } from "./view.ts";
@@ -31,8 +31,11 @@ export function trainingFramesApply(model: { inputSize: number }): string | null
   return model.inputSize <= 2 ? null : `"training" draws 1 or 2 input features; this model has ${model.inputSize}`;
 }
 
-/** What a frame shows, coarsely: the network's outputs on a grid over the data (1-D: a line of points). */
-function pictureSignature(input: SnapshotsInput): (s: Snapshot) => Float64Array {
+/**
+ * What a frame shows, coarsely: the network's outputs on a grid over the data (1-D: a line of
+ * points). The array `signature` returns is reused by the next call; `done` frees the workspace.
+ */
+function pictureSignature(input: SnapshotsInput): { signature: (s: Snapshot) => Float64Array; done(): void } {
   const X = input.split.train.X;
   const d = X.cols;
   const range = (c: number): [number, number] => {
@@ -55,14 +58,30 @@ function pictureSignature(input: SnapshotsInput): (s: Snapshot) => Float64Array 
     grid[q * d] = x0 + ((x1 - x0) * i) / (n - 1);
     if (d === 2) grid[q * d + 1] = y0 + ((y1 - y0) * j) / (n - 1);
   }
-  const G = matrix(pts, d, grid);
-  return (s) => predictOutput(modelAtEpoch(input.model, input.run, s.epoch), G).data;
+  // One network, one workspace and the grid scaled once for every snapshot (a small network keeps
+  // one per epoch): what predictOutput does for each, without making them again.
+  const model = modelWithParams(input.model, input.model.params.slice());
+  if (model.scaler) applyScalerInto(grid, model.scaler, grid, pts, d);
+  const ws = createWorkspace(model, pts, { lean: true });
+  return {
+    signature: (s) => {
+      model.params.set(snapshotParams(model, s));
+      return forward(model, grid, ws);
+    },
+    done: () => disposeWorkspace(ws),
+  };
 }
 
 export function trainingFrames(input: SnapshotsInput, o: ViewOptions & { frames?: number }): SvgFrames {
   // Frames spaced by how much the boundary changes (a flat start that lasts for thousands of
   // epochs takes one frame, not the first five).
-  const snaps = pickByChange(input.run.snapshots, frameCount(o), pictureSignature(input));
+  const { signature, done } = pictureSignature(input);
+  let snaps: Snapshot[];
+  try {
+    snaps = pickByChange(input.run.snapshots, frameCount(o), signature);
+  } finally {
+    done();
+  }
   const last = snaps[snaps.length - 1].epoch;
   const data = lossData(input);
   const l2 = input.prepared?.config.l2 ?? 0;
