@@ -4,7 +4,8 @@ import { fromRows } from "../../src/core/matrix.ts";
 import { GlassboxRandom } from "../../src/core/random.ts";
 import { initialize } from "../../src/nn/init.ts";
 import { createNetwork, type LayerSpec } from "../../src/nn/network.ts";
-import { createWorkspace, forward, lossTotal, objectiveAndGradient } from "../../src/nn/propagation.ts";
+import { createWorkspace, forward, lossTotal, objectiveAndGradient, reportedLoss } from "../../src/nn/propagation.ts";
+import { accuracy } from "../../src/nn/targets.ts";
 import { train, TrainingDivergedError, type TrainConfig } from "../../src/nn/train.ts";
 
 const LAYERS: LayerSpec[] = [{ units: 6, activation: "tanh" }, { units: 1, activation: "sigmoid" }];
@@ -25,6 +26,22 @@ describe("the training loop", () => {
     expect(r.history.epoch).toEqual([1, 2, 3]);
     expect(r.history.loss[0]).toBe(initial);
     expect(r.history.loss[2]).toBeLessThan(r.history.loss[0]);
+  });
+
+  it("L-BFGS reports each epoch's loss and accuracy at the point before its iteration, as a forward pass there measures them", () => {
+    const data = xorLike();
+    const epochs = 12;
+    const r = train(fresh(), data, { optimizer: "lbfgs", epochs, l2: 0.05, paramsAt: Array.from({ length: epochs + 1 }, (_, e) => e) });
+    expect(r.history.epoch.length).toBeGreaterThan(5);
+    const net = fresh();
+    const ws = createWorkspace(net, data.X.rows);
+    r.history.epoch.forEach((epoch, i) => {
+      // The parameters after epoch − 1 are those epoch `epoch` starts from.
+      net.params.set(r.snapshots[epoch - 1].layers.flatMap((l) => [...l.W.flat(), ...l.b]));
+      const A = forward(net, data.X.data, ws);
+      expect(r.history.loss[i], `epoch ${epoch}`).toBe(reportedLoss(net, lossTotal(net, data.Y, ws), data.X.rows, 0.05));
+      expect(r.history.accuracy[i], `epoch ${epoch}`).toBe(accuracy(A, data.Y, data.X.rows, 1, "binary"));
+    });
   });
 
   it("plain gradient descent is θ ← θ − η·∇ of the mean loss", () => {

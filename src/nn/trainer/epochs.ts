@@ -167,6 +167,11 @@ export class Lbfgs implements Engine {
   private readonly units: number;
   private readonly task;
   private readonly before: Float64Array;
+  /**
+   * The metrics at the point the objective was last evaluated: the line search's last evaluation
+   * is the point it accepts, which the next epoch reports, so that forward pass is not made twice.
+   */
+  private readonly seen: { x: Float64Array; loss: number; accuracy: number };
 
   constructor(
     private readonly net: Network,
@@ -179,11 +184,16 @@ export class Lbfgs implements Engine {
     this.units = outputLayer(net).units;
     this.task = taskOf(outputLayer(net).activation);
     const ws = (this.ws = rec.workspace(this.n));
+    const seen = (this.seen = { x: new Float64Array(net.params.length).fill(NaN), loss: NaN, accuracy: NaN });
     // L-BFGS minimises the reported (mean) loss, as scikit-learn's lbfgs solver does.
     const fg = (x: Float64Array, grad: Float64Array): number => {
       net.params.set(x);
       const f = objectiveAndGradient(net, data.X.data, data.Y, ws, "mean", s.l2, s.l1);
       grad.set(ws.grad);
+      // The output layer's Z and A are the forward pass's still (backward writes only dZ, dA and the gradient).
+      seen.x.set(x);
+      seen.loss = reportedLoss(net, lossTotal(net, data.Y, ws), this.n, s.l2, s.l1);
+      seen.accuracy = accuracy(ws.A[net.layers.length - 1], data.Y, this.n, this.units, this.task);
       return f;
     };
     this.it = createLbfgs(fg, net.params, { gtol: s.tolerance });
@@ -206,19 +216,17 @@ export class Lbfgs implements Engine {
   }
 
   run(epoch: number): boolean {
-    const { net, data, ws, it, n } = this;
+    const { net, it, seen } = this;
     // Parameters edited since the last step: start again from them.
-    const x = it.x;
     const p = net.params;
-    for (let i = 0; i < p.length; i++) {
-      if (p[i] !== x[i] && !(p[i] !== p[i] && x[i] !== x[i])) {
-        it.restart(p);
-        break;
-      }
-    }
+    if (!sameValues(p, it.x)) it.restart(p);
     if (it.stopped !== null) return false;
     const before = this.before;
     before.set(p);
+    // The last evaluation (the previous iteration's accepted point, or a restart's) is usually here.
+    const known = sameValues(seen.x, before);
+    const loss = seen.loss;
+    const acc = seen.accuracy;
     const moved = it.iterate();
     if (!moved) {
       p.set(it.x);
@@ -226,9 +234,22 @@ export class Lbfgs implements Engine {
     }
     // Epoch k reports the point before iteration k (ARCHITECTURE §2), the test set's metrics too.
     p.set(before);
-    const A = forward(net, data.X.data, ws);
-    this.rec.measure(epoch, reportedLoss(net, lossTotal(net, data.Y, ws), n, this.s.l2, this.s.l1), accuracy(A, data.Y, n, this.units, this.task));
+    if (known) this.rec.measure(epoch, loss, acc);
+    else this.measureHere(epoch);
     p.set(it.x);
     return true;
   }
+
+  /** Measures epoch `epoch` at the network's parameters now, by a forward pass. */
+  private measureHere(epoch: number): void {
+    const { net, data, ws, n } = this;
+    const A = forward(net, data.X.data, ws);
+    this.rec.measure(epoch, reportedLoss(net, lossTotal(net, data.Y, ws), n, this.s.l2, this.s.l1), accuracy(A, data.Y, n, this.units, this.task));
+  }
+}
+
+/** Whether two arrays hold the same values (NaN equal to NaN). */
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !(a[i] !== a[i] && b[i] !== b[i])) return false;
+  return true;
 }
