@@ -25,6 +25,7 @@
  *   costSurfaceScene(grid, options?)                draw a CostGrid (heatmap or 3-D), with a path
  *   stepScenes(trace, options?): Scene[]            one scene per step: the twelve-steps article's
  *                                                   twelve where the trace fits it, else one per trace step
+ *   stepCount(trace, options?): number              how many scenes stepScenes draws, without drawing them
  *   stepsHtml(trace, options?): string              all steps, one self-contained HTML page
  *   twelveSteps(trace): ArticleSteps | null         the article's twelve steps, names and sign (E = y − output)
  *   afterTrainingScene(targets, outputs, iterations) the outputs after many iterations beside the targets
@@ -60,7 +61,7 @@ export { parseParam, paramNames, type ParamRef } from "./params.ts";
 export { costAngle, costGrid, costSlice, costSurfaceScene, currentInSight, lossAt, type CostGrid, type CostSlice, type CostSurfaceOptions } from "./views/cost.ts";
 export { boundaryScene } from "./views/boundary.ts";
 export { hiddenMorphScene, hiddenActivations } from "./views/hidden.ts";
-export { stepScenes, stepsHtml, stepsLayout, type AfterTraining, type StepOptions } from "./views/steps.ts";
+export { stepCount, stepScenes, stepsHtml, stepsLayout, type AfterTraining, type StepOptions } from "./views/steps.ts";
 export { afterTrainingScene, fitsTwelveSteps, SIGN_CONVENTION, twelveStepScenes, twelveSteps, type ArticleEquation, type ArticleStep, type ArticleSteps } from "./views/twelve-steps.ts";
 
 /**

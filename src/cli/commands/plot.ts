@@ -8,7 +8,7 @@
 import { UserError } from "../../core/errors.ts";
 import { snapshotEpochs } from "../../animate/index.ts";
 import { svgToPng } from "../../render/png.ts";
-import { drawView, isViewName, parseParam, stepScenes, toSvg, viewApplies, viewEntry, VIEW_NAMES, type ViewInput, type ViewName, type ViewNeeds, type ViewOptions } from "../../viz/index.ts";
+import { drawView, isViewName, parseParam, stepCount, toSvg, viewApplies, viewEntry, VIEW_NAMES, type ViewInput, type ViewName, type ViewNeeds, type ViewOptions } from "../../viz/index.ts";
 import type { Scene } from "../../viz/scene.ts";
 import { outputKind, writeFileAtomic } from "../files.ts";
 import { checkOutputs } from "../outputs.ts";
@@ -123,7 +123,7 @@ export function plotCommand(view: string, file: string | undefined, flags: PlotF
   const input: ViewInput = { ...source.input };
   if (needs(name).trace) input.trace = firstIteration(source.input.prepared, source.input.model);
   if (name === "steps" && input.trace) {
-    const count = stepScenes(input.trace, { width: o.width, layout: o.stepsLayout }).length;
+    const count = stepCount(input.trace, { layout: o.stepsLayout });
     if (o.step !== undefined && o.step > count) throw new UserError(`--step ${o.step} does not exist: one iteration of this network has ${count} steps, choose --step 1..${count}`);
   }
   const svg = toSvg(drawScene(name, input, o));

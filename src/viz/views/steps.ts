@@ -73,6 +73,11 @@ function computedSteps(trace: Trace): TraceStep[] {
   return trace.steps.filter((s) => s.phase !== "given");
 }
 
+/** How many scenes `stepScenes` draws for this trace and layout, without drawing them. */
+export function stepCount(trace: Trace, o: StepOptions = {}): number {
+  return stepsLayout(trace, o) === "article" ? twelveSteps(trace)!.steps.length : computedSteps(trace).length;
+}
+
 /** One scene per step: the article's twelve, or one per computed step of the trace (see StepOptions.layout). */
 export function stepScenes(trace: Trace, o: StepOptions = {}): Scene[] {
   if (stepsLayout(trace, o) === "article") return twelveStepScenes(twelveSteps(trace)!, o);
@@ -141,10 +146,11 @@ ${sections.join("\n")}
 
 export function stepsView(input: ViewInput, o: ViewOptions = {}): Scene {
   if (!input.trace) throw new RangeError(`"steps" needs a trace (glassbox steps <experiment.json>)`);
-  const scenes = stepScenes(input.trace, { width: o.width, cell: o.cell, layout: o.stepsLayout });
+  const so: StepOptions = { width: o.width, cell: o.cell, layout: o.stepsLayout };
+  const count = stepCount(input.trace, so);
   const k = o.step ?? 1;
-  if (!Number.isInteger(k) || k < 1 || k > scenes.length) throw new RangeError(`step ${k} does not exist: one iteration of this network has ${scenes.length} steps (1..${scenes.length})`);
-  return scenes[k - 1];
+  if (!Number.isInteger(k) || k < 1 || k > count) throw new RangeError(`step ${k} does not exist: one iteration of this network has ${count} steps (1..${count})`);
+  return stepScenes(input.trace, so)[k - 1];
 }
 
 /** The view this module draws, by registry name (viz/index.ts gathers them into VIEWS). */
