@@ -3,16 +3,12 @@
  * that fit the fast kernels' memory (core/wasm/mlp.ts `maxPlanRows`), instead of one workspace
  * so large that it would fall back to the plain kernels. Each row's output is computed by the
  * same operations whatever the pass it is in, so the results are the same bits as one pass.
- * Passes hold at most about PASS_BYTES of activations (so a grid does not grow the WebAssembly
- * memory, which never shrinks, far past what training needs).
+ * Passes are the size of a training batch's row blocks (`blockRows`: about 64 MiB of buffers),
+ * so a grid does not grow the WebAssembly memory, which never shrinks, far past what training needs.
  */
-import { maxPlanRows, MlpPlan, type Engine, type PlanLayer } from "../core/wasm/mlp.ts";
+import { blockRows, maxPlanRows, type Engine, type PlanLayer } from "../core/wasm/mlp.ts";
 import { outputLayer, type Network } from "./network.ts";
 import { createWorkspace, disposeWorkspace, forward } from "./propagation.ts";
-
-const PASS_BYTES = 64 * 2 ** 20;
-/** Passes are not made smaller than this for the PASS_BYTES target (only to fit the memory). */
-const MIN_PASS_ROWS = 1024;
 
 let fixedRows: number | null = null;
 
@@ -30,9 +26,7 @@ export function passRows(net: Network, n: number, engine?: Engine): number {
   const layers = planLayers(net);
   const fit = maxPlanRows(layers, engine);
   if (fit < 1) return n; // not even one row fits: the plain kernels, in one pass
-  // (over many rows: the layout rounds each buffer up to a 64-byte line)
-  const perRow = (MlpPlan.bytes(layers, 1024) - MlpPlan.bytes(layers, 0)) / 1024;
-  return Math.min(n, fit, Math.max(MIN_PASS_ROWS, Math.floor(PASS_BYTES / perRow)));
+  return Math.min(n, blockRows(layers, fit));
 }
 
 /**

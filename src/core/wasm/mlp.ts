@@ -12,7 +12,7 @@
 import { defaultEngine } from "./engine.ts";
 
 export { COLUMN_LIST_MIN_WIDTH, WORKSPACE_LIMIT, createEngine, defaultEngine, Engine, type EngineOptions } from "./engine.ts";
-export { maxPlanRows, MlpPlan, type PlanOptions } from "./plan/plan.ts";
+export { blockRows, maxPlanRows, MlpPlan, type PlanOptions } from "./plan/plan.ts";
 export { planLayout, type PlanLayer, type PlanLayout } from "./plan/layout.ts";
 export { FUSED_ACTIVATIONS, fusedActivation, type FusedActivation } from "./kernels/index.ts";
 export { attachPlan, planFor, releaseWorkspace, type WorkspaceArrays } from "./plan/workspaces.ts";

@@ -32,6 +32,16 @@ const BLOCK_BYTES = 64 * 2 ** 20;
 const MIN_BLOCK_ROWS = 1024;
 
 /**
+ * Rows per block for a batch that does not fit in one pass (also the rows per pass of a long
+ * prediction, nn/passes.ts): about BLOCK_BYTES of buffers, at least MIN_BLOCK_ROWS, at most `fit`.
+ */
+export function blockRows(layers: readonly PlanLayer[], fit: number): number {
+  // (measured over many rows: the layout rounds each buffer up to a 64-byte line)
+  const perRow = (MlpPlan.bytes(layers, MIN_BLOCK_ROWS) - MlpPlan.bytes(layers, 0)) / MIN_BLOCK_ROWS;
+  return Math.min(fit, Math.max(MIN_BLOCK_ROWS, Math.floor(BLOCK_BYTES / perRow)));
+}
+
+/**
  * The most rows a workspace for these layers made now on `engine` can have and still run in one
  * pass on the fast kernels: within the workspace limit and the WebAssembly memory left (0 when not
  * even one row fits); Infinity where no workspace would (fast kernels off or unavailable), so
@@ -169,8 +179,7 @@ export class MlpPlan extends PlanPasses {
       if (!options.blocks) return null;
       const fit = Math.min(n - 1, maxPlanRows(layers, engine));
       if (fit < 1) return null;
-      const perRow = (MlpPlan.bytes(layers, MIN_BLOCK_ROWS) - MlpPlan.bytes(layers, 0)) / MIN_BLOCK_ROWS;
-      rows = Math.min(fit, Math.max(MIN_BLOCK_ROWS, Math.floor(BLOCK_BYTES / perRow)));
+      rows = blockRows(layers, fit);
     }
     try {
       return new MlpPlan(engine, mem, layers, rows, lean, rows < n);
