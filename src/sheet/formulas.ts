@@ -22,9 +22,11 @@ export function lossGradient(name: LossName, a: string, y: string, m: number, s:
   return lossOf(name).spreadsheet.gradient(a, y, m, s);
 }
 
-/** dZ[L] in the fused form s·(A − Y) (÷ outputs for binary cross-entropy). */
+/** dZ[L] in the fused form s·(A − Y) (÷ outputs where the loss is a mean over them): the loss's registry entry's formula. */
 export function fusedFormula(name: LossName, a: string, y: string, m: number, s: string): string {
-  return `(${a}-${y})${name === "binary-crossentropy" && m > 1 ? `/${m}` : ""}*${s}`;
+  const fused = lossOf(name).fusedSpreadsheet;
+  if (!fused) throw new Error(`sheet: ${name} has no fused output gradient`);
+  return fused(a, y, m, s);
 }
 
 /**

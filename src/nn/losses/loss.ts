@@ -23,6 +23,8 @@ export interface Loss {
    */
   fused: ((A: Float64Array, Y: Float64Array, dZ: Float64Array, n: number, m: number) => void) | null;
   readonly fusedFormula: string | null;
+  /** `fused` as a spreadsheet formula of the cells a and y, times the cell `s` (m outputs); null when not fused. */
+  readonly fusedSpreadsheet: ((a: string, y: string, m: number, s: string) => string) | null;
   /**
    * The same as spreadsheet formulas (`glassbox sheet`): Σᵢ ℓᵢ from `sum`, which sums an
    * element-wise formula of the cells a and y over every output, and ∂ℓᵢ/∂a times the cell `s`;
@@ -60,7 +62,7 @@ export const EPS = 1e-15;
  * with the categorical): that output required, the mean reported, and ∂ℓᵢ/∂Z = A − Y in closed
  * form, divided by the outputs when the loss is their mean.
  */
-export function fusedWithOutput(output: ActivationName, meanOverOutputs: boolean): Pick<Loss, "reportsSum" | "requiresOutput" | "fused" | "fusedFormula"> {
+export function fusedWithOutput(output: ActivationName, meanOverOutputs: boolean): Pick<Loss, "reportsSum" | "requiresOutput" | "fused" | "fusedFormula" | "fusedSpreadsheet"> {
   return {
     reportsSum: false,
     requiresOutput: output,
@@ -72,5 +74,6 @@ export function fusedWithOutput(output: ActivationName, meanOverOutputs: boolean
           for (let i = 0, len = n * m; i < len; i++) dZ[i] = A[i] - Y[i];
         },
     fusedFormula: "dZ = A − Y",
+    fusedSpreadsheet: (a, y, m, s) => `(${a}-${y})${meanOverOutputs && m > 1 ? `/${m}` : ""}*${s}`,
   };
 }

@@ -15,6 +15,7 @@ export const meanSquaredError: Loss = {
   },
   fused: null,
   fusedFormula: null,
+  fusedSpreadsheet: null,
   spreadsheet: {
     total: (sum, m) => `(${sum((a, y) => `(${a}-${y})^2`)})${m > 1 ? `/${m}` : ""}`,
     gradient: (a, y, m, s) => `2*(${a}-${y})${m > 1 ? `/${m}` : ""}*${s}`,

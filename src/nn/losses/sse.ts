@@ -15,6 +15,7 @@ export const sumSquaredError: Loss = {
   },
   fused: null,
   fusedFormula: null,
+  fusedSpreadsheet: null,
   spreadsheet: {
     total: (sum) => `(${sum((a, y) => `(${a}-${y})^2`)})/2`,
     gradient: (a, y, _m, s) => `(${a}-${y})*${s}`,
