@@ -7,7 +7,7 @@ import { LIVE_MAX_PARAMS, type DescentPlan } from "./descent-plan.ts";
 const SERIES = [PALETTE.highlight, PALETTE.negative, PALETTE.classes[2], PALETTE.classes[3], PALETTE.positive, PALETTE.source, "#000000", "#999999"];
 
 export function descentCharts(plan: DescentPlan): Chart[] {
-  const { names, shown, chartTop, chartRows, header, first, rows, paramCols, lossCol } = plan;
+  const { names, shown, chartTop, chartRows, header, firstRow: first, rows, paramCols, lossCol } = plan;
   const col = (c: number): string => `${DESCENT}!${range(first, c, first + rows - 1, c, true)}`;
   const categories = col(1);
   const charted = shown.slice(0, LIVE_MAX_PARAMS);

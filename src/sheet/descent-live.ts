@@ -75,7 +75,7 @@ export function liveRows(ctx: StepContext, s: SheetSpec, plan: DescentPlan): voi
   const l2 = P(cells.l2);
   const l1 = P(cells.l1);
   for (let k = 0; k < plan.rows; k++) {
-    const r = plan.first + k;
+    const r = plan.firstRow + k;
     const pc = (p: string): string => a1(r, plan.paramCols.get(p)!);
     const q = (key: string, i: number): string => a1(r, qStart.get(key)! + i);
     const qRange = (key: string): string => range(r, qStart.get(key)!, r, qStart.get(key)! + n - 1);

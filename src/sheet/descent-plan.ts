@@ -30,9 +30,8 @@ export interface DescentLayout {
   accuracyCol: number | null;
 }
 
-export interface DescentPlan {
-  live: boolean;
-  reason: string | null;
+/** The descent sheet's layout and what writing it needs. */
+export interface DescentPlan extends DescentLayout {
   /** Every parameter's name, and those given a column. */
   names: string[];
   shown: string[];
@@ -41,12 +40,8 @@ export interface DescentPlan {
   chartRows: number;
   /** The first row of the data copied above the live working blocks. */
   dataRow0: number;
+  /** The header row, above `firstRow`. */
   header: number;
-  first: number;
-  rows: number;
-  paramCols: Map<string, number>;
-  lossCol: number;
-  accuracyCol: number | null;
 }
 
 /** Why the rows of this network over n samples cannot be live, or null when they can. */
@@ -70,12 +65,12 @@ export function planDescent(net: Network, n: number, iterations: number): Descen
   const M = out.units;
   const dataRow0 = chartTop + chartRows + 1;
   const header = live ? dataRow0 + F + M + 1 : dataRow0;
-  const first = header + 1;
+  const firstRow = header + 1;
   const rows = iterations + 1;
   const shown = live ? names : names.slice(0, VALUES_MAX_PARAMS);
   const paramCols = new Map<string, number>();
   shown.forEach((p, k) => paramCols.set(p, 2 + k));
   const lossCol = 2 + shown.length;
   const accuracyCol = classification ? lossCol + 1 : null;
-  return { live, reason, names, shown, chartTop, chartRows, dataRow0, header, first, rows, paramCols, lossCol, accuracyCol };
+  return { live, reason, names, shown, chartTop, chartRows, dataRow0, header, firstRow, rows, iterationCol: 1, paramCols, lossCol, accuracyCol };
 }

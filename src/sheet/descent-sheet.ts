@@ -14,7 +14,7 @@ import { engineRows } from "./descent-values.ts";
 export function descentSheet(ctx: StepContext, prepared: Prepared, iterations: number): DescentLayout {
   const s = addSheet(ctx.book, DESCENT);
   const plan = planDescent(ctx.net, prepared.data.X.rows, iterations);
-  const { live, reason, names, shown, header, first, rows, paramCols, lossCol, accuracyCol } = plan;
+  const { live, reason, names, shown, header, firstRow, rows, iterationCol, paramCols, lossCol, accuracyCol } = plan;
 
   s.set(1, 1, { v: `Gradient descent, one row per iteration (${iterations} iterations)`, style: "title" });
   s.set(2, 1, {
@@ -26,18 +26,18 @@ export function descentSheet(ctx: StepContext, prepared: Prepared, iterations: n
   s.merges.push(range(2, 1, 2, 16));
   s.heights.set(2, 48);
 
-  s.set(header, 1, { v: "iteration", style: "header" });
+  s.set(header, iterationCol, { v: "iteration", style: "header" });
   shown.forEach((p) => s.set(header, paramCols.get(p)!, { v: p, style: "header" }));
   s.set(header, lossCol, { v: "loss", style: "header" });
   if (accuracyCol) s.set(header, accuracyCol, { v: "accuracy", style: "header" });
   s.width(1, 9);
   for (let c = 2; c <= (accuracyCol ?? lossCol); c++) s.width(c, 10);
   if (!live && names.length > shown.length) s.set(header - 1, 2, { v: `(the first ${shown.length} of ${names.length} parameters)`, style: "note" });
-  for (let k = 0; k < rows; k++) s.set(first + k, 1, { v: k + 1, style: "label" });
+  for (let k = 0; k < rows; k++) s.set(firstRow + k, iterationCol, { v: k + 1, style: "label" });
 
   if (live) liveRows(ctx, s, plan);
   else engineRows(s, prepared, iterations, plan);
   s.freeze = { rows: 0, cols: 1 };
   s.charts.push(...descentCharts(plan));
-  return { live, reason, firstRow: first, rows, iterationCol: 1, paramCols, lossCol, accuracyCol };
+  return { live, reason, firstRow, rows, iterationCol, paramCols, lossCol, accuracyCol };
 }

@@ -8,7 +8,7 @@ import type { DescentPlan } from "./descent-plan.ts";
 
 export function engineRows(s: SheetSpec, prepared: Prepared, iterations: number, plan: DescentPlan): void {
   const { data } = prepared;
-  const { first, rows, shown, paramCols, lossCol, accuracyCol } = plan;
+  const { firstRow: first, rows, shown, paramCols, lossCol, accuracyCol } = plan;
   // The engine's run: the same updates as the formulas would make.
   const net2 = cloneNetwork(prepared.model);
   const l2 = prepared.config.l2 ?? 0;
