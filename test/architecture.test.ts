@@ -153,6 +153,9 @@ async function bundleForBrowser(entryPoints: string[], format: "esm" | "iife" = 
     write: false,
     platform: "browser",
     format,
+    // Shared modules written once rather than into every entry's bundle (a layer has many entries);
+    // what is resolved, and so what pulls a built-in, is the same.
+    splitting: format === "esm",
     globalName: format === "iife" ? "glassbox" : undefined,
     plugins: [spotBuiltins],
     logLevel: "silent",

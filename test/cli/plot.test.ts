@@ -184,7 +184,7 @@ describe("glassbox steps --out .html / .png", () => {
 describe("glassbox gallery", () => {
   it("draws an example's pictures and an index that shows every one of them", async () => {
     const g = join(c.dir, "gallery");
-    expect(await run(["gallery", "--out", g, "--only", "three-classes,gauss-two-neurons", "--epochs", "40", "--frames", "3"])).toBe(0);
+    expect(await run(["gallery", "--out", g, "--only", "three-classes,gauss-two-neurons", "--epochs", "5", "--frames", "3"])).toBe(0);
     const html = readFileSync(join(g, "index.html"), "utf8");
     const shown = [...html.matchAll(/<img src="([^"]+)"/g)].map((m) => m[1]);
     expect(shown.length).toBeGreaterThanOrEqual(7);
@@ -194,7 +194,7 @@ describe("glassbox gallery", () => {
     expect(readdirSync(g).some((f) => f.endsWith(".tmp"))).toBe(false);
     // drawn one after another in this process (--jobs 1), the same files, byte for byte, as side by side in two
     const one = join(c.dir, "gallery-one");
-    expect(await run(["gallery", "--out", one, "--only", "three-classes,gauss-two-neurons", "--epochs", "40", "--frames", "3", "--jobs", "1"])).toBe(0);
+    expect(await run(["gallery", "--out", one, "--only", "three-classes,gauss-two-neurons", "--epochs", "5", "--frames", "3", "--jobs", "1"])).toBe(0);
     expect(readdirSync(one).sort()).toEqual(readdirSync(g).sort());
     for (const f of readdirSync(g)) expect(readFileSync(join(one, f)).equals(readFileSync(join(g, f))), f).toBe(true);
   });

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { createEngine, defaultEngine, fastKernelsAvailable, getFusedMultiplyAdd, getThreads, MlpPlan, planFor, type Engine } from "../../src/core/wasm/mlp.ts";
+import { createEngine, defaultEngine, fastKernelsAvailable, getFusedMultiplyAdd, getThreads, MlpPlan, planFor, releaseWorkspace, type Engine } from "../../src/core/wasm/mlp.ts";
 import type { ActivationName } from "../../src/nn/activations.ts";
 import type { LossName } from "../../src/nn/losses.ts";
 import type { Network } from "../../src/nn/network.ts";
@@ -193,11 +193,16 @@ function pass(e: Engine, net: Network, X: Float64Array, Y: Float64Array, n: numb
   net.params.set(params);
   const hidden: Float64Array[] = [];
   if (!lean) for (let l = 0; l < L; l++) for (const key of ["Z", "A", "dZ", "dA"] as const) hidden.push(ws[key][l].slice(0, rows * net.layers[l].units));
+  releaseWorkspace(ws); // its memory back at once, for the next case on the same engine
   return { out, hidden, grad: ws.grad.slice(), block };
 }
 
 describe.skipIf(!available)("a batch larger than the engine's memory", () => {
   it("runs on the fast kernels in row blocks, with the bits of the plain pass", () => {
+    // One engine per thread count for all cases (each case's limit is on top of what is in use):
+    // a new two-thread engine per case started a helper thread each time, most of the test's time.
+    const plainEngine = engine({ fastKernels: false });
+    const fastEngines = { 1: engine({ threads: 1 }), 2: engine({ threads: 2 }) };
     fc.assert(
       fc.property(
         ...networkArbitraries({ maxWidth: 40, widths: [2, 4], hidden: HIDDEN, activations: 3, outputs: OUTPUTS }),
@@ -210,20 +215,16 @@ describe.skipIf(!available)("a batch larger than the engine's memory", () => {
           const blockRows = Math.min(blockSize, n - 1);
           const w = widths.map((x, i) => (i === 0 ? Math.max(x, 3) : i === 1 ? x + 16 : x));
           const { net, X, Y } = problem(seed, w, acts, out, n);
-          const plain = pass(createEngine({ fastKernels: false }), net, X, Y, n, rows, "mean", lean);
+          const plain = pass(plainEngine, net, X, Y, n, rows, "mean", lean);
           for (const threads of [1, 2] as const) {
-            const e = createEngine({ threads });
-            try {
-              e.setSplitThreshold(0);
-              e.setColumnListMinWidth(columnWidth);
-              const fast = pass(e, net, X, Y, n, rows, "mean", lean, blockRows);
-              expect(fast.block).toBe(blockRows); // on the fast kernels, in blocks
-              identical(fast.out, plain.out, `output (${threads} threads)`);
-              identical(fast.grad, plain.grad, `grad (${threads} threads)`);
-              fast.hidden.forEach((a, i) => identical(a, plain.hidden[i], `hidden matrix ${i} (${threads} threads)`));
-            } finally {
-              e.dispose();
-            }
+            const e = fastEngines[threads];
+            e.setSplitThreshold(0);
+            e.setColumnListMinWidth(columnWidth);
+            const fast = pass(e, net, X, Y, n, rows, "mean", lean, blockRows);
+            expect(fast.block).toBe(blockRows); // on the fast kernels, in blocks
+            identical(fast.out, plain.out, `output (${threads} threads)`);
+            identical(fast.grad, plain.grad, `grad (${threads} threads)`);
+            fast.hidden.forEach((a, i) => identical(a, plain.hidden[i], `hidden matrix ${i} (${threads} threads)`));
           }
         },
       ),
