@@ -2,11 +2,19 @@ import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 /**
- * Tests that hold the engine's memory and settings, or drive the page against the engine in this
- * process, run each file in a process of its own; the others share one module graph per worker
- * (loading the engine again for each of ~90 files cost a fifth of the run).
+ * Files that change the default engine's settings (threads, fast kernels, limits) or drive the
+ * page run each in a process of its own; the others share one module graph per worker (loading
+ * the engine again for each file cost a fifth of the run). A new file that calls an engine
+ * setter belongs here (test/isolation.test.ts checks it).
  */
-const ISOLATED = ["test/core/**/*.test.ts", "test/nn/**/*.test.ts", "test/web/**/*.test.ts", "test/walkthroughs/**/*.test.ts"];
+export const ISOLATED = [
+  "test/core/engine.test.ts",
+  "test/core/engine-browser.test.ts",
+  "test/core/fast-pass.test.ts",
+  "test/core/wasm-workspaces.test.ts",
+  "test/nn/passes.test.ts",
+  "test/web/**/*.test.ts",
+];
 
 export default defineConfig({
   test: {

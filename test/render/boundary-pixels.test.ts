@@ -35,9 +35,9 @@ describe("the boundary picture of a trained moons-deep network", () => {
   });
 
   it.each([
-    [800, 600],
-    [400, 300],
-  ])("at %i×%i px: ≥ 95 %% of the training points of each class sit on their class's region colour", (width, height) => {
+    { width: 800, height: 600 },
+    { width: 400, height: 300 },
+  ])("at $width×$height px: ≥ 95 percent of the training points of each class sit on their class's region colour", ({ width, height }) => {
     const scene = boundaryScene(p.model, p.split, { width, height });
     const dots = marksWithRole(scene, "sample", "train") as Extract<Mark, { type: "circle" }>[];
     expect(dots).toHaveLength(p.split.train.X.rows);
