@@ -127,7 +127,7 @@ describe("Compare", () => {
     // Adopt "2 × 4": the page's network, its link and the multiple's mark follow.
     await w.page.click("[data-testid=multiple][data-index='1'] [data-testid=adopt]");
     await w.page.waitForFunction(() => /networkShape=4,4(&|$)/.test(location.hash));
-    await waitForEpoch(w.page, (e) => e === 0);
+    await waitForEpoch(w.page, "=", 0);
     expect(await w.page.textContent("[data-testid=layer-count]")).toBe("2 hidden layers");
     await w.page.waitForFunction(() => (document.querySelector("[data-testid=multiple][data-index='1'] [data-testid=adopt]") as HTMLButtonElement)?.disabled === true);
     expect(await w.page.textContent("[data-testid=multiple][data-index='1'] [data-testid=adopt]")).toBe("Your set-up");
@@ -166,7 +166,7 @@ describe("the training GIF", () => {
   it("downloads, decodes, has glassbox animate's frames for the exported experiment, and its frames change over training", async () => {
     const w = await openPage(session(), "#networkShape=3&dataset=xor");
     await w.page.click("[data-testid=play]");
-    await waitForEpoch(w.page, (e) => e >= 300);
+    await waitForEpoch(w.page, ">=", 300);
     await pauseAndSettle(w.page);
     const epochs = await epochOf(w.page);
     const [gifDownload] = await Promise.all([w.page.waitForEvent("download", { timeout: 90_000 }), w.page.click("[data-testid=gif]")]);
