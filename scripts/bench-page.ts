@@ -77,7 +77,7 @@ async function main(): Promise<void> {
         };
         runs.push(m);
         console.error(`${setup.name}, run ${r + 1}: ${m.epochsPerSecond.toFixed(0)} epochs/s, ${m.fps.toFixed(1)} fps (worst frame ${m.worstFrameMs.toFixed(0)} ms), heatmaps ${m.heatmapsPerSecond.toFixed(1)}/s`);
-        await page.context().close();
+        await page.close();
       }
       const med: Measure = {
         epochsPerSecond: median(runs.map((m) => m.epochsPerSecond)),

@@ -5,7 +5,7 @@
  * at display rate (page/frame-loop.ts).
  */
 import { restart } from "./page/controller.ts";
-import { draw } from "./page/frame-loop.ts";
+import { wake } from "./page/frame-loop.ts";
 import { exposeProbe } from "./page/probe.ts";
 import { writeUrl } from "./page/state.ts";
 import { listenToWindow } from "./page/window-events.ts";
@@ -14,4 +14,4 @@ listenToWindow();
 exposeProbe();
 writeUrl();
 void restart(false);
-requestAnimationFrame(draw);
+wake();

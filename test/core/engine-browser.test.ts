@@ -21,6 +21,9 @@ interface Result {
   shared: boolean | null;
   helper: boolean;
   stats: { helped: number; takenBack: number } | null;
+  /** How many more times the two threads trained before the helper ran a task, and whether each gave the first run's bits. */
+  again: number;
+  sameEachTime: boolean;
   two: string;
   one: string;
   plain: string;
@@ -103,6 +106,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the engine in a browser's Web Worker", (
     expect(r.helper).toBe(true);
     expect(r.stats!.helped + r.stats!.takenBack).toBeGreaterThan(0);
     expect(r.stats!.helped).toBeGreaterThan(0); // the nested worker ran tasks
+    expect(r.sameEachTime).toBe(true);
     same(r.two, r.plain, "two threads, plain kernels");
     same(r.one, r.plain, "one thread, plain kernels");
   });

@@ -4,16 +4,27 @@
  * 127.0.0.1 recorded.
  */
 import { existsSync } from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page, type Request } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { WEB_DIST } from "../../src/cli/serve/build.ts";
 import { startServer, type RunningServer } from "../../src/cli/serve/server.ts";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+/** The viewport a page opens with unless a test asks for another. */
+export const DESKTOP = { width: 1280, height: 800 };
+
 export interface Session {
   browser: Browser;
+  /**
+   * One browser context for the file's pages (a context costs as much Chromium time as the page
+   * it holds). Pages stay independent in it: sessionStorage, the only storage the page keeps, is
+   * each page's own. A test that needs other context options (a locale) makes its own context.
+   */
+  context: BrowserContext;
   server: RunningServer;
+  /** The page the last finished test gave back (clean), for the next openPage. */
+  spare: Page | null;
   close(): Promise<void>;
 }
 
@@ -25,9 +36,12 @@ export async function openSession(): Promise<Session> {
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--headless=new", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage"],
   });
+  const context = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true });
   return {
     browser,
+    context,
     server,
+    spare: null,
     close: async () => {
       await browser.close();
       await server.close();
@@ -57,40 +71,99 @@ export interface Watched {
   page: Page;
   errors: string[];
   offsite: string[];
+  /** Stops watching and gives the page back to the session for the next test (clean calls it). */
+  release(): void;
 }
 
-export async function openPage(s: Session, hash = "", viewport = { width: 1280, height: 800 }): Promise<Watched> {
-  const context = await s.browser.newContext({ viewport, acceptDownloads: true });
-  const page = await context.newPage();
+/**
+ * The page at the page's address + `hash`, watched, once its first epoch is drawn: a new document
+ * in the tab the last finished test gave back (or a new tab), as a new tab would show it: its
+ * sessionStorage (the only storage the page keeps) emptied first, then loaded afresh at the link.
+ * (A new tab cost Chromium about four times as much as loading the page again in one.)
+ */
+export async function openPage(s: Session, hash = "", viewport = DESKTOP): Promise<Watched> {
+  const spare = s.spare;
+  s.spare = null;
+  const reused = spare !== null && !spare.isClosed() && spare.url().startsWith(s.server.url);
+  const page = reused ? spare : await s.context.newPage();
+  const size = page.viewportSize();
+  if (size?.width !== viewport.width || size?.height !== viewport.height) await page.setViewportSize(viewport);
   const errors: string[] = [];
   const offsite: string[] = [];
   const origin = new URL(s.server.url).origin;
-  page.on("console", (m) => {
+  const onConsole = (m: ConsoleMessage): void => {
     if (m.type() === "error") errors.push(m.text());
-  });
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("request", (r) => {
+  };
+  const onError = (e: Error): void => void errors.push(String(e));
+  const onRequest = (r: Request): void => {
     const u = r.url();
     if (!u.startsWith(origin) && !u.startsWith("blob:") && !u.startsWith("data:")) offsite.push(u);
-  });
-  await page.goto(s.server.url + hash);
-  await waitForEpoch(page, (e) => e >= 0);
-  return { page, errors, offsite };
+  };
+  page.on("console", onConsole);
+  page.on("pageerror", onError);
+  page.on("request", onRequest);
+  if (reused) {
+    // The link set without a navigation (going to a link that differs only after "#" would not load the page again), then loaded.
+    await page.evaluate((url) => {
+      sessionStorage.clear();
+      history.replaceState(null, "", url);
+    }, s.server.url + hash);
+    await page.reload();
+  } else await page.goto(s.server.url + hash);
+  await waitForEpoch(page, ">=", 0);
+  const release = (): void => {
+    page.off("console", onConsole);
+    page.off("pageerror", onError);
+    page.off("request", onRequest);
+    if (!page.isClosed()) s.spare = page;
+  };
+  return { page, errors, offsite, release };
+}
+
+/**
+ * Gives an open page a new link (`hash`, "#…" or ""), as a user editing the address does, and
+ * waits until it has drawn the first epoch of that set-up: the page restarts on hashchange with
+ * what the link says, as it would open with it (a new page costs several times as much).
+ */
+export async function showLink(page: Page, hash: string): Promise<void> {
+  const changed = await page.evaluate(
+    (h) =>
+      new Promise<boolean>((resolve) => {
+        if (`#${location.hash.slice(1)}` === `#${h.replace(/^#/, "")}`) return resolve(false);
+        // The page's own hashchange listener (added at start-up) has run by the time this one does.
+        window.addEventListener("hashchange", () => resolve(true), { once: true });
+        location.hash = h;
+      }),
+    hash,
+  );
+  if (!changed) throw new Error(`the page already shows ${hash || "the default link"}`);
+  await waitForEpoch(page, "=", 0);
 }
 
 export async function epochOf(page: Page): Promise<number> {
   return Number(await page.getAttribute("[data-testid=epoch]", "data-epoch"));
 }
 
-/** Waits until the page has a trained network whose epoch counter satisfies `ok`. */
-export async function waitForEpoch(page: Page, ok: (epoch: number) => boolean, timeout = 30_000): Promise<number> {
-  const start = Date.now();
-  for (;;) {
-    const ready = await page.getAttribute("[data-testid=loss-train]", "data-value").catch(() => null);
-    const e = await epochOf(page).catch(() => NaN);
-    if (ready !== null && Number.isFinite(e) && ok(e)) return e;
-    if (Date.now() - start > timeout) throw new Error(`epoch counter stuck at ${e}`);
-    await page.waitForTimeout(50);
+/**
+ * Waits until the page has a trained network (a training loss shown) whose epoch counter is
+ * `op` `n`; returns the epoch. The page checks at each display frame and answers once it holds.
+ */
+export async function waitForEpoch(page: Page, op: "=" | ">" | ">=", n: number, timeout = 30_000): Promise<number> {
+  try {
+    const handle = await page.waitForFunction(
+      ([op, n]) => {
+        const ready = document.querySelector("[data-testid=loss-train]")?.getAttribute("data-value");
+        const e = Number(document.querySelector("[data-testid=epoch]")?.getAttribute("data-epoch") ?? NaN);
+        const ok = op === "=" ? e === n : op === ">" ? e > n : e >= n;
+        return ready !== null && ready !== undefined && Number.isFinite(e) && ok ? { e } : null;
+      },
+      [op, n] as const,
+      { timeout },
+    );
+    return ((await handle.jsonValue()) as { e: number }).e;
+  } catch (e) {
+    const at = await page.evaluate(() => document.querySelector("[data-testid=epoch]")?.getAttribute("data-epoch")).catch(() => "?");
+    throw new Error(`epoch counter stuck at ${at} (waiting for epoch ${op} ${n}): ${(e as Error).message.split("\n")[0]}`);
   }
 }
 
@@ -109,9 +182,9 @@ export async function pauseAndSettle(page: Page, how: "click" | "space" = "click
   return epochOf(page);
 }
 
-/** Ends a page's test: no console errors, no request off the server, and its context closed. */
+/** Ends a page's test: no console errors, no request off the server; the page goes back to the session for the next test. */
 export async function clean(w: Watched): Promise<void> {
   expect(w.errors).toEqual([]);
   expect(w.offsite).toEqual([]);
-  await w.page.context().close();
+  w.release();
 }

@@ -127,7 +127,7 @@ describe("Compare", () => {
     // Adopt "2 × 4": the page's network, its link and the multiple's mark follow.
     await w.page.click("[data-testid=multiple][data-index='1'] [data-testid=adopt]");
     await w.page.waitForFunction(() => /networkShape=4,4(&|$)/.test(location.hash));
-    await waitForEpoch(w.page, (e) => e === 0);
+    await waitForEpoch(w.page, "=", 0);
     expect(await w.page.textContent("[data-testid=layer-count]")).toBe("2 hidden layers");
     await w.page.waitForFunction(() => (document.querySelector("[data-testid=multiple][data-index='1'] [data-testid=adopt]") as HTMLButtonElement)?.disabled === true);
     expect(await w.page.textContent("[data-testid=multiple][data-index='1'] [data-testid=adopt]")).toBe("Your set-up");
@@ -166,15 +166,15 @@ describe("the training GIF", () => {
   it("downloads, decodes, has glassbox animate's frames for the exported experiment, and its frames change over training", async () => {
     const w = await openPage(session(), "#networkShape=3&dataset=xor");
     await w.page.click("[data-testid=play]");
-    await waitForEpoch(w.page, (e) => e >= 300);
+    await waitForEpoch(w.page, ">=", 300);
     await pauseAndSettle(w.page);
     const epochs = await epochOf(w.page);
-    const [gifDownload] = await Promise.all([w.page.waitForEvent("download", { timeout: 90_000 }), w.page.click("[data-testid=gif]")]);
-    const gif = decodeGif(new Uint8Array(readFileSync((await gifDownload.path())!)));
     const [expDownload] = await Promise.all([w.page.waitForEvent("download"), w.page.click("[data-testid=export]")]);
     const exported = readFileSync((await expDownload.path())!, "utf8");
     expect(JSON.parse(exported).train.epochs).toBe(epochs);
-    expect(await w.page.textContent("[data-testid=gif-message]")).toContain(`epochs 0 to ${epochs.toLocaleString("en-US")}`);
+    // The page makes its GIF while the CLI's frames are made here.
+    const gifDownload = w.page.waitForEvent("download", { timeout: 90_000 });
+    await w.page.click("[data-testid=gif]");
 
     // What the CLI makes of the same experiment (glassbox animate training exported.json --width 640
     // --height 480: the same training, snapshots and frames); a few of its frames drawn by resvg.
@@ -187,6 +187,11 @@ describe("the training GIF", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+    const compared = [0, 1, 20, 40, seq.count - 1];
+    const cliFrames = compared.map((i) => svgToRgba(seq.svg(i)).data);
+
+    const gif = decodeGif(new Uint8Array(readFileSync((await (await gifDownload).path())!)));
+    expect(await w.page.textContent("[data-testid=gif-message]")).toContain(`epochs 0 to ${epochs.toLocaleString("en-US")}`);
     expect([gif.width, gif.height]).toEqual([640, 480]);
     expect(gif.frames.length).toBe(seq.count);
     expect(gif.frames.length).toBe(DEFAULT_FRAMES);
@@ -196,8 +201,8 @@ describe("the training GIF", () => {
     // Frame by frame the browser's rasteriser and resvg draw the same picture: they differ in
     // anti-aliasing, the font and the GIF's 255 colours, not in what is drawn. (Measured: at most
     // 1.6 % of a frame's pixels differ by more than 48 of 255 in a channel, the mean by 3.4 of 255.)
-    for (const i of [0, 1, 20, 40, seq.count - 1]) {
-      const cli = svgToRgba(seq.svg(i)).data;
+    for (const [k, i] of compared.entries()) {
+      const cli = cliFrames[k];
       expect(changedShare(gif.frames[i], cli), `frame ${i}`).toBeLessThan(0.03);
       expect(meanDiff(gif.frames[i], cli), `frame ${i}`).toBeLessThan(6);
     }

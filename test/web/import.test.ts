@@ -115,7 +115,7 @@ describe("importing a model into the page", () => {
     for (const [name, format, path, files, tol] of cases) {
       await choose(w.page, files);
       expect(await w.page.textContent("[data-testid=file-error]"), name).toBe("");
-      await waitForEpoch(w.page, (e) => e === 0);
+      await waitForEpoch(w.page, "=", 0);
       expect(await w.page.textContent("[data-testid=imported-summary]"), name).toContain(path.split("/").pop()!);
       const page = await pagePredict(w.page, POINTS);
       // The same converted weights on both sides: the same numbers (float32 formats to float32 precision at most).
@@ -124,14 +124,14 @@ describe("importing a model into the page", () => {
     // TensorFlow.js' own predictions (its fixture) agree to float32 precision.
     const expected = JSON.parse(readFileSync(`${FIXTURES}/tfjs-expected.json`, "utf8")).dense as { X: number[][]; predict: number[][] };
     await choose(w.page, cases[2][3]);
-    await waitForEpoch(w.page, (e) => e === 0);
+    await waitForEpoch(w.page, "=", 0);
     expect(worst(await pagePredict(w.page, expected.X), expected.predict)).toBeLessThan(1e-6);
     // The diagram is the model's (2 inputs, its layers), the output is drawn over the plane, and a step trains from its weights.
     expect(await w.page.locator(".node.input").count()).toBe(2);
     expect(await w.page.getAttribute("[data-testid=heatmap]", "data-refreshes")).not.toBeNull();
     const before = await pagePredict(w.page, POINTS);
     await w.page.click("[data-testid=step]");
-    await waitForEpoch(w.page, (e) => e === 1);
+    await waitForEpoch(w.page, "=", 1);
     expect(worst(await pagePredict(w.page, POINTS), before)).toBeGreaterThan(0);
     await clean(w);
   });
@@ -147,12 +147,12 @@ describe("importing a model into the page", () => {
     // Its weights are on the diagram's edges.
     expect(await w.page.locator("svg.edges path:not(.hit)").count()).toBeGreaterThan(0);
     await choose(w.page, [file(`${FIXTURES}/torch-mlp.onnx`), { name: "torch.csv", mimeType: "text/csv", buffer: Buffer.from(csv) }]);
-    await waitForEpoch(w.page, (e) => e === 0);
+    await waitForEpoch(w.page, "=", 0);
     expect(await w.page.locator("[data-testid=views-need-data]").count()).toBe(0);
     expect(worst(await pagePredict(w.page, torch.X), cliPredict("onnx", `${FIXTURES}/torch-mlp.onnx`, torch.X))).toBeLessThan(1e-12);
     expect(worst(await pagePredict(w.page, torch.X), torch.predict)).toBeLessThan(1e-6);
     await w.page.click("[data-testid=step]");
-    await waitForEpoch(w.page, (e) => e === 1);
+    await waitForEpoch(w.page, "=", 1);
     expect(await w.page.textContent("[data-testid=error]")).toBe("");
     await clean(w);
   });
@@ -160,9 +160,9 @@ describe("importing a model into the page", () => {
   it("a bad model file shows its error in place and keeps the model shown", async () => {
     const w = await openPage(session());
     await choose(w.page, [file(`${FIXTURES}/sklearn-binary.json`)]);
-    await waitForEpoch(w.page, (e) => e === 0);
+    await waitForEpoch(w.page, "=", 0);
     await w.page.click("[data-testid=step]");
-    await waitForEpoch(w.page, (e) => e === 1);
+    await waitForEpoch(w.page, "=", 1);
     const shown = await pagePredict(w.page, POINTS);
     const summary = await w.page.textContent("[data-testid=imported-summary]");
     for (const [bad, message] of [
@@ -180,7 +180,7 @@ describe("importing a model into the page", () => {
     }
     // Closing the model returns to the Playground's own network.
     await w.page.click("[data-testid=close-model]");
-    await waitForEpoch(w.page, (e) => e === 0);
+    await waitForEpoch(w.page, "=", 0);
     expect(await w.page.locator("[data-testid=imported]").count()).toBe(0);
     expect(await w.page.locator(".node.input").count()).toBe(7);
     await clean(w);
@@ -202,10 +202,10 @@ describe("a CSV's columns, chosen in the page", () => {
     for (const k of [1, 2, 4]) await w.page.uncheck(`[data-testid=csv-feature-${k}]`);
     await w.page.click("[data-testid=csv-apply]");
     await w.page.waitForFunction(() => location.hash.includes("example=file"));
-    await waitForEpoch(w.page, (e) => e === 0);
+    await waitForEpoch(w.page, "=", 0);
     expect(await w.page.$$eval(".node.input .name", (ns) => ns.map((n) => n.textContent))).toEqual(["a", "c"]);
     await w.page.click("[data-testid=step]");
-    await waitForEpoch(w.page, (e) => e === 1);
+    await waitForEpoch(w.page, "=", 1);
     expect(await w.page.textContent("[data-testid=error]")).toBe("");
     // Two features: the points are plotted over the plane.
     expect(await w.page.locator("[data-testid=output-heatmap]").count()).toBe(1);
@@ -306,7 +306,7 @@ describe("importing and choosing columns in Chinese", () => {
     const { page } = w;
     const narrow = async (): Promise<void> => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await choose(page, [file(`${FIXTURES}/sklearn-binary.json`)]);
-    await waitForEpoch(page, (e) => e === 0);
+    await waitForEpoch(page, "=", 0);
     await page.click(".view-tab[data-view=steps]");
     await page.waitForSelector("[data-testid=step-arithmetic]:not([hidden])");
     expect(await page.textContent("[data-testid=imported]")).toContain(CATALOGUES.zh["import.heading"]);
@@ -319,7 +319,7 @@ describe("importing and choosing columns in Chinese", () => {
     await page.setInputFiles("[data-testid=open-file]", { name: "mine.csv", mimeType: "text/csv", buffer: Buffer.from("a,b,label\n1,2,0\n3,1,1\n2,2,0\n") });
     await page.waitForSelector("[data-testid=csv-columns]");
     // Once the file's network is ready the page is built again: choose in that one.
-    await waitForEpoch(page, (e) => e === 0);
+    await waitForEpoch(page, "=", 0);
     await page.click("[data-testid=csv-target-0]");
     await page.uncheck("[data-testid=csv-feature-1]");
     await page.click("[data-testid=csv-apply]");

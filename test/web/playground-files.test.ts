@@ -27,7 +27,7 @@ function cliTestLoss(json: unknown): number {
 async function stepThenExport(page: Page, epochs: number): Promise<{ pageLoss: number; json: { train: Record<string, unknown> } & Record<string, unknown> }> {
   for (let k = 1; k <= epochs; k++) {
     await page.click("[data-testid=step]");
-    await waitForEpoch(page, (e) => e === k);
+    await waitForEpoch(page, "=", k);
   }
   await page.waitForTimeout(100);
   const pageLoss = await lossOf(page, "test");
@@ -54,9 +54,9 @@ describe("the walkthroughs and your own data in the page", () => {
     for (const name of names) {
       await w.page.selectOption("[data-testid=example]", name);
       await w.page.waitForFunction((n) => location.hash.includes(`example=${n}`), name);
-      await waitForEpoch(w.page, (e) => e === 0);
+      await waitForEpoch(w.page, "=", 0);
       await w.page.click("[data-testid=step]");
-      await waitForEpoch(w.page, (e) => e === 1);
+      await waitForEpoch(w.page, "=", 1);
       expect(await w.page.textContent("[data-testid=error]"), name).toBe("");
     }
     await clean(w);
@@ -64,7 +64,7 @@ describe("the walkthroughs and your own data in the page", () => {
 
   it("a walkthrough exports as its own file, trained as far as the page trained it, to the page's loss", async () => {
     const w = await openPage(session(), "#example=three-classes");
-    await waitForEpoch(w.page, (e) => e === 0);
+    await waitForEpoch(w.page, "=", 0);
     const { pageLoss, json } = await stepThenExport(w.page, 3);
     const file = JSON.parse(readFileSync("examples/three-classes.json", "utf8"));
     expect({ data: json.data, model: json.model, init: json.init, loss: json.loss }).toEqual({ data: file.data, model: file.model, init: file.init, loss: file.loss });
@@ -89,7 +89,7 @@ describe("the walkthroughs and your own data in the page", () => {
   it("three classes get three coloured regions", async () => {
     const w = await openPage(session(), "#example=three-classes");
     await w.page.click("[data-testid=step]");
-    await waitForEpoch(w.page, (e) => e === 1);
+    await waitForEpoch(w.page, "=", 1);
     await w.page.waitForTimeout(200);
     const hues = await w.page.$eval("[data-testid=output-heatmap]", (c) => {
       const canvas = c as HTMLCanvasElement;
@@ -112,10 +112,10 @@ describe("the walkthroughs and your own data in the page", () => {
     const rows = ["a,b,label", ...Array.from({ length: 60 }, (_, i) => `${(i % 10) / 3},${Math.floor(i / 10) / 2},${(i % 10) / 3 + Math.floor(i / 10) / 2 > 3 ? 1 : 0}`)];
     await w.page.setInputFiles("[data-testid=open-file]", { name: "mine.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n")) });
     await w.page.waitForFunction(() => location.hash.includes("example=file"));
-    await waitForEpoch(w.page, (e) => e === 0);
+    await waitForEpoch(w.page, "=", 0);
     expect(await w.page.locator(".node.input").count()).toBe(2);
     await w.page.click("[data-testid=step]");
-    await waitForEpoch(w.page, (e) => e === 1);
+    await waitForEpoch(w.page, "=", 1);
     const hash = await w.page.evaluate(() => location.hash);
 
     const bad = "a,b,label\n1,2,0\n3,x,1\n";
@@ -129,7 +129,7 @@ describe("the walkthroughs and your own data in the page", () => {
     expect(await epochOf(w.page)).toBe(1);
     // A reload in the same tab keeps the opened file.
     await w.page.reload();
-    await waitForEpoch(w.page, (e) => e === 0);
+    await waitForEpoch(w.page, "=", 0);
     expect(await w.page.locator(".node.input").count()).toBe(2);
     await clean(w);
   });
@@ -141,7 +141,7 @@ describe("experiment files opened in the page", () => {
     const good = ['{', '  // two moons, as the CLI would train them', '  "data": { "dataset": "moons", "samples": 80, "seed": 2 },', '  /* one hidden layer */', '  "model": { "layers": [{ "units": 3, "activation": "tanh" }, { "units": 1, "activation": "sigmoid" }] },', '  "train": { "epochs": 10, },', '}'].join("\n");
     await w.page.setInputFiles("[data-testid=open-file]", { name: "commented.json", mimeType: "application/json", buffer: Buffer.from(good) });
     await w.page.waitForFunction(() => location.hash.includes("example=file"));
-    await waitForEpoch(w.page, (e) => e === 0);
+    await waitForEpoch(w.page, "=", 0);
     // Layer 0 of the diagram is the first hidden layer: the file's three tanh neurons.
     expect(await w.page.locator(".node[data-node^='0:']").count()).toBe(3);
     const hash = await w.page.evaluate(() => location.hash);

@@ -42,7 +42,7 @@ describe("the page in two languages", () => {
     const { page } = w;
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("zh-Hans");
     await page.click("[data-testid=step]");
-    await waitForEpoch(page, (e) => e === 1);
+    await waitForEpoch(page, "=", 1);
     const texts = await pageTexts(page);
     // Tooltips and captions that appear on hover, every view's controls, the classroom footer.
     await page.hover(".node[data-node='0:0']");
@@ -73,14 +73,14 @@ describe("the page in two languages", () => {
     expect(await epochOf(page)).toBe(1);
     expect(await page.textContent("[data-testid=epoch]")).toBe("000,001");
     await page.click("[data-testid=step]");
-    await waitForEpoch(page, (e) => e === 2);
+    await waitForEpoch(page, "=", 2);
 
     // And back: a reload keeps the language the link names.
     await page.click("[data-testid=lang]");
     await page.waitForFunction(() => location.hash.includes("lang=zh"));
     expect(await page.textContent(".middle h2")).toBe(CATALOGUES.zh["network.heading"]);
     await page.reload();
-    await waitForEpoch(page, (e) => e === 0);
+    await waitForEpoch(page, "=", 0);
     expect(await page.textContent("[data-testid=show-test-data] + *, label.ui-showTestData")).toContain("显示测试数据");
     await clean(w);
   });
@@ -89,7 +89,7 @@ describe("the page in two languages", () => {
     const context = await session().browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "zh-CN" });
     const page = await context.newPage();
     await page.goto(session().server.url);
-    await waitForEpoch(page, (e) => e >= 0);
+    await waitForEpoch(page, ">=", 0);
     expect(await page.textContent("label.ui-learningRate .label")).toBe("学习率");
     expect(await page.evaluate(() => location.hash)).not.toMatch(/lang=/);
     await page.evaluate(() => (location.hash = `${location.hash}&lang=en&batchSize=0`));

@@ -88,7 +88,7 @@ describe("the playground page", () => {
   it("the step inspector's matrices are glassbox steps' to 1e-12, and apply performs that update", async () => {
     const w = await openPage(session(), "#dataset=xor&regularization=L2&regularizationRate=0.01");
     await w.page.click("[data-testid=step]");
-    await waitForEpoch(w.page, (e) => e === 1);
+    await waitForEpoch(w.page, "=", 1);
     await openView(w.page, "steps");
     const pageTrace = (await w.page.evaluate(() => (globalThis as unknown as { glassbox: { trace(): Promise<unknown> } }).glassbox.trace())) as Trace;
     const p = await exported(w.page); // trains epoch 1 as the page did
@@ -114,7 +114,7 @@ describe("the playground page", () => {
   it("the model, a view and the spreadsheet download; the CLI reads the model and predicts as the page", async () => {
     const w = await openPage(session(), "#dataset=gauss");
     await w.page.click("[data-testid=step]");
-    await waitForEpoch(w.page, (e) => e === 1);
+    await waitForEpoch(w.page, "=", 1);
     const [model] = await Promise.all([w.page.waitForEvent("download"), w.page.click("[data-testid=export-model]")]);
     const json = JSON.parse(readFileSync((await model.path())!, "utf8"));
     const m = modelFromJson(json);

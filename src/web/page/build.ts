@@ -16,6 +16,7 @@ import { OutputView } from "../ui/output-view.ts";
 import { classroomPanel, dataPanel, outputPanel, topBar, type Handlers } from "../ui/panels.ts";
 import { ViewsPanel } from "../ui/views-panel.ts";
 import { applyHidden, paintInputs, paintOutput } from "./drawing.ts";
+import { wake } from "./frame-loop.ts";
 import { currentFile, type OpenedFile } from "./opened-file.ts";
 import { openEditor, showTooltip } from "./overlays.ts";
 import { networkShape, fileNetwork } from "./shown-network.ts";
@@ -55,6 +56,7 @@ export function render(actions: BuildActions): void {
     pause: () => {
       if (state.playing) pause();
     },
+    wake,
   });
   app.replaceChildren(top.root, ...(noticeBox ? [noticeBox] : []), board, views.root, classroomPanel(setup, handlers));
   actions.compare.mount(app, out.root);
@@ -116,6 +118,7 @@ export function render(actions: BuildActions): void {
   updatePlayButton();
   state.fresh = state.latest !== null;
   state.freshGrids = state.latest !== null;
+  wake();
 }
 
 /** The CSV's columns to choose from (ui/csv-columns.ts), in the data column under the file picker. */

@@ -20,6 +20,7 @@ import { currentFile, keepOpened, type OpenedFile } from "./opened-file.ts";
 import { clearTooltip, closeEditor } from "./overlays.ts";
 import { state, worker, writeUrl } from "./state.ts";
 import { pause, play, step } from "./transport.ts";
+import { wake } from "./frame-loop.ts";
 
 /** Settings that change a running training in place; anything else starts it again. */
 const LIVE: readonly (keyof Setup)[] = ["learningRate", "regularizationRate", "batchSize", "momentum"];
@@ -118,6 +119,7 @@ export async function restart(keepPlaying: boolean): Promise<void> {
           if (frame.grids) state.lastGrids = frame.grids;
           state.freshGrids = true;
         }
+        wake();
       }),
       job ? job.files : file?.files ?? {},
       imported?.model,

@@ -20,13 +20,37 @@ export function drawPoints(): void {
   view.output.points(info.train, setup.showTestData || fileNetwork() ? info.test : null, pointColorOf, info.domain, info.rawDim);
 }
 
+const CURVES_MS = 250;
 let curvesInFlight = false;
-let lastCurves = 0;
+// Never drawn yet (0 would hold back a page whose first grids come within 250 ms of its start).
+let lastCurves = -Infinity;
+/** Grids came while a drawing was under way or too soon after one: drawn when that allows. */
+let curvesWanted = false;
+let curvesTimer = 0;
 
-/** 1-D data: the `neurons` view (each hidden neuron's curve and the output along x), a few times a second. */
+/** A drawing held back is made once it may be, if the data is still 1-D (the latest grids, not the ones that asked). */
+function drawWantedCurves(): void {
+  if (curvesWanted && state.info?.rawDim === 1) drawCurves();
+}
+
+/**
+ * 1-D data: the `neurons` view (each hidden neuron's curve and the output along x), a few times a
+ * second; grids that come in between are drawn after, so the picture ends at the last grids.
+ */
 function drawCurves(): void {
   const { view } = state;
-  if (!view || curvesInFlight || performance.now() - lastCurves < 250) return;
+  if (!view) return;
+  const wait = CURVES_MS - (performance.now() - lastCurves);
+  if (curvesInFlight || wait > 0) {
+    curvesWanted = true;
+    if (!curvesInFlight && !curvesTimer)
+      curvesTimer = window.setTimeout(() => {
+        curvesTimer = 0;
+        drawWantedCurves();
+      }, wait);
+    return;
+  }
+  curvesWanted = false;
   curvesInFlight = true;
   lastCurves = performance.now();
   const target = view;
@@ -37,6 +61,7 @@ function drawCurves(): void {
     .finally(() => {
       curvesInFlight = false;
       target.heatmapWrap.dataset.refreshes = String(++state.gridRefreshes);
+      drawWantedCurves();
     });
 }
 

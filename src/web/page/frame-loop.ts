@@ -1,4 +1,9 @@
-/** Each display frame: the latest frame from the worker, if new, into the counter, the losses, the curve and the pictures. */
+/**
+ * Each display frame: the latest frame from the worker, if new, into the counter, the losses, the
+ * curve and the pictures. The loop runs while there is something to draw (a frame from the
+ * worker, a view to redraw) and sleeps when the page is still: `wake` asks for the next display
+ * frame. (Asking for every display frame kept a paused page at a tenth of a core.)
+ */
 import { CONVERGED } from "../protocol.ts";
 import { t } from "../i18n.ts";
 import { epochText } from "../ui/dom.ts";
@@ -11,10 +16,23 @@ function formatLoss(v: number): string {
   return v !== 0 && Math.abs(v) < 0.001 ? v.toExponential(2) : v.toFixed(3);
 }
 
-export function draw(): void {
+let requested = false;
+
+/** Draws at the next display frame (once, however often it is asked before then). */
+export function wake(): void {
+  if (requested) return;
+  requested = true;
   requestAnimationFrame(draw);
+}
+
+function draw(): void {
+  requested = false;
   const { view, latest, info } = state;
-  if (!view || !latest || !info) return;
+  if (!view || !latest || !info) {
+    // A frame that came before the set-up's description: drawn once that is here.
+    if (state.fresh || state.freshGrids) wake();
+    return;
+  }
   const f = latest;
   if (state.fresh) {
     state.fresh = false;
@@ -42,4 +60,5 @@ export function draw(): void {
     if (state.lastGrids) paintGrids(state.lastGrids);
   }
   view.views.tick(f.epoch, changed);
+  if (view.views.wantsTick(f.epoch)) wake();
 }

@@ -242,7 +242,19 @@ export function dataPanel(setup: Setup, on: Handlers): HTMLElement {
 }
 
 /** A dataset's look, drawn from the generator itself (a fixed seed, so icons do not change). */
+/** Each dataset's drawn thumbnail (fixed samples and seed), made once: the page is built again at every new set-up. */
+const drawnThumbnails = new Map<string, HTMLCanvasElement>();
+
 function thumbnail(name: string, regression: boolean): HTMLCanvasElement {
+  const key = `${name} ${regression}`;
+  let drawn = drawnThumbnails.get(key);
+  if (!drawn) drawnThumbnails.set(key, (drawn = drawThumbnail(name, regression)));
+  const canvas = el("canvas", { width: drawn.width, height: drawn.height });
+  canvas.getContext("2d")?.drawImage(drawn, 0, 0);
+  return canvas;
+}
+
+function drawThumbnail(name: string, regression: boolean): HTMLCanvasElement {
   const side = 60;
   const canvas = el("canvas", { width: side * 2, height: side * 2 });
   const ctx = canvas.getContext("2d");

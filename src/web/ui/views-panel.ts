@@ -23,6 +23,8 @@ export interface ViewsPanelOptions {
   applyIteration: () => Promise<void>;
   /** Called before the inspector steps through an iteration: training must be paused for it. */
   pause: () => void;
+  /** Asks the page's draw loop for a display frame (it sleeps while nothing changes): the panel has something to draw. */
+  wake: () => void;
 }
 
 /** How often a view is redrawn while training (it is a full SVG: a few per second is plenty). */
@@ -87,6 +89,7 @@ export class ViewsPanel {
     this.root.dataset.view = tab ?? "";
     void this.buildControls();
     this.dirty = true;
+    this.o.wake();
   }
 
   get active(): ViewTab | null {
@@ -114,6 +117,11 @@ export class ViewsPanel {
     }
     this.changed();
     return name;
+  }
+
+  /** Whether the draw loop should call tick again at the next display frame: a drawing under way, or one still to make. */
+  wantsTick(epoch: number): boolean {
+    return this.tab !== null && (this.inFlight || this.dirty || epoch !== this.drawnEpoch);
   }
 
   /** From the page's draw loop: redraw when the network changed, at most every REFRESH_MS. */
@@ -178,6 +186,7 @@ export class ViewsPanel {
   private changed(): void {
     this.dirty = true;
     this.lastDraw = 0;
+    this.o.wake();
   }
 
   private async buildControls(): Promise<void> {
