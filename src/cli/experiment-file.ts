@@ -9,7 +9,7 @@ import { bytesText, estimateMemory } from "../experiment/bounds.ts";
 import type { Experiment } from "../experiment/experiment.ts";
 import { UserError } from "../core/errors.ts";
 import type { ReadText } from "../data/load.ts";
-import { prepareExperiment, type Prepared } from "../experiment/prepare.ts";
+import { prepareExperiment, type PrepareOptions, type Prepared } from "../experiment/prepare.ts";
 import { validateExperiment } from "../experiment/validate.ts";
 import { JsonSyntaxError, parseJsonText, type JsonTextOptions } from "../experiment/json-text.ts";
 
@@ -153,14 +153,14 @@ function shapeBeforeLoading(e: Experiment): { inputSize: number; rows: number } 
 }
 
 /** Reads, validates and prepares an experiment file; paths inside it are relative to it. */
-export function loadExperiment(file: string, epochs?: number): Prepared {
+export function loadExperiment(file: string, epochs?: number, o: PrepareOptions = {}): Prepared {
   const json = readJsonFile(file, "experiment file", { comments: true });
   try {
     const experiment = validateExperiment(json);
     // Bounded before any work: from the shapes, before the data or the network is made.
     const before = shapeBeforeLoading(experiment);
     checkMemory(experiment, before.inputSize, before.rows, 0, epochs);
-    const prepared = prepareExperiment(experiment, readTextFrom(dirname(file)));
+    const prepared = prepareExperiment(experiment, readTextFrom(dirname(file)), o);
     checkMemory(experiment, prepared.model.inputSize, prepared.data.X.rows, prepared.data.testX?.rows ?? 0, epochs);
     return prepared;
   } catch (e) {

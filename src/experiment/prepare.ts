@@ -40,7 +40,15 @@ export interface Prepared {
  * generated and inline data need none. No I/O here: in Node, `loadExperiment` (src/cli) reads
  * them from beside the experiment file; the page passes the texts it has.
  */
-export function prepareExperiment(experiment: Experiment, readText?: ReadText): Prepared {
+export interface PrepareOptions {
+  /**
+   * Called once the data is loaded and the input size known, before the network is made: a check
+   * that refuses the network's shape (its layer sizes, input first) fails before any parameter exists.
+   */
+  beforeModel?: (sizes: readonly number[]) => void;
+}
+
+export function prepareExperiment(experiment: Experiment, readText?: ReadText, o: PrepareOptions = {}): Prepared {
   const loaded = loadData(experiment.data, readText);
   const layers = experiment.model.layers;
   const output = layers[layers.length - 1];
@@ -66,6 +74,7 @@ export function prepareExperiment(experiment: Experiment, readText?: ReadText): 
 
   const allLabels = split.test ? [...split.train.y, ...split.test.y] : split.train.y;
   const classes = split.train.Y ? null : classesFor(task, output.units, allLabels, outputPath, experiment.classes);
+  o.beforeModel?.([inputSize, ...layers.map((l) => l.units)]);
   const scaler = experiment.scale === "standard" ? fitStandardScaler(split.train.X) : null;
   const model = createModel({ inputSize, layers, loss: experiment.loss, classes, scaler, featureNames: raw.featureNames, targetName: raw.targetName, inputs: map?.names ?? null });
 

@@ -9,7 +9,7 @@ import { dirname, resolve } from "node:path";
 import { UserError } from "../../core/errors.ts";
 import type { RunJson } from "../../experiment/run.ts";
 import { loadExperiment, readJsonFile } from "../experiment-file.ts";
-import type { Prepared } from "../../experiment/prepare.ts";
+import type { PrepareOptions, Prepared } from "../../experiment/prepare.ts";
 import type { Snapshot } from "../../nn/history.ts";
 import { layerToJson } from "../../nn/network.ts";
 import { modelFromJson } from "../../nn/serialize.ts";
@@ -47,8 +47,8 @@ export function isRunJson(json: unknown): json is RunJson & { experiment?: unkno
 }
 
 /** An experiment file, trained unless `train` is false or the plan asks for 0 epochs. */
-export function pictureSourceFromExperiment(file: string, train: boolean, plan: TrainPlan = {}): PictureSource {
-  const prepared = loadExperiment(file);
+export function pictureSourceFromExperiment(file: string, train: boolean, plan: TrainPlan = {}, prepare: PrepareOptions = {}): PictureSource {
+  const prepared = loadExperiment(file, undefined, prepare);
   const epochs = plan.epochs ?? prepared.config.epochs;
   if (!train || epochs === 0) {
     const snapshots: Snapshot[] = [{ epoch: 0, layers: prepared.model.layers.map(layerToJson) }];
@@ -168,12 +168,12 @@ function checkSameRun(file: string, experimentFile: string, json: RunJson, again
   }
 }
 
-/** Either kind of file: experiment (trained when `train`) or run (`needs`: what to recompute if it lacks it). */
-export function loadPictureSource(file: string, o: { train: boolean; experiment?: string; plan?: TrainPlan; needs?: RunNeeds }): PictureSource {
+/** Either kind of file: experiment (trained when `train`) or run (`needs`: what to recompute if it lacks it); `beforeModel` checks an experiment's layer sizes before its network is made. */
+export function loadPictureSource(file: string, o: { train: boolean; experiment?: string; plan?: TrainPlan; needs?: RunNeeds } & PrepareOptions): PictureSource {
   const json = readJsonFile(file, "file", { comments: true });
   if (isRunJson(json)) return pictureSourceFromRun(file, json, o.experiment, o.needs);
   if (o.experiment) throw new UserError(`--experiment is for run files; ${file} is an experiment file already`);
-  return pictureSourceFromExperiment(file, o.train, o.plan);
+  return pictureSourceFromExperiment(file, o.train, o.plan, { beforeModel: o.beforeModel });
 }
 
 /** One training iteration from the model's current parameters, every matrix named (the steps view). */

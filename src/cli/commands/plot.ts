@@ -28,6 +28,15 @@ export interface PlotFlags extends PictureFlags {
 /** More edges than this make an SVG of hundreds of megabytes that no viewer opens. */
 const MAX_NETWORK_EDGES = 200_000;
 
+/** Refuses a network (its layer sizes, input first) with too many connections to draw. */
+function checkNetworkEdges(sizes: readonly number[]): void {
+  let edges = 0;
+  for (let k = 1; k < sizes.length; k++) edges += sizes[k - 1] * sizes[k];
+  if (edges > MAX_NETWORK_EDGES) {
+    throw new UserError(`the network has ${edges.toLocaleString("en-US")} connections, too many to draw one by one (the limit is ${MAX_NETWORK_EDGES.toLocaleString("en-US")}): draw a smaller network`);
+  }
+}
+
 /** What a view needs from the command line (training, the run's history or snapshots, a trace): its registry entry says. */
 const needs = (name: ViewName): ViewNeeds => viewEntry(name).needs;
 
@@ -98,12 +107,12 @@ export function plotCommand(view: string, file: string | undefined, flags: PlotF
   if ((file === undefined) === (flags.model === undefined)) throw new UserError(file === undefined ? "plot needs an experiment or run file, or --model model.json with --csv data.csv" : "give either a file or --model, not both");
   if ((flags.model === undefined) !== (flags.csv === undefined)) throw new UserError("--model and --csv go together: the model is drawn over the CSV's rows");
   // Check flags against the untrained model first: nothing long runs for a mistake.
-  const untrained = flags.model ? pictureSourceFromModel(flags.model, flags.csv!) : loadPictureSource(file!, { train: false, experiment: flags.experiment, plan: { epochs: 0 } });
+  // An experiment's network is checked from its layer sizes, before its parameters are made.
+  const beforeModel = name === "network" ? checkNetworkEdges : undefined;
+  const untrained = flags.model ? pictureSourceFromModel(flags.model, flags.csv!) : loadPictureSource(file!, { train: false, experiment: flags.experiment, plan: { epochs: 0 }, beforeModel });
   checkViewOptions(name, untrained.input, o);
-  const edges = untrained.input.model.layers.reduce((s, l) => s + l.units * l.inputSize, 0);
-  if (name === "network" && edges > MAX_NETWORK_EDGES) {
-    throw new UserError(`the network has ${edges.toLocaleString("en-US")} connections, too many to draw one by one (the limit is ${MAX_NETWORK_EDGES.toLocaleString("en-US")}): draw a smaller network`);
-  }
+  const model = untrained.input.model;
+  beforeModel?.([model.inputSize, ...model.layers.map((l) => l.units)]);
   const needsTraining = needs(name).trained && flags.epochs !== 0 && untrained.origin === "initial parameters";
   const isRun = untrained.origin.startsWith("run file");
   const runNeeds: RunNeeds = { epoch: o.epoch, snapshots: needs(name).snapshots ?? false };
