@@ -61,6 +61,10 @@ export async function writeXlsx(layout: Layout): Promise<Uint8Array> {
       });
     }
   }
-  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-  return addCharts(bytes, layout.sheets.map((s) => s.charts));
+  // With charts, the file is zipped again after they are added: exceljs then only stores its parts
+  // and they are compressed once, by that last zip (the same deflate, so the same bytes).
+  const charts = layout.sheets.map((s) => s.charts);
+  const compression = charts.some((c) => c.length > 0) ? "STORE" : "DEFLATE";
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression } }));
+  return addCharts(bytes, charts);
 }

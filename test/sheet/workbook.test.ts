@@ -78,11 +78,14 @@ describe("glassbox sheet: the workbook's formulas", () => {
     const [lrRow, lrCol] = [4, 3];
     ev.set("parameters", lrRow, lrCol, 0.5);
     expect(descentMismatches(layout, ev, { ...prepared, config: { ...prepared.config, learningRate: 0.5 } as TrainConfig }, 200)).toEqual([]);
-    ev.set("parameters", lrRow, lrCol, 0.1);
 
-    // Change one starting weight, W1[1,0] = 9 → 4.
+    // Back to the file's rate and one starting weight changed, W1[1,0] = 9 → 4 (both edits in one
+    // recalculation: the check below reads the cells after both).
     const W1 = layout.blocks.get("parameters:W1")!;
-    ev.set("parameters", W1.row + 1, W1.col, 4);
+    ev.hf.batch(() => {
+      ev.set("parameters", lrRow, lrCol, 0.1);
+      ev.set("parameters", W1.row + 1, W1.col, 4);
+    });
     const edited = cloneNetwork(prepared.model);
     edited.layers[0].W[1] = 4;
     expect(descentMismatches(layout, ev, { ...prepared, model: { ...prepared.model, params: edited.params, layers: edited.layers } }, 200)).toEqual([]);
