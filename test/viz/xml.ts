@@ -6,6 +6,15 @@ export interface XmlElement {
   text: string;
 }
 
+// Sticky (read at `i`, without copying the rest of the text for each tag and attribute).
+const TAG_NAME = /[A-Za-z_][\w:.-]*/y;
+const ATTRIBUTE = /([A-Za-z_][\w:.-]*)\s*=\s*"([^"<]*)"/y;
+const BARE_AMP = /&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)/i;
+const at = (re: RegExp, src: string, i: number): RegExpExecArray | null => {
+  re.lastIndex = i;
+  return re.exec(src);
+};
+
 export function parseXml(src: string): XmlElement {
   let i = 0;
   const fail = (why: string): never => {
@@ -21,17 +30,18 @@ export function parseXml(src: string): XmlElement {
     }
   };
   const entity = (s: string): string => {
-    if (/&(?!(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)/i.test(s)) fail(`bare & in "${s.slice(0, 40)}"`);
+    if (s.includes("&") && BARE_AMP.test(s)) fail(`bare & in "${s.slice(0, 40)}"`);
+    if (!s.includes("&")) return s;
     return s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
   };
   const element = (): XmlElement => {
     if (src[i] !== "<") fail("expected <");
     i++;
-    const name = /^[A-Za-z_][\w:.-]*/.exec(src.slice(i))?.[0] ?? fail("bad tag name");
+    const name = at(TAG_NAME, src, i)?.[0] ?? fail("bad tag name");
     i += name.length;
     const attrs: Record<string, string> = {};
     for (;;) {
-      while (/\s/.test(src[i])) i++;
+      while (i < src.length && /\s/.test(src[i])) i++;
       if (src.startsWith("/>", i)) {
         i += 2;
         return { name, attrs, children: [], text: "" };
@@ -40,7 +50,7 @@ export function parseXml(src: string): XmlElement {
         i++;
         break;
       }
-      const m = /^([A-Za-z_][\w:.-]*)\s*=\s*"([^"<]*)"/.exec(src.slice(i)) ?? fail("bad attribute");
+      const m = at(ATTRIBUTE, src, i) ?? fail("bad attribute");
       if (m[1] in attrs) fail(`duplicate attribute ${m[1]}`);
       attrs[m[1]] = entity(m[2]);
       i += m[0].length;
