@@ -35,11 +35,6 @@ export interface Prepared {
   config: TrainConfig;
 }
 
-/**
- * `readText` supplies the files the experiment names (`data.csv`, by the path as written there);
- * generated and inline data need none. No I/O here: in Node, `loadExperiment` (src/cli) reads
- * them from beside the experiment file; the page passes the texts it has.
- */
 export interface PrepareOptions {
   /**
    * Called once the data is loaded and the input size known, before the network is made: a check
@@ -48,6 +43,11 @@ export interface PrepareOptions {
   beforeModel?: (sizes: readonly number[]) => void;
 }
 
+/**
+ * `readText` supplies the files the experiment names (`data.csv`, by the path as written there);
+ * generated and inline data need none. No I/O here: in Node, `loadExperiment` (src/cli) reads
+ * them from beside the experiment file; the page passes the texts it has.
+ */
 export function prepareExperiment(experiment: Experiment, readText?: ReadText, o: PrepareOptions = {}): Prepared {
   const loaded = loadData(experiment.data, readText);
   const layers = experiment.model.layers;
