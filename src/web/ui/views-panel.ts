@@ -85,6 +85,7 @@ export class ViewsPanel {
     this.stepHover.show(null);
     this.saveButtons.hidden = true;
     this.picture.dataset.shows = "";
+    delete this.picture.dataset.epoch;
     this.message.textContent = "";
     this.root.dataset.view = tab ?? "";
     void this.buildControls();
@@ -160,6 +161,7 @@ export class ViewsPanel {
   private async redraw(): Promise<void> {
     const r = this.request();
     if (!r) return;
+    const epoch = this.drawnEpoch;
     this.inFlight = true;
     try {
       const result = await this.o.draw(r);
@@ -169,6 +171,8 @@ export class ViewsPanel {
       this.saveButtons.hidden = false;
       this.picture.dataset.shows = this.tab ?? "";
       this.picture.dataset.drawn = String(Number(this.picture.dataset.drawn ?? 0) + 1);
+      // The epoch the page showed when it asked for this picture (the network it draws, once paused).
+      this.picture.dataset.epoch = String(epoch);
       this.message.textContent = "";
       this.stepHover.show(r.name === "steps" ? result.hover : null);
       if (result.steps !== undefined && result.steps !== this.state.steps) {
