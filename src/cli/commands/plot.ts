@@ -111,8 +111,9 @@ export function plotCommand(view: string, file: string | undefined, flags: PlotF
   const beforeModel = name === "network" ? checkNetworkEdges : undefined;
   const untrained = flags.model ? pictureSourceFromModel(flags.model, flags.csv!) : loadPictureSource(file!, { train: false, experiment: flags.experiment, plan: { epochs: 0 }, beforeModel });
   checkViewOptions(name, untrained.input, o);
+  // A run file's or a model file's network comes whole with its parameters: checked once loaded.
   const model = untrained.input.model;
-  beforeModel?.([model.inputSize, ...model.layers.map((l) => l.units)]);
+  if (untrained.origin !== "initial parameters") beforeModel?.([model.inputSize, ...model.layers.map((l) => l.units)]);
   const needsTraining = needs(name).trained && flags.epochs !== 0 && untrained.origin === "initial parameters";
   const isRun = untrained.origin.startsWith("run file");
   const runNeeds: RunNeeds = { epoch: o.epoch, snapshots: needs(name).snapshots ?? false };

@@ -154,9 +154,10 @@ export class GifExport {
 }
 
 /**
- * Frames asked for ahead of the one being rasterised: the worker draws their SVG and the browser
- * decodes them meanwhile. (Measured in Chromium, 60 frames of 640 × 480: rasterising 3.4 s → 2.8 s
- * with two ahead on a busy two-core machine; one ahead gained less.)
+ * Frames asked for ahead of the one being rasterised: the worker draws their SVG (~25 ms a frame)
+ * and the browser decodes them while this thread draws one (~37 ms). That overlap pays where a
+ * core is free; on a busy two-core machine it measured no clear gain (60 frames of 640 × 480:
+ * 2.7–3.3 s before, 2.6–3.9 s after).
  */
 const AHEAD = 2;
 

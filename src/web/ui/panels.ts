@@ -241,8 +241,7 @@ export function dataPanel(setup: Setup, on: Handlers): HTMLElement {
   );
 }
 
-/** A dataset's look, drawn from the generator itself (a fixed seed, so icons do not change). */
-/** Each dataset's drawn thumbnail (fixed samples and seed), made once: the page is built again at every new set-up. */
+/** Each dataset's drawn thumbnail, made once: the page is built again at every new set-up. */
 const drawnThumbnails = new Map<string, HTMLCanvasElement>();
 
 function thumbnail(name: string, regression: boolean): HTMLCanvasElement {
@@ -254,6 +253,7 @@ function thumbnail(name: string, regression: boolean): HTMLCanvasElement {
   return canvas;
 }
 
+/** A dataset's look, drawn from the generator itself (a fixed seed, so icons do not change). */
 function drawThumbnail(name: string, regression: boolean): HTMLCanvasElement {
   const side = 60;
   const canvas = el("canvas", { width: side * 2, height: side * 2 });
