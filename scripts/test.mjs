@@ -1,4 +1,4 @@
-// `npm test`: the type check (tsc --noEmit) and the tests (vitest run) at the same time. Each
+// `npm test`: the type check (tsc --noEmit, incremental) and the tests (vitest run) at the same time. Each
 // starts on about one core (tsc, and vitest's page build before its workers), so run one after
 // the other they leave a core idle. Arguments go to vitest (`npm test -- test/nn`). The type
 // check's report is printed once the tests end, so the two never interleave; the exit status is
@@ -22,7 +22,9 @@ function run(script, args, inherit) {
   });
 }
 
-const typecheck = run(binOf("typescript", "tsc"), ["--noEmit"], false);
+// Incremental: a run after the first re-checks only what changed (about 12 -> 4 CPU-s when
+// nothing did); the record lives in node_modules/.cache, so \`npm ci\` starts it afresh.
+const typecheck = run(binOf("typescript", "tsc"), ["--noEmit", "--incremental", "--tsBuildInfoFile", "node_modules/.cache/glassbox/tsc.tsbuildinfo"], false);
 const tests = await run(binOf("vitest", "vitest"), ["run", ...process.argv.slice(2)], true);
 const types = await typecheck;
 if (types.status === 0) console.log("type check (tsc --noEmit): no errors");
