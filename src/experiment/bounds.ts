@@ -6,7 +6,7 @@
  */
 import { parameterCount } from "../nn/network.ts";
 import type { OptimizerEntry } from "../nn/optimizers/entry.ts";
-import { OPTIMIZERS, optimizerOptions } from "../nn/optimizers/registry.ts";
+import { optimizerEntry, optimizerOptions } from "../nn/optimizers/registry.ts";
 import type { Experiment } from "./experiment.ts";
 
 export interface MemoryEstimate {
@@ -29,7 +29,7 @@ export function estimateMemory(experiment: Experiment, inputSize: number, rows: 
   const P = parameterCount(inputSize, layers);
   const t = experiment.train;
   // The parameters and the gradient, and what the optimiser keeps (its registry entry says).
-  const copies = 2 + (OPTIMIZERS[t.optimizer] as OptimizerEntry).stateArrays(optimizerOptions(t.optimizer, t));
+  const copies = 2 + (optimizerEntry(t.optimizer) as OptimizerEntry).stateArrays(optimizerOptions(t.optimizer, t));
   const batch = t.batchSize && t.batchSize < rows ? t.batchSize : rows;
   const widths = layers.reduce((s, l) => s + l.units, 0);
   const widest = Math.max(inputSize, ...layers.map((l) => l.units));

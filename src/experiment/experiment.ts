@@ -4,7 +4,7 @@ import type { DataSpec } from "../data/types.ts";
 import type { LayerSpec } from "../nn/network.ts";
 import type { InitScheme } from "../nn/init.ts";
 import { loss, LOSS_NAMES, type LossName } from "../nn/losses.ts";
-import { OPTIMIZER_FIELDS, OPTIMIZERS, type OptimizerName, type OptimizerSpec } from "../nn/optimizers/registry.ts";
+import { isOptimizerName, OPTIMIZER_FIELDS, optimizerEntry, type OptimizerSpec } from "../nn/optimizers/registry.ts";
 import type { Reduction } from "../nn/propagation.ts";
 import type { ShuffleName } from "../nn/trainer.ts";
 
@@ -76,7 +76,7 @@ export function defaultLoss(outputActivation: string): LossName {
  * validation refuses another optimiser's setting.
  */
 export function withoutOtherOptimizersFields(train: Record<string, unknown>): Record<string, unknown> {
-  const name = (train.optimizer ?? DEFAULTS.train.optimizer) as OptimizerName;
-  const own = new Set(OPTIMIZERS[name]?.fields.map((f) => f.name as string) ?? []);
+  const name = train.optimizer ?? DEFAULTS.train.optimizer;
+  const own = new Set<string>(isOptimizerName(name) ? optimizerEntry(name).fields.map((f) => f.name) : []);
   return Object.fromEntries(Object.entries(train).filter(([key]) => own.has(key) || !OPTIMIZER_FIELDS.some((f) => f.name === key)));
 }

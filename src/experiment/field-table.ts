@@ -10,7 +10,7 @@ import type { GeneratorOptions } from "../data/types.ts";
 import { ACTIVATION_NAMES, activation } from "../nn/activations.ts";
 import { LOSS_NAMES, loss } from "../nn/losses.ts";
 import { rangeText, type OptimizerEntry, type OptimizerField } from "../nn/optimizers/entry.ts";
-import { OPTIMIZER_FIELDS, OPTIMIZER_NAMES, OPTIMIZERS, optimizersWith } from "../nn/optimizers/registry.ts";
+import { OPTIMIZER_FIELDS, OPTIMIZER_NAMES, optimizerEntry, optimizersWith } from "../nn/optimizers/registry.ts";
 import { DEFAULTS } from "./experiment.ts";
 
 export const FIELD_TABLE_START = "<!-- field table: generated from the registries by `npm run readme:fields` (src/experiment/field-table.ts); edit there -->";
@@ -54,7 +54,7 @@ function datasetRows(): Row[] {
 function optimizerDefault(f: OptimizerField): string {
   const by = new Map<string, string[]>();
   for (const name of optimizersWith(f.name)) {
-    const v = num((OPTIMIZERS[name] as OptimizerEntry).defaults[f.name]);
+    const v = num((optimizerEntry(name) as OptimizerEntry).defaults[f.name]);
     by.set(v, [...(by.get(v) ?? []), name]);
   }
   if (by.size === 1) return [...by.keys()][0].replace(/^(true|false)$/, "`$1`");
@@ -62,7 +62,7 @@ function optimizerDefault(f: OptimizerField): string {
 }
 
 function optimizerRows(): Row[] {
-  const opts = entries(OPTIMIZERS) as OptimizerEntry[];
+  const opts = OPTIMIZER_NAMES.map((n) => optimizerEntry(n) as OptimizerEntry);
   const rows: Row[] = [[["train.optimizer"], `${opts.map((e) => `${code(e.name)}: ${e.doc}`).join("; ")}. The update rules are under "Conventions" below`, code(DEFAULTS.train.optimizer)]];
   for (const f of OPTIMIZER_FIELDS) {
     const readers = optimizersWith(f.name);
@@ -73,7 +73,7 @@ function optimizerRows(): Row[] {
 }
 
 function batchRow(): Row {
-  const opts = entries(OPTIMIZERS) as OptimizerEntry[];
+  const opts = OPTIMIZER_NAMES.map((n) => optimizerEntry(n) as OptimizerEntry);
   const takes = opts.filter((e) => e.fullBatchOnly === null).map((e) => e.name);
   const refuse = opts.filter((e) => e.fullBatchOnly !== null).map((e) => e.name);
   return [

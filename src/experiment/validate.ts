@@ -14,7 +14,7 @@ import { INIT_SCHEMES } from "../nn/init.ts";
 import { LOSS_NAMES, loss as lossOf } from "../nn/losses.ts";
 import type { LayerSpec } from "../nn/network.ts";
 import type { OptimizerEntry, OptimizerField } from "../nn/optimizers/entry.ts";
-import { OPTIMIZER_FIELDS, OPTIMIZER_NAMES, OPTIMIZERS, optimizersWith } from "../nn/optimizers/registry.ts";
+import { OPTIMIZER_FIELDS, OPTIMIZER_NAMES, optimizerEntry, optimizersWith } from "../nn/optimizers/registry.ts";
 import { SHUFFLE_NAMES } from "../nn/trainer.ts";
 import { array, boolean, join, knownFields, number, object, oneOf, optional, string, type Json, type JsonObject } from "./check.ts";
 import { DEFAULTS, defaultLoss, type Experiment, type InitSpec, type TrainSpec } from "./experiment.ts";
@@ -218,7 +218,7 @@ function validateTrain(v: Json | undefined): TrainSpec {
   knownFields(o, TRAIN_FIELDS, "train");
   const d = DEFAULTS.train;
   const optimizer = optional(o, "optimizer", "train", (x, p) => oneOf(x, OPTIMIZER_NAMES, p), d.optimizer);
-  const entry = OPTIMIZERS[optimizer] as OptimizerEntry;
+  const entry = optimizerEntry(optimizer) as OptimizerEntry;
   // Another optimiser's setting would be silently unused: refuse it, naming the ones that read it.
   for (const f of OPTIMIZER_FIELDS) {
     if (o[f.name] === undefined || entry.fields.some((g) => g.name === f.name)) continue;

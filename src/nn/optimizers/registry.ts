@@ -7,6 +7,7 @@ import type { OptimizerEntry, OptimizerField } from "./entry.ts";
 import { gdEntry } from "./gradient-descent.ts";
 import { lbfgsEntry } from "./lbfgs.ts";
 import { sgdEntry } from "./sgd.ts";
+import { registry } from "../registry.ts";
 
 export const OPTIMIZERS = {
   gd: gdEntry,
@@ -16,7 +17,9 @@ export const OPTIMIZERS = {
 } as const;
 
 export type OptimizerName = keyof typeof OPTIMIZERS;
-export const OPTIMIZER_NAMES = Object.keys(OPTIMIZERS) as readonly OptimizerName[];
+const lookups = registry("optimizer", OPTIMIZERS);
+/** The names in registry order, and the name check. */
+export const { names: OPTIMIZER_NAMES, has: isOptimizerName } = lookups;
 
 /** The settings optimiser `N` reads, all of them (its defaults' type). */
 export type OptionsOf<N extends OptimizerName> = N extends OptimizerName ? { -readonly [K in keyof (typeof OPTIMIZERS)[N]["defaults"]]: (typeof OPTIMIZERS)[N]["defaults"][K] } : never;
@@ -39,10 +42,9 @@ export type OptimizerSpec<N extends OptimizerName = OptimizerName> = N extends O
   ? { optimizer: N } & OptionsOf<N> & { [K in Exclude<OptimizerFieldName, keyof OptionsOf<N>>]?: undefined }
   : never;
 
+/** The entry of `name`, typed as that optimiser's own. */
 export function optimizerEntry<N extends OptimizerName>(name: N): (typeof OPTIMIZERS)[N] {
-  const e = OPTIMIZERS[name];
-  if (!e) throw new Error(`unknown optimizer "${name}"`);
-  return e;
+  return lookups.entry(name) as (typeof OPTIMIZERS)[N];
 }
 
 /** Every optimiser field, once (the first entry's wording), in registry order. */
@@ -62,7 +64,7 @@ export function optimizersWith(name: string): OptimizerName[] {
  * `create` takes. Other optimisers' fields are left out.
  */
 export function optimizerOptions<N extends OptimizerName>(name: N, given: object): OptionsOf<N> {
-  const e = OPTIMIZERS[name] as OptimizerEntry;
+  const e = optimizerEntry(name) as OptimizerEntry;
   const values = given as Partial<Record<string, number | boolean>>;
   const out: Record<string, number | boolean> = {};
   for (const f of e.fields) out[f.name] = values[f.name] ?? e.defaults[f.name];
