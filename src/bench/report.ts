@@ -207,7 +207,7 @@ function findings(r: BenchResults): string[] {
   if (samples.length > 1) {
     const per = samples.map((w) => w.glassbox.median / w.samples);
     const worst = Math.max(...per.map((p) => p / per[0]));
-    const bytesPerSample = MlpPlan.bytes(moonsDeep().layers.map((l, i, all) => ({ inputSize: i === 0 ? 2 : all[i - 1].units, units: l.units, relu: l.activation === "relu" })), 1000) / 1000;
+    const bytesPerSample = MlpPlan.bytes(moonsDeep().layers.map((l, i, all) => ({ inputSize: i === 0 ? 2 : all[i - 1].units, units: l.units, activation: l.activation })), 1000) / 1000;
     const limit = Math.floor(WORKSPACE_LIMIT / bytesPerSample / 1000) * 1000;
     lines.push(
       `- Cost against samples: ${samples.map((w, i) => `${w.samples}: ${(per[i] * 1e9).toFixed(0)} ns`).join(", ")} per sample, ` +

@@ -178,7 +178,7 @@ interface Pass {
 
 /** One forward and backward pass (and a second on fewer rows after an update) on `e`. */
 function pass(e: Engine, net: Network, X: Float64Array, Y: Float64Array, n: number, rows: number, reduction: Reduction, lean: boolean, limitRows?: number): Pass & { block: number } {
-  const layers = net.layers.map((l) => ({ inputSize: l.inputSize, units: l.units, relu: l.activation === "relu" }));
+  const layers = net.layers.map((l) => ({ inputSize: l.inputSize, units: l.units, activation: l.activation }));
   if (limitRows !== undefined) e.setWorkspaceLimit(e.bytesInUse + MlpPlan.bytes(layers, limitRows));
   const params = net.params.slice();
   const ws = createWorkspace(net, n, { lean, engine: e });
@@ -237,7 +237,7 @@ describe.skipIf(!available)("a batch larger than the engine's memory", () => {
       const config = { optimizer: "sgd" as const, momentum: 0.9, learningRate: 0.05, epochs: 20, batchSize, seed: 8 };
       const run = (e: Engine, limitRows?: number) => {
         const p = moons(9, 400);
-        const layers = p.net.layers.map((l) => ({ inputSize: l.inputSize, units: l.units, relu: l.activation === "relu" }));
+        const layers = p.net.layers.map((l) => ({ inputSize: l.inputSize, units: l.units, activation: l.activation }));
         if (limitRows !== undefined) e.setWorkspaceLimit(MlpPlan.bytes(layers, limitRows) + 65536);
         const t = createTrainer(p.net, { X: { rows: p.n, cols: 2, data: p.X }, Y: p.Y }, { ...config, engine: e });
         t.step(Infinity);

@@ -124,10 +124,8 @@ describe("fused activations", () => {
     }
   });
 
-  it("decide the layout: row lists for hidden fused layers only, whichever way the activation is named", () => {
+  it("decide the layout: row lists for hidden fused layers only", () => {
     const named = planLayout([{ inputSize: 2, units: 5, activation: "relu" }, { inputSize: 5, units: 4, activation: "tanh" }, { inputSize: 4, units: 1, activation: "relu" }], 10);
-    const flagged = planLayout([{ inputSize: 2, units: 5, relu: true }, { inputSize: 5, units: 4, relu: false }, { inputSize: 4, units: 1, relu: true }], 10);
-    expect(named).toEqual(flagged);
     expect(named.layers.map((l) => l.list.bytes > 0)).toEqual([true, false, false]);
     // dWᵀ room above a listed layer only
     expect(named.layers.map((l) => l.gWt.bytes > 0)).toEqual([false, true, false]);

@@ -84,7 +84,7 @@ describe("predictions in passes", () => {
   it.skipIf(!fastKernelsAvailable())("splits a pass too large for the workspace limit into passes that run on the fast kernels", () => {
     const m = MODELS[0][1];
     const X = grid(200);
-    const layers = m.layers.map((l) => ({ inputSize: l.inputSize, units: l.units, relu: l.activation === "relu" }));
+    const layers = m.layers.map((l) => ({ inputSize: l.inputSize, units: l.units, activation: l.activation }));
     const one = predictOutput(m, X).data;
     expect(passRows(m, X.rows)).toBeLessThan(X.rows); // 40,000 rows: more than the 64 MiB a pass aims at
 
@@ -112,6 +112,6 @@ describe("predictions in passes", () => {
     expect(passRows(m, 10_000)).toBe(10_000);
     expect(predictOutput(m, matrix(0, 2)).rows).toBe(0);
     setFastKernels(false);
-    expect(maxPlanRows([{ inputSize: 2, units: 3, relu: true }])).toBe(Infinity);
+    expect(maxPlanRows([{ inputSize: 2, units: 3, activation: "relu" }])).toBe(Infinity);
   });
 });

@@ -152,7 +152,7 @@ export class Engine {
 
   /** The measured choice of threads for passes of these layers over n rows (./plan/threads.ts). */
   threadChoice(layers: readonly PlanLayer[], n: number): ThreadChoice {
-    const key = `${n}:${layers.map((l) => `${l.inputSize}x${l.units}${l.activation ?? (l.relu ? "relu" : "")}`).join(",")}`;
+    const key = `${n}:${layers.map((l) => `${l.inputSize}x${l.units}${l.activation ?? ""}`).join(",")}`;
     let choice = this.choices.get(key);
     if (!choice) this.choices.set(key, (choice = new ThreadChoice()));
     return choice;

@@ -14,13 +14,11 @@ export interface PlanLayer {
    * TypeScript on the plan's buffers.
    */
   readonly activation?: string;
-  /** Earlier spelling of `activation: "relu"` (true) or of an unfused activation (false). */
-  readonly relu?: boolean;
 }
 
-/** The layer's fused activation, if any (from `activation`, or the earlier `relu` flag). */
+/** The layer's fused activation, if any. */
 export function fusedOf(layer: PlanLayer): ReturnType<typeof fusedActivation> {
-  return fusedActivation(layer.activation ?? (layer.relu ? "relu" : undefined));
+  return fusedActivation(layer.activation);
 }
 
 /** Byte offsets from the block's start; 0 bytes where a layer has no such buffer. */
