@@ -153,6 +153,16 @@ function rowSource(text: string, fileLabel: string): RowSource {
   };
 }
 
+/**
+ * A CSV's header and the cells of its other rows, read as `parseCsvData` reads them (quotes, a
+ * byte-order mark, blank lines): for previews and first guesses at its columns. Invalid CSV is a
+ * UserError naming the line.
+ */
+export function csvTable(text: string, fileLabel: string): { header: string[]; rows: string[][] } {
+  const [head, ...rest] = readCsvRows(text, fileLabel);
+  return { header: head?.cells ?? [], rows: rest.map((r) => r.cells) };
+}
+
 export function readCsvRows(text: string, fileLabel: string): CsvRow[] {
   try {
     const options = { bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true };

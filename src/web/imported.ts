@@ -3,12 +3,14 @@
  * which files are a model, what the page trains it on, what the diagram draws, the box in the
  * data column, and the model kept for reloads in this tab.
  */
+import { csvTable } from "../data/csv.ts";
 import type { ModelJson } from "../nn/serialize.ts";
 import { DOES_NOT_FIT, jsonModelKind, MISSING_WEIGHTS, modelExperiment, type ImportedModel, type ModelFile } from "./model-kind.ts";
 import { toExperiment, withPageSettings, type ExperimentJson, type Setup } from "./setup.ts";
 import { language, t } from "./i18n.ts";
 import { el } from "./ui/dom.ts";
 import type { NetworkShape } from "./ui/network-view.ts";
+import { errorText } from "./error-text.ts";
 
 const KEY = "glassbox-imported-model";
 
@@ -47,9 +49,13 @@ export function storeImported(m: ImportedModel | null): void {
   }
 }
 
-/** The names of the CSV's header row. */
-function header(text: string): string[] {
-  return (text.split(/\r?\n/, 1)[0] ?? "").split(",").map((h) => h.trim().replace(/^"|"$/g, ""));
+/** The names of the CSV's header row (none when it does not parse: the worker then names its problem). */
+function header(text: string, file: string): string[] {
+  try {
+    return csvTable(text, file).header;
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -62,7 +68,7 @@ export function importedJob(m: ImportedModel, setup: Setup, file: { experiment: 
   const train = file ? withPageSettings(file.experiment, setup).train : toExperiment(setup, 1).train;
   const data = ((): { data: unknown; files: Record<string, string> } => {
     if (m.csv) {
-      const names = header(m.csv.text);
+      const names = header(m.csv.text, m.csv.name);
       const byName = model.featureNames.every((n) => names.includes(n));
       const features = byName ? model.featureNames : names.slice(0, -1);
       const target = names.includes(model.targetName) && !features.includes(model.targetName) ? model.targetName : names.filter((n) => !features.includes(n)).at(-1) ?? names.at(-1)!;
@@ -104,7 +110,7 @@ export function paramsOf(model: ModelJson): Float64Array {
 
 /** "Cannot import …" in the page's language, from what the worker threw (or found wrong with the CSV chosen with the model). */
 export function importProblem(file: string, e: unknown, m?: ImportedModel): string {
-  const message = ((e as Error)?.message ?? String(e)).replace(/^(Error|UserError): /, "");
+  const message = errorText(e);
   const weights = message.indexOf(MISSING_WEIGHTS);
   if (weights >= 0) return t("import.missingWeights", { file, weights: message.slice(weights + MISSING_WEIGHTS.length) });
   const fit = message.indexOf(DOES_NOT_FIT);

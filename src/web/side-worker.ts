@@ -15,6 +15,7 @@ import { CONVERGED } from "./protocol.ts";
 import { gifAddFrame, gifCancel, gifFinish, gifFrame, gifPrepare } from "./side-gif.ts";
 import type { CompareFrame, CompareOptions, SideWorker, VariantSpec, VariantStatus } from "./side-protocol.ts";
 import { prepareJson, sideEngine } from "./side-prepare.ts";
+import { errorText } from "./error-text.ts";
 
 const SLICE_MS = 10;
 /** Losses and accuracies go to the page this often; the pictures (a full SVG each) less often. */
@@ -68,9 +69,6 @@ function clear(): void {
   variants = [];
 }
 
-function message(e: unknown): string {
-  return ((e as Error)?.message ?? String(e)).replace(/^(Error|UserError|RangeError|TrainingDivergedError): /, "");
-}
 
 function measured(v: Variant, d: LossData | null): { loss: number; accuracy: number } {
   if (!v.prepared || !d || d.n === 0) return { loss: NaN, accuracy: NaN };
@@ -139,7 +137,7 @@ function slice(): void {
       if (v.trainer!.stoppedBy === "converged") v.error = `${CONVERGED}${v.trainer!.epoch}`;
       if (v.trainer!.stoppedBy !== null) v.done = true;
     } catch (e) {
-      v.error = message(e);
+      v.error = errorText(e);
       v.done = true;
     }
     const dt = performance.now() - t0;
@@ -171,7 +169,7 @@ const api: SideWorker = {
         v.drawable = p.model.inputSize <= 2;
         if (v.trainer.stoppedBy !== null) v.done = true;
       } catch (e) {
-        v.error = message(e);
+        v.error = errorText(e);
         v.done = true;
       }
       return v;

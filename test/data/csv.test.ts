@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isUserError } from "../../src/core/errors.ts";
 import { toRows } from "../../src/core/matrix.ts";
+import { csvTable } from "../../src/data/csv.ts";
 import { parseCsvData, parseNumber, type CsvColumns } from "../../src/data/index.ts";
 import { thrown } from "./helpers.ts";
 
@@ -85,5 +86,21 @@ describe("parseNumber", () => {
   it("parses plain decimals only", () => {
     expect(["1", "-2.5", "+.5", "3.", "1e-3", "-0.86675706806364294"].map(parseNumber)).toEqual([1, -2.5, 0.5, 3, 0.001, -0.86675706806364294]);
     expect(["", " ", ".", "e5", "1e", "1_000", "0b1", "-Infinity"].map(parseNumber)).toEqual(Array(8).fill(undefined));
+  });
+});
+
+describe("csvTable", () => {
+  it("gives the header and cells as parseCsvData reads them: quoted commas, a byte-order mark, blank lines", () => {
+    const text = '\ufeff"width, cm",label\r\n1,"a,b"\r\n\r\n 2 ,c\n';
+    expect(csvTable(text, "own.csv")).toEqual({ header: ["width, cm", "label"], rows: [["1", "a,b"], ["2", "c"]] });
+    const d = parseCsvData(text, { target: "label" }, "own.csv");
+    expect(d.featureNames).toEqual(["width, cm"]);
+    expect(d.train.y).toEqual(["a,b", "c"]);
+  });
+
+  it("names the line of an unclosed quote, as a user error", () => {
+    const e = thrown(() => csvTable('x,y\n1,0\n"2,1\n', "own.csv"));
+    expect(isUserError(e)).toBe(true);
+    expect(e.message).toMatch(/own\.csv line 3.*quote/);
   });
 });

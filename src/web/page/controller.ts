@@ -21,6 +21,7 @@ import { clearTooltip, closeEditor } from "./overlays.ts";
 import { state, worker, writeUrl } from "./state.ts";
 import { pause, play, step } from "./transport.ts";
 import { wake } from "./frame-loop.ts";
+import { errorText } from "../error-text.ts";
 
 /** Settings that change a running training in place; anything else starts it again. */
 const LIVE: readonly (keyof Setup)[] = ["learningRate", "regularizationRate", "batchSize", "momentum"];
@@ -138,7 +139,7 @@ export async function restart(keepPlaying: boolean): Promise<void> {
   } catch (e) {
     if (mine !== state.generation) return;
     if (state.imported && noFitText(state.imported, (e as Error).message)) return showModelOnly((e as Error).message);
-    if (state.view) state.view.error.textContent = t("error.cannotTrain", { message: (e as Error).message.replace(/^(Error|UserError): /, "") });
+    if (state.view) state.view.error.textContent = t("error.cannotTrain", { message: errorText(e) });
   }
 }
 
@@ -168,7 +169,7 @@ async function openExperiment(name: string | null, opened?: OpenedFile): Promise
     const problem = await worker.check(opened.experiment, opened.files);
     if (problem) {
       const box = document.querySelector<HTMLElement>("[data-testid=file-error]");
-      if (box) box.textContent = t("file.unchanged", { problem: problem.replace(/^(Error|UserError): /, "") });
+      if (box) box.textContent = t("file.unchanged", { problem: errorText(problem) });
       // A CSV whose first choice of columns cannot train: its columns to choose from, beside the error.
       if (opened.fromCsv && box && !document.querySelector("[data-testid=csv-columns]")) showColumns(opened, box, handlers.openFile);
       return;

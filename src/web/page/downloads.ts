@@ -6,6 +6,7 @@ import type { ImportedModel } from "../model-kind.ts";
 import { saveBlob } from "../ui/dom.ts";
 import { currentFile } from "./opened-file.ts";
 import { state, worker } from "./state.ts";
+import { errorText } from "../error-text.ts";
 
 /** An experiment file, named after the experiment. */
 function saveExperiment(json: ExperimentJson): void {
@@ -53,6 +54,6 @@ export async function downloadSpreadsheet(): Promise<void> {
     saveBlob(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }), `${name}.xlsx`);
     target.error.textContent = "";
   } catch (e) {
-    target.error.textContent = t("sheet.failed", { message: (e as Error).message.replace(/^(Error|UserError): /, "") });
+    target.error.textContent = t("sheet.failed", { message: errorText(e) });
   }
 }

@@ -8,13 +8,16 @@
 import { classPointColor, pointColor } from "./colors.ts";
 import { el } from "./dom.ts";
 import { t } from "../i18n.ts";
+import { csvTable } from "../../data/csv.ts";
 import { experimentForCsv, type OpenedFiles } from "./panels.ts";
 
-/** Cells of a simple CSV (what experimentForCsv reads: comma-separated, optional quotes). */
-function table(text: string): { header: string[]; rows: string[][] } {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== "");
-  const cells = (l: string): string[] => l.split(",").map((c) => c.trim().replace(/^"|"$/g, ""));
-  return { header: cells(lines[0] ?? ""), rows: lines.slice(1).map(cells) };
+/** The CSV's cells as the engine reads them (a CSV that does not parse has no columns to offer). */
+function table(text: string, file: string): { header: string[]; rows: string[][] } {
+  try {
+    return csvTable(text, file);
+  } catch {
+    return { header: [], rows: [] };
+  }
 }
 
 /**
@@ -23,7 +26,7 @@ function table(text: string): { header: string[]; rows: string[][] } {
  */
 export function columnsProblem(file: string, text: string, target: string, features: readonly string[]): string | null {
   if (features.filter((f) => f !== target).length === 0) return t("csv.noFeature");
-  const { header, rows } = table(text);
+  const { header, rows } = table(text, file);
   const k = header.indexOf(target);
   const values = new Set(rows.map((r) => r[k]));
   if (rows.length > 0 && values.size === 1) return t("csv.oneClass", { file, column: target, value: [...values][0] ?? "", last: rows.length + 1 });
@@ -36,7 +39,7 @@ export function csvColumnsBox(opened: OpenedFiles, apply: (next: OpenedFiles) =>
   const name = data.csv;
   const text = name !== undefined ? opened.files[name] : undefined;
   if (!name || text === undefined) return null;
-  const { header, rows } = table(text);
+  const { header, rows } = table(text, name);
   let target = data.target ?? header[header.length - 1];
   const features = new Set(data.features ?? header.filter((h) => h !== target));
   const list = el("div", { class: "csv-columns", role: "group", "aria-label": t("csv.heading", { file: name }) });

@@ -11,6 +11,7 @@ import { t } from "../i18n.ts";
 import type { ExperimentJson } from "../setup.ts";
 import type { GifProgress, SideWorker } from "../side-protocol.ts";
 import { el, saveBlob } from "./dom.ts";
+import { errorText } from "../error-text.ts";
 
 /** The GIF's size: `glassbox animate training … --width 640 --height 480` draws the same frames. */
 export const GIF_WIDTH = 640;
@@ -117,7 +118,7 @@ export class GifExport {
       this.message.dataset.frames = String(plan.count);
     } catch (e) {
       if (mine !== this.busy) return;
-      const text = ((e as Error)?.message ?? String(e)).replace(/^(Error|UserError|RangeError|TrainingDivergedError): /, "");
+      const text = errorText(e);
       this.message.textContent = text === "cancelled" ? t("gif.cancelled") : t("gif.failed", { message: text });
     } finally {
       if (mine === this.busy) this.setBusy(false);

@@ -6,6 +6,7 @@
  * Controls only report what the user did; the page's controller (page/controller.ts) owns the set-up.
  */
 import { parseJsonText } from "../../experiment/json-text.ts";
+import { csvTable } from "../../data/csv.ts";
 import { generateDataset } from "../../data/generate.ts";
 import { EXAMPLES } from "../examples.ts";
 import {
@@ -177,15 +178,11 @@ export async function readChosen(list: File[], on: Handlers, error: HTMLElement)
  * features (edit them in the page's CSV box); classes when the target holds few distinct values.
  */
 export function experimentForCsv(name: string, text: string, target?: string, features?: string[]): OpenedFiles {
-  const header = (text.split(/\r?\n/, 1)[0] ?? "").split(",").map((h) => h.trim().replace(/^"|"$/g, ""));
+  const { header, rows } = csvTable(text, name);
   const y = target ?? header[header.length - 1];
   const xs = features ?? header.filter((h) => h !== y);
   const column = header.indexOf(y);
-  const values = text
-    .split(/\r?\n/)
-    .slice(1)
-    .filter((l) => l.trim() !== "")
-    .map((l) => l.split(",")[column]?.trim());
+  const values = rows.map((r) => r[column]);
   const distinct = new Set(values);
   const numeric = values.every((v) => v !== undefined && v !== "" && Number.isFinite(Number(v)));
   const classes = !numeric || (distinct.size <= 10 && values.every((v) => Number.isInteger(Number(v))));

@@ -10,6 +10,7 @@ import { el, saveBlob } from "./dom.ts";
 import { t } from "../i18n.ts";
 import { PAGE_VIEWS, type PageTab } from "../../viz/registry/index.ts";
 import { StepHoverControl } from "./step-hover.ts";
+import { errorText } from "../error-text.ts";
 
 /** The tabs come from the view registry (each entry's `page`); the registry holds no drawing code. */
 export type ViewTab = PageTab;
@@ -181,7 +182,7 @@ export class ViewsPanel {
       }
     } catch (e) {
       this.picture.replaceChildren();
-      this.message.textContent = cleanMessage(e);
+      this.message.textContent = errorText(e);
     } finally {
       this.inFlight = false;
     }
@@ -341,7 +342,3 @@ function morphText(share: number): string {
   return share >= 1 ? t("views.morph.hidden") : share <= 0 ? t("views.morph.input") : t("views.morph.part", { percent: Math.round(share * 100) });
 }
 
-function cleanMessage(e: unknown): string {
-  const m = (e as Error)?.message ?? String(e);
-  return m.replace(/^(RangeError|Error): /, "");
-}
