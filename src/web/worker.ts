@@ -64,7 +64,16 @@ const api: PlaygroundWorker = {
   },
 
   update(settings: LiveSettings): void {
-    current()?.trainer.update(settings);
+    const s = current();
+    if (!s) return;
+    s.trainer.update(settings);
+    // The experiment as it trains now: the step inspector, its apply and the workbook read it.
+    const config = s.prepared.config as unknown as Record<string, unknown>;
+    config.learningRate = settings.learningRate;
+    config.batchSize = settings.batchSize;
+    config.l1 = settings.l1;
+    config.l2 = settings.l2;
+    if (config.optimizer === "sgd") config.momentum = settings.momentum;
   },
 
   setParam(index: number, value: number): void {
