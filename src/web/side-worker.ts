@@ -38,6 +38,13 @@ interface Variant {
   chunk: number;
   /** Whether its picture can be drawn (1 or 2 raw input columns). */
   drawable: boolean;
+  /** Its losses and accuracies at the epoch they were measured at (a finished or paused one is not measured again). */
+  metrics: { epoch: number; train: Metrics; test: Metrics } | null;
+}
+
+interface Metrics {
+  loss: number;
+  accuracy: number;
 }
 
 let variants: Variant[] = [];
@@ -70,7 +77,14 @@ function clear(): void {
 }
 
 
-function measured(v: Variant, d: LossData | null): { loss: number; accuracy: number } {
+/** Variant v's metrics at its epoch now. */
+function metricsOf(v: Variant): { train: Metrics; test: Metrics } {
+  const epoch = v.trainer?.epoch ?? 0;
+  if (v.metrics?.epoch !== epoch) v.metrics = { epoch, train: measured(v, v.train), test: measured(v, v.test) };
+  return v.metrics;
+}
+
+function measured(v: Variant, d: LossData | null): Metrics {
   if (!v.prepared || !d || d.n === 0) return { loss: NaN, accuracy: NaN };
   // The data loss alone, as the page's own numbers show it.
   const e = evaluate(v.prepared.model, d.X, d.Y, d.n);
@@ -97,8 +111,7 @@ function send(pictures: "all" | "one" | "none"): void {
   const turn = nextPicture % Math.max(1, variants.length);
   if (pictures === "one") nextPicture++;
   const statuses: VariantStatus[] = variants.map((v, k) => {
-    const train = measured(v, v.train);
-    const test = measured(v, v.test);
+    const { train, test } = metricsOf(v);
     return {
       epoch: v.trainer?.epoch ?? 0,
       trainLoss: train.loss,
@@ -158,7 +171,7 @@ const api: SideWorker = {
     onFrame = frames;
     const eng = sideEngine();
     variants = specs.map((spec): Variant => {
-      const v: Variant = { label: spec.label, prepared: null, trainer: null, train: null, test: null, error: null, done: false, chunk: 1, drawable: false };
+      const v: Variant = { label: spec.label, prepared: null, trainer: null, train: null, test: null, error: null, done: false, chunk: 1, drawable: false, metrics: null };
       try {
         const p = prepareJson(spec.experiment, files);
         v.prepared = p;
