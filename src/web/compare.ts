@@ -5,7 +5,7 @@
  * setting" builds a series from the values the user picks. For a walkthrough or an opened file the
  * same change is made to its experiment file (its hidden layers, its training settings).
  */
-import { ACTIVATIONS, INITS, LEARNING_RATES, LIMITS, OPTIMIZERS, REGULARIZATION_RATES, toExperiment, withPageSettings, type ExperimentJson, type Setup } from "./setup.ts";
+import { ACTIVATIONS, INITS, LEARNING_RATES, LIMITS, OPTIMIZERS, optimizerFields, REGULARIZATION_RATES, toExperiment, withPageSettings, type ExperimentJson, type Setup } from "./setup.ts";
 import { withoutOtherOptimizersFields } from "../experiment/experiment.ts";
 
 export const MAX_VARIANTS = 6;
@@ -128,11 +128,9 @@ function patchFile(file: ExperimentJson, setup: Setup, v: Variant): ExperimentJs
   }
   if (p.optimizer !== undefined) {
     const o = p.optimizer;
-    train.optimizer = o === "momentum" || o === "nesterov" ? "sgd" : o;
     delete train.momentum;
     delete train.nesterov;
-    if (o === "momentum" || o === "nesterov") train.momentum = setup.momentum;
-    if (o === "nesterov") train.nesterov = true;
+    Object.assign(train, optimizerFields(o, setup.momentum));
     if (o === "gd" || o === "lbfgs") delete train.batchSize;
     if (o === "lbfgs") delete train.learningRate;
   }

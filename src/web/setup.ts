@@ -6,6 +6,9 @@
  */
 import { playgroundDatasets, type PlaygroundDatasetName } from "../data/generate.ts";
 import type { Lang } from "./i18n.ts";
+import { DEFAULTS } from "../experiment/experiment.ts";
+import { defaultLearningRate } from "../nn/trainer/config.ts";
+import { isOptimizerName, type OptimizerName } from "../nn/optimizers/registry.ts";
 
 export type Problem = "classification" | "regression";
 /** TensorFlow Playground's sets, from the dataset registry (each entry's `playground`). */
@@ -208,6 +211,7 @@ export interface ExperimentJson {
 
 /** The experiment file that trains this set-up for `epochs` epochs, as the page does. */
 export function toExperiment(setup: Setup, epochs: number): ExperimentJson {
+  const { optimizer, ...momentum } = optimizerFields(setup.optimizer, setup.momentum);
   const classification = setup.problem === "classification";
   const { l1, l2 } = penalties(setup);
   return {
@@ -230,11 +234,10 @@ export function toExperiment(setup: Setup, epochs: number): ExperimentJson {
     init: { scheme: setup.init, seed: setup.seed },
     loss: lossOf(setup),
     train: {
-      optimizer: setup.optimizer === "momentum" || setup.optimizer === "nesterov" ? "sgd" : setup.optimizer,
+      optimizer,
       ...(setup.optimizer === "lbfgs" ? {} : { learningRate: setup.learningRate }),
       ...(fullBatch(setup) ? {} : { batchSize: setup.batchSize }),
-      ...(setup.optimizer === "momentum" || setup.optimizer === "nesterov" ? { momentum: setup.momentum } : {}),
-      ...(setup.optimizer === "nesterov" ? { nesterov: true } : {}),
+      ...momentum,
       epochs: Math.max(1, epochs),
       ...(l1 > 0 ? { l1 } : {}),
       ...(l2 > 0 ? { l2 } : {}),
@@ -258,5 +261,16 @@ export function withPageSettings(file: ExperimentJson, setup: Setup): Experiment
 export function fileLearningRate(file: ExperimentJson): number {
   const train = (file.train as Record<string, unknown> | undefined) ?? {};
   if (typeof train.learningRate === "number") return train.learningRate;
-  return train.optimizer === "adam" ? 0.001 : 0.01;
+  const name = train.optimizer ?? DEFAULTS.train.optimizer;
+  return isOptimizerName(name) ? defaultLearningRate(name) : defaultLearningRate(DEFAULTS.train.optimizer);
+}
+
+/**
+ * The page's optimiser as an experiment file names it: momentum and Nesterov are SGD's, with
+ * their μ (and `nesterov`); the others are the engine's own.
+ */
+export function optimizerFields(o: Optimizer, momentum: number): { optimizer: OptimizerName; momentum?: number; nesterov?: true } {
+  if (o === "momentum") return { optimizer: "sgd", momentum };
+  if (o === "nesterov") return { optimizer: "sgd", momentum, nesterov: true };
+  return { optimizer: o };
 }
