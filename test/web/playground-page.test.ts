@@ -92,6 +92,23 @@ describe("the playground page", () => {
     await w.page.keyboard.press("r");
     await waitForEpoch(w.page, "=", 0);
     expect(await w.page.getAttribute("[data-testid=play]", "title")).toMatch(/space/);
+    // With a button focused (the usual case after a click) S, → and R still work; Space presses
+    // the button, once.
+    await w.page.click("[data-testid=step]");
+    await waitForEpoch(w.page, "=", 1);
+    await w.page.keyboard.press("s");
+    await waitForEpoch(w.page, "=", 2);
+    await w.page.keyboard.press("ArrowRight");
+    await waitForEpoch(w.page, "=", 3);
+    await w.page.keyboard.press("Space");
+    await waitForEpoch(w.page, "=", 4);
+    await w.page.keyboard.press("r");
+    await waitForEpoch(w.page, "=", 0);
+    // A menu keeps its letters: S there does not step.
+    await w.page.focus("[data-testid=learningRate]");
+    await w.page.keyboard.press("s");
+    await w.page.waitForTimeout(200);
+    expect(await epochOf(w.page)).toBe(0);
     await clean(w);
   });
 

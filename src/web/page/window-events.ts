@@ -16,10 +16,10 @@ export function listenToWindow(): void {
     if (files.length && box) void readChosen(files, handlers, box);
   });
 
-  // Keyboard: space plays or pauses, → or S steps one epoch, R resets (shown in the buttons' titles).
+  // Keyboard: space plays or pauses, → or S steps one epoch, R resets (shown in the buttons' titles),
+  // wherever the focus is but where the focused control uses that key itself.
   window.addEventListener("keydown", (e) => {
-    const target = e.target as HTMLElement | null;
-    if (e.ctrlKey || e.metaKey || e.altKey || (target && /^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(target.tagName) && e.key !== "Escape")) return;
+    if (e.ctrlKey || e.metaKey || e.altKey || ownsKey(e.target as HTMLElement | null, e.key)) return;
     const hide = state.setup.hide;
     if (e.key === " ") {
       e.preventDefault();
@@ -55,4 +55,22 @@ export function listenToWindow(): void {
       drawPoints();
     }, 200);
   });
+}
+
+/** Input types whose field takes typed text (every key is the field's). */
+const TYPED = /^(text|number|search|email|url|tel|password|date|time|datetime-local|month|week)$/;
+
+/**
+ * Whether the focused element handles `key` itself: a text field, a menu or an editable region
+ * every key; a button, link or checkbox Space and Enter (they press it); a slider or radio group
+ * the arrows too.
+ */
+export function ownsKey(target: HTMLElement | null, key: string): boolean {
+  if (!target) return false;
+  const tag = target.tagName;
+  if (tag === "TEXTAREA" || tag === "SELECT" || target.isContentEditable) return true;
+  if (tag === "INPUT" && TYPED.test((target as HTMLInputElement).type)) return true;
+  if (key === " " || key === "Enter") return tag === "BUTTON" || tag === "INPUT" || tag === "A" || target.getAttribute("role") === "button";
+  if (key.startsWith("Arrow")) return tag === "INPUT";
+  return false;
 }
