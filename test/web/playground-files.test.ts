@@ -62,6 +62,28 @@ describe("the walkthroughs and your own data in the page", () => {
     await clean(w);
   });
 
+  it("a walkthrough trains at its own learning rate and shows its test points, which the box hides; back on the Playground's data its own settings return", async () => {
+    const w = await openPage(session(), "#learningRate=0.3");
+    const testPoints = (): Promise<string | null> => w.page.getAttribute("canvas[data-test-points]", "data-test-points");
+    expect(await testPoints()).toBe("0");
+    await w.page.selectOption("[data-testid=example]", "moons-deep");
+    await w.page.waitForFunction(() => location.hash.includes("example=moons-deep"));
+    await waitForEpoch(w.page, "=", 0);
+    const file = JSON.parse(readFileSync("examples/moons-deep.json", "utf8"));
+    expect(await w.page.inputValue("[data-testid=learningRate]")).toBe(String(file.train.learningRate));
+    expect(await w.page.isChecked("[data-testid=show-test-data]")).toBe(true);
+    expect(Number(await testPoints())).toBeGreaterThan(0);
+    await w.page.uncheck("[data-testid=show-test-data]");
+    await w.page.waitForFunction(() => document.querySelector("canvas[data-test-points]")?.getAttribute("data-test-points") === "0");
+    await w.page.selectOption("[data-testid=example]", "");
+    await w.page.waitForFunction(() => !location.hash.includes("example="));
+    await waitForEpoch(w.page, "=", 0);
+    expect(await w.page.inputValue("[data-testid=learningRate]")).toBe("0.3");
+    expect(await w.page.isChecked("[data-testid=show-test-data]")).toBe(false);
+    expect(await testPoints()).toBe("0");
+    await clean(w);
+  });
+
   it("a walkthrough exports as its own file, trained as far as the page trained it, to the page's loss", async () => {
     const w = await openPage(session(), "#example=three-classes");
     await waitForEpoch(w.page, "=", 0);

@@ -114,9 +114,15 @@ describe("the playground page", () => {
 
   it("a feature clicked on joins the network and the URL", async () => {
     const w = await openPage(session());
+    const caption = (): Promise<string | null> => w.page.textContent("[data-testid=heatmap-caption]");
     await w.page.click(".node.input[data-feature=xSquared]");
     await w.page.waitForFunction(() => location.hash.includes("xSquared=true"));
     await waitForEpoch(w.page, "=", 0);
+    // Hovered, a feature's map is the big picture; the pointer gone, the output is again.
+    await w.page.waitForFunction(() => /X₁²/.test(document.querySelector("[data-testid=heatmap-caption]")?.textContent ?? ""));
+    await w.page.mouse.move(5, 5);
+    await w.page.waitForFunction(() => !/X₁²/.test(document.querySelector("[data-testid=heatmap-caption]")?.textContent ?? ""));
+    expect(await caption()).not.toMatch(/input/);
     expect(await w.page.locator(".node.input:not(.off)").count()).toBe(3);
     expect(await w.page.locator("svg.edges path.hit").count()).toBe(3 * 4 + 4 * 2 + 2);
     await w.page.click("[data-testid=step]");

@@ -63,6 +63,8 @@ export function render(actions: BuildActions): void {
   const why = imported && importNoFit ? noFitText(imported, importNoFit) : null;
   if (why) views.root.replaceChildren(el("h2", { text: t("views.heading") }), el("p", { class: "panel-note", "data-testid": "views-need-data", text: `${t("import.viewsNeedData")} ${why}` }));
   const width = middle.clientWidth || 600;
+  // The diagram is made anew: a node hovered in the old one never hears the pointer leave.
+  state.hovered = null;
   const network = new NetworkView(
     networkShape(),
     {

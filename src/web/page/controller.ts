@@ -6,7 +6,7 @@
 import * as Comlink from "comlink";
 import type { Frame } from "../protocol.ts";
 import { exampleNamed } from "../examples.ts";
-import { fileLearningRate, liveSettings, toExperiment, withPageSettings, type Setup } from "../setup.ts";
+import { DEFAULT_SETUP, fileLearningRate, liveSettings, toExperiment, withPageSettings, type Setup } from "../setup.ts";
 import { language, t } from "../i18n.ts";
 import { compareAndGif } from "../compare-mount.ts";
 import { importedJob, importProblem, modelFiles, noFitText, storeImported } from "../imported.ts";
@@ -181,7 +181,16 @@ async function openExperiment(name: string | null, opened?: OpenedFile): Promise
     state.imported = null;
     storeImported(null);
   }
-  state.setup = { ...state.setup, example: name, ...(file ? { learningRate: fileLearningRate(file.experiment) } : {}) };
+  // A walkthrough or file trains at its own learning rate and shows its test points (as the
+  // articles' figures do); back on the Playground's data, the Playground's own settings return.
+  if (!state.setup.example && name !== null) state.playground = { learningRate: state.setup.learningRate, showTestData: state.setup.showTestData };
+  let own: Partial<Setup> = {};
+  if (file) own = { learningRate: fileLearningRate(file.experiment), showTestData: true };
+  else if (name === null) {
+    own = state.playground ?? { learningRate: DEFAULT_SETUP.learningRate, showTestData: DEFAULT_SETUP.showTestData };
+    state.playground = null;
+  }
+  state.setup = { ...state.setup, example: name, ...own };
   writeUrl();
   void restart(false);
 }

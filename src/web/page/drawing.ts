@@ -17,7 +17,7 @@ function pointColorOf(y: number): string {
 export function drawPoints(): void {
   const { view, info, setup } = state;
   if (!view || !info || info.rawDim > 2) return;
-  view.output.points(info.train, setup.showTestData || fileNetwork() ? info.test : null, pointColorOf, info.domain, info.rawDim);
+  view.output.points(info.train, setup.showTestData ? info.test : null, pointColorOf, info.domain, info.rawDim);
 }
 
 const CURVES_MS = 250;
@@ -89,7 +89,7 @@ export function paintOutput(grids: Float32Array[]): void {
     view.caption.textContent = t("caption.classes", { classes: info.classes?.join(", ") ?? "" });
   } else {
     view.output.paint(grids[L], unitScale(info.layers[L].activation), setup.discretize);
-    const test = setup.showTestData || fileNetwork();
+    const test = setup.showTestData;
     view.caption.textContent = info.task === "binary" ? t(test ? "caption.binaryTest" : "caption.binary", { cls: info.classes?.[1] ?? 1 }) : t("caption.regression");
   }
   view.heatmapWrap.dataset.refreshes = String(++state.gridRefreshes);

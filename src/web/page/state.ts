@@ -47,6 +47,8 @@ export interface PageState {
   playing: boolean;
   changedMidRun: boolean;
   hovered: NodeRef | null;
+  /** While a walkthrough or file is open: the Playground's own learning rate and test-data choice, for coming back. */
+  playground: Pick<Setup, "learningRate" | "showTestData"> | null;
   /** Counts the trainings started: a frame of an earlier one is dropped. */
   generation: number;
   gridRefreshes: number;
@@ -62,10 +64,12 @@ export interface PageState {
 function setupFromLink(hash: string): { setup: Setup; notices: Message[] } {
   const parsed = parseHash(hash);
   let setup = parsed.setup;
-  // A link naming a walkthrough but no learning rate trains at the file's own.
-  if (setup.example && setup.example !== "file" && !/(^|[#&])learningRate=/.test(hash)) {
+  // A link naming a walkthrough but no learning rate trains at the file's own; it shows the test
+  // points (as the articles' figures do) unless the link says otherwise.
+  if (setup.example && setup.example !== "file") {
     const found = exampleNamed(setup.example);
-    if (found) setup = { ...setup, learningRate: fileLearningRate(found.experiment) };
+    if (found && !/(^|[#&])learningRate=/.test(hash)) setup = { ...setup, learningRate: fileLearningRate(found.experiment) };
+    if (found && !/(^|[#&])showTestData=/.test(hash)) setup = { ...setup, showTestData: true };
   }
   return { setup, notices: parsed.messages };
 }
@@ -85,6 +89,7 @@ export const state: PageState = {
   playing: false,
   changedMidRun: false,
   hovered: null,
+  playground: null,
   generation: 0,
   gridRefreshes: 0,
   openTab: null,

@@ -70,5 +70,8 @@ export class OutputView {
     };
     draw(train, "#ffffff");
     if (test) draw(test, "#000000");
+    // How many of each are drawn (for tests and tools reading the page).
+    c.dataset.trainPoints = String(train.y.length);
+    c.dataset.testPoints = String(test?.y.length ?? 0);
   }
 }
