@@ -188,6 +188,21 @@ describe("importing a model into the page", () => {
 });
 
 describe("a CSV's columns, chosen in the page", () => {
+  it("a CSV whose last column holds one value opens to its columns with that error, not to a network with nothing to learn", async () => {
+    const w = await openPage(session());
+    const rows = ["x,y,label", ...Array.from({ length: 20 }, (_, i) => `${i / 4},${(i % 5) / 2},0`)];
+    await w.page.setInputFiles("[data-testid=open-file]", { name: "one.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n")) });
+    await w.page.waitForSelector("[data-testid=csv-columns]");
+    expect(await w.page.textContent("[data-testid=file-error]")).toMatch(/column "label" holds the same value \(0\) on every line \(2–21\)/);
+    expect(await w.page.evaluate(() => location.hash)).not.toContain("example=file");
+    // Another target trains.
+    await w.page.check("[data-testid=csv-target-1]");
+    await w.page.click("[data-testid=csv-apply]");
+    await w.page.waitForFunction(() => location.hash.includes("example=file"));
+    await waitForEpoch(w.page, "=", 0);
+    await clean(w);
+  });
+
   it("trains on the chosen columns; no feature, a one-valued target or a non-numeric cell is refused in place, naming line and column", async () => {
     const w = await openPage(session());
     const rows = ["a,b,note,c,same,label", ...Array.from({ length: 60 }, (_, i) => `${(i % 10) / 3},${i % 7},${i === 41 ? "n/a" : i},${Math.floor(i / 10) / 2},5,${(i % 10) / 3 + Math.floor(i / 10) / 2 > 3 ? 1 : 0}`)];

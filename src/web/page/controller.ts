@@ -17,6 +17,7 @@ import { downloadModel, downloadSpreadsheet, exportExperiment } from "./download
 import { applyHidden, drawPoints, paintGrids, paintInputs, showManyFeatures } from "./drawing.ts";
 import { applyLanguage } from "./language.ts";
 import { currentFile, keepOpened, type OpenedFile } from "./opened-file.ts";
+import { columnsProblem } from "../ui/csv-columns.ts";
 import { clearTooltip, closeEditor } from "./overlays.ts";
 import { state, worker, writeUrl } from "./state.ts";
 import { pause, play, step } from "./transport.ts";
@@ -166,7 +167,9 @@ export function relabel(): void {
 /** Opens a walkthrough or a file: its own settings, at its own learning rate. A file that does not validate changes nothing. */
 async function openExperiment(name: string | null, opened?: OpenedFile): Promise<void> {
   if (opened) {
-    const problem = await worker.check(opened.experiment, opened.files);
+    // A CSV's first choice of columns is checked as its chooser checks one (a target of one value
+    // would train to nothing), then by the engine.
+    const problem = (opened.fromCsv ? csvChoiceProblem(opened) : null) ?? (await worker.check(opened.experiment, opened.files));
     if (problem) {
       const box = document.querySelector<HTMLElement>("[data-testid=file-error]");
       if (box) box.textContent = t("file.unchanged", { problem: errorText(problem) });
@@ -225,4 +228,12 @@ function closeModel(): void {
   state.imported = null;
   storeImported(null);
   void restart(false);
+}
+
+/** What the columns chooser would refuse in a CSV's experiment (csv-columns.ts), or null. */
+function csvChoiceProblem(opened: OpenedFile): string | null {
+  const data = (opened.experiment.data ?? {}) as { csv?: string; target?: string; features?: string[] };
+  const text = data.csv !== undefined ? opened.files[data.csv] : undefined;
+  if (data.csv === undefined || text === undefined || data.target === undefined) return null;
+  return columnsProblem(data.csv, text, data.target, data.features ?? []);
 }
