@@ -14,6 +14,7 @@ import { predictProba } from "../../src/nn/predict.ts";
 import { firstIteration } from "../../src/experiment/first-iteration.ts";
 import { hiddenMorphScene, toSvg, VIEWS } from "../../src/viz/index.ts";
 import type { Trace } from "../../src/nn/trace.ts";
+import { CATALOGUES } from "../../src/web/i18n.ts";
 import { clean, epochOf, lossOf, openPage, pauseAndSettle, useSession, waitForEpoch } from "./browser.ts";
 
 const session = useSession();
@@ -47,6 +48,15 @@ describe("the playground page", () => {
       expect(await w.page.innerHTML("[data-testid=view-picture]"), tab).not.toBe(first);
       expect(await w.page.textContent("[data-testid=view-message]")).toBe("");
     }
+    await clean(w);
+  });
+
+  it("hidden space without a hidden layer says how to add one, and shows no engine error", async () => {
+    const w = await openPage(session(), "#networkShape=");
+    await w.page.click(".view-tab[data-view=hidden]");
+    await w.page.waitForFunction((note) => document.querySelector(".views .view-controls")?.textContent?.includes(note), CATALOGUES.en["views.noHidden"]);
+    await w.page.waitForTimeout(300);
+    expect(await w.page.textContent("[data-testid=view-message]")).toBe("");
     await clean(w);
   });
 
@@ -116,6 +126,18 @@ describe("the playground page", () => {
     const W1 = after.steps.find((x) => x.name === "W1")!.value;
     expect(W1).toEqual(pageTrace.steps.find((x) => x.name === "W1'")!.value);
     expect(W1).not.toEqual(pageTrace.steps.find((x) => x.name === "W1")!.value);
+    // The inspector starts the next iteration at its first step, its label too.
+    await w.page.waitForFunction(() => /step 1 of \d+/.test(document.querySelector("[data-testid=step-label]")?.textContent ?? ""));
+    // An update outside the epochs: the exported file says it cannot replay it.
+    const [download] = await Promise.all([w.page.waitForEvent("download"), w.page.click("[data-testid=export]")]);
+    expect(JSON.parse(readFileSync((await download.path())!, "utf8")).description).toMatch(/changed during the run/);
+    // Playing with the inspector open, another language keeps training.
+    await w.page.click("[data-testid=play]");
+    const before = await waitForEpoch(w.page, ">", 1);
+    await w.page.click("[data-testid=lang]");
+    await w.page.waitForFunction(() => document.documentElement.lang.startsWith("zh"));
+    await waitForEpoch(w.page, ">", before + 50);
+    await pauseAndSettle(w.page);
     await clean(w);
   });
 

@@ -52,7 +52,11 @@ export function render(actions: BuildActions): void {
     hiddenLayers: fileNetwork() ? (imported?.model.layers ?? info?.layers ?? [{}]).length - 1 : setup.networkShape.length,
     paramNames: () => worker.paramNames(),
     draw: (request) => worker.view(request),
-    applyIteration: () => worker.applyIteration(),
+    applyIteration: async () => {
+      await worker.applyIteration();
+      // An update outside the epochs: an exported file cannot replay it (page/downloads.ts says so).
+      state.changedMidRun = true;
+    },
     pause: () => {
       if (state.playing) pause();
     },
@@ -109,7 +113,7 @@ export function render(actions: BuildActions): void {
     heatmapWrap: out.heatmapWrap,
     views,
   };
-  views.open(state.openTab);
+  views.open(state.openTab, true);
   views.root.addEventListener("click", () => (state.openTab = views.active));
   if (why && imported) {
     network.setParams(paramsOf(imported.model));

@@ -75,8 +75,11 @@ export class ViewsPanel {
     this.dragToRotate();
   }
 
-  /** Opens a tab (null closes the panel). */
-  open(tab: ViewTab | null): void {
+  /**
+   * Opens a tab (null closes the panel). `restored`: the page was built again with this tab open
+   * (a new set-up, another language); opened by the user, the step inspector pauses training.
+   */
+  open(tab: ViewTab | null, restored = false): void {
     this.tab = tab;
     for (const [id, b] of this.buttons) {
       b.classList.toggle("selected", id === tab);
@@ -89,7 +92,7 @@ export class ViewsPanel {
     delete this.picture.dataset.epoch;
     this.message.textContent = "";
     this.root.dataset.view = tab ?? "";
-    void this.buildControls();
+    void this.buildControls(!restored);
     this.dirty = true;
     this.o.wake();
   }
@@ -145,6 +148,8 @@ export class ViewsPanel {
     const s = this.state;
     switch (this.tab) {
       case "hidden":
+        // Without a hidden layer the controls say so (buildControls): nothing to draw.
+        if (this.o.hiddenLayers === 0) return null;
         return s.t >= 1 ? { name: "hidden", width, layer: s.layer, azimuth: s.azimuth, elevation: s.elevation } : { name: "morph" as ExtraView, width, layer: s.layer, t: s.t };
       case "landscape":
         return { name: "landscape", width, params: s.params ?? undefined, mode: s.mode, azimuth: s.azimuth, elevation: s.elevation };
@@ -194,7 +199,7 @@ export class ViewsPanel {
     this.o.wake();
   }
 
-  private async buildControls(): Promise<void> {
+  private async buildControls(opened: boolean): Promise<void> {
     const c = this.controls;
     c.replaceChildren();
     const s = this.state;
@@ -268,11 +273,14 @@ export class ViewsPanel {
       prev.addEventListener("click", () => this.goStep(-1));
       next.addEventListener("click", () => this.goStep(1));
       apply.addEventListener("click", () => {
+        // The next iteration, from its first step.
         s.step = 1;
+        s.cell = [0, 0];
+        this.updateStepLabel();
         void this.o.applyIteration().then(() => this.changed());
       });
       c.append(prev, label, next, apply, hint(t("views.stepsHint")));
-      this.o.pause();
+      if (opened) this.o.pause();
       this.updateStepLabel();
     }
   }
