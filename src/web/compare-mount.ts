@@ -69,6 +69,9 @@ export function compareAndGif(page: PageAccess): CompareAndGif {
       compare.relabel();
       gif.relabel();
     },
-    baseChanged: () => compare.baseChanged(),
+    baseChanged: () => {
+      compare.baseChanged();
+      gif.setupChanged();
+    },
   };
 }

@@ -206,6 +206,10 @@ describe("the training GIF", () => {
       expect(changedShare(gif.frames[i], cli), `frame ${i}`).toBeLessThan(0.03);
       expect(meanDiff(gif.frames[i], cli), `frame ${i}`).toBeLessThan(6);
     }
+    // A new run: the message about the last one's GIF goes.
+    await w.page.click("[data-testid=reset]");
+    await waitForEpoch(w.page, "=", 0);
+    await w.page.waitForFunction(() => document.querySelector("[data-testid=gif-message]")?.textContent === "");
     await clean(w);
   });
 });

@@ -54,6 +54,13 @@ export class GifExport {
     this.root = el("div", { class: "gif-export" }, el("div", { class: "gif-row" }, this.button, this.bar, this.cancelButton), this.message);
   }
 
+  /** The page's set-up changed: a message about an earlier one (saved, refused) goes; one being made goes on. */
+  setupChanged(): void {
+    if (this.root.dataset.busy === "true") return;
+    this.message.replaceChildren();
+    delete this.message.dataset.frames;
+  }
+
   /** Labels again in the page's language. */
   relabel(): void {
     this.button.title = t("gif.title");
