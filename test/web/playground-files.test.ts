@@ -149,6 +149,14 @@ describe("the walkthroughs and your own data in the page", () => {
     expect(message).toMatch(/nothing was changed/);
     expect(await w.page.evaluate(() => location.hash)).toBe(hash);
     expect(await epochOf(w.page)).toBe(1);
+    // An empty file is said to be empty; an unclosed quote is named by its line.
+    for (const [name, text, says] of [["empty.csv", "", /empty\.csv: is empty/], ["quote.csv", 'a,b,label\n1,2,0\n"3,4,1\n', /quote\.csv line 3: a quote/]] as const) {
+      await w.page.evaluate(() => (document.querySelector("[data-testid=file-error]")!.textContent = ""));
+      await w.page.setInputFiles("[data-testid=open-file]", { name, mimeType: "text/csv", buffer: Buffer.from(text) });
+      await w.page.waitForFunction(() => (document.querySelector("[data-testid=file-error]")?.textContent ?? "") !== "");
+      expect(await w.page.textContent("[data-testid=file-error]")).toMatch(says);
+      expect(await w.page.evaluate(() => location.hash)).toBe(hash);
+    }
     // A reload in the same tab keeps the opened file.
     await w.page.reload();
     await waitForEpoch(w.page, "=", 0);

@@ -61,7 +61,7 @@ export const EN = {
   "data.heading": "Data",
   "data.walkthroughs": "Walkthroughs",
   "data.walkthrough.aria": "walkthrough",
-  "data.ownData": "— the Playground's data —",
+  "data.ownData": "The Playground's data",
   "data.openedFile": "(the file you opened)",
   "data.open": "Open an experiment, a CSV or a model (or drop it here)",
   "data.open.aria": "open an experiment file, a CSV or a model",
