@@ -127,6 +127,16 @@ describe("the playground page", () => {
     expect(await w.page.locator("svg.edges path.hit").count()).toBe(3 * 4 + 4 * 2 + 2);
     await w.page.click("[data-testid=step]");
     await waitForEpoch(w.page, "=", 1);
+    // By keyboard: a feature takes the focus and Enter (or Space) switches it, without playing.
+    await w.page.focus(".node.input[data-feature=xSquared]");
+    await w.page.keyboard.press("Enter");
+    await w.page.waitForFunction(() => !location.hash.includes("xSquared=true"));
+    await waitForEpoch(w.page, "=", 0);
+    await w.page.focus(".node.input[data-feature=sinX]");
+    await w.page.keyboard.press("Space");
+    await w.page.waitForFunction(() => location.hash.includes("sinX=true"));
+    await waitForEpoch(w.page, "=", 0);
+    expect(await w.page.getAttribute("[data-testid=play]", "aria-pressed")).toBe("false");
     await clean(w);
   });
 

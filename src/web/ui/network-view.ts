@@ -139,7 +139,16 @@ export class NetworkView {
       const title = input.toggle ? t(input.on ? "network.switchOff" : "network.switchOn", { label: input.label }) : input.label;
       const node = el("div", { class: `node input${input.on ? "" : " off"}`, "data-feature": input.key, role: input.toggle ? "button" : "img", "aria-pressed": input.toggle ? String(input.on) : undefined, title }, canvas, el("span", { class: "name", text: input.label }));
       place(node, xs[0], y);
-      if (input.toggle) node.addEventListener("click", () => this.on.toggleFeature(input.key));
+      if (input.toggle) {
+        node.addEventListener("click", () => this.on.toggleFeature(input.key));
+        // A button for the keyboard too: reached by Tab, pressed by Enter or Space.
+        node.tabIndex = 0;
+        node.addEventListener("keydown", (e) => {
+          if (e.key !== "Enter" && e.key !== " ") return;
+          e.preventDefault();
+          this.on.toggleFeature(input.key);
+        });
+      }
       this.hover(node, { layer: -1, unit: active.indexOf(input), label: input.label }, input.on);
       this.inputCanvases.set(input.key, canvas);
       this.inner.append(node);
