@@ -113,6 +113,8 @@ export interface PlaygroundWorker {
   /** Validates and prepares an experiment without touching the current one: null, or what is wrong. */
   check(experiment: ExperimentJson, files?: Record<string, string>, model?: ModelJson): string | null;
   play(): void;
+  /** Trains at most this many epochs a second while playing (Infinity: as fast as it goes). */
+  pace(epochsPerSecond: number): void;
   /** Stops after the current slice; returns the epoch it stopped at (its frame is the last one). */
   pause(): number;
   /** One epoch, then a frame with grids. */

@@ -55,6 +55,18 @@ export const FEATURE_LABEL: Readonly<Record<Feature, string>> = {
   sinY: "sin(X₂)",
 };
 
+/**
+ * How fast play trains: as fast as the machine goes, or at a pace to watch, TensorFlow
+ * Playground's (an epoch a display frame, about 60 a second) or slower.
+ */
+export const SPEEDS = ["max", "60", "10"] as const;
+export type Speed = (typeof SPEEDS)[number];
+
+/** Epochs a second at a speed (Infinity: as fast as it goes). */
+export function epochsPerSecond(speed: Speed): number {
+  return speed === "max" ? Infinity : Number(speed);
+}
+
 /** Controls a teacher can hide (TensorFlow Playground's `<name>_hide=true`). */
 export const HIDABLE = [
   "showTestData",
@@ -76,6 +88,7 @@ export const HIDABLE = [
   "optimizer",
   "loss",
   "init",
+  "speed",
 ] as const;
 export type Hidable = (typeof HIDABLE)[number];
 
@@ -123,6 +136,8 @@ export interface Setup {
   /** Classification: binary cross-entropy (default), or squared errors; regression: mse or sse. */
   loss: PageLoss;
   init: InitName;
+  /** How fast play trains (SPEEDS). */
+  speed: Speed;
   /**
    * A walkthrough of examples/ by name, or "file" for an experiment opened from disk: the page then
    * trains that file as it is (its data, network and optimiser), with the learning rate as set here.
@@ -153,6 +168,7 @@ export const DEFAULT_SETUP: Readonly<Setup> = Object.freeze({
   momentum: 0.9,
   loss: "binary-crossentropy",
   init: "xavier",
+  speed: "max",
   example: null,
   lang: null,
 } satisfies Setup);

@@ -18,6 +18,7 @@ import {
   PROBLEMS,
   REG_DATASETS,
   REGULARIZATIONS,
+  SPEEDS,
   type Feature,
   type Hidable,
   type Setup,
@@ -46,6 +47,7 @@ const CHOICES = {
   optimizer: OPTIMIZERS,
   loss: PAGE_LOSSES,
   init: INITS,
+  speed: SPEEDS,
 } as const satisfies { [K in keyof Setup]?: readonly Setup[K][] };
 type ChoiceField = keyof typeof CHOICES;
 
@@ -197,6 +199,7 @@ export function toHash(setup: Setup): string {
     `momentum=${setup.momentum}`,
     `loss=${setup.loss}`,
     `init=${setup.init}`,
+    ...(setup.speed !== "max" ? [`speed=${setup.speed}`] : []),
     ...(setup.example ? [`example=${setup.example}`] : []),
     ...(setup.lang ? [`lang=${setup.lang}`] : []),
     ...setup.hide.map((h) => `${h}${HIDE_SUFFIX}=true`),

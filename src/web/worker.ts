@@ -15,7 +15,7 @@ import { predictRows, readModelFiles } from "./model-import.ts";
 import type { ImportedModel, ModelFile } from "./model-kind.ts";
 import { engineReady, threadCount } from "./worker/engine.ts";
 import { createSession, prepare, type Session } from "./worker/session.ts";
-import { begin, close, current, play, rate, run, send, stop } from "./worker/training.ts";
+import { begin, close, current, pace, play, rate, run, send, stop } from "./worker/training.ts";
 import { drawView } from "./worker/views.ts";
 
 /** The session, for a call that needs a network. */
@@ -46,6 +46,7 @@ const api: PlaygroundWorker = {
   },
 
   play,
+  pace,
 
   pause(): number {
     const s = current();

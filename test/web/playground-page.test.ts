@@ -112,6 +112,22 @@ describe("the playground page", () => {
     await clean(w);
   });
 
+  it("trains at the pace chosen: 10 epochs a second can be watched, and 'as fast as it goes' takes over at once", async () => {
+    const w = await openPage(session(), "#speed=10");
+    expect(await w.page.inputValue("[data-testid=speed]")).toBe("10");
+    await w.page.click("[data-testid=play]");
+    await waitForEpoch(w.page, ">=", 2);
+    const from = await epochOf(w.page);
+    await w.page.waitForTimeout(1000);
+    // At most the second's 10 epochs (and one frame's worth of slack); fewer on a busy machine.
+    expect((await epochOf(w.page)) - from).toBeLessThanOrEqual(12);
+    await w.page.selectOption("[data-testid=speed]", "max");
+    await w.page.waitForFunction(() => !location.hash.includes("speed="));
+    await waitForEpoch(w.page, ">", 1000);
+    await pauseAndSettle(w.page);
+    await clean(w);
+  });
+
   it("a feature clicked on joins the network and the URL", async () => {
     const w = await openPage(session());
     const caption = (): Promise<string | null> => w.page.textContent("[data-testid=heatmap-caption]");

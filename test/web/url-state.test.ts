@@ -4,7 +4,7 @@ import { validateExperiment } from "../../src/experiment/validate.ts";
 import { prepareExperiment } from "../../src/experiment/prepare.ts";
 import { createTrainer } from "../../src/nn/trainer.ts";
 import { evaluate } from "../../src/nn/evaluate.ts";
-import { ACTIVATIONS, CLASS_DATASETS, defaultSetup, FEATURES, HIDABLE, INITS, OPTIMIZERS, PAGE_LOSSES, REG_DATASETS, toExperiment, trainCount, type Setup } from "../../src/web/setup.ts";
+import { ACTIVATIONS, CLASS_DATASETS, defaultSetup, FEATURES, HIDABLE, INITS, OPTIMIZERS, PAGE_LOSSES, REG_DATASETS, SPEEDS, toExperiment, trainCount, type Setup } from "../../src/web/setup.ts";
 import { noticeText, parseHash, seedOf, toHash } from "../../src/web/url-state.ts";
 
 // A link as TensorFlow Playground writes it (its own serialisation order and spelling).
@@ -65,6 +65,7 @@ describe("the set-up in the URL", () => {
       momentum: fc.constantFrom(0.5, 0.9, 0.99),
       loss: fc.constantFrom(...PAGE_LOSSES),
       init: fc.constantFrom(...INITS),
+      speed: fc.constantFrom(...SPEEDS),
       example: fc.constantFrom(null, "moons-deep", "one-feature", "file"),
       lang: fc.constantFrom(null, "en", "zh"),
     }) as fc.Arbitrary<Setup>;

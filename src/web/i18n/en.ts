@@ -33,6 +33,10 @@ export const EN = {
   "field.regularizationRate": "Regularization rate",
   "field.problem": "Problem type",
   "field.optimizer": "Optimizer",
+  "field.speed": "Speed",
+  "speed.max": "Fastest",
+  "speed.60": "60 epochs/s",
+  "speed.10": "10 epochs/s",
   "field.momentum": "Momentum",
   "field.loss": "Loss",
   "field.init": "Initialisation",
@@ -222,6 +226,7 @@ export const EN = {
   "hide.optimizer": "Optimizer",
   "hide.loss": "Loss",
   "hide.init": "Initialisation",
+  "hide.speed": "Speed",
 
   // "Compare" and the training GIF (compare.ts, ui/compare-panel.ts, ui/gif-export.ts).
   "compare.heading": "Compare",

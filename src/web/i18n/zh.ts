@@ -29,6 +29,10 @@ export const ZH: Record<MessageKey, string> = {
   "field.regularizationRate": "正则化率",
   "field.problem": "问题类型",
   "field.optimizer": "优化器",
+  "field.speed": "速度",
+  "speed.max": "最快",
+  "speed.60": "每秒 60 轮",
+  "speed.10": "每秒 10 轮",
   "field.momentum": "动量",
   "field.loss": "损失函数",
   "field.init": "初始化",
@@ -211,6 +215,7 @@ export const ZH: Record<MessageKey, string> = {
   "hide.optimizer": "优化器",
   "hide.loss": "损失函数",
   "hide.init": "初始化",
+  "hide.speed": "速度",
 
   "compare.heading": "对比",
   "compare.open": "展开",

@@ -6,7 +6,7 @@
 import * as Comlink from "comlink";
 import type { Frame } from "../protocol.ts";
 import { exampleNamed } from "../examples.ts";
-import { DEFAULT_SETUP, fileLearningRate, liveSettings, toExperiment, withPageSettings, type Setup } from "../setup.ts";
+import { DEFAULT_SETUP, epochsPerSecond, fileLearningRate, liveSettings, toExperiment, withPageSettings, type Setup } from "../setup.ts";
 import { language, t } from "../i18n.ts";
 import { compareAndGif } from "../compare-mount.ts";
 import { importedJob, importProblem, modelFiles, noFitText, storeImported } from "../imported.ts";
@@ -75,6 +75,10 @@ export function change(patch: Partial<Setup>): void {
     relabel();
     return;
   }
+  if (keys.every((k) => k === "speed")) {
+    void worker.pace(epochsPerSecond(state.setup.speed));
+    return;
+  }
   if (keys.every((k) => VIEW_ONLY.includes(k))) {
     applyHidden();
     drawPoints();
@@ -136,6 +140,7 @@ export async function restart(keepPlaying: boolean): Promise<void> {
     state.view!.error.textContent = "";
     drawPoints();
     compare.baseChanged();
+    void worker.pace(epochsPerSecond(state.setup.speed));
     if (keepPlaying) play();
   } catch (e) {
     if (mine !== state.generation) return;

@@ -21,6 +21,9 @@ let lastFrame = 0;
 let lastGrid = -Infinity;
 let epochsPerSlice = 1;
 let gridCost = 0;
+/** Epochs a second at most (Infinity: as fast as it goes), counted from `paced`. */
+let perSecond = Infinity;
+let paced = { t: 0, epoch: 0 };
 const recent: { t: number; epoch: number }[] = [];
 
 // A zero-delay yield (setTimeout is clamped to 4 ms when nested).
@@ -32,7 +35,24 @@ tick.port1.onmessage = () => {
 function schedule(): void {
   if (scheduled || !playing) return;
   scheduled = true;
-  tick.port2.postMessage(null);
+  if (perSecond === Infinity) tick.port2.postMessage(null);
+  // At a pace: the next epoch is due in 1/perSecond s (setTimeout's few ms of slack do not add
+  // up: each slice trains the epochs due since the pace began).
+  else
+    setTimeout(() => {
+      scheduled = false;
+      slice();
+    }, 1000 / perSecond);
+}
+
+/** Sets the pace (epochs a second; Infinity or less than 0 none) from now on. */
+export function pace(epochsPerSecond: number): void {
+  perSecond = epochsPerSecond > 0 ? epochsPerSecond : Infinity;
+  restartPace();
+}
+
+function restartPace(): void {
+  paced = { t: performance.now(), epoch: session?.trainer.epoch ?? 0 };
 }
 
 /** The session being trained, or null before the first set-up. */
@@ -58,6 +78,7 @@ export function begin(s: Session): void {
 export function play(): void {
   if (!session || playing) return;
   playing = true;
+  restartPace();
   schedule();
 }
 
@@ -114,6 +135,7 @@ export function run(s: Session, k: number): string | null {
 function slice(): void {
   const s = session;
   if (!s || !playing) return;
+  if (perSecond !== Infinity) return pacedSlice(s);
   const start = performance.now();
   let error: string | null = null;
   // Grow the chunk until a slice takes about SLICE_MS; checking the clock every epoch would cost more than tiny epochs.
@@ -130,6 +152,22 @@ function slice(): void {
   while (recent.length > 2 && now - recent[0].t > 1000) recent.shift();
   // Heatmaps every GRID_MS, or less often when one grid pass is costly (a big network): at most ~25 % of the time.
   if (error || now - lastFrame >= FRAME_MS) send(s, error !== null || now - lastGrid >= Math.max(GRID_MS, 4 * gridCost), error);
+  schedule();
+}
+
+/** A slice at a pace: the epochs due since the pace began, then a frame (with heatmaps every GRID_MS). */
+function pacedSlice(s: Session): void {
+  const now = performance.now();
+  const due = Math.floor(((now - paced.t) * perSecond) / 1000) - (s.trainer.epoch - paced.epoch);
+  let error: string | null = null;
+  if (due > 0) {
+    // More than a second behind (a busy machine, a throttled tab): start the count again rather than race.
+    error = run(s, Math.min(due, Math.ceil(perSecond)));
+    if (due > perSecond) restartPace();
+    recent.push({ t: now, epoch: s.trainer.epoch });
+    while (recent.length > 2 && now - recent[0].t > 1000) recent.shift();
+    send(s, error !== null || now - lastGrid >= Math.max(GRID_MS, 4 * gridCost), error);
+  }
   schedule();
 }
 
