@@ -209,6 +209,14 @@ describe("the playground page", () => {
     expect(await w.page.inputValue("[data-testid=learningRate]")).toBe("0.1");
     expect(await w.page.getAttribute(".dataset-thumb.selected", "data-dataset")).toBe("xor");
     expect(await lossOf(w.page, "test")).toBe(loss);
+    // Copy link puts that link on the clipboard and says so on the button.
+    await session().context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(session().server.url).origin });
+    await w.page.click("[data-testid=copy-link]");
+    await w.page.waitForFunction(() => document.querySelector("[data-testid=copy-link]")?.getAttribute("data-copied") === "true");
+    expect(await w.page.textContent("[data-testid=copy-link]")).toBe("Link copied");
+    const copied = await w.page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(await w.page.evaluate(() => location.href));
+    expect(copied).toContain("dataset=xor");
     await clean(w);
   });
 

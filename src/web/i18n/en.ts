@@ -26,6 +26,8 @@ export const EN = {
   "action.model.title": "Download the trained model (glassbox predict --model reads it)",
   "action.link": "Copy link",
   "action.link.title": "Copy a link that opens this set-up",
+  "action.link.copied": "Link copied",
+  "action.link.failed": "Copy it from the address bar",
   "field.epoch": "Epoch",
   "field.learningRate": "Learning rate",
   "field.activation": "Activation",

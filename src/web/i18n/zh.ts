@@ -22,6 +22,8 @@ export const ZH: Record<MessageKey, string> = {
   "action.model.title": "下载训练好的模型（glassbox predict --model 可读取）",
   "action.link": "复制链接",
   "action.link.title": "复制一个能打开当前设置的链接",
+  "action.link.copied": "链接已复制",
+  "action.link.failed": "请从地址栏复制",
   "field.epoch": "训练轮数",
   "field.learningRate": "学习率",
   "field.activation": "激活函数",

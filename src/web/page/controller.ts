@@ -42,9 +42,15 @@ export const handlers: Handlers = {
   openFile: (opened) => void openExperiment("file", opened),
   importModel: (files) => void importModelFiles(files),
   switchLanguage: () => change({ lang: language() === "zh" ? "en" : "zh" }),
-  copyLink: () => {
+  copyLink: async () => {
     writeUrl();
-    void navigator.clipboard?.writeText(location.href).catch(() => undefined);
+    try {
+      if (!navigator.clipboard) return false;
+      await navigator.clipboard.writeText(location.href);
+      return true;
+    } catch {
+      return false;
+    }
   },
 };
 

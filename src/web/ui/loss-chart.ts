@@ -5,8 +5,9 @@
 import { PALETTE } from "../../viz/palette.ts";
 
 const MAX_POINTS = 1200;
-export const TRAIN_COLOR = PALETTE.ink;
-export const TEST_COLOR = PALETTE.highlight;
+// TensorFlow Playground's: training grey, test black (neither a class's colour).
+export const TRAIN_COLOR = PALETTE.muted;
+export const TEST_COLOR = PALETTE.ink;
 
 export class LossChart {
   private epochs: number[] = [];

@@ -56,7 +56,8 @@ export interface Handlers {
   exportExperiment(): void;
   downloadSpreadsheet(): void;
   downloadModel(): void;
-  copyLink(): void;
+  /** Copies the page's link; whether the clipboard took it. */
+  copyLink(): Promise<boolean>;
   /** The language switch: the other language. */
   switchLanguage(): void;
   /** Files that are a model (with its weights, or a CSV to draw it over): imported to look inside (imported.ts). */
@@ -86,7 +87,19 @@ export function topBar(setup: Setup, on: Handlers): { root: HTMLElement; epoch: 
   const model = el("button", { class: "text-button", "data-testid": "export-model", title: t("action.model.title"), text: t("action.model") });
   model.addEventListener("click", () => on.downloadModel());
   const link = el("button", { class: "text-button", "data-testid": "copy-link", title: t("action.link.title"), text: t("action.link") });
-  link.addEventListener("click", () => on.copyLink());
+  // The answer shows on the button for a moment: copied, or where to copy it from instead.
+  let restore = 0;
+  link.addEventListener("click", () =>
+    void on.copyLink().then((copied) => {
+      link.textContent = t(copied ? "action.link.copied" : "action.link.failed");
+      link.dataset.copied = String(copied);
+      clearTimeout(restore);
+      restore = window.setTimeout(() => {
+        link.textContent = t("action.link");
+        delete link.dataset.copied;
+      }, 2000);
+    }),
+  );
   const other = language() === "zh" ? "en" : "zh";
   const langButton = el("button", { class: "text-button lang-switch", "data-testid": "lang", lang: other === "zh" ? "zh-Hans" : "en", title: t("lang.title"), text: t("lang.other") });
   langButton.addEventListener("click", () => on.switchLanguage());
