@@ -39,6 +39,8 @@ describe("the playground page", () => {
       if (tab === "history") await w.page.click("[data-testid=step]");
       const first = await openView(w.page, tab);
       expect(first, tab).toMatch(/^<svg/);
+      // Three neurons are a cube, which turns when dragged: the hint says so.
+      if (tab === "hidden") expect(await w.page.isVisible(`.view-hint:text("${CATALOGUES.en["views.cube"]}")`)).toBe(true);
       const drawn = Number(await w.page.getAttribute("[data-testid=view-picture]", "data-drawn"));
       await w.page.click("[data-testid=play]");
       await w.page.waitForFunction((d) => Number(document.querySelector("[data-testid=view-picture]")?.getAttribute("data-drawn")) > d + 1, drawn);
@@ -77,6 +79,8 @@ describe("the playground page", () => {
     const w = await openPage(session(), "#networkShape=2");
     const p = await exported(w.page);
     const atOne = await openView(w.page, "hidden");
+    // Two neurons are a plane: no cube to turn, so no hint that it turns.
+    expect(await w.page.isVisible(`.view-hint:text("${CATALOGUES.en["views.cube"]}")`)).toBe(false);
     const width = Number(/<svg[^>]* width="(\d+)"/.exec(atOne)![1]);
     // The same SVG as the page drew, serialised by the page's DOM like the one it shows.
     const asShown = (svg: string): Promise<string> => w.page.evaluate((text) => {

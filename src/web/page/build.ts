@@ -50,6 +50,7 @@ export function render(actions: BuildActions): void {
   const noticeBox = state.notices.length ? noticeElement() : null;
   const views = new ViewsPanel({
     hiddenLayers: fileNetwork() ? (imported?.model.layers ?? info?.layers ?? [{}]).length - 1 : setup.networkShape.length,
+    hiddenUnits: fileNetwork() ? (imported?.model.layers ?? info?.layers ?? []).slice(0, -1).map((l) => l.units) : setup.networkShape,
     paramNames: () => worker.paramNames(),
     draw: (request) => worker.view(request),
     applyIteration: async () => {

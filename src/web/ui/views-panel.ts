@@ -19,6 +19,8 @@ const TABS: readonly ViewTab[] = PAGE_VIEWS.map((v) => v.tab);
 
 export interface ViewsPanelOptions {
   hiddenLayers: number;
+  /** Each hidden layer's neurons (the hint that the cube turns applies to a layer of three). */
+  hiddenUnits: readonly number[];
   paramNames: () => Promise<string[]>;
   draw: (request: ViewRequest) => Promise<ViewResult>;
   applyIteration: () => Promise<void>;
@@ -211,8 +213,12 @@ export class ViewsPanel {
       s.layer = Math.min(s.layer, this.o.hiddenLayers);
       const layer = el("select", { "data-testid": "view-layer" });
       for (let l = 1; l <= this.o.hiddenLayers; l++) layer.append(el("option", { value: String(l), selected: l === s.layer, text: t("views.layerOption", { layer: l }) }));
+      const cube = hint(t("views.cube"));
+      const showCube = (): void => void (cube.hidden = this.o.hiddenUnits[s.layer - 1] !== 3);
+      showCube();
       layer.addEventListener("change", () => {
         s.layer = Number(layer.value);
+        showCube();
         this.changed();
       });
       const slider = el("input", { type: "range", min: 0, max: 1, step: 0.01, value: s.t, "data-testid": "morph", "aria-label": t("views.morph.aria") });
@@ -238,7 +244,7 @@ export class ViewsPanel {
           if (t >= 1) clearInterval(this.morphTimer);
         }, 50);
       });
-      c.append(el("label", {}, `${t("views.layer")} `, layer), el("label", { class: "morph" }, `${t("views.morph.from")} `, slider, ` ${t("views.morph.to")} `), readout, play, hint(t("views.cube")));
+      c.append(el("label", {}, `${t("views.layer")} `, layer), el("label", { class: "morph" }, `${t("views.morph.from")} `, slider, ` ${t("views.morph.to")} `), readout, play, cube);
     } else if (this.tab === "landscape") {
       const names = await this.o.paramNames();
       if (names.length < 2) return;
