@@ -119,7 +119,8 @@ export interface PlaygroundWorker {
   pause(): number;
   /** One epoch, then a frame with grids. */
   step(): void;
-  update(settings: LiveSettings): void;
+  /** Settings that change a running training in place (those given; a file's network takes the learning rate only). */
+  update(settings: Partial<LiveSettings>): void;
   /** Sets one parameter (a weight or a bias) at once; a frame with grids follows. */
   setParam(index: number, value: number): void;
   /** The trained model as a model file (what `glassbox predict` and `plot --model` read). */

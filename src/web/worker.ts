@@ -64,17 +64,17 @@ const api: PlaygroundWorker = {
     send(s, true, error);
   },
 
-  update(settings: LiveSettings): void {
+  update(settings: Partial<LiveSettings>): void {
     const s = current();
     if (!s) return;
-    s.trainer.update(settings);
-    // The experiment as it trains now: the step inspector, its apply and the workbook read it.
     const config = s.prepared.config as unknown as Record<string, unknown>;
-    config.learningRate = settings.learningRate;
-    config.batchSize = settings.batchSize;
-    config.l1 = settings.l1;
-    config.l2 = settings.l2;
-    if (config.optimizer === "sgd") config.momentum = settings.momentum;
+    // L-BFGS has no learning rate; momentum is SGD's.
+    const given = { ...settings };
+    if (config.optimizer === "lbfgs") delete given.learningRate;
+    if (config.optimizer !== "sgd") delete given.momentum;
+    s.trainer.update(given);
+    // The experiment as it trains now: the step inspector, its apply and the workbook read it.
+    Object.assign(config, given);
   },
 
   setParam(index: number, value: number): void {

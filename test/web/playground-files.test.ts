@@ -87,10 +87,14 @@ describe("the walkthroughs and your own data in the page", () => {
   it("a walkthrough exports as its own file, trained as far as the page trained it, to the page's loss", async () => {
     const w = await openPage(session(), "#example=three-classes");
     await waitForEpoch(w.page, "=", 0);
+    // The page's learning rate, chosen on the running network, is the only setting it changes in
+    // the file's training (Adam, batches of 32): the rest stays the file's.
+    await w.page.selectOption("[data-testid=learningRate]", "0.03");
+    await w.page.waitForFunction(() => location.hash.includes("learningRate=0.03&"));
     const { pageLoss, json } = await stepThenExport(w.page, 3);
     const file = JSON.parse(readFileSync("examples/three-classes.json", "utf8"));
     expect({ data: json.data, model: json.model, init: json.init, loss: json.loss }).toEqual({ data: file.data, model: file.model, init: file.init, loss: file.loss });
-    expect(json.train).toEqual({ ...file.train, epochs: 3 });
+    expect(json.train).toEqual({ ...file.train, learningRate: 0.03, epochs: 3 });
     const cliLoss = cliTestLoss(json);
     expect(Math.abs(cliLoss - pageLoss) / cliLoss).toBeLessThan(1e-12);
     await clean(w);

@@ -109,6 +109,11 @@ describe("the playground page", () => {
     await w.page.keyboard.press("s");
     await w.page.waitForTimeout(200);
     expect(await epochOf(w.page)).toBe(0);
+    // The classroom panel's summary opens with Space, and training does not start.
+    await w.page.focus("footer.classroom summary");
+    await w.page.keyboard.press("Space");
+    await w.page.waitForFunction(() => document.querySelector("footer.classroom details")?.hasAttribute("open"));
+    expect(await w.page.getAttribute("[data-testid=play]", "aria-pressed")).toBe("false");
     await clean(w);
   });
 

@@ -54,9 +54,10 @@ export function render(actions: BuildActions): void {
     paramNames: () => worker.paramNames(),
     draw: (request) => worker.view(request),
     applyIteration: async () => {
+      const run = state.generation;
       await worker.applyIteration();
       // An update outside the epochs: an exported file cannot replay it (page/downloads.ts says so).
-      state.changedMidRun = true;
+      if (state.generation === run) state.changedMidRun = true;
     },
     pause: () => {
       if (state.playing) pause();

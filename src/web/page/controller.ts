@@ -18,6 +18,7 @@ import { applyHidden, drawPoints, paintGrids, paintInputs, showManyFeatures } fr
 import { applyLanguage } from "./language.ts";
 import { currentFile, keepOpened, type OpenedFile } from "./opened-file.ts";
 import { columnsProblem } from "../ui/csv-columns.ts";
+import { fileNetwork } from "./shown-network.ts";
 import { clearTooltip, closeEditor } from "./overlays.ts";
 import { state, worker, writeUrl } from "./state.ts";
 import { pause, play, step } from "./transport.ts";
@@ -94,7 +95,8 @@ export function change(patch: Partial<Setup>): void {
   }
   if (keys.every((k) => LIVE.includes(k) || VIEW_ONLY.includes(k))) {
     if ((state.latest?.epoch ?? 0) > 0) state.changedMidRun = true;
-    void worker.update(liveSettings(state.setup));
+    // A walkthrough or file keeps its own settings but for the learning rate (setup.ts withPageSettings).
+    void worker.update(fileNetwork() ? { learningRate: state.setup.learningRate } : liveSettings(state.setup));
     drawPoints();
     return;
   }

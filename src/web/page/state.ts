@@ -61,7 +61,7 @@ export interface PageState {
 }
 
 /** The set-up the page opens with: the link's. */
-function setupFromLink(hash: string): { setup: Setup; notices: Message[] } {
+export function setupFromLink(hash: string): { setup: Setup; notices: Message[] } {
   const parsed = parseHash(hash);
   let setup = parsed.setup;
   // A link naming a walkthrough but no learning rate trains at the file's own; it shows the test

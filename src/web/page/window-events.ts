@@ -1,10 +1,10 @@
 /** What the page hears from the window: dropped files, the keyboard, a changed link, a resize. */
-import { parseHash, toHash } from "../url-state.ts";
+import { toHash } from "../url-state.ts";
 import { readChosen } from "../ui/panels.ts";
 import { handlers, relabel, renderPage, restart } from "./controller.ts";
 import { drawPoints } from "./drawing.ts";
 import { applyLanguage } from "./language.ts";
-import { state } from "./state.ts";
+import { setupFromLink, state } from "./state.ts";
 
 export function listenToWindow(): void {
   // Files dropped anywhere on the page open as if chosen.
@@ -32,11 +32,15 @@ export function listenToWindow(): void {
   });
 
   window.addEventListener("hashchange", () => {
-    const next = parseHash(location.hash);
+    // Read as a link the page opens with (a walkthrough's own learning rate and test points).
+    const next = setupFromLink(location.hash);
     if (toHash(next.setup) === toHash(state.setup)) return;
     const onlyLanguage = toHash({ ...next.setup, lang: state.setup.lang }) === toHash(state.setup);
+    // Leaving the Playground's data for a walkthrough: its settings are kept for coming back (controller.ts).
+    if (!state.setup.example && next.setup.example) state.playground = { learningRate: state.setup.learningRate, showTestData: state.setup.showTestData };
+    if (!next.setup.example) state.playground = null;
     state.setup = next.setup;
-    state.notices = next.messages;
+    state.notices = next.notices;
     applyLanguage(state.setup);
     if (onlyLanguage) relabel();
     else void restart(false);
@@ -62,15 +66,15 @@ const TYPED = /^(text|number|search|email|url|tel|password|date|time|datetime-lo
 
 /**
  * Whether the focused element handles `key` itself: a text field, a menu or an editable region
- * every key; a button, link or checkbox Space and Enter (they press it); a slider or radio group
- * the arrows too.
+ * every key; a button, link, summary or checkbox Space and Enter (they press it); a slider or
+ * radio group the arrows too.
  */
 export function ownsKey(target: HTMLElement | null, key: string): boolean {
   if (!target) return false;
   const tag = target.tagName;
   if (tag === "TEXTAREA" || tag === "SELECT" || target.isContentEditable) return true;
   if (tag === "INPUT" && TYPED.test((target as HTMLInputElement).type)) return true;
-  if (key === " " || key === "Enter") return tag === "BUTTON" || tag === "INPUT" || tag === "A" || target.getAttribute("role") === "button";
-  if (key.startsWith("Arrow")) return tag === "INPUT";
+  if (key === " " || key === "Enter") return /^(BUTTON|INPUT|A|SUMMARY)$/.test(tag) || target.getAttribute("role") === "button";
+  if (key.startsWith("Arrow")) return tag === "INPUT" && /^(range|radio)$/.test((target as HTMLInputElement).type);
   return false;
 }

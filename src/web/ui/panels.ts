@@ -6,7 +6,7 @@
  * Controls only report what the user did; the page's controller (page/controller.ts) owns the set-up.
  */
 import { parseJsonText } from "../../experiment/json-text.ts";
-import { UserError } from "../../core/errors.ts";
+import { isUserError, UserError } from "../../core/errors.ts";
 import { csvTable } from "../../data/csv.ts";
 import { generateDataset } from "../../data/generate.ts";
 import { EXAMPLES } from "../examples.ts";
@@ -185,7 +185,8 @@ export async function readChosen(list: File[], on: Handlers, error: HTMLElement)
     }
     throw new Error(list.length === 0 ? t("file.none") : t("file.which"));
   } catch (e) {
-    error.textContent = (e as Error).message;
+    // The engine's own words (a CSV that does not parse) in the page's sentence; the page's are its own.
+    error.textContent = isUserError(e) ? t("file.unchanged", { problem: e.message }) : (e as Error).message;
   }
 }
 

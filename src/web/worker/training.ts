@@ -157,13 +157,21 @@ function slice(): void {
 
 /** A slice at a pace: the epochs due since the pace began, then a frame (with heatmaps every GRID_MS). */
 function pacedSlice(s: Session): void {
-  const now = performance.now();
-  const due = Math.floor(((now - paced.t) * perSecond) / 1000) - (s.trainer.epoch - paced.epoch);
+  const start = performance.now();
+  const due = Math.floor(((start - paced.t) * perSecond) / 1000) - (s.trainer.epoch - paced.epoch);
   let error: string | null = null;
   if (due > 0) {
-    // More than a second behind (a busy machine, a throttled tab): start the count again rather than race.
-    error = run(s, Math.min(due, Math.ceil(perSecond)));
-    if (due > perSecond) restartPace();
+    // One epoch at a time for at most SLICE_MS, as an unpaced slice: epochs slower than the pace
+    // must not hold the worker (pause, a view) for the whole backlog.
+    let trained = 0;
+    while (trained < due && error === null && (trained === 0 || performance.now() - start < SLICE_MS)) {
+      error = run(s, 1);
+      trained++;
+    }
+    // More than a second behind (slow epochs, a busy machine, a throttled tab): start the count
+    // again rather than race to catch up.
+    if (due - trained > perSecond) restartPace();
+    const now = performance.now();
     recent.push({ t: now, epoch: s.trainer.epoch });
     while (recent.length > 2 && now - recent[0].t > 1000) recent.shift();
     send(s, error !== null || now - lastGrid >= Math.max(GRID_MS, 4 * gridCost), error);
