@@ -25,11 +25,13 @@ export interface CsvRow {
   cells: string[];
 }
 
+const EMPTY = "is empty (a header row naming the columns is required)";
+
 export function parseCsvData(text: string, columns: CsvColumns, fileLabel = "data.csv"): DataSplit {
   // Rows are read in passes over the text, one row at a time: nothing per row is kept but the numbers.
   const source = rowSource(text, fileLabel);
   const header = source.header;
-  if (!header) throw new UserError("is empty (a header row naming the columns is required)", fileLabel);
+  if (!header) throw new UserError(EMPTY, fileLabel);
   const names = header.cells;
   const { featureIdx, targetIdxs, splitIdx } = resolveColumns(names, columns, fileLabel);
   const targetIdx = targetIdxs[0];
@@ -155,12 +157,13 @@ function rowSource(text: string, fileLabel: string): RowSource {
 
 /**
  * A CSV's header and the cells of its other rows, read as `parseCsvData` reads them (quotes, a
- * byte-order mark, blank lines): for previews and first guesses at its columns. Invalid CSV is a
- * UserError naming the line.
+ * byte-order mark, blank lines): for previews and first guesses at its columns. An empty or
+ * invalid CSV is a UserError (naming the line), as parseCsvData says it.
  */
 export function csvTable(text: string, fileLabel: string): { header: string[]; rows: string[][] } {
   const [head, ...rest] = readCsvRows(text, fileLabel);
-  return { header: head?.cells ?? [], rows: rest.map((r) => r.cells) };
+  if (!head) throw new UserError(EMPTY, fileLabel);
+  return { header: head.cells, rows: rest.map((r) => r.cells) };
 }
 
 export function readCsvRows(text: string, fileLabel: string): CsvRow[] {

@@ -277,8 +277,7 @@ export function withPageSettings(file: ExperimentJson, setup: Setup): Experiment
 export function fileLearningRate(file: ExperimentJson): number {
   const train = (file.train as Record<string, unknown> | undefined) ?? {};
   if (typeof train.learningRate === "number") return train.learningRate;
-  const name = train.optimizer ?? DEFAULTS.train.optimizer;
-  return isOptimizerName(name) ? defaultLearningRate(name) : defaultLearningRate(DEFAULTS.train.optimizer);
+  return defaultLearningRate(isOptimizerName(train.optimizer) ? train.optimizer : DEFAULTS.train.optimizer);
 }
 
 /**

@@ -98,6 +98,15 @@ describe("csvTable", () => {
     expect(d.train.y).toEqual(["a,b", "c"]);
   });
 
+  it("says an empty file is empty, as parseCsvData does", () => {
+    for (const text of ["", "\n\n", "\ufeff"]) {
+      const e = thrown(() => csvTable(text, "own.csv"));
+      expect(isUserError(e)).toBe(true);
+      expect(e.message).toBe(thrown(() => parseCsvData(text, { target: "y" }, "own.csv")).message);
+      expect(e.message).toMatch(/^own\.csv: is empty/);
+    }
+  });
+
   it("names the line of an unclosed quote, as a user error", () => {
     const e = thrown(() => csvTable('x,y\n1,0\n"2,1\n', "own.csv"));
     expect(isUserError(e)).toBe(true);

@@ -1,6 +1,7 @@
 /** One optimiser's epochs: first-order (gd, sgd, Adam; full batch or mini-batches) and L-BFGS, each measuring through the Recorder. */
 import { gatherRows, type Matrix } from "../../core/matrix.ts";
 import { createRandom, shuffle, type Random } from "../../core/random.ts";
+import { sameValues } from "../../core/same-values.ts";
 import { createLbfgs, type LbfgsStepper } from "../lbfgs.ts";
 import { outputLayer, type Network } from "../network.ts";
 import type { OptimizerEntry } from "../optimizers/entry.ts";
@@ -246,10 +247,4 @@ export class Lbfgs implements Engine {
     const A = forward(net, data.X.data, ws);
     this.rec.measure(epoch, reportedLoss(net, lossTotal(net, data.Y, ws), n, this.s.l2, this.s.l1), accuracy(A, data.Y, n, this.units, this.task));
   }
-}
-
-/** Whether two arrays hold the same values (NaN equal to NaN). */
-function sameValues(a: Float64Array, b: Float64Array): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !(a[i] !== a[i] && b[i] !== b[i])) return false;
-  return true;
 }

@@ -49,7 +49,6 @@ export function render(actions: BuildActions): void {
   board.append(data, middle, out.root);
   const noticeBox = state.notices.length ? noticeElement() : null;
   const views = new ViewsPanel({
-    hiddenLayers: fileNetwork() ? (imported?.model.layers ?? info?.layers ?? [{}]).length - 1 : setup.networkShape.length,
     hiddenUnits: fileNetwork() ? (imported?.model.layers ?? info?.layers ?? []).slice(0, -1).map((l) => l.units) : setup.networkShape,
     paramNames: () => worker.paramNames(),
     draw: (request) => worker.view(request),

@@ -20,7 +20,7 @@ import { currentFile, keepOpened, type OpenedFile } from "./opened-file.ts";
 import { columnsProblem } from "../ui/csv-columns.ts";
 import { fileNetwork } from "./shown-network.ts";
 import { clearTooltip, closeEditor } from "./overlays.ts";
-import { state, worker, writeUrl } from "./state.ts";
+import { rememberPlayground, state, worker, writeUrl } from "./state.ts";
 import { pause, play, step } from "./transport.ts";
 import { wake } from "./frame-loop.ts";
 import { errorText } from "../error-text.ts";
@@ -199,7 +199,7 @@ async function openExperiment(name: string | null, opened?: OpenedFile): Promise
   }
   // A walkthrough or file trains at its own learning rate and shows its test points (as the
   // articles' figures do); back on the Playground's data, the Playground's own settings return.
-  if (!state.setup.example && name !== null) state.playground = { learningRate: state.setup.learningRate, showTestData: state.setup.showTestData };
+  rememberPlayground(name);
   let own: Partial<Setup> = {};
   if (file) own = { learningRate: fileLearningRate(file.experiment), showTestData: true };
   else if (name === null) {

@@ -61,6 +61,14 @@ export interface PageState {
 }
 
 /** The set-up the page opens with: the link's. */
+/**
+ * Before the set-up moves to walkthrough or file `example` (null: the Playground's data): leaving
+ * the Playground's data keeps its learning rate and test-data choice for coming back.
+ */
+export function rememberPlayground(example: string | null): void {
+  if (!state.setup.example && example !== null) state.playground = { learningRate: state.setup.learningRate, showTestData: state.setup.showTestData };
+}
+
 export function setupFromLink(hash: string): { setup: Setup; notices: Message[] } {
   const parsed = parseHash(hash);
   let setup = parsed.setup;

@@ -4,7 +4,7 @@ import { readChosen } from "../ui/panels.ts";
 import { handlers, relabel, renderPage, restart } from "./controller.ts";
 import { drawPoints } from "./drawing.ts";
 import { applyLanguage } from "./language.ts";
-import { setupFromLink, state } from "./state.ts";
+import { rememberPlayground, setupFromLink, state } from "./state.ts";
 
 export function listenToWindow(): void {
   // Files dropped anywhere on the page open as if chosen.
@@ -36,8 +36,8 @@ export function listenToWindow(): void {
     const next = setupFromLink(location.hash);
     if (toHash(next.setup) === toHash(state.setup)) return;
     const onlyLanguage = toHash({ ...next.setup, lang: state.setup.lang }) === toHash(state.setup);
-    // Leaving the Playground's data for a walkthrough: its settings are kept for coming back (controller.ts).
-    if (!state.setup.example && next.setup.example) state.playground = { learningRate: state.setup.learningRate, showTestData: state.setup.showTestData };
+    rememberPlayground(next.setup.example);
+    // Back on the Playground's data, the link's own settings are the Playground's.
     if (!next.setup.example) state.playground = null;
     state.setup = next.setup;
     state.notices = next.notices;
@@ -69,7 +69,7 @@ const TYPED = /^(text|number|search|email|url|tel|password|date|time|datetime-lo
  * every key; a button, link, summary or checkbox Space and Enter (they press it); a slider or
  * radio group the arrows too.
  */
-export function ownsKey(target: HTMLElement | null, key: string): boolean {
+function ownsKey(target: HTMLElement | null, key: string): boolean {
   if (!target) return false;
   const tag = target.tagName;
   if (tag === "TEXTAREA" || tag === "SELECT" || target.isContentEditable) return true;

@@ -6,7 +6,7 @@
  * Controls only report what the user did; the page's controller (page/controller.ts) owns the set-up.
  */
 import { parseJsonText } from "../../experiment/json-text.ts";
-import { isUserError, UserError } from "../../core/errors.ts";
+import { isUserError } from "../../core/errors.ts";
 import { csvTable } from "../../data/csv.ts";
 import { generateDataset } from "../../data/generate.ts";
 import { EXAMPLES } from "../examples.ts";
@@ -196,8 +196,6 @@ export async function readChosen(list: File[], on: Handlers, error: HTMLElement)
  */
 export function experimentForCsv(name: string, text: string, target?: string, features?: string[]): OpenedFiles {
   const { header, rows } = csvTable(text, name);
-  // As the engine says it of an empty file (data/csv.ts), rather than that no target is named.
-  if (header.length === 0) throw new UserError("is empty (a header row naming the columns is required)", name);
   const y = target ?? header[header.length - 1];
   const xs = features ?? header.filter((h) => h !== y);
   const column = header.indexOf(y);

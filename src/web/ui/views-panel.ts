@@ -18,8 +18,7 @@ export type ViewTab = PageTab;
 const TABS: readonly ViewTab[] = PAGE_VIEWS.map((v) => v.tab);
 
 export interface ViewsPanelOptions {
-  hiddenLayers: number;
-  /** Each hidden layer's neurons (the hint that the cube turns applies to a layer of three). */
+  /** Each hidden layer's neurons (none: no hidden layer; the cube's hint is for a layer of three). */
   hiddenUnits: readonly number[];
   paramNames: () => Promise<string[]>;
   draw: (request: ViewRequest) => Promise<ViewResult>;
@@ -151,7 +150,7 @@ export class ViewsPanel {
     switch (this.tab) {
       case "hidden":
         // Without a hidden layer the controls say so (buildControls): nothing to draw.
-        if (this.o.hiddenLayers === 0) return null;
+        if (this.o.hiddenUnits.length === 0) return null;
         return s.t >= 1 ? { name: "hidden", width, layer: s.layer, azimuth: s.azimuth, elevation: s.elevation } : { name: "morph" as ExtraView, width, layer: s.layer, t: s.t };
       case "landscape":
         return { name: "landscape", width, params: s.params ?? undefined, mode: s.mode, azimuth: s.azimuth, elevation: s.elevation };
@@ -206,13 +205,13 @@ export class ViewsPanel {
     c.replaceChildren();
     const s = this.state;
     if (this.tab === "hidden") {
-      if (this.o.hiddenLayers === 0) {
+      if (this.o.hiddenUnits.length === 0) {
         c.append(el("span", { text: t("views.noHidden") }));
         return;
       }
-      s.layer = Math.min(s.layer, this.o.hiddenLayers);
+      s.layer = Math.min(s.layer, this.o.hiddenUnits.length);
       const layer = el("select", { "data-testid": "view-layer" });
-      for (let l = 1; l <= this.o.hiddenLayers; l++) layer.append(el("option", { value: String(l), selected: l === s.layer, text: t("views.layerOption", { layer: l }) }));
+      for (let l = 1; l <= this.o.hiddenUnits.length; l++) layer.append(el("option", { value: String(l), selected: l === s.layer, text: t("views.layerOption", { layer: l }) }));
       const cube = hint(t("views.cube"));
       const showCube = (): void => void (cube.hidden = this.o.hiddenUnits[s.layer - 1] !== 3);
       showCube();

@@ -147,9 +147,7 @@ function slice(): void {
     if (dt < SLICE_MS / 8) epochsPerSlice = Math.min(epochsPerSlice * 2, 1 << 16);
     else if (dt > SLICE_MS / 2 && epochsPerSlice > 1) epochsPerSlice = Math.max(1, epochsPerSlice >> 1);
   }
-  const now = performance.now();
-  recent.push({ t: now, epoch: s.trainer.epoch });
-  while (recent.length > 2 && now - recent[0].t > 1000) recent.shift();
+  const now = noteProgress(s);
   // Heatmaps every GRID_MS, or less often when one grid pass is costly (a big network): at most ~25 % of the time.
   if (error || now - lastFrame >= FRAME_MS) send(s, error !== null || now - lastGrid >= Math.max(GRID_MS, 4 * gridCost), error);
   schedule();
@@ -171,12 +169,18 @@ function pacedSlice(s: Session): void {
     // More than a second behind (slow epochs, a busy machine, a throttled tab): start the count
     // again rather than race to catch up.
     if (due - trained > perSecond) restartPace();
-    const now = performance.now();
-    recent.push({ t: now, epoch: s.trainer.epoch });
-    while (recent.length > 2 && now - recent[0].t > 1000) recent.shift();
+    const now = noteProgress(s);
     send(s, error !== null || now - lastGrid >= Math.max(GRID_MS, 4 * gridCost), error);
   }
   schedule();
+}
+
+/** Records where training is now, for `rate` (about the last second kept); returns the time. */
+function noteProgress(s: Session): number {
+  const now = performance.now();
+  recent.push({ t: now, epoch: s.trainer.epoch });
+  while (recent.length > 2 && now - recent[0].t > 1000) recent.shift();
+  return now;
 }
 
 /** Epochs per second over about the last second of training. */

@@ -1,6 +1,7 @@
 /** The views panel's pictures of the session, drawn by src/viz as the CLI's `plot` draws them. */
 import { firstIteration } from "../../experiment/first-iteration.ts";
 import { costGrid, costSurfaceScene, hiddenMorphScene, lossData, parseParam, paramNames, stepScenes, stepsLayout, toSvg, VIEWS, type Scene } from "../../viz/index.ts";
+import { sameValues } from "../../core/same-values.ts";
 import type { Trace } from "../../nn/trace.ts";
 import type { ViewRequest, ViewResult } from "../protocol.ts";
 import { arithmeticWords, stepHover } from "../step-arithmetic.ts";
@@ -30,7 +31,7 @@ export function drawView(s: Session, r: ViewRequest): ViewResult {
       break;
     case "steps": {
       const trace = traceOf(s);
-      const scenes = scenesOf(trace, r.width, r.cell);
+      const scenes = stepScenes(trace, { width: r.width, cell: r.cell });
       const k = Math.max(1, Math.min(scenes.length, r.step ?? 1));
       // The hover arithmetic (step-arithmetic.ts), for the layout of one picture per computed matrix.
       const hover = stepsLayout(trace) === "trace" ? stepHover(trace, scenes[k - 1], k, r.cell, arithmeticWords(r.words)) : null;
@@ -64,26 +65,10 @@ let lastTrace: { session: Session; params: Float64Array; config: string; trace: 
 function traceOf(s: Session): Trace {
   const config = JSON.stringify(s.prepared.config);
   const c = lastTrace;
-  if (c && c.session === s && c.config === config && sameParams(c.params, s.model.params)) return c.trace;
+  if (c && c.session === s && c.config === config && sameValues(c.params, s.model.params)) return c.trace;
   const trace = firstIteration(s.prepared, s.model);
   lastTrace = { session: s, params: s.model.params.slice(), config, trace };
   return trace;
-}
-
-/** The step pictures of a trace for a width and highlighted cell (the last ones asked for are kept). */
-let lastScenes: { trace: Trace; key: string; scenes: Scene[] } | null = null;
-function scenesOf(trace: Trace, width: number, cell: [number, number] | undefined): Scene[] {
-  const key = `${width}:${cell?.join(",") ?? ""}`;
-  if (lastScenes && lastScenes.trace === trace && lastScenes.key === key) return lastScenes.scenes;
-  const scenes = stepScenes(trace, { width, cell });
-  lastScenes = { trace, key, scenes };
-  return scenes;
-}
-
-function sameParams(a: Float64Array, b: Float64Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
-  return true;
 }
 
 /** The landscape's default pair: the first two weights into the output. */
