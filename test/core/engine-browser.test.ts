@@ -5,15 +5,13 @@
  * of the plain TypeScript kernels in the same browser. (Not necessarily Node's: the browser's
  * Math functions may round differently in the last bit.)
  */
-import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { build } from "esbuild";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { hasChromium, openChromium } from "../chromium.ts";
 
 interface Result {
   error?: string;
@@ -42,7 +40,7 @@ async function bundle(entry: string): Promise<string> {
   return out.outputFiles[0].text;
 }
 
-describe.skipIf(!existsSync(CHROMIUM))("the engine in a browser's Web Worker", () => {
+describe.skipIf(!hasChromium())("the engine in a browser's Web Worker", () => {
   let server: Server;
   let origin = "";
   let browser: Browser;
@@ -70,7 +68,7 @@ describe.skipIf(!existsSync(CHROMIUM))("the engine in a browser's Web Worker", (
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ["--no-sandbox", "--disable-gpu", "--headless=new", "--disable-dev-shm-usage"] });
+    browser = await openChromium();
   });
 
   afterAll(async () => {

@@ -3,13 +3,11 @@
  * from the real server on a free port, every console error and every request that leaves
  * 127.0.0.1 recorded.
  */
-import { existsSync } from "node:fs";
-import { chromium, type Browser, type BrowserContext, type ConsoleMessage, type Page, type Request } from "playwright-core";
+import type { Browser, BrowserContext, ConsoleMessage, Download, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { WEB_DIST } from "../../src/cli/serve/build.ts";
 import { startServer, type RunningServer } from "../../src/cli/serve/server.ts";
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { openChromium } from "../chromium.ts";
 
 /** The viewport a page opens with unless a test asks for another. */
 export const DESKTOP = { width: 1280, height: 800 };
@@ -29,13 +27,8 @@ export interface Session {
 }
 
 export async function openSession(): Promise<Session> {
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: install Debian's chromium (apt-get install chromium)`);
   const server = await startServer(WEB_DIST, { port: 0 });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--headless=new", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage"],
-  });
+  const browser = await openChromium();
   const context = await browser.newContext({ viewport: DESKTOP, acceptDownloads: true });
   return {
     browser,
@@ -187,4 +180,11 @@ export async function clean(w: Watched): Promise<void> {
   expect(w.errors).toEqual([]);
   expect(w.offsite).toEqual([]);
   w.release();
+}
+
+/** A download's bytes (read from its stream: over a connection to the shared browser there is no local file). */
+export async function downloadBytes(download: Download): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }

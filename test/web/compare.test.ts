@@ -24,7 +24,7 @@ import { FEATURE_LABEL, toExperiment } from "../../src/web/setup.ts";
 import { parseHash } from "../../src/web/url-state.ts";
 import { svgHash } from "../../src/web/svg-hash.ts";
 import { decodeGif } from "../render/decode.ts";
-import { clean, epochOf, openPage, useSession, pauseAndSettle, waitForEpoch, type Watched } from "./browser.ts";
+import { clean, downloadBytes, epochOf, openPage, pauseAndSettle, type Watched, useSession, waitForEpoch } from "./browser.ts";
 
 const session = useSession();
 
@@ -170,7 +170,7 @@ describe("the training GIF", () => {
     await pauseAndSettle(w.page);
     const epochs = await epochOf(w.page);
     const [expDownload] = await Promise.all([w.page.waitForEvent("download"), w.page.click("[data-testid=export]")]);
-    const exported = readFileSync((await expDownload.path())!, "utf8");
+    const exported = (await downloadBytes(expDownload)).toString("utf8");
     expect(JSON.parse(exported).train.epochs).toBe(epochs);
     // The page makes its GIF while the CLI's frames are made here.
     const gifDownload = w.page.waitForEvent("download", { timeout: 90_000 });
@@ -190,7 +190,7 @@ describe("the training GIF", () => {
     const compared = [0, 1, 20, 40, seq.count - 1];
     const cliFrames = compared.map((i) => svgToRgba(seq.svg(i)).data);
 
-    const gif = decodeGif(new Uint8Array(readFileSync((await (await gifDownload).path())!)));
+    const gif = decodeGif(new Uint8Array(await downloadBytes(await gifDownload)));
     expect(await w.page.textContent("[data-testid=gif-message]")).toContain(`epochs 0 to ${epochs.toLocaleString("en-US")}`);
     expect([gif.width, gif.height]).toEqual([640, 480]);
     expect(gif.frames.length).toBe(seq.count);

@@ -17,7 +17,7 @@ import { train } from "../../src/nn/train.ts";
 import { modelToJson } from "../../src/nn/serialize.ts";
 import { fmt } from "../../src/viz/format.ts";
 import { CATALOGUES } from "../../src/web/i18n.ts";
-import { clean, epochOf, openPage, useSession, waitForEpoch, type Watched } from "./browser.ts";
+import { clean, downloadBytes, epochOf, openPage, type Watched, useSession, waitForEpoch } from "./browser.ts";
 
 const FIXTURES = "test/fixtures/interop";
 const POINTS = [[0.5, -1.2], [2, 0.3], [-0.7, -0.1], [1.1, 1.9], [-2.2, 0.8], [0, 0]];
@@ -257,7 +257,7 @@ describe("the step inspector's hover arithmetic", () => {
     const w = await openPage(session(), "#networkShape=3");
     const { page } = w;
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=export]")]);
-    const cli = firstIteration(prepareExperiment(validateExperiment(JSON.parse(readFileSync((await download.path())!, "utf8")))));
+    const cli = firstIteration(prepareExperiment(validateExperiment(JSON.parse((await downloadBytes(download)).toString("utf8")))));
     const v = (name: string) => cli.steps.find((x) => x.name === name)!.value;
     const f = (x: number) => (fmt(x, 4).startsWith("−") ? `(${fmt(x, 4)})` : fmt(x, 4));
     await page.click(".view-tab[data-view=steps]");

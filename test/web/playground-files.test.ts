@@ -10,7 +10,7 @@ import { prepareExperiment } from "../../src/experiment/prepare.ts";
 import { validateExperiment } from "../../src/experiment/validate.ts";
 import { forward, createWorkspace, lossTotal, reportedLoss } from "../../src/nn/propagation.ts";
 import { train } from "../../src/nn/train.ts";
-import { clean, epochOf, lossOf, openPage, useSession, waitForEpoch } from "./browser.ts";
+import { clean, downloadBytes, epochOf, lossOf, openPage, useSession, waitForEpoch } from "./browser.ts";
 
 const session = useSession();
 
@@ -32,7 +32,7 @@ async function stepThenExport(page: Page, epochs: number): Promise<{ pageLoss: n
   await page.waitForTimeout(100);
   const pageLoss = await lossOf(page, "test");
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=export]")]);
-  return { pageLoss, json: JSON.parse(readFileSync((await download.path())!, "utf8")) };
+  return { pageLoss, json: JSON.parse((await downloadBytes(download)).toString("utf8")) };
 }
 
 describe("the playground page", () => {

@@ -15,14 +15,14 @@ import { firstIteration } from "../../src/experiment/first-iteration.ts";
 import { hiddenMorphScene, toSvg, VIEWS } from "../../src/viz/index.ts";
 import type { Trace } from "../../src/nn/trace.ts";
 import { CATALOGUES } from "../../src/web/i18n.ts";
-import { clean, epochOf, lossOf, openPage, pauseAndSettle, useSession, waitForEpoch } from "./browser.ts";
+import { clean, downloadBytes, epochOf, lossOf, openPage, pauseAndSettle, useSession, waitForEpoch } from "./browser.ts";
 
 const session = useSession();
 
 /** The exported experiment of the page's set-up, prepared as the CLI prepares it. */
 async function exported(page: Page) {
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=export]")]);
-  const json = JSON.parse(readFileSync((await download.path())!, "utf8"));
+  const json = JSON.parse((await downloadBytes(download)).toString("utf8"));
   return prepareExperiment(validateExperiment(json));
 }
 
@@ -134,7 +134,7 @@ describe("the playground page", () => {
     await w.page.waitForFunction(() => /step 1 of \d+/.test(document.querySelector("[data-testid=step-label]")?.textContent ?? ""));
     // An update outside the epochs: the exported file says it cannot replay it.
     const [download] = await Promise.all([w.page.waitForEvent("download"), w.page.click("[data-testid=export]")]);
-    expect(JSON.parse(readFileSync((await download.path())!, "utf8")).description).toMatch(/changed during the run/);
+    expect(JSON.parse((await downloadBytes(download)).toString("utf8")).description).toMatch(/changed during the run/);
     // Playing with the inspector open, another language keeps training.
     await w.page.click("[data-testid=play]");
     const before = await waitForEpoch(w.page, ">", 1);
@@ -150,7 +150,7 @@ describe("the playground page", () => {
     await w.page.click("[data-testid=step]");
     await waitForEpoch(w.page, "=", 1);
     const [model] = await Promise.all([w.page.waitForEvent("download"), w.page.click("[data-testid=export-model]")]);
-    const json = JSON.parse(readFileSync((await model.path())!, "utf8"));
+    const json = JSON.parse((await downloadBytes(model)).toString("utf8"));
     const m = modelFromJson(json);
     const p = await exported(w.page);
     train(p.model, p.data, p.config);
@@ -161,11 +161,11 @@ describe("the playground page", () => {
     expect(worst).toBeLessThan(1e-12);
     await openView(w.page, "surface");
     const [svg] = await Promise.all([w.page.waitForEvent("download"), w.page.click("[data-testid=view-svg]")]);
-    expect(readFileSync((await svg.path())!, "utf8")).toMatch(/^<svg[^>]*>/);
+    expect((await downloadBytes(svg)).toString("utf8")).toMatch(/^<svg[^>]*>/);
     const [png] = await Promise.all([w.page.waitForEvent("download"), w.page.click("[data-testid=view-png]")]);
-    expect(readFileSync((await png.path())!).subarray(1, 4).toString()).toBe("PNG");
+    expect((await downloadBytes(png)).subarray(1, 4).toString()).toBe("PNG");
     const [xlsx] = await Promise.all([w.page.waitForEvent("download", { timeout: 60_000 }), w.page.click("[data-testid=spreadsheet]")]);
-    expect(readFileSync((await xlsx.path())!).subarray(0, 2).toString()).toBe("PK");
+    expect((await downloadBytes(xlsx)).subarray(0, 2).toString()).toBe("PK");
     await clean(w);
   });
 });
