@@ -7,6 +7,7 @@ import { extentOf } from "../chart/extent.ts";
 import { camera, DEFAULT_ANGLE } from "../3d/camera.ts";
 import { cube } from "../3d/cube.ts";
 import { paintersOrder, type DepthItem } from "../3d/depth.ts";
+import { deepenCreases } from "../3d/crease.ts";
 import { surfaceMesh } from "../3d/mesh.ts";
 import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
@@ -41,6 +42,7 @@ export function surfaceView(input: ViewInput, o: ViewOptions = {}): Scene {
       z[q] = A[q * out.units + best];
     } else z[q] = A[q * out.units];
   }
+  if (softmax) deepenCreases(model, xs, ys, A, out.units, z);
   const zr: [number, number] = classes ? [0, 1] : extentOf(z);
   const zLabel = classes ? (softmax ? "P(predicted class)" : `P(${split.targetName} = ${classes[1]})`) : "output";
   const showPoints = o.showPoints ?? true;

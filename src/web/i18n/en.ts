@@ -188,8 +188,6 @@ export const EN = {
   "views.morph.play": "Play the morph",
   "views.morph.from": "Input space",
   "views.morph.to": "hidden space",
-  "views.morph.input": "input space",
-  "views.morph.hidden": "hidden space",
   "views.morph.part": "{percent} % of the way",
   "views.cube": "With 3 neurons the cube turns when you drag it.",
   "views.firstWeight": "(first weight into the output)",

@@ -178,8 +178,6 @@ export const ZH: Record<MessageKey, string> = {
   "views.morph.play": "播放变换动画",
   "views.morph.from": "输入空间",
   "views.morph.to": "隐藏空间",
-  "views.morph.input": "输入空间",
-  "views.morph.hidden": "隐藏空间",
   "views.morph.part": "已变换 {percent} %",
   "views.cube": "有 3 个神经元时，拖动即可旋转立方体。",
   "views.firstWeight": "（进入输出的第一个权重）",

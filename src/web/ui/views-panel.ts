@@ -351,7 +351,8 @@ function hint(text: string): HTMLElement {
   return el("span", { class: "panel-note view-hint", text });
 }
 
+/** How far along the morph is; the slider's own labels already name its two ends. */
 function morphText(share: number): string {
-  return share >= 1 ? t("views.morph.hidden") : share <= 0 ? t("views.morph.input") : t("views.morph.part", { percent: Math.round(share * 100) });
+  return t("views.morph.part", { percent: Math.round(Math.min(1, Math.max(0, share)) * 100) });
 }
 
