@@ -4,9 +4,7 @@ import type { ExperimentJson, Feature } from "./setup.ts";
 import type { ModelJson } from "../nn/serialize.ts";
 import type { ImportedModel, ModelFile } from "./model-kind.ts";
 import type { StepHover } from "./step-arithmetic.ts";
-
-/** The error of a frame when L-BFGS stopped by itself: "converged:<epoch>" (the page words it in its language). */
-export const CONVERGED = "converged:";
+import type { Stop } from "./stop.ts";
 
 /** The square of input space the Playground's heatmaps cover: [−6, 6]² (other data: its own extent). */
 export const DOMAIN: readonly [number, number] = [-6, 6];
@@ -55,8 +53,8 @@ export interface Frame {
   grids: Float32Array[] | null;
   /** Whether this frame refreshes the drawings (the grids, where the data is a plane, and the edges). */
   refreshed: boolean;
-  /** Set when training stopped on its own (the loss diverged). */
-  error: string | null;
+  /** Set when training stopped on its own (the loss diverged, L-BFGS converged): the page words it. */
+  stop: Stop | null;
   playing: boolean;
 }
 

@@ -4,6 +4,7 @@
  * first time either is used, so the playground's own worker has the machine to itself until then.
  */
 import type { ExperimentJson } from "./setup.ts";
+import type { Stop } from "./stop.ts";
 
 /** One multiple of a comparison: what it is called and the experiment it trains. */
 export interface VariantSpec {
@@ -30,7 +31,7 @@ export interface VariantStatus {
   /** Its decision boundary (the CLI's boundary view, as a panel) when refreshed; else null. */
   svg: string | null;
   /** Why it stopped before the others (diverged, converged) or could not start. */
-  error: string | null;
+  stop: Stop | null;
   /** It trains no further (the epoch cap, convergence or an error). */
   done: boolean;
 }

@@ -11,11 +11,10 @@ import { createTrainer, type Trainer } from "../nn/trainer.ts";
 import { boundaryScene } from "../viz/views/boundary.ts";
 import { toSvg } from "../viz/svg.ts";
 import { lossData, type LossData } from "../viz/model-data.ts";
-import { CONVERGED } from "./protocol.ts";
 import { gifAddFrame, gifCancel, gifFinish, gifFrame, gifPrepare } from "./side-gif.ts";
 import type { CompareFrame, CompareOptions, SideWorker, VariantSpec, VariantStatus } from "./side-protocol.ts";
 import { prepareJson, sideEngine } from "./side-prepare.ts";
-import { errorText } from "./error-text.ts";
+import { stopOf, type Stop } from "./stop.ts";
 
 const SLICE_MS = 10;
 /** Losses and accuracies go to the page this often; the pictures (a full SVG each) less often. */
@@ -32,7 +31,7 @@ interface Variant {
   trainer: Trainer | null;
   train: LossData | null;
   test: LossData | null;
-  error: string | null;
+  stop: Stop | null;
   done: boolean;
   /** Epochs per call, grown until a call takes about a millisecond or two. */
   chunk: number;
@@ -119,7 +118,7 @@ function send(pictures: "all" | "one" | "none"): void {
       trainAccuracy: train.accuracy,
       testAccuracy: test.accuracy,
       svg: pictures === "all" || (pictures === "one" && k === turn) ? picture(v, k) : null,
-      error: v.error,
+      stop: v.stop,
       done: v.done,
     };
   });
@@ -147,10 +146,10 @@ function slice(): void {
     const t0 = performance.now();
     try {
       v.trainer!.step(v.chunk);
-      if (v.trainer!.stoppedBy === "converged") v.error = `${CONVERGED}${v.trainer!.epoch}`;
+      if (v.trainer!.stoppedBy === "converged") v.stop = { kind: "converged", epoch: v.trainer!.epoch };
       if (v.trainer!.stoppedBy !== null) v.done = true;
     } catch (e) {
-      v.error = errorText(e);
+      v.stop = stopOf(e);
       v.done = true;
     }
     const dt = performance.now() - t0;
@@ -171,7 +170,7 @@ const api: SideWorker = {
     onFrame = frames;
     const eng = sideEngine();
     variants = specs.map((spec): Variant => {
-      const v: Variant = { label: spec.label, prepared: null, trainer: null, train: null, test: null, error: null, done: false, chunk: 1, drawable: false, metrics: null };
+      const v: Variant = { label: spec.label, prepared: null, trainer: null, train: null, test: null, stop: null, done: false, chunk: 1, drawable: false, metrics: null };
       try {
         const p = prepareJson(spec.experiment, files);
         v.prepared = p;
@@ -182,7 +181,7 @@ const api: SideWorker = {
         v.drawable = p.model.inputSize <= 2;
         if (v.trainer.stoppedBy !== null) v.done = true;
       } catch (e) {
-        v.error = errorText(e);
+        v.stop = stopOf(e);
         v.done = true;
       }
       return v;

@@ -60,8 +60,7 @@ const api: PlaygroundWorker = {
     const s = current();
     if (!s) return;
     stop();
-    const error = run(s, 1);
-    send(s, true, error);
+    send(s, true, run(s, 1));
   },
 
   update(settings: Partial<LiveSettings>): void {

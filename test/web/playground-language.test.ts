@@ -29,10 +29,10 @@ async function pageTexts(page: Page): Promise<string[]> {
   });
 }
 
-/** Latin words (two letters or more) that no Chinese string of the catalogue contains: English left untranslated. */
+/** Latin words (two letters or more) that no Chinese string of the catalogue contains, numbers spelt out aside: English left untranslated. */
 function untranslated(texts: string[]): string[] {
   const words = (s: string): string[] => s.match(/[A-Za-z]{2,}/g) ?? [];
-  const allowed = new Set(["Glassbox", ...Object.values(CATALOGUES.zh).flatMap(words), ...Object.values(FEATURE_LABEL).flatMap(words)]);
+  const allowed = new Set(["Glassbox", "NaN", "Infinity", ...Object.values(CATALOGUES.zh).flatMap(words), ...Object.values(FEATURE_LABEL).flatMap(words)]);
   return texts.filter((text) => words(text).some((w) => !allowed.has(w)));
 }
 
@@ -96,5 +96,22 @@ describe("the page in two languages", () => {
     await page.waitForFunction(() => document.querySelector("label.ui-learningRate .label")?.textContent === "Learning rate");
     expect(await page.textContent("[data-testid=notices]")).toContain('batchSize: "0" is not a whole number from 1 to 30; using 10');
     await context.close();
+  });
+
+  it("a run that diverges says so in the page's own terms, in either language (the learning rate to lower, not an experiment file's field)", async () => {
+    const setup = "activation=linear&problem=regression&regDataset=reg-plane&learningRate=10";
+    const stopped = async (lang: "en" | "zh"): Promise<{ message: string; texts: string[] }> => {
+      const w = await openPage(session(), `#${setup}&lang=${lang}`);
+      await w.page.click("[data-testid=play]");
+      await w.page.waitForFunction(() => document.querySelector("[data-testid=error]")?.textContent !== "");
+      const result = { message: (await w.page.textContent("[data-testid=error]"))!, texts: await pageTexts(w.page) };
+      await clean(w);
+      return result;
+    };
+    const en = await stopped("en");
+    expect(en.message).toMatch(/^Training stopped: the loss diverged at epoch \d+: it (became NaN|became Infinity|grew from .+ to .+)\. Lower the learning rate \(now 10\) and reset the network\.$/);
+    const zh = await stopped("zh");
+    expect(zh.message).toMatch(/^训练已停止：损失在第 \d+ 轮发散：.+请降低学习率（当前为 10）并重置网络。$/);
+    expect(untranslated(zh.texts)).toEqual([]);
   });
 });

@@ -75,8 +75,10 @@ export class TrainingDivergedError extends UserError {
     readonly epoch: number,
     readonly value: number,
     readonly history: History,
-    learningRate: number | undefined,
-    grewFrom?: { loss: number; epoch: number },
+    /** The learning rate in force (undefined for L-BFGS, which has none). */
+    readonly learningRate: number | undefined,
+    /** Set when the loss stayed finite but grew far past its best: that best and its epoch. */
+    readonly grewFrom?: { loss: number; epoch: number },
   ) {
     super(
       `training diverged at epoch ${epoch}: ` +

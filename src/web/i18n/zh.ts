@@ -137,6 +137,10 @@ export const ZH: Record<MessageKey, string> = {
 
   "error.cannotTrain": "这个设置无法训练：{message}",
   "error.stopped": "训练已停止：{message}",
+  "error.diverged.grew": "损失在第 {epoch} 轮发散：从 {from}（第 {fromEpoch} 轮）增大到 {loss}。{advice}",
+  "error.diverged.notNumber": "损失在第 {epoch} 轮发散：变成了 {loss}。{advice}",
+  "error.diverged.lowerRate": "请降低学习率（当前为 {rate}）并重置网络。",
+  "error.diverged.reset": "请重置网络后重新开始。",
   "error.converged": "L-BFGS 已在第 {epoch} 轮收敛（梯度已低于容差，或再走一步也无法降低损失）；重置即可重新开始",
   "sheet.writing": "正在生成电子表格…",
   "sheet.failed": "无法生成电子表格：{message}",

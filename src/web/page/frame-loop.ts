@@ -4,9 +4,9 @@
  * worker, a view to redraw) and sleeps when the page is still: `wake` asks for the next display
  * frame. (Asking for every display frame kept a paused page at a tenth of a core.)
  */
-import { CONVERGED } from "../protocol.ts";
 import { t } from "../i18n.ts";
 import { epochText } from "../ui/dom.ts";
+import { stopText } from "../ui/stop-text.ts";
 import { paintGrids } from "./drawing.ts";
 import { state } from "./state.ts";
 import { updatePlayButton } from "./transport.ts";
@@ -44,9 +44,8 @@ function draw(): void {
     view.testLoss.dataset.value = String(f.testLoss);
     view.chart.add(f.epoch, f.trainLoss, f.testLoss);
     view.chart.draw();
-    if (f.error) {
-      const converged = f.error.startsWith(CONVERGED) ? f.error.slice(CONVERGED.length) : null;
-      view.error.textContent = t("error.stopped", { message: converged !== null ? t("error.converged", { epoch: converged }) : f.error });
+    if (f.stop) {
+      view.error.textContent = t("error.stopped", { message: stopText(f.stop) });
       state.playing = false;
       updatePlayButton();
       view.play.dataset.pausedAt = String(f.epoch);

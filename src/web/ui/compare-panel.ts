@@ -8,7 +8,7 @@ import * as Comlink from "comlink";
 import { svgHash } from "../svg-hash.ts";
 import { FILE_VARY_KEYS, MAX_VARIANTS, PRESETS, presetVariants, VARY_DEFAULTS, VARY_KEYS, VARY_VALUES, variantExperiment, type PresetName, type Variant, type VaryKey } from "../compare.ts";
 import { t, tn, type MessageKey } from "../i18n.ts";
-import { CONVERGED } from "../protocol.ts";
+import { stopText } from "./stop-text.ts";
 import type { ExperimentJson, Setup } from "../setup.ts";
 import type { CompareFrame, SideWorker, VariantStatus } from "../side-protocol.ts";
 import { el, icon } from "./dom.ts";
@@ -270,12 +270,12 @@ export class ComparePanel {
       ),
     );
     const error = f.querySelector(".multiple-error")!;
-    error.textContent = s.error === null ? "" : s.error.startsWith(CONVERGED) ? t("compare.converged", { epoch: s.error.slice(CONVERGED.length) }) : t("compare.stopped", { message: s.error });
+    error.textContent = s.stop === null ? "" : s.stop.kind === "converged" ? t("compare.converged", { epoch: s.stop.epoch }) : t("compare.stopped", { message: stopText(s.stop) });
     const picture = f.querySelector<HTMLElement>(".multiple-picture")!;
     if (newPicture && s.svg) {
       const hash = svgHash(s.svg);
       if (picture.dataset.svg !== hash) showSvg(picture, s.svg, hash, t("compare.picture.alt", { label: f.dataset.label ?? "" }));
-    } else if (!s.svg && !picture.firstChild && s.error === null) picture.textContent = t("compare.noPicture");
+    } else if (!s.svg && !picture.firstChild && s.stop === null) picture.textContent = t("compare.noPicture");
   }
 }
 

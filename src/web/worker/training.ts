@@ -6,7 +6,8 @@
  */
 import * as Comlink from "comlink";
 import { forward } from "../../nn/propagation.ts";
-import { CONVERGED, GRID, type Frame } from "../protocol.ts";
+import { GRID, type Frame } from "../protocol.ts";
+import { stopOf, type Stop } from "../stop.ts";
 import { measure, remember } from "./record.ts";
 import { disposeSession, type Session } from "./session.ts";
 
@@ -95,7 +96,7 @@ function grids(s: Session): Float32Array[] | null {
   return s.gridWs.A.map((a, l) => Float32Array.from(a.subarray(0, GRID * GRID * s.model.layers[l].units)));
 }
 
-export function send(s: Session, withGrids: boolean, error: string | null = null): void {
+export function send(s: Session, withGrids: boolean, stop: Stop | null = null): void {
   const g = withGrids ? grids(s) : null;
   const d = s.prepared.data;
   const train = measure(s, d.X, d.Y, s.trainWs);
@@ -108,7 +109,7 @@ export function send(s: Session, withGrids: boolean, error: string | null = null
     params: s.model.params.slice(),
     grids: g,
     refreshed: withGrids,
-    error,
+    stop,
     playing,
   };
   lastFrame = performance.now();
@@ -116,18 +117,18 @@ export function send(s: Session, withGrids: boolean, error: string | null = null
   s.onFrame(Comlink.transfer(frame, [frame.params.buffer, ...(g ?? []).map((a) => a.buffer)]));
 }
 
-/** Trains k epochs; the error that stopped training, or null. */
-export function run(s: Session, k: number): string | null {
+/** Trains k epochs; why training stopped on its own, or null. */
+export function run(s: Session, k: number): Stop | null {
   try {
     s.trainer.step(k);
   } catch (e) {
     playing = false;
-    return (e as Error).message;
+    return stopOf(e);
   }
   if (s.trainer.stoppedBy !== null) {
     // Only L-BFGS stops on its own in an open-ended run.
     playing = false;
-    return `${CONVERGED}${s.trainer.epoch}`;
+    return { kind: "converged", epoch: s.trainer.epoch };
   }
   return null;
 }
@@ -137,19 +138,19 @@ function slice(): void {
   if (!s || !playing) return;
   if (perSecond !== Infinity) return pacedSlice(s);
   const start = performance.now();
-  let error: string | null = null;
+  let stopped: Stop | null = null;
   // Grow the chunk until a slice takes about SLICE_MS; checking the clock every epoch would cost more than tiny epochs.
   while (playing && performance.now() - start < SLICE_MS) {
     const t0 = performance.now();
-    error = run(s, epochsPerSlice);
-    if (error) break;
+    stopped = run(s, epochsPerSlice);
+    if (stopped) break;
     const dt = performance.now() - t0;
     if (dt < SLICE_MS / 8) epochsPerSlice = Math.min(epochsPerSlice * 2, 1 << 16);
     else if (dt > SLICE_MS / 2 && epochsPerSlice > 1) epochsPerSlice = Math.max(1, epochsPerSlice >> 1);
   }
   const now = noteProgress(s);
   // Heatmaps every GRID_MS, or less often when one grid pass is costly (a big network): at most ~25 % of the time.
-  if (error || now - lastFrame >= FRAME_MS) send(s, error !== null || now - lastGrid >= Math.max(GRID_MS, 4 * gridCost), error);
+  if (stopped || now - lastFrame >= FRAME_MS) send(s, stopped !== null || now - lastGrid >= Math.max(GRID_MS, 4 * gridCost), stopped);
   schedule();
 }
 
@@ -157,20 +158,20 @@ function slice(): void {
 function pacedSlice(s: Session): void {
   const start = performance.now();
   const due = Math.floor(((start - paced.t) * perSecond) / 1000) - (s.trainer.epoch - paced.epoch);
-  let error: string | null = null;
+  let stopped: Stop | null = null;
   if (due > 0) {
     // One epoch at a time for at most SLICE_MS, as an unpaced slice: epochs slower than the pace
     // must not hold the worker (pause, a view) for the whole backlog.
     let trained = 0;
-    while (trained < due && error === null && (trained === 0 || performance.now() - start < SLICE_MS)) {
-      error = run(s, 1);
+    while (trained < due && stopped === null && (trained === 0 || performance.now() - start < SLICE_MS)) {
+      stopped = run(s, 1);
       trained++;
     }
     // More than a second behind (slow epochs, a busy machine, a throttled tab): start the count
     // again rather than race to catch up.
     if (due - trained > perSecond) restartPace();
     const now = noteProgress(s);
-    send(s, error !== null || now - lastGrid >= Math.max(GRID_MS, 4 * gridCost), error);
+    send(s, stopped !== null || now - lastGrid >= Math.max(GRID_MS, 4 * gridCost), stopped);
   }
   schedule();
 }

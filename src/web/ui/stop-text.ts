@@ -1,0 +1,24 @@
+/** Why training stopped, in the page's language and terms (the sentence a "Training stopped: …" message quotes). */
+import { t } from "../i18n.ts";
+import type { Stop } from "../stop.ts";
+
+export function stopText(stop: Stop): string {
+  switch (stop.kind) {
+    case "converged":
+      return t("error.converged", { epoch: stop.epoch });
+    case "failed":
+      return stop.message;
+    case "diverged": {
+      const advice = stop.learningRate !== null ? t("error.diverged.lowerRate", { rate: stop.learningRate }) : t("error.diverged.reset");
+      const loss = lossText(stop.loss);
+      return stop.grewFrom
+        ? t("error.diverged.grew", { epoch: stop.epoch, from: lossText(stop.grewFrom.loss), fromEpoch: stop.grewFrom.epoch, loss, advice })
+        : t("error.diverged.notNumber", { epoch: stop.epoch, loss, advice });
+    }
+  }
+}
+
+/** 3.04e+148, 0.693, NaN, Infinity. */
+function lossText(v: number): string {
+  return Number.isFinite(v) ? v.toPrecision(3) : String(v);
+}
