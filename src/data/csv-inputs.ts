@@ -2,9 +2,9 @@
  * A CSV of inputs to predict on: the model's feature columns must be there (in any order);
  * every other column is kept so predictions can be written beside it.
  */
-import { UserError } from "../core/errors.ts";
 import { matrix, type Matrix } from "../core/matrix.ts";
 import { readCsvRows } from "./csv.ts";
+import { CsvProblemError, otherSeparator } from "./csv-problem.ts";
 import { parseNumber } from "./parse-number.ts";
 
 export interface CsvInputs {
@@ -15,19 +15,21 @@ export interface CsvInputs {
 
 export function parseCsvInputs(text: string, features: readonly string[], fileLabel: string): CsvInputs {
   const [head, ...rows] = readCsvRows(text, fileLabel);
-  if (!head) throw new UserError("is empty (a header row naming the columns is required)", fileLabel);
+  if (!head) throw new CsvProblemError({ code: "empty" }, { file: fileLabel });
   const header = head.cells;
   const missing = features.filter((f) => !header.includes(f));
   if (missing.length > 0) {
-    throw new UserError(`the model needs column${missing.length > 1 ? "s" : ""} ${missing.map((m) => JSON.stringify(m)).join(", ")}; the file has ${header.map((h) => JSON.stringify(h)).join(", ")}`, fileLabel);
+    const separator = otherSeparator(header);
+    if (separator) throw new CsvProblemError({ code: "separator", separator }, { file: fileLabel, line: head.line });
+    throw new CsvProblemError({ code: "missingColumns", missing, columns: header }, { file: fileLabel });
   }
   const idx = features.map((f) => header.indexOf(f));
   const X = matrix(rows.length, features.length);
   rows.forEach((r, i) => {
-    if (r.cells.length !== header.length) throw new UserError(`has ${r.cells.length} cells, the header has ${header.length}`, `${fileLabel} line ${r.line}`);
+    if (r.cells.length !== header.length) throw new CsvProblemError({ code: "rowCells", cells: r.cells.length, header: header.length }, { file: fileLabel, line: r.line });
     idx.forEach((c, j) => {
       const v = parseNumber(r.cells[c]);
-      if (v === undefined) throw new UserError(`${JSON.stringify(r.cells[c])} is not a number`, `${fileLabel} line ${r.line}, column ${JSON.stringify(header[c])}`);
+      if (v === undefined) throw new CsvProblemError({ code: "notNumber", value: r.cells[c] }, { file: fileLabel, line: r.line, column: header[c] });
       X.data[i * features.length + j] = v;
     });
   });

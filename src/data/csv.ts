@@ -3,12 +3,12 @@
  * to every column but the target and the split column. Feature cells must be plain decimal
  * numbers; target cells are numbers when every one is a number, else strings. The split column,
  * if named, holds `train` or `test` on every row; without it `test` is null (also when no row
- * says `test`). Every problem is a UserError naming the file, the line and the column:
+ * says `test`). Every problem is a CsvProblemError (./csv-problem.ts; a UserError) naming the file, the line and the column:
  * `moons.csv line 17, column "x2": "abc" is not a number`.
  */
 // The browser build: it carries its own Buffer, which browsers lack (the Node build assumes one).
 import { CsvError, parse, type Info } from "csv-parse/browser/esm/sync";
-import { UserError } from "../core/errors.ts";
+import { CsvProblemError, otherSeparator, type ColumnRole } from "./csv-problem.ts";
 import { matrix } from "../core/matrix.ts";
 import { parseNumber } from "./parse-number.ts";
 import type { DataSplit, Label, LabeledData } from "./types.ts";
@@ -25,17 +25,16 @@ export interface CsvRow {
   cells: string[];
 }
 
-const EMPTY = "is empty (a header row naming the columns is required)";
-
 export function parseCsvData(text: string, columns: CsvColumns, fileLabel = "data.csv"): DataSplit {
   // Rows are read in passes over the text, one row at a time: nothing per row is kept but the numbers.
   const source = rowSource(text, fileLabel);
   const header = source.header;
-  if (!header) throw new UserError(EMPTY, fileLabel);
+  if (!header) throw new CsvProblemError({ code: "empty" }, { file: fileLabel });
   const names = header.cells;
+  checkSeparator(names, fileLabel, header.line);
   const { featureIdx, targetIdxs, splitIdx } = resolveColumns(names, columns, fileLabel);
   const targetIdx = targetIdxs[0];
-  const at = (r: CsvRow, c: number): string => `${fileLabel} line ${r.line}, column ${JSON.stringify(names[c])}`;
+  const at = (r: CsvRow, c: number) => ({ file: fileLabel, line: r.line, column: names[c] });
 
   // Pass 1: shapes, empty cells, the split column; which target cells are numbers.
   let count = 0;
@@ -45,18 +44,18 @@ export function parseCsvData(text: string, columns: CsvColumns, fileLabel = "dat
   const isTest: number[] = [];
   source.forEach((r) => {
     if (r.cells.length !== names.length) {
-      throw new UserError(`has ${r.cells.length} cells, the header has ${names.length}`, `${fileLabel} line ${r.line}`);
+      throw new CsvProblemError({ code: "rowCells", cells: r.cells.length, header: names.length }, { file: fileLabel, line: r.line });
     }
-    for (const c of checked) if (r.cells[c] === "") throw new UserError("empty cell", at(r, c));
+    for (const c of checked) if (r.cells[c] === "") throw new CsvProblemError({ code: "emptyCell" }, at(r, c));
     const part = splitIdx < 0 ? "train" : r.cells[splitIdx];
-    if (part !== "train" && part !== "test") throw new UserError(`${JSON.stringify(part)} is not "train" or "test"`, at(r, splitIdx));
+    if (part !== "train" && part !== "test") throw new CsvProblemError({ code: "notSplit", value: part }, at(r, splitIdx));
     if (part === "test") isTest.push(count);
     else trainCount++;
     if (parseNumber(r.cells[targetIdx]) !== undefined) numbers++;
     count++;
   });
-  if (count === 0) throw new UserError("has a header but no data rows", fileLabel);
-  if (trainCount === 0) throw new UserError(`no row is marked "train" in column ${JSON.stringify(names[splitIdx])}`, fileLabel);
+  if (count === 0) throw new CsvProblemError({ code: "noRows" }, { file: fileLabel });
+  if (trainCount === 0) throw new CsvProblemError({ code: "noTrainRow", column: names[splitIdx] }, { file: fileLabel });
 
   const several = targetIdxs.length > 1;
   const numericTarget = numbers === count;
@@ -66,7 +65,7 @@ export function parseCsvData(text: string, columns: CsvColumns, fileLabel = "dat
     source.forEach((r) => {
       for (const c of targetIdxs) {
         if (parseNumber(r.cells[c]) === undefined) {
-          throw new UserError(`${JSON.stringify(r.cells[c])} is not a number, but the column's other cells are${several ? " (several target columns hold numbers)" : ""}: fix or remove the row`, at(r, c));
+          throw new CsvProblemError({ code: "strayCell", value: r.cells[c], several }, at(r, c));
         }
       }
     });
@@ -88,7 +87,7 @@ export function parseCsvData(text: string, columns: CsvColumns, fileLabel = "dat
     for (let j = 0; j < d; j++) {
       const c = featureIdx[j];
       const v = parseNumber(r.cells[c]);
-      if (v === undefined) throw new UserError(`${JSON.stringify(r.cells[c])} is not a number`, at(r, c));
+      if (v === undefined) throw new CsvProblemError({ code: "notNumber", value: r.cells[c] }, at(r, c));
       part.X.data[i * d + j] = v;
     }
     const t = r.cells[targetIdx];
@@ -162,7 +161,8 @@ function rowSource(text: string, fileLabel: string): RowSource {
  */
 export function csvTable(text: string, fileLabel: string): { header: string[]; rows: string[][] } {
   const [head, ...rest] = readCsvRows(text, fileLabel);
-  if (!head) throw new UserError(EMPTY, fileLabel);
+  if (!head) throw new CsvProblemError({ code: "empty" }, { file: fileLabel });
+  checkSeparator(head.cells, fileLabel, head.line);
   return { header: head.cells, rows: rest.map((r) => r.cells) };
 }
 
@@ -174,43 +174,49 @@ export function readCsvRows(text: string, fileLabel: string): CsvRow[] {
     return records.map(({ record, info }) => ({ line: info.lines, cells: record.map((s) => s.trim()) }));
   } catch (e) {
     if (e instanceof CsvError && e.code === "CSV_QUOTE_NOT_CLOSED") {
-      throw new UserError(`a quote (") opens here and is never closed: close it or remove it`, `${fileLabel} line ${openQuoteLine(text)}`);
+      throw new CsvProblemError({ code: "openQuote" }, { file: fileLabel, line: openQuoteLine(text) });
     }
-    if (e instanceof CsvError) throw new UserError(`not valid CSV: ${e.message}`, fileLabel);
+    if (e instanceof CsvError) throw new CsvProblemError({ code: "invalid", detail: e.message }, { file: fileLabel });
     throw e;
   }
 }
 
+/** A file of semicolon- or tab-separated values reads as one column: said so, rather than "column not found". */
+function checkSeparator(header: readonly string[], file: string, line: number): void {
+  const separator = otherSeparator(header);
+  if (separator) throw new CsvProblemError({ code: "separator", separator }, { file, line });
+}
+
 function resolveColumns(names: string[], columns: CsvColumns, fileLabel: string) {
+  const file = { file: fileLabel };
   const seen = new Set<string>();
   for (const n of names) {
-    if (n === "") throw new UserError("the header has an empty column name", fileLabel);
-    if (seen.has(n)) throw new UserError(`the header names column ${JSON.stringify(n)} twice`, fileLabel);
+    if (n === "") throw new CsvProblemError({ code: "emptyName" }, file);
+    if (seen.has(n)) throw new CsvProblemError({ code: "nameTwice", name: n }, file);
     seen.add(n);
   }
-  const available = names.map((n) => JSON.stringify(n)).join(", ");
-  const find = (name: string, role: string): number => {
+  const find = (name: string, role: ColumnRole): number => {
     const i = names.indexOf(name);
-    if (i < 0) throw new UserError(`${role} column ${JSON.stringify(name)} not found; the columns are ${available}`, fileLabel);
+    if (i < 0) throw new CsvProblemError({ code: "notFound", role, name, columns: names }, file);
     return i;
   };
   const targets = typeof columns.target === "string" ? [columns.target] : columns.target;
   const targetIdxs = targets.map((t) => find(t, "target"));
   targetIdxs.forEach((c, k) => {
-    if (targetIdxs.indexOf(c) !== k) throw new UserError(`target column ${JSON.stringify(names[c])} is listed twice`, fileLabel);
+    if (targetIdxs.indexOf(c) !== k) throw new CsvProblemError({ code: "listedTwice", role: "target", name: names[c] }, file);
   });
   const splitIdx = columns.splitColumn === undefined ? -1 : find(columns.splitColumn, "split");
-  if (targetIdxs.includes(splitIdx)) throw new UserError(`column ${JSON.stringify(names[splitIdx])} cannot be both target and split column`, fileLabel);
+  if (targetIdxs.includes(splitIdx)) throw new CsvProblemError({ code: "targetIsSplit", name: names[splitIdx] }, file);
   const featureIdx = columns.features
     ? columns.features.map((f) => find(f, "feature"))
     : names.map((_, i) => i).filter((i) => !targetIdxs.includes(i) && i !== splitIdx);
   for (const [k, c] of featureIdx.entries()) {
     if (targetIdxs.includes(c) || c === splitIdx) {
-      throw new UserError(`column ${JSON.stringify(names[c])} cannot be a feature: it is the ${targetIdxs.includes(c) ? "target" : "split column"}`, fileLabel);
+      throw new CsvProblemError({ code: "notFeature", name: names[c], is: targetIdxs.includes(c) ? "target" : "split" }, file);
     }
-    if (featureIdx.indexOf(c) !== k) throw new UserError(`feature column ${JSON.stringify(names[c])} is listed twice`, fileLabel);
+    if (featureIdx.indexOf(c) !== k) throw new CsvProblemError({ code: "listedTwice", role: "feature", name: names[c] }, file);
   }
-  if (featureIdx.length === 0) throw new UserError(`no feature columns (the columns are ${available})`, fileLabel);
+  if (featureIdx.length === 0) throw new CsvProblemError({ code: "noFeatures", columns: names }, file);
   return { featureIdx, targetIdxs, splitIdx };
 }
 

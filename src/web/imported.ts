@@ -11,6 +11,7 @@ import { language, t } from "./i18n.ts";
 import { el } from "./ui/dom.ts";
 import type { NetworkShape } from "./ui/network-view.ts";
 import { errorText } from "./error-text.ts";
+import { problemText } from "./ui/problem-text.ts";
 
 const KEY = "glassbox-imported-model";
 
@@ -119,7 +120,7 @@ export function importProblem(file: string, e: unknown, m?: ImportedModel): stri
     const problem = have === "labels" ? t("import.csvLabels", { csv: m.csv.name, what: whatOf(m.model) }) : t("import.csvColumns", { csv: m.csv.name, n: m.model.featureNames.length, names: m.model.featureNames.join(", "), have });
     return t("import.failed", { file, problem });
   }
-  return t("import.failed", { file, problem: message });
+  return t("import.failed", { file, problem: problemText(e) });
 }
 
 /** The explanation in place of what cannot be drawn, when the model does not read the page's data (null when it does). */

@@ -4,6 +4,7 @@ import type { ExperimentJson, Feature } from "./setup.ts";
 import type { ModelJson } from "../nn/serialize.ts";
 import type { ImportedModel, ModelFile } from "./model-kind.ts";
 import type { StepHover } from "./step-arithmetic.ts";
+import type { Problem } from "./problem.ts";
 import type { Stop } from "./stop.ts";
 
 /** The square of input space the Playground's heatmaps cover: [−6, 6]² (other data: its own extent). */
@@ -106,10 +107,10 @@ export interface ViewResult {
 }
 
 export interface PlaygroundWorker {
-  /** Builds data, network and trainer from an experiment file; frames go to `onFrame`. */
+  /** Builds data, network and trainer from an experiment file; frames go to `onFrame`. A file that does not prepare throws its Problem. */
   setup(experiment: ExperimentJson, onFrame: (frame: Frame) => void, files?: Record<string, string>, model?: ModelJson): Promise<SetupInfo>;
   /** Validates and prepares an experiment without touching the current one: null, or what is wrong. */
-  check(experiment: ExperimentJson, files?: Record<string, string>, model?: ModelJson): string | null;
+  check(experiment: ExperimentJson, files?: Record<string, string>, model?: ModelJson): Problem | null;
   play(): void;
   /** Trains at most this many epochs a second while playing (Infinity: as fast as it goes). */
   pace(epochsPerSecond: number): void;

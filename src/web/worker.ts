@@ -17,6 +17,7 @@ import { engineReady, threadCount } from "./worker/engine.ts";
 import { createSession, prepare, type Session } from "./worker/session.ts";
 import { begin, close, current, pace, play, rate, run, send, stop } from "./worker/training.ts";
 import { drawView } from "./worker/views.ts";
+import { problemOf, type Problem } from "./problem.ts";
 
 /** The session, for a call that needs a network. */
 function ready(): Session {
@@ -26,18 +27,24 @@ function ready(): Session {
 }
 
 const api: PlaygroundWorker = {
-  check(json: ExperimentJson, files: Record<string, string> = {}, model?: ModelJson): string | null {
+  check(json: ExperimentJson, files: Record<string, string> = {}, model?: ModelJson): Problem | null {
     try {
       prepare(json, files, model);
       return null;
     } catch (e) {
-      return (e as Error).message;
+      return problemOf(e);
     }
   },
 
   async setup(json: ExperimentJson, onFrame: (frame: Frame) => void, files: Record<string, string> = {}, model?: ModelJson): Promise<SetupInfo> {
     // Prepared first: a file that does not validate leaves the current network as it was.
-    const prepared = prepare(json, files, model);
+    let prepared: ReturnType<typeof prepare>;
+    try {
+      prepared = prepare(json, files, model);
+    } catch (e) {
+      // thrown as a plain object, which reaches the page whole
+      throw problemOf(e);
+    }
     const eng = await engineReady();
     close();
     const { session, info } = createSession(prepared, eng, threadCount(), onFrame);

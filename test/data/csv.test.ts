@@ -113,3 +113,13 @@ describe("csvTable", () => {
     expect(e.message).toMatch(/own\.csv line 3.*quote/);
   });
 });
+
+describe("a file of semicolon- or tab-separated values", () => {
+  it("is said to be one, where it would read as a single column", () => {
+    expect(errorOf("x1;x2;y\n1;2;0\n")).toBe('moons.csv line 1: has one column, its names separated by ";": Glassbox reads comma-separated values (save the file with commas between the cells)');
+    expect(errorOf("x1\tx2\ty\n1\t2\t0\n")).toMatch(/^moons\.csv line 1: has one column, its names separated by tabs/);
+    expect(() => csvTable("a;b\n1;2\n", "mine.csv")).toThrow('mine.csv line 1: has one column, its names separated by ";"');
+    // Two columns with a semicolon in a name are two columns.
+    expect(parse('"a;b",y\n1,0\n2,1\n').featureNames).toEqual(["a;b"]);
+  });
+});

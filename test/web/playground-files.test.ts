@@ -169,6 +169,26 @@ describe("the walkthroughs and your own data in the page", () => {
   });
 });
 
+describe("a CSV's problems in the page's words", () => {
+  it("are said in Chinese on the Chinese page, once each with what was left unchanged; a file of semicolons is named as one", async () => {
+    const w = await openPage(session(), "#lang=zh");
+    const open = async (name: string, text: string): Promise<string> => {
+      await w.page.evaluate(() => (document.querySelector("[data-testid=file-error]")!.textContent = ""));
+      await w.page.setInputFiles("[data-testid=open-file]", { name, mimeType: "text/csv", buffer: Buffer.from(text) });
+      await w.page.waitForFunction(() => (document.querySelector("[data-testid=file-error]")?.textContent ?? "") !== "");
+      return (await w.page.textContent("[data-testid=file-error]"))!;
+    };
+    // Checked by the training worker (the cells), and by the page itself (the header).
+    expect(await open("bad.csv", "a,b,label\n1,2,0\n3,x,1\n")).toBe('bad.csv 第 3 行 "b" 列："x" 不是数字——没有做任何更改。');
+    expect(await open("semi.csv", "a;b;label\n1;2;0\n3;4;1\n")).toBe('semi.csv 第 1 行：只有一列，列名之间用";"分隔：Glassbox 读取用逗号分隔的值（请用逗号分隔单元格后再保存）——没有做任何更改。');
+    // A target of one value: said once, with the ending said once.
+    const one = await open("one.csv", "a,b,label\n1,2,0\n3,4,0\n");
+    expect(one.match(/没有做任何更改/g)).toHaveLength(1);
+    expect(one).not.toMatch(/未作任何改动/);
+    await clean(w);
+  });
+});
+
 describe("experiment files opened in the page", () => {
   it("read as the CLI reads them: comments allowed, a mistake named by line and column", async () => {
     const w = await openPage(session());

@@ -40,8 +40,8 @@ export const IMPORT_EN = {
   "csv.axes": "Across: {x}; up: {y}; colour: the target",
   "csv.axis": "Along: {x}; colour: the target",
   "csv.hint": "Tick the feature columns and choose the target; the network is sized for them.",
-  "csv.noFeature": "Choose at least one feature column besides the target — nothing was changed.",
-  "csv.oneClass": "{file}: column \"{column}\" holds the same value ({value}) on every line (2–{last}); a target needs two classes or more — choose another target. Nothing was changed.",
+  "csv.noFeature": "Choose at least one feature column besides the target",
+  "csv.oneClass": "{file}: column \"{column}\" holds the same value ({value}) on every line (2–{last}); a target needs two classes or more: choose another target",
 
   // The step inspector's hover.
   "steps.more": "not shown: {n}",
@@ -90,8 +90,8 @@ export const IMPORT_ZH: Record<ImportMessageKey, string> = {
   "csv.axes": "横轴：{x}；纵轴：{y}；颜色：目标",
   "csv.axis": "横轴：{x}；颜色：目标",
   "csv.hint": "勾选特征列并选择目标列；网络会按它们调整大小。",
-  "csv.noFeature": "除目标列外，请至少选择一个特征列 —— 未作任何改动。",
-  "csv.oneClass": "{file}：列“{column}”在每一行（第 2–{last} 行）都是同一个值（{value}）；目标至少需要两个类别 —— 请换一个目标列。未作任何改动。",
+  "csv.noFeature": "除目标列外，请至少选择一个特征列",
+  "csv.oneClass": "{file}：列“{column}”在每一行（第 2–{last} 行）都是同一个值（{value}）；目标至少需要两个类别：请换一个目标列",
 
   "steps.more": "未显示 {n} 项",
   "steps.penalty": "正则项",

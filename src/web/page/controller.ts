@@ -23,7 +23,7 @@ import { clearTooltip, closeEditor } from "./overlays.ts";
 import { rememberPlayground, state, worker, writeUrl } from "./state.ts";
 import { pause, play, step } from "./transport.ts";
 import { wake } from "./frame-loop.ts";
-import { errorText } from "../error-text.ts";
+import { problemText } from "../ui/problem-text.ts";
 
 /** Settings that change a running training in place; anything else starts it again. */
 const LIVE: readonly (keyof Setup)[] = ["learningRate", "regularizationRate", "batchSize", "momentum"];
@@ -153,7 +153,7 @@ export async function restart(keepPlaying: boolean): Promise<void> {
   } catch (e) {
     if (mine !== state.generation) return;
     if (state.imported && noFitText(state.imported, (e as Error).message)) return showModelOnly((e as Error).message);
-    if (state.view) state.view.error.textContent = t("error.cannotTrain", { message: errorText(e) });
+    if (state.view) state.view.error.textContent = t("error.cannotTrain", { message: problemText(e) });
   }
 }
 
@@ -185,7 +185,7 @@ async function openExperiment(name: string | null, opened?: OpenedFile): Promise
     const problem = (opened.fromCsv ? csvChoiceProblem(opened) : null) ?? (await worker.check(opened.experiment, opened.files));
     if (problem) {
       const box = document.querySelector<HTMLElement>("[data-testid=file-error]");
-      if (box) box.textContent = t("file.unchanged", { problem: errorText(problem) });
+      if (box) box.textContent = t("file.unchanged", { problem: problemText(problem) });
       // A CSV whose first choice of columns cannot train: its columns to choose from, beside the error.
       if (opened.fromCsv && box && !document.querySelector("[data-testid=csv-columns]")) showColumns(opened, box, handlers.openFile);
       return;
@@ -225,7 +225,7 @@ async function importModelFiles(list: File[]): Promise<void> {
   const job = importedJob(next, state.setup, next.csv ? null : currentFile());
   const problem = await worker.check(job.experiment, job.files, next.model);
   // Data the model cannot read still shows its diagram; any other problem (a CSV chosen with it that does not fit) changes nothing.
-  if (problem && (next.csv || !noFitText(next, problem))) {
+  if (problem && (next.csv || !noFitText(next, problem.message))) {
     if (box) box.textContent = importProblem(next.name, problem, next);
     return;
   }

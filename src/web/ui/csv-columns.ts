@@ -22,7 +22,7 @@ function table(text: string, file: string): { header: string[]; rows: string[][]
 
 /**
  * The problem with a choice the page can tell before the engine checks it, or null: no feature,
- * or a target holding one value on every line.
+ * or a target holding one value on every line (the caller adds that nothing was changed).
  */
 export function columnsProblem(file: string, text: string, target: string, features: readonly string[]): string | null {
   if (features.filter((f) => f !== target).length === 0) return t("csv.noFeature");
@@ -70,7 +70,7 @@ export function csvColumnsBox(opened: OpenedFiles, apply: (next: OpenedFiles) =>
     const chosen = header.filter((h) => features.has(h) && h !== target);
     const problem = columnsProblem(name, text, target, chosen);
     if (problem) {
-      error.textContent = problem;
+      error.textContent = t("file.unchanged", { problem });
       return;
     }
     error.textContent = "";

@@ -35,6 +35,7 @@ import { language, t, type MessageKey } from "../i18n.ts";
 import { TEST_COLOR, TRAIN_COLOR } from "./loss-chart.ts";
 import { isModelChoice } from "../imported.ts";
 import { oversizedFile } from "../file-limits.ts";
+import { problemText } from "./problem-text.ts";
 
 export interface OpenedFiles {
   experiment: ExperimentJson;
@@ -186,7 +187,7 @@ export async function readChosen(list: File[], on: Handlers, error: HTMLElement)
     throw new Error(list.length === 0 ? t("file.none") : t("file.which"));
   } catch (e) {
     // The engine's own words (a CSV that does not parse) in the page's sentence; the page's are its own.
-    error.textContent = isUserError(e) ? t("file.unchanged", { problem: e.message }) : (e as Error).message;
+    error.textContent = isUserError(e) ? t("file.unchanged", { problem: problemText(e) }) : (e as Error).message;
   }
 }
 
