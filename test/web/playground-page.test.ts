@@ -206,6 +206,25 @@ describe("the playground page", () => {
     await clean(w);
   });
 
+  it("a double click on + adds two layers (the button stays under the pointer), and training that was playing plays on", async () => {
+    const w = await openPage(session());
+    const at = async (id: string) => (await w.page.locator(`[data-testid=${id}]`).boundingBox())!;
+    const plus = await at("add-layer");
+    await w.page.click("[data-testid=play]");
+    await waitForEpoch(w.page, ">", 0);
+    await w.page.dblclick("[data-testid=add-layer]");
+    await w.page.waitForFunction(() => location.hash.includes("networkShape=4,2,2,2"));
+    expect(await at("add-layer")).toEqual(plus);
+    // Both changes restarted training from epoch 0, and it goes on playing.
+    await waitForEpoch(w.page, ">", 0);
+    expect(await w.page.getAttribute("[data-testid=play]", "aria-pressed")).toBe("true");
+    await w.page.dblclick("[data-testid=add-neuron-1]");
+    await w.page.waitForFunction(() => location.hash.includes("networkShape=4,4,2,2"));
+    const epoch = await waitForEpoch(w.page, ">", 0);
+    await waitForEpoch(w.page, ">", epoch);
+    await clean(w);
+  });
+
   it("a reload restores the set-up, seed included", async () => {
     const w = await openPage(session());
     await w.page.selectOption("[data-testid=learningRate]", "0.1");

@@ -100,13 +100,14 @@ export function change(patch: Partial<Setup>): void {
     drawPoints();
     return;
   }
-  void restart(state.playing);
+  void restart(state.playing || state.playPending);
 }
 
 /** Starts training the set-up (or the file, or the imported model) again from its first epoch. */
 export async function restart(keepPlaying: boolean): Promise<void> {
   const mine = ++state.generation;
   state.playing = false;
+  state.playPending = keepPlaying;
   state.changedMidRun = false;
   state.info = null;
   state.latest = null;
@@ -139,6 +140,7 @@ export async function restart(keepPlaying: boolean): Promise<void> {
       imported?.model,
     );
     if (mine !== state.generation) return;
+    state.playPending = false;
     state.info = ready;
     // A file's network is known once the worker has read it.
     if (file || state.imported) renderPage();
@@ -152,6 +154,7 @@ export async function restart(keepPlaying: boolean): Promise<void> {
     if (keepPlaying) play();
   } catch (e) {
     if (mine !== state.generation) return;
+    state.playPending = false;
     if (state.imported && noFitText(state.imported, (e as Error).message)) return showModelOnly((e as Error).message);
     if (state.view) state.view.error.textContent = t("error.cannotTrain", { message: problemText(e) });
   }

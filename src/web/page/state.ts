@@ -45,6 +45,8 @@ export interface PageState {
   freshGrids: boolean;
   lastGrids: Float32Array[] | null;
   playing: boolean;
+  /** A restart is on its way that will play once ready: a second change meanwhile (a double click) keeps playing too. */
+  playPending: boolean;
   changedMidRun: boolean;
   hovered: NodeRef | null;
   /** While a walkthrough or file is open: the Playground's own learning rate and test-data choice, for coming back. */
@@ -95,6 +97,7 @@ export const state: PageState = {
   freshGrids: false,
   lastGrids: null,
   playing: false,
+  playPending: false,
   changedMidRun: false,
   hovered: null,
   playground: null,

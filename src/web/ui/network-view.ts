@@ -92,8 +92,7 @@ export class NetworkView {
     this.build(width);
   }
 
-  private columnX(width: number): number[] {
-    const columns = this.shape.hidden.length + 2;
+  private columnX(width: number, columns = this.shape.hidden.length + 2): number[] {
     // The Playground's spacing where there is room; on a phone, as close as the layer heads'
     // texts allow (their boxes, NODE + 60 px wide, may overlap a little) before the diagram scrolls sideways.
     const gap = Math.max(NODE + 40, Math.min(170, (width - LEFT - NODE - 30) / (columns - 1)));
@@ -124,7 +123,10 @@ export class NetworkView {
       el("span", { "data-testid": "layer-count", text: tn("network.layers", hidden.length) }),
     );
     layersControl.style.position = "absolute";
-    layersControl.style.left = `${xs[1] - 10}px`;
+    // Where the first hidden column stands with one hidden layer, whatever the count: the control
+    // stays put as layers come and go (it moved left under the pointer, so a double click on +
+    // landed its second click on −).
+    layersControl.style.left = `${this.columnX(width, 3)[1] - 10}px`;
     layersControl.style.top = "0px";
     if (editable) this.inner.append(layersControl);
     this.inner.append(this.head(inputs.some((i) => i.toggle) ? t("network.features") : t("network.inputs"), xs[0], inputs.some((i) => i.toggle) ? t("network.features.title") : ""), this.head(t("network.output"), xs[xs.length - 1], ""));
