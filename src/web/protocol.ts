@@ -28,6 +28,8 @@ export interface SetupInfo {
   task: "binary" | "multiclass" | "regression";
   /** Class labels in output order (null for regression). */
   classes: string[] | null;
+  /** Regression: the training targets' range (a file's output is coloured over it, blue to orange); else [−1, 1]. */
+  valueRange: [number, number];
   /** Columns of the raw data (before any feature map): 1 gives the 1-D mode, more than 2 no heatmaps. */
   rawDim: number;
   /** The plane every heatmap covers. */

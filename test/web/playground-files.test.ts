@@ -169,6 +169,31 @@ describe("the walkthroughs and your own data in the page", () => {
   });
 });
 
+describe("the key under the output", () => {
+  it("says what the picture shows: each class's colour, a file's value range, a hovered neuron's activation range", async () => {
+    const w = await openPage(session(), "#example=three-classes");
+    const key = () => w.page.evaluate(() => ({
+      ticks: document.querySelector<HTMLElement>("[data-testid=colour-ticks]")!.hidden ? null : [...document.querySelectorAll("[data-testid=colour-ticks] span")].map((s) => s.textContent),
+      classes: document.querySelector<HTMLElement>("[data-testid=class-legend]")!.hidden ? null : [...document.querySelectorAll("[data-testid=class-legend] span")].map((s) => s.textContent),
+    }));
+    await w.page.waitForFunction(() => !document.querySelector<HTMLElement>("[data-testid=class-legend]")!.hidden);
+    expect(await key()).toEqual({ ticks: null, classes: ["0", "1", "2"] });
+    // A CSV's ages: coloured from the youngest to the oldest (over −1…1 the whole plane was one orange).
+    const rows = ["x1,x2,age"];
+    for (let i = 0; i < 80; i++) rows.push(`${(i % 9) - 4},${Math.floor(i / 9) - 4},${30 + 3 * ((i % 9) - 4) + 2 * (Math.floor(i / 9) - 4)}`);
+    const ages = rows.slice(1).map((r) => Number(r.split(",")[2]));
+    const [lo, hi] = [Math.min(...ages), Math.max(...ages)];
+    await w.page.setInputFiles("[data-testid=open-file]", { name: "age.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n")) });
+    await w.page.waitForFunction(() => location.hash.includes("example=file"));
+    await w.page.click("[data-testid=step]");
+    await w.page.waitForFunction((t) => document.querySelector("[data-testid=colour-ticks]")?.textContent === t, `${lo}${(lo + hi) / 2}${hi}`);
+    // A hidden neuron hovered: its activation's colours (not a sigmoid's: −1 blue, 0 white, 1 orange).
+    await w.page.hover(".node[data-node='0:0']");
+    await w.page.waitForFunction(() => document.querySelector("[data-testid=colour-ticks]")?.textContent === "−101");
+    await clean(w);
+  });
+});
+
 describe("a CSV's problems in the page's words", () => {
   it("are said in Chinese on the Chinese page, once each with what was left unchanged; a file of semicolons is named as one", async () => {
     const w = await openPage(session(), "#lang=zh");

@@ -110,6 +110,7 @@ export function render(actions: BuildActions): void {
     trainLoss: out.trainLoss,
     testLoss: out.testLoss,
     caption: out.caption,
+    legend: out.legend,
     error,
     heatmapWrap: out.heatmapWrap,
     views,

@@ -4,14 +4,39 @@
  */
 import { FEATURES, HIDABLE } from "../setup.ts";
 import { t } from "../i18n.ts";
-import { classPointColor, pointColor, unitScale } from "../ui/colors.ts";
+import { classPointColor, pointColor, unitScale, valueScale } from "../ui/colors.ts";
+import type { Legend } from "../ui/output-legend.ts";
 import { inputScale } from "../ui/network-view.ts";
 import { fileNetwork, networkShape } from "./shown-network.ts";
 import { state, worker } from "./state.ts";
 
 function pointColorOf(y: number): string {
   if (!state.info) return "#000";
-  return state.info.task === "regression" ? pointColor(y) : classPointColor(y);
+  return state.info.task === "regression" ? pointColor(valueScale(valueRange())(y)) : classPointColor(y);
+}
+
+/**
+ * A regression's colours, blue to orange: over [−1, 1] for the Playground's own data (as
+ * TensorFlow Playground colours it), over the targets' range for a file's (ages, prices…, which
+ * over [−1, 1] were one orange).
+ */
+function valueRange(): [number, number] {
+  return state.setup.example && state.info ? state.info.valueRange : [-1, 1];
+}
+
+/** 3 significant digits, no trailing zeros: 20, 37.5, 0.00123. */
+function tick(v: number): string {
+  return String(Number(v.toPrecision(3))).replace("-", "−");
+}
+
+/** The bar's key for values coloured from lo (blue) through the middle to hi (orange). */
+function range(lo: number, hi: number, title: string): Legend {
+  return { kind: "bar", ticks: [tick(lo), tick((lo + hi) / 2), tick(hi)], title };
+}
+
+/** A neuron's key: sigmoid from 0 to 1, the others from −1 to 1 (unitScale's colours). */
+function activationLegend(activation: string): Legend {
+  return activation === "sigmoid" ? range(0, 1, t("output.bar.activation")) : range(-1, 1, t("output.bar.activation"));
 }
 
 export function drawPoints(): void {
@@ -78,17 +103,27 @@ export function paintOutput(grids: Float32Array[]): void {
   const h = state.hovered;
   if (h && h.layer === -1) {
     const g = fileNetwork() ? info.inputGrids?.[h.unit] : info.featureGrids[FEATURES.find((x) => networkShape().inputs.find((i) => i.key === x)?.label === h.label) ?? "x"];
-    if (g) view.output.paint(g, inputScale(g), false);
+    if (g) {
+      const scale = inputScale(g);
+      view.output.paint(g, scale, false);
+      // inputScale maps ±(the largest magnitude) to ±1.
+      const max = 1 / scale(1);
+      view.legend.show(range(-max, max, t("output.bar.input")));
+    }
     view.caption.textContent = t("caption.input", { label: h.label });
   } else if (h && h.layer < L) {
     const units = info.layers[h.layer].units;
     view.output.paint(grids[h.layer], unitScale(info.layers[h.layer].activation), false, h.unit, units);
+    view.legend.show(activationLegend(info.layers[h.layer].activation));
     view.caption.textContent = t("caption.node", { label: h.label });
   } else if (info.task === "multiclass") {
     view.output.paintClasses(grids[L], info.layers[L].units, setup.discretize);
+    view.legend.show({ kind: "classes", labels: info.classes ?? [] });
     view.caption.textContent = t("caption.classes", { classes: info.classes?.join(", ") ?? "" });
   } else {
-    view.output.paint(grids[L], unitScale(info.layers[L].activation), setup.discretize);
+    const regression = info.task === "regression";
+    view.output.paint(grids[L], regression ? valueScale(valueRange()) : unitScale(info.layers[L].activation), setup.discretize);
+    view.legend.show(regression ? range(...valueRange(), t("output.bar.value")) : { kind: "bar", ticks: [t("output.tick.blue", { cls: info.classes?.[0] ?? 0 }), t("output.tick.half"), t("output.tick.orange", { cls: info.classes?.[1] ?? 1 })], title: t("output.bar.class") });
     const test = setup.showTestData;
     view.caption.textContent = info.task === "binary" ? t(test ? "caption.binaryTest" : "caption.binary", { cls: info.classes?.[1] ?? 1 }) : t("caption.regression");
   }
@@ -97,7 +132,8 @@ export function paintOutput(grids: Float32Array[]): void {
 
 export function paintGrids(grids: Float32Array[]): void {
   if (!state.view) return;
-  state.view.network.paint(grids, state.setup.discretize);
+  const info = state.info;
+  state.view.network.paint(grids, state.setup.discretize, info?.task === "regression" ? valueScale(valueRange()) : undefined);
   paintOutput(grids);
 }
 

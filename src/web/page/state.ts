@@ -13,6 +13,7 @@ import { loadImported } from "../imported.ts";
 import type { ImportedModel } from "../model-kind.ts";
 import type { LossChart } from "../ui/loss-chart.ts";
 import type { NetworkView, NodeRef } from "../ui/network-view.ts";
+import type { OutputLegend } from "../ui/output-legend.ts";
 import type { OutputView } from "../ui/output-view.ts";
 import type { ViewsPanel, ViewTab } from "../ui/views-panel.ts";
 import { applyLanguage } from "./language.ts";
@@ -29,6 +30,7 @@ export interface PageView {
   trainLoss: HTMLElement;
   testLoss: HTMLElement;
   caption: HTMLElement;
+  legend: OutputLegend;
   error: HTMLElement;
   heatmapWrap: HTMLElement;
   views: ViewsPanel;

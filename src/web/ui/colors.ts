@@ -76,6 +76,12 @@ export function paintHeatmap(canvas: HTMLCanvasElement, values: ArrayLike<number
   ctx.putImageData(image, 0, 0);
 }
 
+/** A regression output's value in [−1, 1] for colouring: its range [lo, hi] from blue to orange. */
+export function valueScale([lo, hi]: readonly [number, number]): (v: number) => number {
+  const s = 2 / (hi - lo);
+  return (v) => (v - lo) * s - 1;
+}
+
 /** A neuron's value in [−1, 1] for colouring: sigmoid outputs are centred on ½, others on 0. */
 export function unitScale(activation: string): (v: number) => number {
   if (activation === "sigmoid") return (v) => 2 * v - 1;

@@ -278,13 +278,14 @@ export class NetworkView {
   }
 
   /** Every neuron's heatmap. `grids[l]` is layer l's activations, GRID² × units. */
-  paint(grids: Float32Array[], discretize: boolean): void {
+  /** Every neuron's map; `outputScale` colours the output's (a regression's value range), else its activation's range. */
+  paint(grids: Float32Array[], discretize: boolean, outputScale?: (v: number) => number): void {
     grids.forEach((g, l) => {
       const canvases = this.layerCanvases[l];
       if (!canvases) return;
       const units = canvases.length;
-      const scale = unitScale(this.shape.activations[l]);
       const last = l === grids.length - 1;
+      const scale = last && outputScale ? outputScale : unitScale(this.shape.activations[l]);
       // Thumbnails: a third of the grid's cells in each direction is more than their pixels show.
       canvases.forEach((canvas, j) => paintHeatmap(canvas, g, GRID, scale, last && discretize, j, units, THUMB_EVERY));
     });

@@ -36,6 +36,7 @@ import { TEST_COLOR, TRAIN_COLOR } from "./loss-chart.ts";
 import { isModelChoice } from "../imported.ts";
 import { oversizedFile } from "../file-limits.ts";
 import { problemText } from "./problem-text.ts";
+import { OutputLegend } from "./output-legend.ts";
 
 export interface OpenedFiles {
   experiment: ExperimentJson;
@@ -287,7 +288,7 @@ function drawThumbnail(name: string, regression: boolean): HTMLCanvasElement {
   return canvas;
 }
 
-export function outputPanel(setup: Setup, on: Handlers): { root: HTMLElement; heatmapWrap: HTMLElement; chart: HTMLCanvasElement; trainLoss: HTMLElement; testLoss: HTMLElement; caption: HTMLElement } {
+export function outputPanel(setup: Setup, on: Handlers): { root: HTMLElement; heatmapWrap: HTMLElement; chart: HTMLCanvasElement; trainLoss: HTMLElement; testLoss: HTMLElement; caption: HTMLElement; legend: OutputLegend } {
   const trainLoss = el("b", { "data-testid": "loss-train", id: "loss-train", text: "–" });
   const testLoss = el("b", { "data-testid": "loss-test", id: "loss-test", text: "–" });
   const chart = el("canvas", { class: "loss-chart", "data-testid": "loss-chart" });
@@ -298,7 +299,9 @@ export function outputPanel(setup: Setup, on: Handlers): { root: HTMLElement; he
     box.addEventListener("change", () => onChange(box.checked));
     return el("label", { class: cls }, box, ` ${label}`);
   };
-  const classification = setup.problem === "classification";
+  // Set for each picture painted (page/drawing.ts); until the first, the Playground's two classes.
+  const legend = new OutputLegend();
+  legend.show({ kind: "bar", ticks: [t("output.tick.blue", { cls: 0 }), t("output.tick.half"), t("output.tick.orange", { cls: 1 })], title: t("output.bar.class") });
   const root = el(
     "section",
     { class: "output" },
@@ -308,8 +311,7 @@ export function outputPanel(setup: Setup, on: Handlers): { root: HTMLElement; he
     el("div", { class: "loss-legend" }, el("span", {}, legendSwatch(TEST_COLOR), t("output.legend.test")), el("span", {}, legendSwatch(TRAIN_COLOR), t("output.legend.train"))),
     heatmapWrap,
     caption,
-    el("div", { class: "colour-bar", title: classification ? t("output.bar.class") : t("output.bar.value") }),
-    el("div", { class: "colour-ticks" }, el("span", { text: classification ? t("output.tick.blue") : "−1" }), el("span", { text: classification ? t("output.tick.half") : "0" }), el("span", { text: classification ? t("output.tick.orange") : "+1" })),
+    legend.root,
     el(
       "div",
       { class: "checks" },
@@ -317,7 +319,7 @@ export function outputPanel(setup: Setup, on: Handlers): { root: HTMLElement; he
       check(t("output.discretize"), "ui-discretize", "discretize", setup.discretize, (v) => on.change({ discretize: v })),
     ),
   );
-  return { root, heatmapWrap, chart, trainLoss, testLoss, caption };
+  return { root, heatmapWrap, chart, trainLoss, testLoss, caption, legend };
 }
 
 function legendSwatch(color: string): HTMLElement {

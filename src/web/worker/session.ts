@@ -85,6 +85,7 @@ export function createSession(
     layers: p.model.layers.map((l) => ({ units: l.units, activation: l.activation })),
     task: taskOf(outputLayer(p.model).activation) as SetupInfo["task"],
     classes: classes ? classes.map(String) : null,
+    valueRange: [-1, 1],
     rawDim,
     domain,
     train: { X: rawData.train.X.data.slice(), y: targets(rawData.train.y) },
@@ -94,7 +95,19 @@ export function createSession(
     parameterCount: p.model.params.length,
     threads,
   };
+  if (info.task === "regression") info.valueRange = valueRange(info.train.y);
   return { session, info };
+}
+
+/** The targets' range (widened to 2 around a single value). */
+function valueRange(y: Float64Array): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of y) {
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  return hi > lo ? [lo, hi] : [lo - 1, lo + 1];
 }
 
 /** Frees the session's trainer and workspaces. */
