@@ -28,6 +28,12 @@ export interface Trainer {
   readonly net: Network;
   /** Epochs completed so far (0 before any step). */
   readonly epoch: number;
+  /**
+   * The epochs of training the parameters hold: `epoch`, but after a divergence fewer, those of
+   * the last good parameters put back (epoch k's loss is measured at the parameters it starts
+   * from, so when it diverges those of epoch k − 1's start, after k − 2 epochs, are the last good).
+   */
+  readonly paramsEpoch: number;
   /** As `train()` records it (ARCHITECTURE §2: 1-based, each loss measured before its epoch's update). */
   readonly history: History;
   /** The `paramsAt` snapshots, as `train()` keeps them. */
@@ -64,6 +70,7 @@ export function createTrainer(net: Network, data: TrainData, config: TrainConfig
 
 class Training implements Trainer {
   epoch = 0;
+  paramsEpoch = 0;
   stoppedBy: StoppedBy | null = null;
   private readonly s: TrainerSettings;
   private readonly rec: Recorder;
@@ -142,7 +149,7 @@ class Training implements Trainer {
           this.stop("converged");
           break;
         }
-        this.epoch = epoch;
+        this.epoch = this.paramsEpoch = epoch;
         ran++;
         if (!rec.finish(epoch)) this.stop("callback");
         else {
@@ -157,6 +164,7 @@ class Training implements Trainer {
         this.failure = e;
         // Epoch k's loss is measured at the parameters it started from: put back those of epoch k − 1.
         this.net.params.set(e.epoch > 1 ? this.before : this.current);
+        this.paramsEpoch = Math.max(0, e.epoch - 2);
       }
       throw e;
     }

@@ -78,7 +78,7 @@ function clear(): void {
 
 /** Variant v's metrics at its epoch now. */
 function metricsOf(v: Variant): { train: Metrics; test: Metrics } {
-  const epoch = v.trainer?.epoch ?? 0;
+  const epoch = v.trainer?.paramsEpoch ?? 0;
   if (v.metrics?.epoch !== epoch) v.metrics = { epoch, train: measured(v, v.train), test: measured(v, v.test) };
   return v.metrics;
 }
@@ -95,7 +95,7 @@ function picture(v: Variant, k: number): string | null {
   const p = v.prepared;
   try {
     // The training points only (as the page's own output shows them), on a 40 × 40 grid: small pictures.
-    const scene = boundaryScene(p.model, p.split, { width: options.width, height: options.height, panel: true, title: "", subtitle: "", resolution: 40, showTest: false });
+    const scene = boundaryScene(p.model, p.raw, { width: options.width, height: options.height, panel: true, title: "", subtitle: "", resolution: 40, showTest: false });
     // Each multiple's ids (clip paths) are its own: they share one page.
     return toSvg(scene, { idPrefix: `cmp${k}` });
   } catch {
@@ -112,7 +112,7 @@ function send(pictures: "all" | "one" | "none"): void {
   const statuses: VariantStatus[] = variants.map((v, k) => {
     const { train, test } = metricsOf(v);
     return {
-      epoch: v.trainer?.epoch ?? 0,
+      epoch: v.trainer?.paramsEpoch ?? 0,
       trainLoss: train.loss,
       testLoss: test.loss,
       trainAccuracy: train.accuracy,
@@ -149,7 +149,7 @@ function slice(): void {
       if (v.trainer!.stoppedBy === "converged") v.stop = { kind: "converged", epoch: v.trainer!.epoch };
       if (v.trainer!.stoppedBy !== null) v.done = true;
     } catch (e) {
-      v.stop = stopOf(e);
+      v.stop = stopOf(e, v.trainer!.paramsEpoch);
       v.done = true;
     }
     const dt = performance.now() - t0;

@@ -10,12 +10,12 @@ export type Stop =
   /** L-BFGS stopped by itself at this epoch. */
   | { kind: "converged"; epoch: number }
   /** The loss became NaN or ±∞ (`grewFrom` null), or grew far past its best. */
-  | { kind: "diverged"; epoch: number; loss: number; grewFrom: { loss: number; epoch: number } | null; learningRate: number | null }
+  | { kind: "diverged"; epoch: number; loss: number; grewFrom: { loss: number; epoch: number } | null; learningRate: number | null; shownEpoch: number }
   /** Anything else, in the engine's words. */
   | { kind: "failed"; message: string };
 
-/** The stop a thrown error stands for. */
-export function stopOf(e: unknown): Stop {
-  if (e instanceof TrainingDivergedError) return { kind: "diverged", epoch: e.epoch, loss: e.value, grewFrom: e.grewFrom ?? null, learningRate: e.learningRate ?? null };
+/** The stop a thrown error stands for; `paramsEpoch`: the epochs of the parameters the trainer holds then (Trainer.paramsEpoch). */
+export function stopOf(e: unknown, paramsEpoch = 0): Stop {
+  if (e instanceof TrainingDivergedError) return { kind: "diverged", epoch: e.epoch, loss: e.value, grewFrom: e.grewFrom ?? null, learningRate: e.learningRate ?? null, shownEpoch: paramsEpoch };
   return { kind: "failed", message: errorText(e) };
 }

@@ -379,6 +379,34 @@ describe("createTrainer: the page's edits, snapshots and lifetime", () => {
     d.dispose();
   });
 
+  it("after a divergence, holds the last good parameters and says how many epochs they are of", () => {
+    const rows = Array.from({ length: 20 }, (_, i) => [i / 2]);
+    const data = { X: fromRows(rows), Y: Float64Array.from(rows.map((r) => r[0] * 3)) };
+    const net = createNetwork(1, [{ units: 1, activation: "linear" }], "mse");
+    const config = { optimizer: "gd", learningRate: 0.5, epochs: Infinity } as const;
+    const start = net.params.slice();
+    const t = createTrainer(net, data, config);
+    // Each epoch's parameters, as a trainer stepped that far holds them.
+    const after: Float64Array[] = [start];
+    let error: TrainingDivergedError | null = null;
+    while (!error) {
+      try {
+        t.step(1);
+        after.push(net.params.slice());
+      } catch (e) {
+        error = e as TrainingDivergedError;
+      }
+    }
+    expect(error).toBeInstanceOf(TrainingDivergedError);
+    const k = error.epoch;
+    expect(k).toBeGreaterThan(2);
+    expect(t.epoch).toBe(k - 1);
+    // Epoch k's loss, measured at the parameters it started from (after k − 1 epochs), diverged: those after k − 2 are put back.
+    expect(t.paramsEpoch).toBe(k - 2);
+    expect(net.params).toEqual(after[k - 2]);
+    t.dispose();
+  });
+
   it("allocates nothing per epoch when stepped one epoch at a time", () => {
     const data = xorLike(200);
     const t: Trainer = createTrainer(fresh(), data, { optimizer: "adam", epochs: Infinity, recordEvery: 1e9 });

@@ -105,11 +105,14 @@ describe("the page in two languages", () => {
       await w.page.click("[data-testid=play]");
       await w.page.waitForFunction(() => document.querySelector("[data-testid=error]")?.textContent !== "");
       const result = { message: (await w.page.textContent("[data-testid=error]"))!, texts: await pageTexts(w.page) };
+      // The counter and the losses are those of the parameters shown.
+      const shown = /after epoch (\d+)|第 (\d+) 轮之后/.exec(result.message);
+      expect(await epochOf(w.page)).toBe(shown ? Number(shown[1] ?? shown[2]) : 0);
       await clean(w);
       return result;
     };
     const en = await stopped("en");
-    expect(en.message).toMatch(/^Training stopped: the loss diverged at epoch \d+: it (became NaN|became Infinity|grew from .+ to .+)\. Lower the learning rate \(now 10\) and reset the network\.$/);
+    expect(en.message).toMatch(/^Training stopped: the loss diverged at epoch \d+: it (became NaN|became Infinity|grew from .+ to .+)\. The network is shown as it was (before training|after epoch \d+, its last good parameters)\. Lower the learning rate \(now 10\) and reset the network\.$/);
     const zh = await stopped("zh");
     expect(zh.message).toMatch(/^训练已停止：损失在第 \d+ 轮发散：.+请降低学习率（当前为 10）并重置网络。$/);
     expect(untranslated(zh.texts)).toEqual([]);

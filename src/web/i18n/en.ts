@@ -149,6 +149,8 @@ export const EN = {
   "error.stopped": "Training stopped: {message}",
   "error.diverged.grew": "the loss diverged at epoch {epoch}: it grew from {from} (epoch {fromEpoch}) to {loss}. {advice}",
   "error.diverged.notNumber": "the loss diverged at epoch {epoch}: it became {loss}. {advice}",
+  "error.diverged.shown": "The network is shown as it was after epoch {epoch}, its last good parameters.",
+  "error.diverged.shownStart": "The network is shown as it was before training.",
   "error.diverged.lowerRate": "Lower the learning rate (now {rate}) and reset the network.",
   "error.diverged.reset": "Reset the network to start again.",
   "error.converged": "L-BFGS has converged at epoch {epoch} (the gradient is below its tolerance, or no step lowers the loss); reset to start again",

@@ -141,6 +141,8 @@ export const ZH: Record<MessageKey, string> = {
   "error.stopped": "训练已停止：{message}",
   "error.diverged.grew": "损失在第 {epoch} 轮发散：从 {from}（第 {fromEpoch} 轮）增大到 {loss}。{advice}",
   "error.diverged.notNumber": "损失在第 {epoch} 轮发散：变成了 {loss}。{advice}",
+  "error.diverged.shown": "现在显示的是第 {epoch} 轮之后的网络，即最后一组正常的参数。",
+  "error.diverged.shownStart": "现在显示的是训练之前的网络。",
   "error.diverged.lowerRate": "请降低学习率（当前为 {rate}）并重置网络。",
   "error.diverged.reset": "请重置网络后重新开始。",
   "error.converged": "L-BFGS 已在第 {epoch} 轮收敛（梯度已低于容差，或再走一步也无法降低损失）；重置即可重新开始",

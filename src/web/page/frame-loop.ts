@@ -6,15 +6,11 @@
  */
 import { t } from "../i18n.ts";
 import { epochText } from "../ui/dom.ts";
+import { lossText } from "../ui/loss-text.ts";
 import { stopText } from "../ui/stop-text.ts";
 import { paintGrids } from "./drawing.ts";
 import { state } from "./state.ts";
 import { updatePlayButton } from "./transport.ts";
-
-function formatLoss(v: number): string {
-  if (!Number.isFinite(v)) return "–";
-  return v !== 0 && Math.abs(v) < 0.001 ? v.toExponential(2) : v.toFixed(3);
-}
 
 let requested = false;
 
@@ -38,11 +34,12 @@ function draw(): void {
     state.fresh = false;
     view.epoch.textContent = epochText(f.epoch);
     view.epoch.dataset.epoch = String(f.epoch);
-    view.trainLoss.textContent = formatLoss(f.trainLoss);
+    view.trainLoss.textContent = lossText(f.trainLoss);
     view.trainLoss.dataset.value = String(f.trainLoss);
-    view.testLoss.textContent = formatLoss(f.testLoss);
+    view.testLoss.textContent = lossText(f.testLoss);
     view.testLoss.dataset.value = String(f.testLoss);
-    view.chart.add(f.epoch, f.trainLoss, f.testLoss);
+    // A divergence puts back earlier parameters: the curve keeps the epochs it went through.
+    if (f.stop?.kind !== "diverged") view.chart.add(f.epoch, f.trainLoss, f.testLoss);
     view.chart.draw();
     if (f.stop) {
       view.error.textContent = t("error.stopped", { message: stopText(f.stop) });

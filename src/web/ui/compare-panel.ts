@@ -8,6 +8,7 @@ import * as Comlink from "comlink";
 import { svgHash } from "../svg-hash.ts";
 import { FILE_VARY_KEYS, MAX_VARIANTS, PRESETS, presetVariants, VARY_DEFAULTS, VARY_KEYS, VARY_VALUES, variantExperiment, type PresetName, type Variant, type VaryKey } from "../compare.ts";
 import { t, tn, type MessageKey } from "../i18n.ts";
+import { lossText } from "./loss-text.ts";
 import { stopText } from "./stop-text.ts";
 import type { ExperimentJson, Setup } from "../setup.ts";
 import type { CompareFrame, SideWorker, VariantStatus } from "../side-protocol.ts";
@@ -260,7 +261,7 @@ export class ComparePanel {
     f.querySelector(".multiple-epoch")!.textContent = t("compare.epoch", { epoch: s.epoch.toLocaleString("en-US") });
     const metrics = f.querySelector(".multiple-metrics")!;
     const accuracy = Number.isFinite(s.trainAccuracy);
-    const row = (name: string, loss: number, acc: number): HTMLElement => el("tr", {}, el("th", { scope: "row", text: name }), el("td", { text: num(loss) }), ...(accuracy ? [el("td", { text: pct(acc) })] : []));
+    const row = (name: string, loss: number, acc: number): HTMLElement => el("tr", {}, el("th", { scope: "row", text: name }), el("td", { text: lossText(loss, 1) }), ...(accuracy ? [el("td", { text: pct(acc) })] : []));
     metrics.replaceChildren(
       el(
         "table",
@@ -299,10 +300,6 @@ function field(label: string, control: HTMLElement): HTMLElement {
   return el("label", { class: "field" }, el("span", { class: "label", text: label }), control);
 }
 
-function num(v: number): string {
-  if (!Number.isFinite(v)) return "–";
-  return v !== 0 && Math.abs(v) < 0.001 ? v.toExponential(1) : v.toFixed(3);
-}
 
 function pct(v: number): string {
   return Number.isFinite(v) ? `${(v * 100).toFixed(1)} %` : "–";

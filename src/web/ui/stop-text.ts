@@ -9,7 +9,8 @@ export function stopText(stop: Stop): string {
     case "failed":
       return stop.message;
     case "diverged": {
-      const advice = stop.learningRate !== null ? t("error.diverged.lowerRate", { rate: stop.learningRate }) : t("error.diverged.reset");
+      const back = stop.shownEpoch > 0 ? t("error.diverged.shown", { epoch: stop.shownEpoch }) : t("error.diverged.shownStart");
+      const advice = `${back} ${stop.learningRate !== null ? t("error.diverged.lowerRate", { rate: stop.learningRate }) : t("error.diverged.reset")}`;
       const loss = lossText(stop.loss);
       return stop.grewFrom
         ? t("error.diverged.grew", { epoch: stop.epoch, from: lossText(stop.grewFrom.loss), fromEpoch: stop.grewFrom.epoch, loss, advice })

@@ -101,9 +101,10 @@ export function send(s: Session, withGrids: boolean, stop: Stop | null = null): 
   const d = s.prepared.data;
   const train = measure(s, d.X, d.Y, s.trainWs);
   const test = measure(s, d.testX ?? null, d.testY ?? null, s.testWs);
-  remember(s, s.trainer.epoch, train, test);
+  // The epochs its parameters hold (after a divergence, those of the last good ones put back).
+  remember(s, s.trainer.paramsEpoch, train, test);
   const frame: Frame = {
-    epoch: s.trainer.epoch,
+    epoch: s.trainer.paramsEpoch,
     trainLoss: train.loss,
     testLoss: test.loss,
     params: s.model.params.slice(),
@@ -123,7 +124,7 @@ export function run(s: Session, k: number): Stop | null {
     s.trainer.step(k);
   } catch (e) {
     playing = false;
-    return stopOf(e);
+    return stopOf(e, s.trainer.paramsEpoch);
   }
   if (s.trainer.stoppedBy !== null) {
     // Only L-BFGS stops on its own in an open-ended run.
