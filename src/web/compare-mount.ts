@@ -58,7 +58,7 @@ export function compareAndGif(page: PageAccess): CompareAndGif {
       if (inputs === null) return null;
       const epochs = page.epoch();
       const experiment = pageExperiment(epochs);
-      return { experiment, files: page.file()?.files ?? {}, epochs, inputs, name: String(experiment.name ?? "playground").replace(/[^A-Za-z0-9_-]+/g, "-"), changedMidRun: page.changedMidRun() };
+      return { experiment, files: page.file()?.files ?? {}, epochs, inputs, fromFile: page.file() !== null, name: String(experiment.name ?? "playground").replace(/[^A-Za-z0-9_-]+/g, "-"), changedMidRun: page.changedMidRun() };
     },
   });
 

@@ -190,6 +190,14 @@ describe("the key under the output", () => {
     // A hidden neuron hovered: its activation's colours (not a sigmoid's: −1 blue, 0 white, 1 orange).
     await w.page.hover(".node[data-node='0:0']");
     await w.page.waitForFunction(() => document.querySelector("[data-testid=colour-ticks]")?.textContent === "−101");
+    // Three feature columns: the training GIF (two inputs at most) says to train on fewer columns, not to switch features off.
+    const three = ["a,b,c,y", ...Array.from({ length: 30 }, (_, i) => `${i % 5},${i % 3},${i % 7},${i % 2}`)];
+    await w.page.setInputFiles("[data-testid=open-file]", { name: "three.csv", mimeType: "text/csv", buffer: Buffer.from(three.join("\n")) });
+    await w.page.waitForFunction(() => document.querySelectorAll(".node.input").length === 3);
+    await w.page.click("[data-testid=step]");
+    await waitForEpoch(w.page, "=", 1);
+    await w.page.click("[data-testid=gif]");
+    expect(await w.page.textContent("[data-testid=gif-message]")).toMatch(/this one has 3 \(for a CSV, train on one or two of its feature columns\)/);
     await clean(w);
   });
 });

@@ -114,6 +114,12 @@ describe("the playground page", () => {
     await w.page.keyboard.press("Space");
     await w.page.waitForFunction(() => document.querySelector("footer.classroom details")?.hasAttribute("open"));
     expect(await w.page.getAttribute("[data-testid=play]", "aria-pressed")).toBe("false");
+    // Boxes ticked one after another: the list stays open for the next (the page is built again after each).
+    for (const h of ["learningRate", "activation"]) {
+      await w.page.click(`footer.classroom input[data-hide=${h}]`);
+      await w.page.waitForFunction((h) => location.hash.includes(`${h}_hide=true`), h);
+      expect(await w.page.evaluate(() => document.querySelector("footer.classroom details")?.hasAttribute("open"))).toBe(true);
+    }
     await clean(w);
   });
 

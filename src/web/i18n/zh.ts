@@ -276,6 +276,7 @@ export const ZH: Record<MessageKey, string> = {
   "gif.done": "GIF 已保存：{frames} 帧，第 0 轮到第 {epochs} 轮；对导出的实验运行 glassbox animate training 并加上 --width {width} --height {height}，会画出相同的帧。",
   "gif.changedMidRun": "训练中途改过设置或权重：GIF 按现在的设置从头训练。",
   "gif.needsEpochs": "请先训练几轮：GIF 展示的是到目前为止的训练。",
+  "gif.manyInputs": "GIF 与 glassbox animate training 一样，只能在平面上画有一到两个输入的网络；这个网络有 {n} 个输入（如果是 CSV，请只选一到两个特征列来训练）。",
   "gif.manyFeatures": "GIF 与 glassbox animate training 一样，只能在平面上画有一到两个输入的网络；这个网络有 {n} 个输入（关掉一些特征即可）。",
   "gif.failed": "无法生成 GIF：{message}",
   "gif.cancelled": "已取消 GIF。",

@@ -63,7 +63,7 @@ export function render(actions: BuildActions): void {
     },
     wake,
   });
-  app.replaceChildren(top.root, ...(noticeBox ? [noticeBox] : []), board, views.root, classroomPanel(setup, handlers));
+  app.replaceChildren(top.root, ...(noticeBox ? [noticeBox] : []), board, views.root, classroomPanel(setup, handlers, state.classroomOpen, (open) => (state.classroomOpen = open)));
   actions.compare.mount(app, out.root);
   const why = imported && importNoFit ? noFitText(imported, importNoFit) : null;
   if (why) views.root.replaceChildren(el("h2", { text: t("views.heading") }), el("p", { class: "panel-note", "data-testid": "views-need-data", text: `${t("import.viewsNeedData")} ${why}` }));

@@ -57,6 +57,8 @@ export interface PageState {
   generation: number;
   gridRefreshes: number;
   openTab: ViewTab | null;
+  /** Whether the classroom list ("choose which controls the link shows") is open: the page is built again after each box. */
+  classroomOpen: boolean;
   /** An imported model (imported.ts), shown in the place of the page's own network; kept for reloads in this tab. */
   imported: ImportedModel | null;
   /** Why the imported model cannot be drawn over the page's data (the worker's problem; only its diagram then), or null. */
@@ -106,6 +108,7 @@ export const state: PageState = {
   generation: 0,
   gridRefreshes: 0,
   openTab: null,
+  classroomOpen: false,
   imported: loadImported(),
   importNoFit: null,
   view: null,

@@ -329,22 +329,15 @@ function legendSwatch(color: string): HTMLElement {
 }
 
 /** TensorFlow Playground's "use it in classroom": choose the controls a link shows. */
-export function classroomPanel(setup: Setup, on: Handlers): HTMLElement {
+export function classroomPanel(setup: Setup, on: Handlers, open: boolean, onToggle: (open: boolean) => void): HTMLElement {
   const list = el("div", { class: "hide-list" });
   for (const h of HIDABLE) {
     const box = el("input", { type: "checkbox", "data-hide": h, checked: !setup.hide.includes(h) });
     box.addEventListener("change", () => on.change({ hide: HIDABLE.filter((x) => (x === h ? !box.checked : setup.hide.includes(x))) }));
     list.append(el("label", {}, box, ` ${t(`hide.${h}` as MessageKey)}`));
   }
-  return el(
-    "footer",
-    { class: "classroom" },
-    el(
-      "details",
-      {},
-      el("summary", { text: t("classroom.summary") }),
-      list,
-      el("div", { class: "panel-note", text: t("classroom.note") }),
-    ),
-  );
+  // Each box rebuilds the page: the list stays open as the user left it, for the next box.
+  const details = el("details", { open }, el("summary", { text: t("classroom.summary") }), list, el("div", { class: "panel-note", text: t("classroom.note") }));
+  details.addEventListener("toggle", () => onToggle(details.open));
+  return el("footer", { class: "classroom" }, details);
 }
