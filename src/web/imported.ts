@@ -120,7 +120,9 @@ export function importProblem(file: string, e: unknown, m?: ImportedModel): stri
     const problem = have === "labels" ? t("import.csvLabels", { csv: m.csv.name, what: whatOf(m.model) }) : t("import.csvColumns", { csv: m.csv.name, n: m.model.featureNames.length, names: m.model.featureNames.join(", "), have });
     return t("import.failed", { file, problem });
   }
-  return t("import.failed", { file, problem: problemText(e) });
+  // Not the file's name twice ("Cannot import a.onnx: a.onnx: …").
+  const problem = problemText(e);
+  return t("import.failed", { file, problem: problem.startsWith(`${file}: `) ? problem.slice(file.length + 2) : problem });
 }
 
 /** The explanation in place of what cannot be drawn, when the model does not read the page's data (null when it does). */

@@ -140,6 +140,8 @@ describe("the walkthroughs and your own data in the page", () => {
     await w.page.waitForFunction(() => location.hash.includes("example=file"));
     await waitForEpoch(w.page, "=", 0);
     expect(await w.page.locator(".node.input").count()).toBe(2);
+    // Its link works in this tab only, and says so.
+    expect(await w.page.getAttribute("[data-testid=copy-link]", "title")).toMatch(/the file you opened is not in the link/);
     await w.page.click("[data-testid=step]");
     await waitForEpoch(w.page, "=", 1);
     const hash = await w.page.evaluate(() => location.hash);
@@ -236,7 +238,13 @@ describe("experiment files opened in the page", () => {
     const broken = '{\n  "data": { "dataset": "moons" },\n  "model": { "layers": [{ "units": 1 }] ]\n}';
     await w.page.setInputFiles("[data-testid=open-file]", { name: "broken.json", mimeType: "application/json", buffer: Buffer.from(broken) });
     await w.page.waitForFunction(() => (document.querySelector("[data-testid=file-error]")?.textContent ?? "") !== "");
-    expect(await w.page.textContent("[data-testid=file-error]")).toMatch(/broken\.json .*line 3, column \d+/);
+    expect(await w.page.textContent("[data-testid=file-error]")).toMatch(/broken\.json .*line 3, column \d+.* — nothing was changed\.$/);
+    expect(await w.page.evaluate(() => location.hash)).toBe(hash);
+    // A mistake the engine finds in a file that parses: said of that file, with where in it.
+    await w.page.evaluate(() => (document.querySelector("[data-testid=file-error]")!.textContent = ""));
+    await w.page.setInputFiles("[data-testid=open-file]", { name: "odd.json", mimeType: "application/json", buffer: Buffer.from('{ "data": { "dataset": "moons" }, "hello": 1 }') });
+    await w.page.waitForFunction(() => (document.querySelector("[data-testid=file-error]")?.textContent ?? "") !== "");
+    expect(await w.page.textContent("[data-testid=file-error]")).toMatch(/^odd\.json: hello: .* — nothing was changed\.$/);
     expect(await w.page.evaluate(() => location.hash)).toBe(hash);
     await clean(w);
   });

@@ -192,6 +192,12 @@ describe("the playground page", () => {
 
     const mid = await heatmapPixels(w.page);
     await w.page.locator(".node[data-node='2:0'] .bias").click();
+    // Nothing typed: said in the box, which stays open; nothing changes.
+    await w.page.fill("[data-testid=param-input]", "");
+    await w.page.press("[data-testid=param-input]", "Enter");
+    expect(await w.page.textContent("[data-testid=param-problem]")).toBe("a finite number, please (nothing was changed)");
+    expect(await w.page.isVisible("[data-testid=param-editor]")).toBe(true);
+    expect(await heatmapPixels(w.page)).toBe(mid);
     await w.page.fill("[data-testid=param-input]", "-3");
     await w.page.press("[data-testid=param-input]", "Enter");
     await w.page.waitForFunction((b) => (document.querySelector("[data-testid=output-heatmap]") as HTMLCanvasElement).toDataURL() !== b, mid);

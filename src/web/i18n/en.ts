@@ -27,6 +27,8 @@ export const EN = {
   "action.link": "Copy link",
   "action.link.title": "Copy a link that opens this set-up",
   "action.link.copied": "Link copied",
+  "action.link.titleLocal": "Copy a link that opens this set-up in this tab: the file you opened is not in the link (Export experiment writes one to share)",
+  "action.link.copiedLocal": "Copied: for this tab only (the file is not in it)",
   "action.link.failed": "Copy it from the address bar",
   "field.epoch": "Epoch",
   "field.learningRate": "Learning rate",
@@ -118,7 +120,7 @@ export const EN = {
   "network.value": "{label}: {value} (click to edit)",
   "network.needsFeature": "The network needs at least one input feature.",
   "network.picked": "{name} picked for the landscape",
-  "editor.number": "a number, please",
+  "editor.number": "a finite number, please (nothing was changed)",
 
   // The output column.
   "output.heading": "Output",
@@ -207,6 +209,8 @@ export const EN = {
   "views.as": "as",
   "views.landscapeHint": "The loss over two parameters, the others held where they are now; the line is the path training took. Click two edges or biases in the diagram to pick them.",
   "views.surfaceHint": "The network's output over the input plane. Drag to turn it.",
+  "views.needsPlane": "This picture is drawn over the plane of two data columns (extra features such as X₁X₂ are computed from them), but this data has {columns}.",
+  "views.sameParam": "Choose two different parameters: {name} is already on the other axis.",
   "views.previous": "◀ Previous",
   "views.next": "Next ▶",
   "views.apply": "Apply this iteration",

@@ -188,7 +188,7 @@ async function openExperiment(name: string | null, opened?: OpenedFile): Promise
     const problem = (opened.fromCsv ? csvChoiceProblem(opened) : null) ?? (await worker.check(opened.experiment, opened.files));
     if (problem) {
       const box = document.querySelector<HTMLElement>("[data-testid=file-error]");
-      if (box) box.textContent = t("file.unchanged", { problem: problemText(problem) });
+      if (box) box.textContent = t("file.unchanged", { problem: ofFile(opened.name, problemText(problem)) });
       // A CSV whose first choice of columns cannot train: its columns to choose from, beside the error.
       if (opened.fromCsv && box && !document.querySelector("[data-testid=csv-columns]")) showColumns(opened, box, handlers.openFile);
       return;
@@ -247,6 +247,11 @@ function closeModel(): void {
 }
 
 /** What the columns chooser would refuse in a CSV's experiment (csv-columns.ts), or null. */
+/** A problem said of the file it was found in (an experiment's own mistakes name only where in it: "model.layers[0]: …"). */
+function ofFile(name: string | undefined, problem: string): string {
+  return name && !problem.startsWith(name) ? `${name}: ${problem}` : problem;
+}
+
 function csvChoiceProblem(opened: OpenedFile): string | null {
   const data = (opened.experiment.data ?? {}) as { csv?: string; target?: string; features?: string[] };
   const text = data.csv !== undefined ? opened.files[data.csv] : undefined;

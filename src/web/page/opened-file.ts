@@ -13,6 +13,8 @@ export interface OpenedFile {
   files: Record<string, string>;
   /** Made from a CSV alone: its columns can be chosen (ui/csv-columns.ts). */
   fromCsv?: boolean;
+  /** The experiment file chosen, which a problem found in it is said of. */
+  name?: string;
 }
 
 /** The experiment file the page trains in walkthrough mode, or null for the Playground's own set-up. */

@@ -29,7 +29,9 @@ export function openEditor(index: number, value: number, label: string, at: { x:
   closeEditor();
   showTooltip(null);
   const input = el("input", { type: "number", step: "any", value: String(Number(value.toPrecision(6))), "data-testid": "param-input", "aria-label": label });
-  const box = el("div", { class: "editor", "data-testid": "param-editor" }, el("div", { text: label }), input);
+  // Said in the box as well as by the browser's own bubble, which not every browser shows.
+  const problem = el("div", { class: "editor-problem", role: "alert", "data-testid": "param-problem" });
+  const box = el("div", { class: "editor", "data-testid": "param-editor" }, el("div", { text: label }), input, problem);
   box.style.left = `${Math.min(at.x, innerWidth - 200)}px`;
   box.style.top = `${at.y + 8}px`;
   document.body.append(box);
@@ -43,6 +45,7 @@ export function openEditor(index: number, value: number, label: string, at: { x:
     if (input.value.trim() === "" || !Number.isFinite(v)) {
       input.setCustomValidity(t("editor.number"));
       input.reportValidity();
+      problem.textContent = t("editor.number");
       return;
     }
     state.changedMidRun = true;

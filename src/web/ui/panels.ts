@@ -43,6 +43,8 @@ export interface OpenedFiles {
   files: Record<string, string>;
   /** Made from a CSV alone (experimentForCsv): the page then offers to choose its columns (csv-columns.ts). */
   fromCsv?: boolean;
+  /** The experiment file chosen, which a problem found in it is said of. */
+  name?: string;
 }
 
 export interface Handlers {
@@ -88,18 +90,20 @@ export function topBar(setup: Setup, on: Handlers): { root: HTMLElement; epoch: 
   sheet.addEventListener("click", () => on.downloadSpreadsheet());
   const model = el("button", { class: "text-button", "data-testid": "export-model", title: t("action.model.title"), text: t("action.model") });
   model.addEventListener("click", () => on.downloadModel());
-  const link = el("button", { class: "text-button", "data-testid": "copy-link", title: t("action.link.title"), text: t("action.link") });
+  // A file the user opened is kept in this tab, not in the link: a link that says so.
+  const local = setup.example === "file";
+  const link = el("button", { class: "text-button", "data-testid": "copy-link", title: t(local ? "action.link.titleLocal" : "action.link.title"), text: t("action.link") });
   // The answer shows on the button for a moment: copied, or where to copy it from instead.
   let restore = 0;
   link.addEventListener("click", () =>
     void on.copyLink().then((copied) => {
-      link.textContent = t(copied ? "action.link.copied" : "action.link.failed");
+      link.textContent = t(!copied ? "action.link.failed" : local ? "action.link.copiedLocal" : "action.link.copied");
       link.dataset.copied = String(copied);
       clearTimeout(restore);
       restore = window.setTimeout(() => {
         link.textContent = t("action.link");
         delete link.dataset.copied;
-      }, 2000);
+      }, local ? 4000 : 2000);
     }),
   );
   const other = language() === "zh" ? "en" : "zh";
@@ -178,7 +182,7 @@ export async function readChosen(list: File[], on: Handlers, error: HTMLElement)
         if (!found) throw new Error(t("file.needsCsv", { file: json[0], path: JSON.stringify(data.csv) }));
         files[data.csv] = found[1];
       }
-      on.openFile({ experiment, files });
+      on.openFile({ experiment, files, name: json[0] });
       return;
     }
     if (csvs.length === 1) {
@@ -187,8 +191,8 @@ export async function readChosen(list: File[], on: Handlers, error: HTMLElement)
     }
     throw new Error(list.length === 0 ? t("file.none") : t("file.which"));
   } catch (e) {
-    // The engine's own words (a CSV that does not parse) in the page's sentence; the page's are its own.
-    error.textContent = isUserError(e) ? t("file.unchanged", { problem: problemText(e) }) : (e as Error).message;
+    // The engine's words (a CSV that does not parse) or the page's, in the page's sentence.
+    error.textContent = t("file.unchanged", { problem: isUserError(e) ? problemText(e) : (e as Error).message });
   }
 }
 
