@@ -2,8 +2,10 @@
  * The page's two languages: every label, tooltip and message the page writes itself, in English
  * and Simplified Chinese. `{name}` in a message is filled from its parameters. The language comes
  * from the link (`lang=zh|en`), else from the browser; the pictures of "Look inside" are the CLI's
- * own SVG and stay English, as do the engine's error details a message quotes. This module looks
- * messages up; the catalogues are data, one file per language in ./i18n/.
+ * own SVG and stay English, as do the engine's error details a message quotes (a CSV's problems
+ * and why training stopped aside: the page words those from data, ./ui/problem-text.ts and
+ * ./ui/stop-text.ts). This module looks messages up; the catalogues are data, one file per
+ * language in ./i18n/ (the walkthroughs' titles too).
  */
 import { EN, type MessageKey } from "./i18n/en.ts";
 import { ZH } from "./i18n/zh.ts";

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { EXAMPLES } from "../../src/web/examples.ts";
 import { browserLanguage, CATALOGUES, translate, type MessageKey } from "../../src/web/i18n.ts";
+import { EXAMPLE_TITLES_ZH } from "../../src/web/i18n/examples-zh.ts";
 
 /** Strings a Chinese reader reads as they are: names of methods, and the switch's "English". */
 const SAME_IN_BOTH = new Set<MessageKey>(["activation.relu", "activation.tanh", "activation.sigmoid", "optimizer.adam", "init.xavier", "init.he", "output.tick.half", "views.svg", "views.png", "lang.other"]);
@@ -21,6 +23,11 @@ describe("the page's two languages", () => {
   it("every Chinese string is Chinese, except the few names read as they are", () => {
     const untranslated = (Object.entries(CATALOGUES.zh) as [MessageKey, string][]).filter(([key, text]) => !SAME_IN_BOTH.has(key) && !/[\u4e00-\u9fff]/.test(text));
     expect(untranslated).toEqual([]);
+  });
+
+  it("every walkthrough has a Chinese title, and there is none for a walkthrough that is gone", () => {
+    expect(Object.keys(EXAMPLE_TITLES_ZH).sort()).toEqual(EXAMPLES.map((e) => e.name).sort());
+    for (const title of Object.values(EXAMPLE_TITLES_ZH)) expect(title).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it("fills slots, leaving an unknown one as written", () => {

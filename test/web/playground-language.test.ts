@@ -6,6 +6,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { CATALOGUES } from "../../src/web/i18n.ts";
+import { EXAMPLE_TITLES_ZH } from "../../src/web/i18n/examples-zh.ts";
 import { FEATURE_LABEL } from "../../src/web/setup.ts";
 import { clean, epochOf, openPage, useSession, waitForEpoch } from "./browser.ts";
 
@@ -13,13 +14,13 @@ const session = useSession();
 
 /**
  * Every text the page shows, and every title and aria-label, with the views' SVG pictures left out
- * (they are the CLI's, in English) and the names that are data (walkthrough files, parameters).
+ * (they are the CLI's, in English) and the names that are data (parameters).
  */
 async function pageTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out = [document.title];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    const data = (e: Element | null): boolean => !!e?.closest("svg, script, style, noscript, select[data-testid=example] option:not([value='']), select[data-testid^=landscape-param] option:not([value=''])");
+    const data = (e: Element | null): boolean => !!e?.closest("svg, script, style, noscript, select[data-testid^=landscape-param] option:not([value=''])");
     for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!data(n.parentElement) && n.textContent!.trim()) out.push(n.textContent!.trim());
     for (const e of document.querySelectorAll("[title], [aria-label], [placeholder]")) {
       if (data(e) && e.tagName !== "svg") continue;
@@ -32,7 +33,7 @@ async function pageTexts(page: Page): Promise<string[]> {
 /** Latin words (two letters or more) that no Chinese string of the catalogue contains, numbers spelt out aside: English left untranslated. */
 function untranslated(texts: string[]): string[] {
   const words = (s: string): string[] => s.match(/[A-Za-z]{2,}/g) ?? [];
-  const allowed = new Set(["Glassbox", "NaN", "Infinity", ...Object.values(CATALOGUES.zh).flatMap(words), ...Object.values(FEATURE_LABEL).flatMap(words)]);
+  const allowed = new Set(["Glassbox", "NaN", "Infinity", ...Object.values(CATALOGUES.zh).flatMap(words), ...Object.values(EXAMPLE_TITLES_ZH).flatMap(words), ...Object.values(FEATURE_LABEL).flatMap(words)]);
   return texts.filter((text) => words(text).some((w) => !allowed.has(w)));
 }
 

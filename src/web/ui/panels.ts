@@ -10,6 +10,7 @@ import { isUserError } from "../../core/errors.ts";
 import { csvTable } from "../../data/csv.ts";
 import { generateDataset } from "../../data/generate.ts";
 import { EXAMPLES } from "../examples.ts";
+import { EXAMPLE_TITLES_ZH } from "../i18n/examples-zh.ts";
 import {
   ACTIVATIONS,
   CLASS_DATASETS,
@@ -140,11 +141,16 @@ function slider(label: string, cls: string, id: string, [min, max]: readonly [nu
   return el("div", { class: `slider ${cls}` }, el("label", { for: id }, el("span", { text: label }), out), input);
 }
 
+/** A walkthrough's title in the page's language (the file's own "name" in English). */
+function exampleTitle(e: { name: string; title: string }): string {
+  return (language() === "zh" && EXAMPLE_TITLES_ZH[e.name]) || e.title;
+}
+
 /** The walkthroughs menu and the file picker (also a drop target: the whole page takes dropped files). */
 function openers(setup: Setup, on: Handlers, error: HTMLElement): HTMLElement {
   const menu = el("select", { "data-testid": "example", "aria-label": t("data.walkthrough.aria") });
   menu.append(el("option", { value: "", text: t("data.ownData"), selected: !setup.example }));
-  for (const e of EXAMPLES) menu.append(el("option", { value: e.name, text: e.title, selected: setup.example === e.name }));
+  for (const e of EXAMPLES) menu.append(el("option", { value: e.name, text: exampleTitle(e), selected: setup.example === e.name }));
   if (setup.example === "file") menu.append(el("option", { value: "file", text: t("data.openedFile"), selected: true }));
   menu.addEventListener("change", () => on.openExample(menu.value || null));
   // The browser writes a file input's own button in its language, not the page's: a button of ours stands in for it.
