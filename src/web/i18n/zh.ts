@@ -271,7 +271,7 @@ export const ZH: Record<MessageKey, string> = {
   "compare.picture.alt": "{label}的决策边界与数据",
   "compare.noPicture": "无法作图：决策边界视图只能画有一到两个输入的网络，这个网络的输入更多。",
   "gif.button": "训练动图",
-  "gif.title": "把到目前为止的训练下载为 GIF 动图：60 个时刻平面上的输出，与 glassbox animate training 画的相同",
+  "gif.title": "把到目前为止的训练下载为 GIF 动图：至多 60 个时刻（训练较短时更少）平面上的输出，与 glassbox animate training 画的相同",
   "gif.cancel": "取消",
   "gif.progress.aria": "GIF 的进度",
   "gif.training": "为各帧重新训练：第 {done} 轮，共 {total} 轮…",

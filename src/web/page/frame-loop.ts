@@ -43,6 +43,8 @@ function draw(): void {
     view.chart.draw();
     if (f.stop) {
       view.error.textContent = t("error.stopped", { message: stopText(f.stop) });
+      // L-BFGS converging is its success, not an error: said in the notes' grey, not in red.
+      view.error.classList.toggle("is-notice", f.stop.kind === "converged");
       state.playing = false;
       updatePlayButton();
       view.play.dataset.pausedAt = String(f.epoch);
