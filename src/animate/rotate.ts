@@ -1,6 +1,6 @@
 /** `rotate`: a 3-D picture turning once around its vertical axis — the hidden cube or the output surface. */
 import type { Model } from "../nn/model.ts";
-import { VIEWS, toSvg } from "../viz/index.ts";
+import { VIEWS, planeRefusal, toSvg } from "../viz/index.ts";
 import { DEFAULT_ANGLE } from "../viz/3d/camera.ts";
 import { frameCount, type AnimateOptions, type Animation } from "./animation.ts";
 
@@ -14,9 +14,9 @@ function cubeLayer(model: Model, o: AnimateOptions): number | null {
 
 function subjectOf(model: Model, o: AnimateOptions): "hidden" | "surface" | string {
   if (o.subject === "hidden") return cubeLayer(model, o) ? "hidden" : `"rotate --subject hidden" needs a hidden layer of 3 neurons${o.layer ? ` (layer ${o.layer} has ${model.layers[o.layer - 1]?.units ?? "no"} neurons)` : ""}`;
-  if (o.subject === "surface") return model.inputSize === 2 ? "surface" : `"rotate --subject surface" needs 2 input features; this model has ${model.inputSize}`;
+  if (o.subject === "surface") return planeRefusal(`"rotate --subject surface"`, model, [2]) ?? "surface";
   if (cubeLayer(model, o)) return "hidden";
-  if (model.inputSize === 2) return "surface";
+  if (!planeRefusal("", model, [2])) return "surface";
   return `"rotate" needs a hidden layer of 3 neurons (a cube) or 2 input features (a surface)`;
 }
 

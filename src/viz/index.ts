@@ -19,8 +19,8 @@
  *
  * Helpers for animations (each returns a Scene, or data that several frames can reuse):
  *   modelAtEpoch(model, run, epoch): Model          a copy holding a snapshot's parameters
- *   boundaryScene(model, split, options?)           one frame of `training` (pass modelAtEpoch(…))
- *   hiddenMorphScene(model, split, t, options?)     input space (t=0) → hidden space (t=1), eased
+ *   boundaryScene(model, split, options?)           one frame of `training` (pass modelAtEpoch(…)); split as loaded
+ *   hiddenMorphScene(model, split, t, options?)     input space (t=0) → hidden space (t=1), eased; split: the data as loaded (prepared.raw)
  *   costGrid(model, data, paramA, paramB, ranges, resolution): CostGrid   loss over a 2-D grid
  *   costSurfaceScene(grid, options?)                draw a CostGrid (heatmap or 3-D), with a path
  *   stepScenes(trace, options?): Scene[]            one scene per step: the twelve-steps article's
@@ -56,11 +56,13 @@ export { COMMON_OPTIONS } from "./view.ts";
 export { isViewName, PAGE_VIEWS, VIEW_NAMES, VIEW_REGISTRY, viewApplies, viewEntry, type PageTab, type ViewName } from "./registry/index.ts";
 export { toSvg, escapeXml, type SvgOptions } from "./svg.ts";
 export { PALETTE, classColor, classColour } from "./palette.ts";
-export { modelAtEpoch, lossData, type LossData } from "./model-data.ts";
+export { modelAtEpoch, lossData, rawSplit, type LossData } from "./model-data.ts";
+export { planeRefusal, rawInputCount } from "./raw-plane.ts";
 export { parseParam, paramNames, type ParamRef } from "./params.ts";
 export { costAngle, costGrid, costSlice, costSurfaceScene, currentInSight, lossAt, type CostGrid, type CostSlice, type CostSurfaceOptions } from "./views/cost.ts";
 export { boundaryScene } from "./views/boundary.ts";
-export { hiddenMorphScene, hiddenActivations } from "./views/hidden.ts";
+export { hiddenActivations } from "./views/hidden.ts";
+export { hiddenMorphScene, morphShare } from "./views/hidden-morph.ts";
 export { stepCount, stepScenes, stepsHtml, stepsLayout, type AfterTraining, type StepOptions } from "./views/steps.ts";
 export { afterTrainingScene, fitsTwelveSteps, SIGN_CONVENTION, twelveStepScenes, twelveSteps, type ArticleEquation, type ArticleStep, type ArticleSteps } from "./views/twelve-steps.ts";
 

@@ -1,11 +1,14 @@
 /** Moving between a model, its raw data and the scaled/encoded numbers the network sees. */
 import { matrix, type Matrix } from "../core/matrix.ts";
 import { applyScalerInto } from "../core/scaler.ts";
+import { mapInputs } from "../data/feature-map.ts";
+import type { DataSplit } from "../data/types.ts";
 import type { Snapshot } from "../nn/history.ts";
 import type { Model } from "../nn/model.ts";
 import { createNetwork } from "../nn/network.ts";
 import { createWorkspace, forward, type Workspace } from "../nn/propagation.ts";
 import { encodeTargets } from "../nn/targets.ts";
+import { rawInputCount } from "./raw-plane.ts";
 import type { RunLike, ViewInput } from "./view.ts";
 
 /** A copy of the model holding other parameters (same classes, scaler and names). */
@@ -54,6 +57,25 @@ export function runForward(model: Model, Xraw: Float64Array, n: number): Workspa
   const ws = createWorkspace(model, n);
   forward(model, scaledInputs(model, matrix(n, model.inputSize, Xraw)), ws);
   return ws;
+}
+
+/** One forward pass of n rows of the raw data columns: the feature map (`inputs`), then the scaler. */
+export function runForwardRaw(model: Model, Xraw: Float64Array, n: number): Workspace {
+  if (!model.inputs) return runForward(model, Xraw, n);
+  return runForward(model, mapInputs(model, matrix(n, rawInputCount(model), Xraw)).data, n);
+}
+
+/**
+ * The data over its raw columns, as loaded (prepared.raw): what a picture over the input plane
+ * places its samples by. Without a feature map it is the split itself.
+ */
+export function rawSplit(input: Pick<ViewInput, "model" | "split" | "prepared">): DataSplit {
+  const { model, split } = input;
+  if (!model.inputs) return split;
+  if (input.prepared) return input.prepared.raw;
+  // A split that already holds the raw columns (named as the model names them) is used as it is.
+  if (split.featureNames.length === model.featureNames.length && split.featureNames.every((n, i) => n === model.featureNames[i])) return split;
+  throw new RangeError(`this model computes its inputs (${model.inputs.join(", ")}) from the data's columns: the picture needs the data as loaded`);
 }
 
 export interface LossData {

@@ -8,7 +8,10 @@ import type { Snapshot } from "../nn/history.ts";
 import { evaluate } from "../nn/evaluate.ts";
 import { createWorkspace, disposeWorkspace, forward } from "../nn/propagation.ts";
 import { frameCount, pickByChange } from "./frame-schedule.ts";
-import { lossData, modelAtEpoch, modelWithParams, snapshotParams } from "./model-data.ts";
+import { mapInputs } from "../data/feature-map.ts";
+import { matrix } from "../core/matrix.ts";
+import { lossData, modelAtEpoch, modelWithParams, rawSplit, snapshotParams } from "./model-data.ts";
+import { planeRefusal } from "./raw-plane.ts";
 import { boundaryScene } from "./views/boundary.ts";
 import { toSvg } from "./svg.ts";
 import type { ViewInput, ViewOptions } from "./view.ts";
@@ -27,8 +30,8 @@ export interface SvgFrames {
 }
 
 /** Why the training frames cannot be drawn for this model (null when they can). */
-export function trainingFramesApply(model: { inputSize: number }): string | null {
-  return model.inputSize <= 2 ? null : `"training" draws 1 or 2 input features; this model has ${model.inputSize}`;
+export function trainingFramesApply(model: Parameters<typeof planeRefusal>[1]): string | null {
+  return planeRefusal(`"training"`, model, [1, 2]);
 }
 
 /**
@@ -36,7 +39,7 @@ export function trainingFramesApply(model: { inputSize: number }): string | null
  * points). The array `signature` returns is reused by the next call; `done` frees the workspace.
  */
 function pictureSignature(input: SnapshotsInput): { signature: (s: Snapshot) => Float64Array; done(): void } {
-  const X = input.split.train.X;
+  const X = rawSplit(input).train.X;
   const d = X.cols;
   const range = (c: number): [number, number] => {
     let lo = Infinity;
@@ -61,12 +64,14 @@ function pictureSignature(input: SnapshotsInput): { signature: (s: Snapshot) => 
   // One network, one workspace and the grid scaled once for every snapshot (a small network keeps
   // one per epoch): what predictOutput does for each, without making them again.
   const model = modelWithParams(input.model, input.model.params.slice());
-  if (model.scaler) applyScalerInto(grid, model.scaler, grid, pts, d);
+  // The raw grid → the network's inputs (the feature map, then the scaler), once.
+  const net = mapInputs(model, matrix(pts, d, grid)).data;
+  if (model.scaler) applyScalerInto(net, model.scaler, net, pts, model.inputSize);
   const ws = createWorkspace(model, pts, { lean: true });
   return {
     signature: (s) => {
       model.params.set(snapshotParams(model, s));
-      return forward(model, grid, ws);
+      return forward(model, net, ws);
     },
     done: () => disposeWorkspace(ws),
   };
@@ -98,7 +103,7 @@ export function trainingFrames(input: SnapshotsInput, o: ViewOptions & { frames?
       const acc = Number.isFinite(e.accuracy) ? ` · accuracy ${e.accuracy.toFixed(3)}` : "";
       const when = epoch === 0 ? "before training" : `epoch ${epoch} of ${last}`;
       // A 60×60 grid per frame (the still picture's default is 100): frames go by quickly.
-      return toSvg(boundaryScene(model, input.split, { resolution: 60, ...view, title: o.title ?? `${when} · loss ${e.loss.toPrecision(4)}${acc}` }), { idPrefix: "f" });
+      return toSvg(boundaryScene(model, rawSplit(input), { resolution: 60, ...view, title: o.title ?? `${when} · loss ${e.loss.toPrecision(4)}${acc}` }), { idPrefix: "f" });
     },
   };
 }

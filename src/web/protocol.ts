@@ -101,7 +101,12 @@ export interface StepWords {
 }
 
 export interface ViewResult {
+  /** "" when the view cannot be drawn for this model (`unavailable` says why). */
   svg: string;
+  /** surface, morph: the model reads this many data columns, not the two the plane is made of. */
+  unavailable?: { columns: number };
+  /** landscape: the two parameters drawn (the defaults when none were asked for). */
+  params?: [string, string];
   /** steps: how many steps the iteration has. */
   steps?: number;
   /** steps: the computed matrix's cells and the highlighted cell's arithmetic (null in the twelve-steps article's layout). */

@@ -26,6 +26,55 @@ async function exported(page: Page) {
   return prepareExperiment(validateExperiment(json));
 }
 
+/** An SVG as the page shows it: serialised by the page's DOM, like the picture it drew. */
+function asShown(page: Page, svg: string): Promise<string> {
+  return page.evaluate((text) => {
+    const d = document.createElement("div");
+    d.innerHTML = text;
+    return d.innerHTML;
+  }, svg);
+}
+
+const picture = (page: Page): Promise<string> => page.innerHTML("[data-testid=view-picture]");
+const drawnCount = async (page: Page): Promise<number> => Number(await page.getAttribute("[data-testid=view-picture]", "data-drawn"));
+
+/** Waits for the next picture after `before` drawings, then for the panel to settle (no drawing asked for in 400 ms). */
+async function nextPicture(page: Page, before: number): Promise<string> {
+  await page.waitForFunction((d) => Number(document.querySelector("[data-testid=view-picture]")?.getAttribute("data-drawn")) > d, before);
+  let last = await drawnCount(page);
+  for (;;) {
+    await page.waitForTimeout(400);
+    const now = await drawnCount(page);
+    if (now === last) return picture(page);
+    last = now;
+  }
+}
+
+async function setMorph(page: Page, t: number): Promise<string> {
+  const before = await drawnCount(page);
+  await page.fill("[data-testid=morph]", String(t));
+  await page.dispatchEvent("[data-testid=morph]", "input");
+  return nextPicture(page, before);
+}
+
+/** Drags across the view's picture by (dx, dy) pixels, as a user turning the cube does. */
+async function drag(page: Page, dx: number, dy: number): Promise<string> {
+  const before = await drawnCount(page);
+  await page.locator("[data-testid=view-picture]").scrollIntoViewIfNeeded();
+  const box = (await page.locator("[data-testid=view-picture]").boundingBox())!;
+  // Whole pixels: the angle the page turns to is then exact (half a degree per pixel across, 0.3 up and down).
+  const [x, y] = [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)];
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx, y + dy);
+  await page.mouse.up();
+  return nextPicture(page, before);
+}
+
+/** The two parameters the landscape's title names ("W1[0,0] and W3[0,1]"). */
+const cost = async (page: Page): Promise<string | null> => /The cost over ([Wb]\d+\[[\d,]+\]) and ([Wb]\d+\[[\d,]+\])/.exec((await page.textContent("[data-testid=view-picture]")) ?? "")?.slice(1).join(" and ") ?? null;
+const menus = (page: Page): Promise<string> => page.evaluate(() => [0, 1].map((k) => (document.querySelector(`[data-testid=landscape-param-${k}]`) as HTMLSelectElement).value).join(" and "));
+
 async function openView(page: Page, tab: string): Promise<string> {
   await page.click(`.view-tab[data-view=${tab}]`);
   await page.waitForFunction((t) => document.querySelector("[data-testid=view-picture]")?.getAttribute("data-shows") === t, tab);
@@ -82,20 +131,14 @@ describe("the playground page", () => {
     // Two neurons are a plane: no cube to turn, so no hint that it turns.
     expect(await w.page.isVisible(`.view-hint:text("${CATALOGUES.en["views.cube"]}")`)).toBe(false);
     const width = Number(/<svg[^>]* width="(\d+)"/.exec(atOne)![1]);
-    // The same SVG as the page drew, serialised by the page's DOM like the one it shows.
-    const asShown = (svg: string): Promise<string> => w.page.evaluate((text) => {
-      const d = document.createElement("div");
-      d.innerHTML = text;
-      return d.innerHTML;
-    }, svg);
-    expect(atOne).toBe(await asShown(toSvg(VIEWS.hidden({ model: p.model, split: p.split, prepared: p }, { width, layer: 1 }), { idPrefix: "hidden" })));
+    expect(atOne).toBe(await asShown(w.page, toSvg(VIEWS.hidden({ model: p.model, split: p.split, prepared: p }, { width, layer: 1 }), { idPrefix: "hidden" })));
     const drawn = Number(await w.page.getAttribute("[data-testid=view-picture]", "data-drawn"));
     await w.page.fill("[data-testid=morph]", "0");
     await w.page.dispatchEvent("[data-testid=morph]", "input");
     await w.page.waitForFunction((d) => Number(document.querySelector("[data-testid=view-picture]")?.getAttribute("data-drawn")) > d, drawn);
     await w.page.waitForTimeout(400);
     const atZero = await w.page.innerHTML("[data-testid=view-picture]");
-    expect(atZero).toBe(await asShown(toSvg(hiddenMorphScene(p.model, p.split, 0, { width, layer: 1 }), { idPrefix: "morph" })));
+    expect(atZero).toBe(await asShown(w.page, toSvg(hiddenMorphScene(p.model, p.raw, 0, { width, layer: 1 }), { idPrefix: "morph" })));
     expect(atZero).not.toBe(atOne);
     await clean(w);
   });
@@ -166,6 +209,117 @@ describe("the playground page", () => {
     expect((await downloadBytes(png)).subarray(1, 4).toString()).toBe("PNG");
     const [xlsx] = await Promise.all([w.page.waitForEvent("download", { timeout: 60_000 }), w.page.click("[data-testid=spreadsheet]")]);
     expect((await downloadBytes(xlsx)).subarray(0, 2).toString()).toBe("PK");
+    await clean(w);
+  });
+});
+
+describe("the views panel's choices", () => {
+  it("the cube keeps its angle into the morph, and dragging during the morph turns it: each the CLI's picture at that angle", async () => {
+    const w = await openPage(session(), "#networkShape=3");
+    const p = await exported(w.page);
+    const first = await openView(w.page, "hidden");
+    const width = Number(/<svg[^>]* width="(\d+)"/.exec(first)![1]);
+    const morph = (t: number, azimuth: number, elevation: number): Promise<string> => asShown(w.page, toSvg(hiddenMorphScene(p.model, p.raw, t, { width, layer: 1, angle: { azimuth, elevation } }), { idPrefix: "morph" }));
+    // Turned at t = 1 (from −35°, 30°: half a degree per pixel across, 0.3 up and down), then the slider moved.
+    await drag(w.page, 40, 20);
+    expect(await setMorph(w.page, 0.5)).toBe(await morph(0.5, -15, 36));
+    // Dragged during the morph: it turns from where it was.
+    expect(await drag(w.page, -60, 10)).toBe(await morph(0.5, -45, 39));
+    await clean(w);
+  });
+
+  it("with an extra feature on (X₁X₂), the output surface and the morph are drawn over the raw plane, as the CLI draws them", async () => {
+    const w = await openPage(session(), "#networkShape=2&xTimesY=true");
+    const p = await exported(w.page);
+    expect(p.model.inputs).toEqual(["x1", "x2", "x1*x2"]);
+    const surface = await openView(w.page, "surface");
+    const width = Number(/<svg[^>]* width="(\d+)"/.exec(surface)![1]);
+    const angle = { azimuth: -35, elevation: 30 };
+    expect(surface).toBe(await asShown(w.page, toSvg(VIEWS.surface({ model: p.model, split: p.split, prepared: p }, { width, angle }), { idPrefix: "surface" })));
+    expect(await w.page.textContent("[data-testid=view-message]")).toBe("");
+    await openView(w.page, "hidden");
+    expect(await setMorph(w.page, 0)).toBe(await asShown(w.page, toSvg(hiddenMorphScene(p.model, p.raw, 0, { width, layer: 1, angle }), { idPrefix: "morph" })));
+    expect(await w.page.isVisible(".view-save")).toBe(true);
+    await clean(w);
+  });
+
+  it("over data of three columns, the surface and the morph say so in the page's language, with no picture and nothing to download", async () => {
+    const w = await openPage(session(), "#lang=zh");
+    const three = ["a,b,c,y", ...Array.from({ length: 30 }, (_, i) => `${i % 5},${i % 3},${i % 7},${i % 2}`)];
+    await w.page.setInputFiles("[data-testid=open-file]", { name: "three.csv", mimeType: "text/csv", buffer: Buffer.from(three.join("\n")) });
+    await w.page.waitForFunction(() => document.querySelectorAll(".node.input").length === 3);
+    const says = CATALOGUES.zh["views.needsPlane"].replace("{columns}", "3");
+    await w.page.click(".view-tab[data-view=surface]");
+    await w.page.waitForFunction((m) => document.querySelector("[data-testid=view-message]")?.textContent === m, says);
+    expect(await w.page.innerHTML("[data-testid=view-picture]")).toBe("");
+    expect(await w.page.isVisible(".view-save")).toBe(false);
+    await w.page.click(".view-tab[data-view=hidden]");
+    await w.page.waitForFunction(() => document.querySelector("[data-testid=view-picture]")?.getAttribute("data-shows") === "hidden");
+    await w.page.fill("[data-testid=morph]", "0.5");
+    await w.page.dispatchEvent("[data-testid=morph]", "input");
+    await w.page.waitForFunction((m) => document.querySelector("[data-testid=view-message]")?.textContent === m, says);
+    expect(await w.page.innerHTML("[data-testid=view-picture]")).toBe("");
+    expect(await w.page.isVisible(".view-save")).toBe(false);
+    await clean(w);
+  });
+
+  it("the landscape's menus show the pair drawn: one chosen keeps the other, the same one twice is refused in words", async () => {
+    const w = await openPage(session());
+    await openView(w.page, "landscape");
+    // The default pair, named in both menus.
+    await w.page.waitForFunction(() => (document.querySelector("[data-testid=landscape-param-1]") as HTMLSelectElement)?.value !== "");
+    const defaults = await menus(w.page);
+    expect(await cost(w.page)).toBe(defaults);
+    const second = defaults.split(" and ")[1];
+    // Only the first menu chosen: drawn with it, the second kept.
+    let before = await drawnCount(w.page);
+    await w.page.selectOption("[data-testid=landscape-param-0]", "W1[0,0]");
+    await nextPicture(w.page, before);
+    expect(await cost(w.page)).toBe(`W1[0,0] and ${second}`);
+    expect(await menus(w.page)).toBe(`W1[0,0] and ${second}`);
+    // The same parameter in both: refused, said, and the menus still show the picture.
+    before = await drawnCount(w.page);
+    await w.page.selectOption("[data-testid=landscape-param-1]", "W1[0,0]");
+    expect(await w.page.textContent("[data-testid=landscape-note]")).toBe(CATALOGUES.en["views.sameParam"].replace("{name}", "W1[0,0]"));
+    await w.page.waitForTimeout(400);
+    expect(await drawnCount(w.page)).toBe(before);
+    expect(await menus(w.page)).toBe(`W1[0,0] and ${second}`);
+    expect(await cost(w.page)).toBe(`W1[0,0] and ${second}`);
+    // The second chosen alone: the first kept.
+    await w.page.selectOption("[data-testid=landscape-param-1]", "W1[1,0]");
+    await nextPicture(w.page, before);
+    expect(await cost(w.page)).toBe("W1[0,0] and W1[1,0]");
+    expect(await w.page.textContent("[data-testid=landscape-note]")).toBe("");
+    await clean(w);
+  });
+
+  it("another language keeps the landscape's mode and parameters, and the cube's angle", async () => {
+    const w = await openPage(session(), "#networkShape=3");
+    await openView(w.page, "landscape");
+    await w.page.waitForFunction(() => (document.querySelector("[data-testid=landscape-param-1]") as HTMLSelectElement)?.value !== "");
+    let before = await drawnCount(w.page);
+    await w.page.selectOption("[data-testid=landscape-param-0]", "W1[1,0]");
+    await nextPicture(w.page, before);
+    before = await drawnCount(w.page);
+    await w.page.selectOption("[data-testid=landscape-mode]", "3d");
+    const chosen = await nextPicture(w.page, before);
+    expect(chosen).toContain('class="cube"');
+    const pair = await menus(w.page);
+    await w.page.click("[data-testid=lang]");
+    await w.page.waitForFunction(() => document.documentElement.lang.startsWith("zh"));
+    await w.page.waitForFunction(() => document.querySelector("[data-testid=view-picture]")?.getAttribute("data-shows") === "landscape");
+    expect(await w.page.inputValue("[data-testid=landscape-mode]")).toBe("3d");
+    expect(await menus(w.page)).toBe(pair);
+    expect(await cost(w.page)).toBe(pair);
+    // The same picture as before the switch (the network has not trained since).
+    expect(await picture(w.page)).toBe(chosen);
+    // The cube, turned, then the language switched back: still turned.
+    await openView(w.page, "hidden");
+    const turned = await drag(w.page, 40, 20);
+    await w.page.click("[data-testid=lang]");
+    await w.page.waitForFunction(() => document.documentElement.lang === "en");
+    await w.page.waitForFunction(() => document.querySelector("[data-testid=view-picture]")?.getAttribute("data-shows") === "hidden");
+    expect(await picture(w.page)).toBe(turned);
     await clean(w);
   });
 });

@@ -11,7 +11,7 @@
  * saturate near 0 and 1 and would put the cut at the cell's middle whatever the boundary.
  */
 import type { Model } from "../../nn/model.ts";
-import { runForward } from "../model-data.ts";
+import { runForwardRaw } from "../model-data.ts";
 
 /** Lowers `z` (n·n heights: P(predicted class) at xs × ys, out the softmax outputs, `units` per point) to the crease's depth beside each boundary crossing. */
 export function deepenCreases(model: Model, xs: number[], ys: number[], out: ArrayLike<number>, units: number, z: Float64Array): void {
@@ -43,7 +43,7 @@ export function deepenCreases(model: Model, xs: number[], ys: number[], out: Arr
   }
   if (!targets.length) return;
   const L = model.layers.length - 1;
-  const A = runForward(model, Float64Array.from(points), points.length / 2).A[L];
+  const A = runForwardRaw(model, Float64Array.from(points), points.length / 2).A[L];
   for (let p = 0; p < targets.length / 2; p++) {
     let h = A[p * units];
     for (let k = 1; k < units; k++) h = Math.max(h, A[p * units + k]);

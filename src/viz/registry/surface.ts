@@ -1,5 +1,6 @@
 /** `surface`: the network's output over the input plane as a shaded 3-D surface. */
 import { defineView } from "../view.ts";
+import { planeRefusal } from "../raw-plane.ts";
 
 export interface SurfaceOptions {
   /** surface: draw the samples on the surface (default true). */
@@ -11,5 +12,5 @@ export const surface = defineView({
   options: ["showPoints"],
   needs: { trained: true },
   page: { tab: "surface", order: 3 },
-  applies: ({ model }) => (model.inputSize === 2 ? null : `"surface" needs 2 input features; this model has ${model.inputSize}`),
+  applies: ({ model }) => planeRefusal(`"surface"`, model, [2]),
 });

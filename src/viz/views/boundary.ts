@@ -1,11 +1,13 @@
 /**
  * The decision boundary: class probability over the input plane as colour bands, the 0.5
  * contour (softmax: one region per class in its colour), train and test points.
- * 1-D input: the output curve over x with the points.
+ * 1-D input: the output curve over x with the points. The plane is the data's raw columns, with
+ * a feature map (`inputs`) computed at each of its points.
  */
 import type { DataSplit } from "../../data/types.ts";
 import type { Model } from "../../nn/model.ts";
-import { modelFor } from "../model-data.ts";
+import { modelFor, rawSplit } from "../model-data.ts";
+import { planeRefusal, rawInputCount } from "../raw-plane.ts";
 import { classColor, PALETTE, probabilityColor, tint, viridis } from "../palette.ts";
 import { linspace } from "../../data/linspace.ts";
 import { axes } from "../chart/axes.ts";
@@ -21,13 +23,14 @@ import type { ViewDrawings } from "../registry/index.ts";
 export function boundaryView(input: ViewInput, o: ViewOptions = {}): Scene {
   const model = modelFor(input, o.epoch);
   const title = o.title ?? (o.epoch !== undefined ? `Decision boundary after epoch ${o.epoch}` : undefined);
-  return boundaryScene(model, input.split, { ...o, title });
+  return boundaryScene(model, rawSplit(input), { ...o, title });
 }
 
-/** One boundary picture of `model` (e.g. modelAtEpoch(…) for an animation frame). */
+/** One boundary picture of `model` (e.g. modelAtEpoch(…) for an animation frame) over `split`, the data as loaded (rawSplit). */
 export function boundaryScene(model: Model, split: DataSplit, o: ViewOptions = {}): Scene {
-  if (model.inputSize === 1) return boundaryLine(model, split, o);
-  if (model.inputSize !== 2) throw new RangeError(`"boundary" needs 1 or 2 input features; this model has ${model.inputSize}`);
+  const refused = planeRefusal(`"boundary"`, model, [1, 2]);
+  if (refused) throw new RangeError(refused);
+  if (rawInputCount(model) === 1) return boundaryLine(model, split, o);
   const out = model.layers[model.layers.length - 1];
   const classes = model.classes;
   const showTest = o.showTest ?? true;

@@ -1,8 +1,11 @@
-/** The model evaluated over a grid of raw input points: one forward pass for the whole grid. */
+/**
+ * The model evaluated over a grid of points of its raw data columns (through its feature map, if
+ * it has `inputs`, and its scaler): one forward pass for the whole grid.
+ */
 import type { DataSplit } from "../../data/types.ts";
 import type { Model } from "../../nn/model.ts";
 import type { Workspace } from "../../nn/propagation.ts";
-import { runForward } from "../model-data.ts";
+import { runForwardRaw } from "../model-data.ts";
 import { extentOf } from "../chart/extent.ts";
 import { allColumn } from "./common.ts";
 
@@ -14,7 +17,7 @@ export interface InputGrid {
   ws: Workspace;
 }
 
-/** The input plane's extent: options.extent, else the data's (train and test) padded by 10%. */
+/** The input plane's extent: options.extent, else the data's (train and test; its first two columns) padded by 10%. */
 export function planeExtent(split: DataSplit, extent?: number[]): [number, number, number, number] {
   if (extent && extent.length >= 4) return [extent[0], extent[1], extent[2], extent[3]];
   const [x0, x1] = extentOf(allColumn(split, 0), 0.1);
@@ -31,12 +34,12 @@ export function evaluatePlane(model: Model, extent: [number, number, number, num
     X[2 * k] = x0 + ((i + 0.5) / nx) * (x1 - x0);
     X[2 * k + 1] = y0 + ((j + 0.5) / ny) * (y1 - y0);
   }
-  return { nx, ny, extent, ws: runForward(model, X, nx * ny) };
+  return { nx, ny, extent, ws: runForwardRaw(model, X, nx * ny) };
 }
 
 /** The model along a line of raw 1-D inputs. */
 export function evaluateLine(model: Model, xs: number[]): Workspace {
-  return runForward(model, Float64Array.from(xs), xs.length);
+  return runForwardRaw(model, Float64Array.from(xs), xs.length);
 }
 
 /** Values of one unit of layer l (0-based; A) over the grid. */

@@ -9,7 +9,7 @@ import { activation, type ActivationName } from "../../nn/activations.ts";
 import { modelFor, runForward } from "../model-data.ts";
 import { PALETTE, probabilityColor } from "../palette.ts";
 import { linspace } from "../../data/linspace.ts";
-import { axes } from "../chart/axes.ts";
+import { axes, type Axes } from "../chart/axes.ts";
 import { bandPaths, contourPath, type GridToScreen } from "../chart/bands.ts";
 import type { Box } from "../chart/box.ts";
 import { extentOf } from "../chart/extent.ts";
@@ -19,7 +19,6 @@ import { paintersOrder, type DepthItem } from "../3d/depth.ts";
 import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
 import { labelColor, page, pileLabels, sampleLegend, targetRange } from "./common.ts";
-import { planeExtent } from "./grid.ts";
 import type { ViewDrawings } from "../registry/index.ts";
 
 export interface HiddenPoints {
@@ -41,7 +40,7 @@ export function hiddenActivations(model: Model, split: DataSplit, layer = 1): Hi
 }
 
 /** The natural range of an activation on one axis: its registry range when bounded ([0, 1] for sigmoid, [−1, 1] for tanh), else the data's. */
-function axisRange(h: HiddenPoints, j: number): [number, number] {
+export function axisRange(h: HiddenPoints, j: number): [number, number] {
   const [lo, hi] = activation(h.activation).range;
   if (Number.isFinite(lo) && Number.isFinite(hi)) return [lo, hi];
   const vals: number[] = [];
@@ -54,7 +53,7 @@ function axisRange(h: HiddenPoints, j: number): [number, number] {
 }
 
 /** w and b of the next layer when it is the model's single-unit sigmoid output: the boundary w·a + b = 0. */
-function nextBoundary(model: Model, layer: number): { w: number[]; b: number } | null {
+export function nextBoundary(model: Model, layer: number): { w: number[]; b: number } | null {
   if (layer !== model.layers.length - 1) return null;
   const out = model.layers[layer];
   if (out.units !== 1 || out.activation !== "sigmoid") return null;
@@ -100,11 +99,7 @@ export function hiddenView(input: ViewInput, o: ViewOptions = {}): Scene {
   const items = sampleLegend(split, classes, split.targetName, showTest);
   const boundary = nextBoundary(model, h.layer);
   const colorOf = (d: LabeledData, i: number): string => labelColor(d.y[i], classes, targetRange(split));
-  const sets: { d: LabeledData; a: Float64Array; test: boolean }[] = [{ d: split.train, a: h.train, test: false }];
-  if (split.test && h.test && showTest) sets.push({ d: split.test, a: h.test, test: true });
-  // Slightly translucent: where points pile up (saturated units), the pile reads as dense.
-  const dot = (x: number, y: number, c: string, test: boolean, r = 4.5): Mark =>
-    test ? { type: "circle", cx: x, cy: y, r: r + 0.5, fill: "none", stroke: c, strokeWidth: 2, strokeOpacity: 0.8, role: "sample test" } : { type: "circle", cx: x, cy: y, r, fill: c, fillOpacity: 0.6, stroke: "#ffffff", strokeWidth: 0.5, role: "sample train" };
+  const sets = sampleSets(split, h, showTest);
 
   if (h.units === 3) {
     if (boundary) items.push({ label: "output layer's boundary (plane)", color: "#888888", shape: "square" });
@@ -119,7 +114,7 @@ export function hiddenView(input: ViewInput, o: ViewOptions = {}): Scene {
     for (const s of sets) for (let i = 0; i < s.d.X.rows; i++) {
       const v: Vec3 = [s.a[i * 3], s.a[i * 3 + 1], s.a[i * 3 + 2]];
       const P = cam.project(v);
-      const m = dot(P.x, P.y, colorOf(s.d, i), s.test, 4);
+      const m = hiddenDot(P.x, P.y, colorOf(s.d, i), s.test, 4);
       where.set(m, v.map((x, k) => x / span[k]));
       pts.push({ depth: P.depth, marks: [m] });
     }
@@ -136,66 +131,100 @@ export function hiddenView(input: ViewInput, o: ViewOptions = {}): Scene {
     return { width: p.width, height: p.height, title, marks };
   }
 
-  let project: (a: Float64Array, i: number) => [number, number];
-  let xr: [number, number];
-  let yr: [number, number];
-  let labels: [string, string];
-  let subtitle: string;
-  if (h.units === 2) {
-    project = (a, i) => [a[2 * i], a[2 * i + 1]];
-    xr = axisRange(h, 0);
-    yr = axisRange(h, 1);
-    labels = [`h1 = neuron 1's activation`, `h2 = neuron 2's activation`];
-    subtitle = h.activation === "sigmoid" ? "each point at its two neurons' activations, inside the unit square" : "each point at its two neurons' activations";
-  } else {
-    const k = h.units;
-    const pc = pca2(h.train, split.train.X.rows, k);
-    project = (a, i) => {
-      const r = [0, 0];
-      for (let c = 0; c < 2; c++) for (let j = 0; j < k; j++) r[c] += (a[i * k + j] - pc.mean[j]) * pc.axes[c][j];
-      return [r[0], r[1]];
-    };
-    const all = sets.flatMap((s) => Array.from({ length: s.d.X.rows }, (_, i) => project(s.a, i)));
-    xr = extentOf(all.map((q) => q[0]), 0.05);
-    yr = extentOf(all.map((q) => q[1]), 0.05);
-    labels = [`principal component 1 (${Math.round(pc.explained[0] * 100)}% of variance)`, `principal component 2 (${Math.round(pc.explained[1] * 100)}% of variance)`];
-    subtitle = `${k} neurons, shown by a 2-D projection (PCA of the activations)`;
-  }
-  if (h.units === 2 && boundary) items.push({ label: "output = 0.5 (w·h + b = 0)", color: PALETTE.ink, shape: "line" });
-  const p = page(o, title, subtitle, items, 640);
-  // A square plot when both axes are the unit interval: the square stays a square.
-  const box = h.units === 2 ? squareBox(p.box) : p.box;
-  const ax = axes(box, { x: xr, y: yr, xLabel: labels[0], yLabel: labels[1], nice: h.units > 2 });
-  const under: Mark[] = [];
-  if (h.units === 2 && boundary) {
-    // The output over the hidden plane: σ(w·h + b), bands and the 0.5 line.
-    const n = 60;
-    const gx = linspace(ax.x[0], ax.x[1], n);
-    const gy = linspace(ax.y[0], ax.y[1], n);
-    const v = new Float64Array(n * n);
-    for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) v[i + j * n] = 1 / (1 + Math.exp(-(boundary.w[0] * gx[i] + boundary.w[1] * gy[j] + boundary.b)));
-    const toScreen: GridToScreen = (a, b) => [ax.sx(gx[0] + ((a - 0.5) / (n - 1)) * (gx[n - 1] - gx[0])), ax.sy(gy[0] + ((b - 0.5) / (n - 1)) * (gy[n - 1] - gy[0]))];
-    under.push({ type: "rect", ...ax.inner, fill: probabilityColor(0, undefined, undefined, 0.3) });
-    under.push(...bandPaths(v, n, n, linspace(0.1, 0.9, 9), (t) => probabilityColor(t + 0.05, undefined, undefined, 0.3), toScreen));
-    const d = contourPath(v, n, n, 0.5, toScreen);
-    if (d) under.push({ type: "path", d, fill: "none", stroke: PALETTE.ink, strokeWidth: 2, role: "contour separator" });
-  }
+  const plane = hiddenPlane(h, sets);
+  if (h.units === 2 && boundary) items.push(OUTPUT_LINE_ITEM);
+  const p = page(o, title, plane.subtitle, items, 640);
+  const box = plane.square ? squareBox(p.box) : p.box;
+  const ax = axes(box, { x: plane.x, y: plane.y, xLabel: plane.labels[0], yLabel: plane.labels[1], nice: !plane.square });
+  const under = h.units === 2 && boundary ? outputBands(ax, boundary) : [];
   const dots: Mark[] = [];
   for (const s of sets) for (let i = 0; i < s.d.X.rows; i++) {
-    const [x, y] = project(s.a, i);
-    dots.push(dot(ax.sx(x), ax.sy(y), colorOf(s.d, i), s.test));
+    const [x, y] = plane.at(s.a, i);
+    dots.push(hiddenDot(ax.sx(x), ax.sy(y), colorOf(s.d, i), s.test));
   }
   const clip = { x: ax.inner.x, y: ax.inner.y, width: ax.inner.width, height: ax.inner.height };
   const piles = pileLabels(dots, [ax.inner.x + ax.inner.width / 2, ax.inner.y + ax.inner.height / 2]);
   return { width: p.width, height: p.height, title, marks: [...p.marks, ...ax.back, { type: "group", clip, marks: under }, ...dots, ...ax.front, ...piles] };
 }
 
-function inset(b: Box, dx: number, dy: number): Box {
+/** The samples drawn, each with its activations: the training set, and the test set when shown. */
+export interface SampleSet {
+  d: LabeledData;
+  a: Float64Array;
+  test: boolean;
+}
+
+export function sampleSets(split: DataSplit, h: HiddenPoints, showTest: boolean): SampleSet[] {
+  const sets: SampleSet[] = [{ d: split.train, a: h.train, test: false }];
+  if (split.test && h.test && showTest) sets.push({ d: split.test, a: h.test, test: true });
+  return sets;
+}
+
+/** A sample in hidden space; slightly translucent: where points pile up (saturated units), the pile reads as dense. */
+export function hiddenDot(x: number, y: number, c: string, test: boolean, r = 4.5): Mark {
+  return test ? { type: "circle", cx: x, cy: y, r: r + 0.5, fill: "none", stroke: c, strokeWidth: 2, strokeOpacity: 0.8, role: "sample test" } : { type: "circle", cx: x, cy: y, r, fill: c, fillOpacity: 0.6, stroke: "#ffffff", strokeWidth: 0.5, role: "sample train" };
+}
+
+export const OUTPUT_LINE_ITEM = { label: "output = 0.5 (w·h + b = 0)", color: PALETTE.ink, shape: "line" } as const;
+
+/** Hidden space drawn on a plane: two units' activations, or (more units) the first two principal components. */
+export interface HiddenPlane {
+  at: (a: Float64Array, i: number) => [number, number];
+  x: [number, number];
+  y: [number, number];
+  /** Short names of the two coordinates ("h1", "pc1"), and the axis labels. */
+  names: [string, string];
+  labels: [string, string];
+  subtitle: string;
+  /** Two units: a square plot over the activations' exact ranges (the square stays a square); PCA: nice ranges. */
+  square: boolean;
+}
+
+export function hiddenPlane(h: HiddenPoints, sets: readonly SampleSet[]): HiddenPlane {
+  if (h.units === 2) {
+    const subtitle = h.activation === "sigmoid" ? "each point at its two neurons' activations, inside the unit square" : "each point at its two neurons' activations";
+    return { at: (a, i) => [a[2 * i], a[2 * i + 1]], x: axisRange(h, 0), y: axisRange(h, 1), names: ["h1", "h2"], labels: [`h1 = neuron 1's activation`, `h2 = neuron 2's activation`], subtitle, square: true };
+  }
+  const k = h.units;
+  const pc = pca2(h.train, h.train.length / k, k);
+  const at = (a: Float64Array, i: number): [number, number] => {
+    const r = [0, 0];
+    for (let c = 0; c < 2; c++) for (let j = 0; j < k; j++) r[c] += (a[i * k + j] - pc.mean[j]) * pc.axes[c][j];
+    return [r[0], r[1]];
+  };
+  const all = sets.flatMap((s) => Array.from({ length: s.d.X.rows }, (_, i) => at(s.a, i)));
+  return {
+    at,
+    x: extentOf(all.map((q) => q[0]), 0.05),
+    y: extentOf(all.map((q) => q[1]), 0.05),
+    names: ["pc1", "pc2"],
+    labels: [`principal component 1 (${Math.round(pc.explained[0] * 100)}% of variance)`, `principal component 2 (${Math.round(pc.explained[1] * 100)}% of variance)`],
+    subtitle: `${k} neurons, shown by a 2-D projection (PCA of the activations)`,
+    square: false,
+  };
+}
+
+/** The output over the hidden plane of `ax` (its axes are h1, h2): σ(w·h + b), bands and the 0.5 line. */
+export function outputBands(ax: Axes, boundary: { w: number[]; b: number }): Mark[] {
+  const n = 60;
+  const gx = linspace(ax.x[0], ax.x[1], n);
+  const gy = linspace(ax.y[0], ax.y[1], n);
+  const v = new Float64Array(n * n);
+  for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) v[i + j * n] = 1 / (1 + Math.exp(-(boundary.w[0] * gx[i] + boundary.w[1] * gy[j] + boundary.b)));
+  const toScreen: GridToScreen = (a, b) => [ax.sx(gx[0] + ((a - 0.5) / (n - 1)) * (gx[n - 1] - gx[0])), ax.sy(gy[0] + ((b - 0.5) / (n - 1)) * (gy[n - 1] - gy[0]))];
+  const under: Mark[] = [{ type: "rect", ...ax.inner, fill: probabilityColor(0, undefined, undefined, 0.3) }];
+  under.push(...bandPaths(v, n, n, linspace(0.1, 0.9, 9), (t) => probabilityColor(t + 0.05, undefined, undefined, 0.3), toScreen));
+  const d = contourPath(v, n, n, 0.5, toScreen);
+  if (d) under.push({ type: "path", d, fill: "none", stroke: PALETTE.ink, strokeWidth: 2, role: "contour separator" });
+  return under;
+}
+
+export function inset(b: Box, dx: number, dy: number): Box {
   return { x: b.x + dx, y: b.y + dy, width: b.width - 2 * dx, height: b.height - 2 * dy };
 }
 
 /** The largest square-ish chart box (room for axis labels) centred in b. */
-function squareBox(b: Box): Box {
+export function squareBox(b: Box): Box {
   const extra = 80; // tick and axis label room inside the box
   const side = Math.min(b.width - extra, b.height - 60);
   const w = side + extra;
@@ -203,7 +232,7 @@ function squareBox(b: Box): Box {
 }
 
 /** The plane w·a + b = 0 cut to the cube: a translucent polygon, and the plane's depth at any screen point. */
-function planeInCube(cam: Camera, w: number[], b: number): { mark: Mark; depthAt: (m: Mark) => number } | null {
+export function planeInCube(cam: Camera, w: number[], b: number): { mark: Mark; depthAt: (m: Mark) => number } | null {
   const [[x0, x1], [y0, y1], [z0, z1]] = cam.bounds;
   const f = (p: Vec3): number => w[0] * p[0] + w[1] * p[1] + w[2] * p[2] + b;
   const corners: Vec3[] = [];
@@ -232,70 +261,6 @@ function planeInCube(cam: Camera, w: number[], b: number): { mark: Mark; depthAt
   const beta = det ? ((C.depth - A.depth) * (B.x - A.x) - (B.depth - A.depth) * (C.x - A.x)) / det : 0;
   const depthAt = (m: Mark): number => (m.type === "circle" ? A.depth + alpha * (m.cx - A.x) + beta * (m.cy - A.y) : 0);
   return { mark: { type: "polyline", points: P.map((q) => [q.x, q.y]), closed: true, fill: "#888888", fillOpacity: 0.28, stroke: "#555555", strokeWidth: 1.2, role: "separator plane" }, depthAt };
-}
-
-/**
- * One frame of the morph from input space (t = 0) to hidden space (t = 1): each sample slides
- * along a straight line with cubic easing, inside one common box. Needs 2-D input. Three hidden
- * units are drawn in the cube (the input plane sits at h3 = middle); more use the PCA plane.
- */
-export function hiddenMorphScene(model: Model, split: DataSplit, t: number, o: ViewOptions = {}): Scene {
-  if (model.inputSize !== 2) throw new RangeError(`the hidden-layer morph needs 2 input features; this model has ${model.inputSize}`);
-  const h = hiddenActivations(model, split, o.layer ?? 1);
-  const u = Math.max(0, Math.min(1, t));
-  const e = u < 0.5 ? 4 * u * u * u : 1 - Math.pow(-2 * u + 2, 3) / 2; // ease in-out cubic
-  const ext = planeExtent(split, o.extent);
-  const norm = (v: number, [lo, hi]: [number, number]): number => (v - lo) / (hi - lo || 1);
-  const k = h.units;
-  const ranges = Array.from({ length: Math.min(k, 3) }, (_, j) => axisRange(h, j));
-  // More than three units: slide towards the PCA plane of the activations, scaled into the box.
-  let pcaAt: ((a: Float64Array, i: number) => number[]) | null = null;
-  if (k > 3) {
-    const pc = pca2(h.train, split.train.X.rows, k);
-    const raw = (a: Float64Array, i: number): number[] => [0, 1].map((c) => pc.axes[c].reduce((s, w, j) => s + (a[i * k + j] - pc.mean[j]) * w, 0));
-    const all = Array.from({ length: split.train.X.rows }, (_, i) => raw(h.train, i));
-    const rx = extentOf(all.map((q) => q[0]), 0.05);
-    const ry = extentOf(all.map((q) => q[1]), 0.05);
-    pcaAt = (a, i) => {
-      const q = raw(a, i);
-      return [norm(q[0], rx), norm(q[1], ry)];
-    };
-  }
-  const showTest = o.showTest ?? true;
-  const classes = model.classes;
-  const title = o.title ?? `From input space to hidden layer ${h.layer}'s space`;
-  const caption = `t = ${u.toFixed(2)}: ${u === 0 ? "input space" : u === 1 ? "hidden space" : "sliding"} (0 = input (x1, x2), 1 = hidden activations)`;
-  const p = page(o, title, caption, sampleLegend(split, classes, split.targetName, showTest), 640);
-  const sets: { d: LabeledData; a: Float64Array; test: boolean }[] = [{ d: split.train, a: h.train, test: false }];
-  if (split.test && h.test && showTest) sets.push({ d: split.test, a: h.test, test: true });
-  const at = (s: { d: LabeledData; a: Float64Array }, i: number): number[] => {
-    const inp = [norm(s.d.X.data[2 * i], [ext[0], ext[1]]), norm(s.d.X.data[2 * i + 1], [ext[2], ext[3]]), 0.5];
-    const hid = pcaAt ? pcaAt(s.a, i) : ranges.map((r, j) => norm(s.a[i * k + j], r));
-    if (k === 2) hid.push(0.5);
-    return [0, 1, 2].map((j) => (1 - e) * inp[j] + e * hid[j]);
-  };
-  const dot = (x: number, y: number, c: string, test: boolean): Mark =>
-    test ? { type: "circle", cx: x, cy: y, r: 5, fill: "#ffffff", stroke: c, strokeWidth: 2, role: "sample test" } : { type: "circle", cx: x, cy: y, r: 4.5, fill: c, stroke: "#ffffff", strokeWidth: 0.7, role: "sample train" };
-  if (k === 3) {
-    const cam = camera(o.angle, inset(p.box, 70, 40), [[0, 1], [0, 1], [0, 1]], 1);
-    const c = cube(cam, { x: e < 0.5 ? "x1 → h1" : "h1", y: e < 0.5 ? "x2 → h2" : "h2", z: "h3" });
-    const items: DepthItem[] = [];
-    for (const s of sets) for (let i = 0; i < s.d.X.rows; i++) {
-      const q = at(s, i);
-      const P = cam.project([q[0], q[1], q[2]]);
-      items.push({ depth: P.depth, marks: [dot(P.x, P.y, labelColor(s.d.y[i], classes, targetRange(split)), s.test)] });
-    }
-    return { width: p.width, height: p.height, title, marks: [...p.marks, ...c.back, ...paintersOrder(items), ...c.front] };
-  }
-  const box = squareBox(p.box);
-  const [hx, hy] = pcaAt ? ["principal component 1", "principal component 2"] : ["h1 (neuron 1)", "h2 (neuron 2)"];
-  const ax = axes(box, { x: [0, 1], y: [0, 1], xLabel: e < 0.5 ? `x1 (scaled to the box) → ${hx}` : hx, yLabel: e < 0.5 ? `x2 (scaled to the box) → ${hy}` : hy });
-  const dots: Mark[] = [];
-  for (const s of sets) for (let i = 0; i < s.d.X.rows; i++) {
-    const q = at(s, i);
-    dots.push(dot(ax.sx(q[0]), ax.sy(q[1]), labelColor(s.d.y[i], classes, targetRange(split)), s.test));
-  }
-  return { width: p.width, height: p.height, title, marks: [...p.marks, ...ax.back, ...dots, ...ax.front] };
 }
 
 /** The view this module draws, by registry name (viz/index.ts gathers them into VIEWS). */

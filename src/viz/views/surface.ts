@@ -1,6 +1,11 @@
-/** The network's output over a 2-D input plane as a shaded 3-D surface, samples optionally on it. */
+/**
+ * The network's output over a 2-D input plane as a shaded 3-D surface, samples optionally on it.
+ * The plane is the data's two raw columns: features computed from them (`inputs`) are computed
+ * at every point of it, as the page's output heatmap does.
+ */
 import type { Model } from "../../nn/model.ts";
-import { modelFor } from "../model-data.ts";
+import { modelFor, rawSplit, runForwardRaw } from "../model-data.ts";
+import { planeRefusal } from "../raw-plane.ts";
 import { classColor, PALETTE, probabilityColor, tint, viridis } from "../palette.ts";
 import { linspace } from "../../data/linspace.ts";
 import { extentOf } from "../chart/extent.ts";
@@ -13,13 +18,13 @@ import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
 import { labelColor, page, sampleLegend, targetRange } from "./common.ts";
 import { evaluatePlane, planeExtent } from "./grid.ts";
-import { runForward } from "../model-data.ts";
 import type { ViewDrawings } from "../registry/index.ts";
 
 export function surfaceView(input: ViewInput, o: ViewOptions = {}): Scene {
   const model: Model = modelFor(input, o.epoch);
-  const split = input.split;
-  if (model.inputSize !== 2) throw new RangeError(`"surface" needs 2 input features; this model has ${model.inputSize}`);
+  const refused = planeRefusal(`"surface"`, model, [2]);
+  if (refused) throw new RangeError(refused);
+  const split = rawSplit(input);
   const L = model.layers.length - 1;
   const out = model.layers[L];
   const classes = model.classes;
@@ -71,7 +76,7 @@ export function surfaceView(input: ViewInput, o: ViewOptions = {}): Scene {
   if (showPoints) {
     const sets = [{ d: split.train, test: false }, ...(split.test && (o.showTest ?? true) ? [{ d: split.test, test: true }] : [])];
     for (const s of sets) {
-      const ws = runForward(model, s.d.X.data, s.d.X.rows);
+      const ws = runForwardRaw(model, s.d.X.data, s.d.X.rows);
       for (let i = 0; i < s.d.X.rows; i++) {
         let v = ws.A[L][i * out.units];
         if (softmax) for (let k = 1; k < out.units; k++) v = Math.max(v, ws.A[L][i * out.units + k]);

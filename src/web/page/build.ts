@@ -62,7 +62,9 @@ export function render(actions: BuildActions): void {
       if (state.playing) pause();
     },
     wake,
+    choices: state.viewChoices ?? undefined,
   });
+  state.viewChoices = views.choices;
   app.replaceChildren(top.root, ...(noticeBox ? [noticeBox] : []), board, views.root, classroomPanel(setup, handlers, state.classroomOpen, (open) => (state.classroomOpen = open)));
   actions.compare.mount(app, out.root);
   const why = imported && importNoFit ? noFitText(imported, importNoFit) : null;

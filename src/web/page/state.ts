@@ -15,7 +15,7 @@ import type { LossChart } from "../ui/loss-chart.ts";
 import type { NetworkView, NodeRef } from "../ui/network-view.ts";
 import type { OutputLegend } from "../ui/output-legend.ts";
 import type { OutputView } from "../ui/output-view.ts";
-import type { ViewsPanel, ViewTab } from "../ui/views-panel.ts";
+import type { ViewChoices, ViewsPanel, ViewTab } from "../ui/views-panel.ts";
 import { applyLanguage } from "./language.ts";
 
 export const worker = Comlink.wrap<PlaygroundWorker>(new Worker(new URL("../worker.ts", import.meta.url), { type: "module" }));
@@ -57,6 +57,8 @@ export interface PageState {
   generation: number;
   gridRefreshes: number;
   openTab: ViewTab | null;
+  /** The views panel's choices (the cube's angle, the landscape's parameters and mode, …): kept when the page is built again. */
+  viewChoices: ViewChoices | null;
   /** Whether the classroom list ("choose which controls the link shows") is open: the page is built again after each box. */
   classroomOpen: boolean;
   /** An imported model (imported.ts), shown in the place of the page's own network; kept for reloads in this tab. */
@@ -108,6 +110,7 @@ export const state: PageState = {
   generation: 0,
   gridRefreshes: 0,
   openTab: null,
+  viewChoices: null,
   classroomOpen: false,
   imported: loadImported(),
   importNoFit: null,

@@ -17,6 +17,24 @@ export type ViewTab = PageTab;
 
 const TABS: readonly ViewTab[] = PAGE_VIEWS.map((v) => v.tab);
 
+/** What the user chose in the panel; the page keeps it across rebuilds (another language, a new set-up), as it keeps the training. */
+export interface ViewChoices {
+  layer: number;
+  t: number;
+  azimuth: number;
+  elevation: number;
+  /** The landscape's two parameters (null: the worker's default pair). */
+  params: [string, string] | null;
+  mode: "heatmap" | "3d";
+  step: number;
+  steps: number;
+  cell: [number, number];
+}
+
+export function defaultViewChoices(): ViewChoices {
+  return { layer: 1, t: 1, azimuth: -35, elevation: 30, params: null, mode: "heatmap", step: 1, steps: 0, cell: [0, 0] };
+}
+
 export interface ViewsPanelOptions {
   /** Each hidden layer's neurons (none: no hidden layer; the cube's hint is for a layer of three). */
   hiddenUnits: readonly number[];
@@ -27,6 +45,8 @@ export interface ViewsPanelOptions {
   pause: () => void;
   /** Asks the page's draw loop for a display frame (it sleeps while nothing changes): the panel has something to draw. */
   wake: () => void;
+  /** The choices of the panel this one replaces (the page was built again): kept, not reset. */
+  choices?: ViewChoices;
 }
 
 /** How often a view is redrawn while training (it is a full SVG: a few per second is plenty). */
@@ -39,7 +59,9 @@ export class ViewsPanel {
   private readonly controls: HTMLElement;
   private readonly message: HTMLElement;
   private readonly buttons = new Map<ViewTab, HTMLButtonElement>();
-  private state = { layer: 1, t: 1, azimuth: -35, elevation: 30, params: null as [string, string] | null, mode: "heatmap" as "heatmap" | "3d", step: 1, steps: 0, cell: [0, 0] as [number, number] };
+  private readonly state: ViewChoices;
+  /** The landscape's pair last drawn: its menus show it, and a menu changed alone keeps the other's. */
+  private drawnParams: [string, string] | null = null;
   private readonly stepHover: StepHoverControl;
   private inFlight = false;
   private dirty = true;
@@ -52,6 +74,7 @@ export class ViewsPanel {
   private lastSvg = "";
 
   constructor(private readonly o: ViewsPanelOptions) {
+    this.state = o.choices ?? defaultViewChoices();
     const tabs = el("div", { class: "view-tabs", role: "tablist" });
     for (const id of TABS) {
       const b = el("button", { class: "view-tab", role: "tab", "data-view": id, "aria-selected": "false", text: t(`views.tab.${id}`) });
@@ -102,6 +125,11 @@ export class ViewsPanel {
     return this.tab;
   }
 
+  /** The panel's choices, for the panel that replaces it. */
+  get choices(): ViewChoices {
+    return this.state;
+  }
+
   /**
    * With the landscape open, a click on an edge or a bias picks that parameter instead of editing
    * it: the first click the horizontal axis, the second the vertical one. Returns its name.
@@ -112,15 +140,14 @@ export class ViewsPanel {
     if (!name) return null;
     const s = this.state;
     this.picking = s.params && this.picking === 1 ? 1 : 0;
-    const pair: [string, string] = s.params ? [...s.params] : [name, names.find((n) => n !== name) ?? name];
+    const shown = s.params ?? this.drawnParams;
+    const pair: [string, string] = shown ? [...shown] : [name, names.find((n) => n !== name) ?? name];
     pair[this.picking] = name;
     if (pair[0] === pair[1]) pair[1 - this.picking] = names.find((n) => n !== name) ?? name;
     s.params = pair;
     this.picking = this.picking === 0 ? 1 : 0;
-    for (const k of [0, 1] as const) {
-      const sel = this.controls.querySelector<HTMLSelectElement>(`[data-testid=landscape-param-${k}]`);
-      if (sel) sel.value = pair[k];
-    }
+    this.showParams(pair);
+    this.landscapeNote("");
     this.changed();
     return name;
   }
@@ -151,7 +178,8 @@ export class ViewsPanel {
       case "hidden":
         // Without a hidden layer the controls say so (buildControls): nothing to draw.
         if (this.o.hiddenUnits.length === 0) return null;
-        return s.t >= 1 ? { name: "hidden", width, layer: s.layer, azimuth: s.azimuth, elevation: s.elevation } : { name: "morph" as ExtraView, width, layer: s.layer, t: s.t };
+        // The morph turns with the cube too: the same angle, dragged the same way.
+        return { name: s.t >= 1 ? "hidden" : ("morph" as ExtraView), width, layer: s.layer, ...(s.t < 1 ? { t: s.t } : {}), azimuth: s.azimuth, elevation: s.elevation };
       case "landscape":
         return { name: "landscape", width, params: s.params ?? undefined, mode: s.mode, azimuth: s.azimuth, elevation: s.elevation };
       case "surface":
@@ -173,6 +201,16 @@ export class ViewsPanel {
     try {
       const result = await this.o.draw(r);
       if (r.name !== (this.request()?.name ?? null)) return;
+      if (result.unavailable) {
+        // Not the engine's line: the page's own words, in its language, and nothing to download.
+        this.clearPicture();
+        this.message.textContent = t("views.needsPlane", { columns: result.unavailable.columns });
+        return;
+      }
+      if (result.params) {
+        this.drawnParams = result.params;
+        this.showParams(result.params);
+      }
       this.picture.innerHTML = result.svg;
       this.lastSvg = result.svg;
       this.saveButtons.hidden = false;
@@ -187,11 +225,33 @@ export class ViewsPanel {
         this.updateStepLabel();
       }
     } catch (e) {
-      this.picture.replaceChildren();
+      this.clearPicture();
       this.message.textContent = errorText(e);
     } finally {
       this.inFlight = false;
     }
+  }
+
+  /** No picture: nothing shown, nothing to download. */
+  private clearPicture(): void {
+    this.picture.replaceChildren();
+    this.lastSvg = "";
+    this.saveButtons.hidden = true;
+    this.picture.dataset.shows = "";
+    this.stepHover.show(null);
+  }
+
+  /** The landscape's menus set to the pair drawn (or about to be). */
+  private showParams(pair: readonly [string, string]): void {
+    for (const k of [0, 1] as const) {
+      const sel = this.controls.querySelector<HTMLSelectElement>(`[data-testid=landscape-param-${k}]`);
+      if (sel) sel.value = pair[k];
+    }
+  }
+
+  private landscapeNote(text: string): void {
+    const note = this.controls.querySelector<HTMLElement>("[data-testid=landscape-note]");
+    if (note) note.textContent = text;
   }
 
   private changed(): void {
@@ -248,16 +308,33 @@ export class ViewsPanel {
       const names = await this.o.paramNames();
       if (names.length < 2) return;
       if (!s.params || !names.includes(s.params[0]) || !names.includes(s.params[1])) s.params = null;
+      const drawn = this.drawnParams && names.includes(this.drawnParams[0]) && names.includes(this.drawnParams[1]) ? this.drawnParams : null;
+      const note = el("span", { class: "panel-note view-note", role: "status", "data-testid": "landscape-note" });
       const pick = (k: 0 | 1): HTMLSelectElement => {
         const sel = el("select", { "data-testid": `landscape-param-${k}` });
-        const current = s.params?.[k];
+        const current = (s.params ?? drawn)?.[k];
+        // The placeholder goes back to the default pair; once drawn, the menus name it.
         sel.append(el("option", { value: "", text: k === 0 ? t("views.firstWeight") : t("views.secondWeight"), selected: !current }));
         for (const n of names) sel.append(el("option", { value: n, text: n, selected: n === current }));
         sel.addEventListener("change", () => {
-          const other = this.controls.querySelector<HTMLSelectElement>(`[data-testid=landscape-param-${1 - k}]`);
-          const a = k === 0 ? sel.value : other?.value ?? "";
-          const b = k === 1 ? sel.value : other?.value ?? "";
-          s.params = a && b && a !== b ? [a, b] : null;
+          const shown = s.params ?? this.drawnParams;
+          note.textContent = "";
+          if (!sel.value) {
+            s.params = null;
+            this.changed();
+            return;
+          }
+          // The other axis keeps what it shows (the default until chosen).
+          const otherMenu = this.controls.querySelector<HTMLSelectElement>(`[data-testid=landscape-param-${1 - k}]`);
+          const other = otherMenu?.value || shown?.[1 - k] || names.find((n) => n !== sel.value)!;
+          if (other === sel.value) {
+            note.textContent = t("views.sameParam", { name: other });
+            sel.value = shown?.[k] ?? "";
+            return;
+          }
+          const pair: [string, string] = k === 0 ? [sel.value, other] : [other, sel.value];
+          s.params = pair;
+          this.showParams(pair);
           this.changed();
         });
         return sel;
@@ -267,7 +344,7 @@ export class ViewsPanel {
         s.mode = mode.value as "heatmap" | "3d";
         this.changed();
       });
-      c.append(el("label", {}, `${t("views.parameters")} `, pick(0), ` ${t("views.and")} `, pick(1)), el("label", {}, ` ${t("views.as")} `, mode), hint(t("views.landscapeHint")));
+      c.append(el("label", {}, `${t("views.parameters")} `, pick(0), ` ${t("views.and")} `, pick(1)), el("label", {}, ` ${t("views.as")} `, mode), note, hint(t("views.landscapeHint")));
     } else if (this.tab === "surface") {
       c.append(hint(t("views.surfaceHint")));
     } else if (this.tab === "steps") {

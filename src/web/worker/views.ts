@@ -1,6 +1,6 @@
 /** The views panel's pictures of the session, drawn by src/viz as the CLI's `plot` draws them. */
 import { firstIteration } from "../../experiment/first-iteration.ts";
-import { costGrid, costSurfaceScene, hiddenMorphScene, lossData, parseParam, paramNames, stepScenes, stepsLayout, toSvg, VIEWS, type Scene } from "../../viz/index.ts";
+import { costGrid, costSurfaceScene, hiddenMorphScene, lossData, parseParam, paramNames, rawInputCount, stepScenes, stepsLayout, toSvg, VIEWS, type Scene } from "../../viz/index.ts";
 import { sameValues } from "../../core/same-values.ts";
 import type { Trace } from "../../nn/trace.ts";
 import type { ViewRequest, ViewResult } from "../protocol.ts";
@@ -11,13 +11,15 @@ export function drawView(s: Session, r: ViewRequest): ViewResult {
   const input = { model: s.model, split: s.prepared.split, prepared: s.prepared, run: { history: s.history } };
   const angle = r.azimuth !== undefined ? { azimuth: r.azimuth, elevation: r.elevation ?? 30 } : undefined;
   const size = { width: r.width, height: r.height };
+  // Both are drawn over the plane of two data columns (extra features are computed from them): with other data, the page says so in its own words.
+  if ((r.name === "surface" || r.name === "morph") && rawInputCount(s.model) !== 2) return { svg: "", unavailable: { columns: rawInputCount(s.model) } };
   let scene: Scene;
   switch (r.name) {
     case "hidden":
       scene = VIEWS.hidden(input, { ...size, layer: r.layer, angle });
       break;
     case "morph":
-      scene = hiddenMorphScene(s.model, s.prepared.split, r.t ?? 1, { ...size, layer: r.layer });
+      scene = hiddenMorphScene(s.model, s.prepared.raw, r.t ?? 1, { ...size, layer: r.layer, angle });
       break;
     case "surface":
       scene = VIEWS.surface(input, { ...size, angle });
@@ -50,7 +52,7 @@ export function drawView(s: Session, r: ViewRequest): ViewResult {
       }) as [[number, number], [number, number]];
       const grid = costGrid(s.model, lossData(input), a, b, ranges, 31);
       scene = costSurfaceScene(grid, { ...size, mode: r.mode, angle, path, pathParams: s.path.map((p) => p.params) });
-      break;
+      return { svg: toSvg(scene, { idPrefix: r.name }), params: [a.name, b.name] };
     }
   }
   return { svg: toSvg(scene, { idPrefix: r.name }) };
