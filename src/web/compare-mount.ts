@@ -15,7 +15,7 @@ export interface PageAccess {
   setup(): Setup;
   /** The walkthrough's or opened file's experiment and its data files, or null. */
   file(): { experiment: ExperimentJson; files: Record<string, string> } | null;
-  /** The network's inputs (after the feature map), once it is ready (null before). */
+  /** The data's columns (before any feature map), once the network is ready (null before). */
   inputs(): number | null;
   /** Epochs the page has trained. */
   epoch(): number;
@@ -58,7 +58,7 @@ export function compareAndGif(page: PageAccess): CompareAndGif {
       if (inputs === null) return null;
       const epochs = page.epoch();
       const experiment = pageExperiment(epochs);
-      return { experiment, files: page.file()?.files ?? {}, epochs, inputs, fromFile: page.file() !== null, name: String(experiment.name ?? "playground").replace(/[^A-Za-z0-9_-]+/g, "-"), changedMidRun: page.changedMidRun() };
+      return { experiment, files: page.file()?.files ?? {}, epochs, inputs, name: String(experiment.name ?? "playground").replace(/[^A-Za-z0-9_-]+/g, "-"), changedMidRun: page.changedMidRun() };
     },
   });
 

@@ -164,7 +164,8 @@ describe("Compare on a phone, in Chinese, by keyboard", () => {
 
 describe("the training GIF", () => {
   it("downloads, decodes, has glassbox animate's frames for the exported experiment, and its frames change over training", async () => {
-    const w = await openPage(session(), "#networkShape=3&dataset=xor");
+    // With X₁X₂ on: a feature map computed from the two columns, drawn over their plane.
+    const w = await openPage(session(), "#networkShape=3&dataset=xor&x1x2=true");
     await w.page.click("[data-testid=play]");
     await waitForEpoch(w.page, ">=", 300);
     await pauseAndSettle(w.page);

@@ -199,7 +199,7 @@ describe("the key under the output", () => {
     await w.page.click("[data-testid=step]");
     await waitForEpoch(w.page, "=", 1);
     await w.page.click("[data-testid=gif]");
-    expect(await w.page.textContent("[data-testid=gif-message]")).toMatch(/this one has 3 \(for a CSV, train on one or two of its feature columns\)/);
+    expect(await w.page.textContent("[data-testid=gif-message]")).toMatch(/this data has 3 \(for a CSV, train on one or two of its feature columns\)/);
     await clean(w);
   });
 });

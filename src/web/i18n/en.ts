@@ -292,8 +292,7 @@ export const EN = {
   "gif.done": "GIF saved: {frames} frames, epochs 0 to {epochs}; glassbox animate training on the exported experiment with --width {width} --height {height} draws the same frames.",
   "gif.changedMidRun": "Settings or weights were changed during the run: the GIF trains the set-up as it is now, from the start.",
   "gif.needsEpochs": "Train a few epochs first: the GIF shows the training so far.",
-  "gif.manyFeatures": "The GIF, as glassbox animate training, draws a network with one or two inputs over their plane; this one has {n} (switch features off to make one).",
-  "gif.manyInputs": "The GIF, as glassbox animate training, draws a network with one or two inputs over their plane; this one has {n} (for a CSV, train on one or two of its feature columns).",
+  "gif.manyInputs": "The GIF, as glassbox animate training, draws the output over the plane of one or two data columns; this data has {n} (for a CSV, train on one or two of its feature columns).",
   "gif.failed": "No GIF: {message}",
   "gif.cancelled": "GIF cancelled.",
   // Importing a model, a CSV's columns, the step inspector's hover (import.ts).

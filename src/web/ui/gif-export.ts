@@ -22,10 +22,8 @@ export interface GifSource {
   files: Record<string, string>;
   /** Epochs the page has trained (the GIF covers 0 … epochs). */
   epochs: number;
-  /** The network's inputs (after the feature map): the picture, as the CLI's, needs 1 or 2. */
+  /** The data's columns (before any feature map, which is computed from them): the picture is drawn over their plane, so 1 or 2. */
   inputs: number;
-  /** A file's network (its inputs are its columns, not the Playground's feature switches). */
-  fromFile: boolean;
   /** The download's name, without ".gif". */
   name: string;
   /** Settings or weights were changed during the run (the GIF replays the set-up as it is now). */
@@ -82,7 +80,7 @@ export class GifExport {
   private async make(): Promise<void> {
     const source = this.o.source();
     if (!source) return;
-    if (source.inputs > 2) return void (this.message.textContent = t(source.fromFile ? "gif.manyInputs" : "gif.manyFeatures", { n: source.inputs }));
+    if (source.inputs > 2) return void (this.message.textContent = t("gif.manyInputs", { n: source.inputs }));
     if (source.epochs < 1) return void (this.message.textContent = t("gif.needsEpochs"));
     const mine = ++this.busy;
     const worker = this.o.worker();
