@@ -61,8 +61,12 @@ export function runForward(model: Model, Xraw: Float64Array, n: number): Workspa
 
 /** One forward pass of n rows of the raw data columns: the feature map (`inputs`), then the scaler. */
 export function runForwardRaw(model: Model, Xraw: Float64Array, n: number): Workspace {
-  if (!model.inputs) return runForward(model, Xraw, n);
-  return runForward(model, mapInputs(model, matrix(n, rawInputCount(model), Xraw)).data, n);
+  return runForward(model, mappedInputs(model, Xraw, n), n);
+}
+
+/** n rows of the raw data columns as the model's inputs (its feature map applied; not yet scaled). */
+export function mappedInputs(model: Model, Xraw: Float64Array, n: number): Float64Array {
+  return model.inputs ? mapInputs(model, matrix(n, rawInputCount(model), Xraw)).data : Xraw;
 }
 
 /**

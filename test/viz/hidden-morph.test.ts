@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { prepareExperiment, type Prepared } from "../../src/experiment/prepare.ts";
 import { validateExperiment } from "../../src/experiment/validate.ts";
 import { hiddenActivations, hiddenMorphScene, marksWithRole, morphShare, planeRefusal, toSvg, VIEWS, type CircleMark, type RectMark, type Scene, type TextMark } from "../../src/viz/index.ts";
-import { planeExtent } from "../../src/viz/views/grid.ts";
+import { evaluatePlane, planeExtent } from "../../src/viz/views/grid.ts";
 
 /** A seeded, untrained network over 60 samples of circles: the pictures' geometry does not need training. */
 function prepared(units: number, extra: Record<string, unknown> = {}): Prepared {
@@ -137,5 +137,22 @@ describe("the pictures over the input plane with a feature map", () => {
     const xt = ticks(scene, "middle");
     const R = f.raw.train.X.data;
     dots(scene).forEach((d, i) => expect(valueAt(xt, d.cx, "x")).toBeCloseTo(R[2 * i], 6));
+  });
+
+  it("the network diagram too: each input's square shows that input over the plane (x1·x2 a saddle), where none were drawn", () => {
+    const f = prepared(2, { inputs: ["x1", "x2", "x1*x2"] });
+    const scene = VIEWS.network({ model: f.model, split: f.split, prepared: f });
+    const squares = marksWithRole(scene, "neuron") as RectMark[];
+    expect(squares.map((m) => m.type)).toEqual(Array(3 + 2 + 1).fill("rect"));
+    // Each input square is that input over the plane: the grid's inputs are the mapped raw points.
+    const grid = evaluatePlane(f.model, planeExtent(f.raw), 24);
+    const [x0, x1, y0, y1] = grid.extent;
+    const q = 3 + 5 * 24;
+    expect(grid.inputs[3 * q]).toBeCloseTo(x0 + (3.5 / 24) * (x1 - x0), 12);
+    expect(grid.inputs[3 * q + 1]).toBeCloseTo(y0 + (5.5 / 24) * (y1 - y0), 12);
+    expect(grid.inputs[3 * q + 2]).toBeCloseTo(grid.inputs[3 * q] * grid.inputs[3 * q + 1], 12);
+    // …so the x1·x2 square's bands are neither x1's nor x2's.
+    const bands = (k: number): string => JSON.stringify((scene.marks.filter((m) => m.type === "group" && m.clip) as { marks: unknown[] }[])[k].marks);
+    expect(new Set([bands(0), bands(1), bands(2)]).size).toBe(3);
   });
 });

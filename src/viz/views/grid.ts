@@ -5,7 +5,7 @@
 import type { DataSplit } from "../../data/types.ts";
 import type { Model } from "../../nn/model.ts";
 import type { Workspace } from "../../nn/propagation.ts";
-import { runForwardRaw } from "../model-data.ts";
+import { mappedInputs, runForward, runForwardRaw } from "../model-data.ts";
 import { extentOf } from "../chart/extent.ts";
 import { allColumn } from "./common.ts";
 
@@ -15,6 +15,8 @@ export interface InputGrid {
   extent: [number, number, number, number];
   /** Every layer's Z and A for the nx·ny points; row i + j·nx is column i, row j (y grows with j). */
   ws: Workspace;
+  /** The network's inputs at those points (nx·ny × inputSize: after the feature map, before the scaler). */
+  inputs: Float64Array;
 }
 
 /** The input plane's extent: options.extent, else the data's (train and test; its first two columns) padded by 10%. */
@@ -34,7 +36,8 @@ export function evaluatePlane(model: Model, extent: [number, number, number, num
     X[2 * k] = x0 + ((i + 0.5) / nx) * (x1 - x0);
     X[2 * k + 1] = y0 + ((j + 0.5) / ny) * (y1 - y0);
   }
-  return { nx, ny, extent, ws: runForwardRaw(model, X, nx * ny) };
+  const inputs = mappedInputs(model, X, nx * ny);
+  return { nx, ny, extent, ws: runForward(model, inputs, nx * ny), inputs };
 }
 
 /** The model along a line of raw 1-D inputs. */

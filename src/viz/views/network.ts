@@ -4,7 +4,8 @@
  * (as TensorFlow Playground does).
  */
 import { activation } from "../../nn/activations.ts";
-import { modelFor } from "../model-data.ts";
+import { modelFor, rawSplit } from "../model-data.ts";
+import { rawInputCount } from "../raw-plane.ts";
 import { PALETTE, probabilityColor } from "../palette.ts";
 import { linspace } from "../../data/linspace.ts";
 import { bandPaths, type GridToScreen } from "../chart/bands.ts";
@@ -22,7 +23,8 @@ export function networkView(input: ViewInput, o: ViewOptions = {}): Scene {
   const maxUnits = Math.max(...sizes);
   const edgeCount = model.layers.reduce((s, l) => s + l.W.length, 0);
   const title = o.title ?? `The network: ${sizes.join("–")}`;
-  const heatWanted = (o.neuronHeatmaps ?? true) && model.inputSize === 2;
+  // Over the plane of the two data columns (a feature map's inputs are computed from them).
+  const heatWanted = (o.neuronHeatmaps ?? true) && rawInputCount(model) === 2;
   // Heatmap squares want room for themselves and the bias label under them.
   const defaultHeight = heatWanted ? Math.max(480, Math.min(1100, 190 + maxUnits * 80)) : Math.max(480, Math.min(1000, 140 + maxUnits * 26));
   // Squares need about 30 px per neuron (the page's chart area is its height less ~190 px).
@@ -103,7 +105,7 @@ export function networkView(input: ViewInput, o: ViewOptions = {}): Scene {
   for (const b of buckets.values()) edges.push({ w: b.a, m: [{ type: "path", d: b.d.join(""), fill: "none", stroke: b.color, strokeWidth: b.width, strokeOpacity: b.opacity, role: "edge" }] });
   edges.sort((p1, p2) => p1.w - p2.w);
   marks.push(...edges.flatMap((e) => e.m.filter((m) => m.type === "line" || m.type === "path")));
-  const grid: InputGrid | null = heat ? evaluatePlane(model, planeExtent(input.split, o.extent), 24) : null;
+  const grid: InputGrid | null = heat ? evaluatePlane(model, planeExtent(rawSplit(input), o.extent), 24) : null;
   sizes.forEach((n, l) => {
     for (let j = 0; j < n; j++) {
       const [x, y] = pos(l, j);
@@ -137,10 +139,16 @@ function neuronHeat(g: InputGrid, model: ViewInput["model"], l: number, j: numbe
   let lo: number;
   let hi: number;
   if (l === 0) {
+    // The input itself: x1 or x2 across the plane, or what the feature map makes of them (x1·x2, sin x1).
+    const d = model.inputSize;
     v = new Float64Array(g.nx * g.ny);
-    for (let q = 0; q < v.length; q++) v[q] = j === 0 ? q % g.nx : Math.floor(q / g.nx);
-    lo = 0;
-    hi = g.nx - 1;
+    lo = Infinity;
+    hi = -Infinity;
+    for (let q = 0; q < v.length; q++) {
+      v[q] = g.inputs[q * d + j];
+      lo = Math.min(lo, v[q]);
+      hi = Math.max(hi, v[q]);
+    }
   } else {
     const layer = model.layers[l - 1];
     v = unitValues(g, l - 1, j, layer.units);
