@@ -13,9 +13,9 @@ export function exponentForm(v: number): boolean {
   return v !== 0 && (a >= 1e5 || a < 1e-3);
 }
 
-const minus = (s: string): string => s.replace("-", "−");
+const minus = (s: string): string => s.replace(/-/g, "−");
 
-/** Compact numbers for ticks and tables: 0.5, −12.3, 1.2e-5. */
+/** Compact numbers for ticks and tables: 0.5, −12.3, 1.2e−5 (every minus the typographic one, the exponent's too). */
 export function fmt(v: number, digits = 3): string {
   if (!Number.isFinite(v)) return String(v);
   if (v === 0) return "0";
