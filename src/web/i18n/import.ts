@@ -76,7 +76,7 @@ export const IMPORT_ZH: Record<ImportMessageKey, string> = {
   "import.noFitLabels": "此模型的输出（{what}）与页面数据的目标不相符，因此只显示它的结构图和权重。请把含有其输入列和目标列的 CSV 与模型文件一起打开，以查看其余部分并训练它。",
   "import.csvColumns": "{csv} 有 {have} 个特征列，而模型读取 {n} 个（{names}）：请让 CSV 含有这些列（按列名，或按此顺序放在目标列之前）",
   "import.csvLabels": "{csv} 的目标列与模型的输出（{what}）不相符",
-  "import.viewsNeedData": "“深入查看”需要模型能读取的数据。",
+  "import.viewsNeedData": "“看看网络内部”需要模型能读取的数据。",
   "import.wideOutput": "此模型读取 {n} 个输入，无法在平面上画出它的输出；结构图中的权重、单步检视、损失曲线和下方的隐藏空间展示了它的作用。",
 
   "csv.heading": "{file} 的列",
