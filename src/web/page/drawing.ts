@@ -5,14 +5,17 @@
 import { FEATURES, HIDABLE } from "../setup.ts";
 import { t } from "../i18n.ts";
 import { classPointColor, pointColor, unitScale, valueScale } from "../ui/colors.ts";
-import type { Legend } from "../ui/output-legend.ts";
+import { twoClassLegend, type Legend } from "../ui/output-legend.ts";
+import { fmt } from "../../viz/format.ts";
 import { inputScale } from "../ui/network-view.ts";
 import { fileNetwork, networkShape } from "./shown-network.ts";
 import { state, worker } from "./state.ts";
 
-function pointColorOf(y: number): string {
-  if (!state.info) return "#000";
-  return state.info.task === "regression" ? pointColor(valueScale(valueRange())(y)) : classPointColor(y);
+/** The points' colours: a regression's by value over its range, classes by their colours. */
+function pointColors(): (y: number) => string {
+  if (state.info?.task !== "regression") return classPointColor;
+  const scale = valueScale(valueRange());
+  return (y) => pointColor(scale(y));
 }
 
 /**
@@ -24,14 +27,9 @@ function valueRange(): [number, number] {
   return state.setup.example && state.info ? state.info.valueRange : [-1, 1];
 }
 
-/** 3 significant digits, no trailing zeros: 20, 37.5, 0.00123. */
-function tick(v: number): string {
-  return String(Number(v.toPrecision(3))).replace("-", "−");
-}
-
 /** The bar's key for values coloured from lo (blue) through the middle to hi (orange). */
 function range(lo: number, hi: number, title: string): Legend {
-  return { kind: "bar", ticks: [tick(lo), tick((lo + hi) / 2), tick(hi)], title };
+  return { kind: "bar", ticks: [fmt(lo), fmt((lo + hi) / 2), fmt(hi)], title };
 }
 
 /** A neuron's key: sigmoid from 0 to 1, the others from −1 to 1 (unitScale's colours). */
@@ -42,7 +40,7 @@ function activationLegend(activation: string): Legend {
 export function drawPoints(): void {
   const { view, info, setup } = state;
   if (!view || !info || info.rawDim > 2) return;
-  view.output.points(info.train, setup.showTestData ? info.test : null, pointColorOf, info.domain, info.rawDim);
+  view.output.points(info.train, setup.showTestData ? info.test : null, pointColors(), info.domain, info.rawDim);
 }
 
 const CURVES_MS = 250;
@@ -123,7 +121,7 @@ export function paintOutput(grids: Float32Array[]): void {
   } else {
     const regression = info.task === "regression";
     view.output.paint(grids[L], regression ? valueScale(valueRange()) : unitScale(info.layers[L].activation), setup.discretize);
-    view.legend.show(regression ? range(...valueRange(), t("output.bar.value")) : { kind: "bar", ticks: [t("output.tick.blue", { cls: info.classes?.[0] ?? 0 }), t("output.tick.half"), t("output.tick.orange", { cls: info.classes?.[1] ?? 1 })], title: t("output.bar.class") });
+    view.legend.show(regression ? range(...valueRange(), t("output.bar.value")) : twoClassLegend(info.classes));
     const test = setup.showTestData;
     view.caption.textContent = info.task === "binary" ? t(test ? "caption.binaryTest" : "caption.binary", { cls: info.classes?.[1] ?? 1 }) : t("caption.regression");
   }

@@ -6,15 +6,22 @@
  */
 import { el } from "./dom.ts";
 import { classPointColor } from "./colors.ts";
+import { t } from "../i18n.ts";
 
 export type Legend =
   /** The blue–white–orange bar, its two ends and its middle labelled. */
   | { kind: "bar"; ticks: [string, string, string]; title: string }
   | { kind: "classes"; labels: string[] };
 
+/** Two classes: P(orange class), its ends named by the classes (0 and 1 before the network is ready). */
+export function twoClassLegend(classes: readonly string[] | null): Legend {
+  return { kind: "bar", ticks: [t("output.tick.blue", { cls: classes?.[0] ?? 0 }), t("output.tick.half"), t("output.tick.orange", { cls: classes?.[1] ?? 1 })], title: t("output.bar.class") };
+}
+
 export class OutputLegend {
   readonly root: HTMLElement;
   private readonly bar: HTMLElement;
+  private readonly tickRow: HTMLElement;
   private readonly ticks: HTMLElement[];
   private readonly classes: HTMLElement;
   private shown = "";
@@ -23,7 +30,8 @@ export class OutputLegend {
     this.bar = el("div", { class: "colour-bar", "data-testid": "colour-bar" });
     this.ticks = [el("span"), el("span"), el("span")];
     this.classes = el("div", { class: "class-legend", "data-testid": "class-legend" });
-    this.root = el("div", { class: "output-legend" }, this.bar, el("div", { class: "colour-ticks", "data-testid": "colour-ticks" }, ...this.ticks), this.classes);
+    this.tickRow = el("div", { class: "colour-ticks", "data-testid": "colour-ticks" }, ...this.ticks);
+    this.root = el("div", { class: "output-legend" }, this.bar, this.tickRow, this.classes);
   }
 
   show(legend: Legend): void {
@@ -33,7 +41,7 @@ export class OutputLegend {
     this.shown = key;
     const bar = legend.kind === "bar";
     this.bar.hidden = !bar;
-    this.ticks[0].parentElement!.hidden = !bar;
+    this.tickRow.hidden = !bar;
     this.classes.hidden = bar;
     if (legend.kind === "bar") {
       this.bar.title = legend.title;

@@ -37,7 +37,7 @@ import { TEST_COLOR, TRAIN_COLOR } from "./loss-chart.ts";
 import { isModelChoice } from "../imported.ts";
 import { oversizedFile } from "../file-limits.ts";
 import { problemText } from "./problem-text.ts";
-import { OutputLegend } from "./output-legend.ts";
+import { OutputLegend, twoClassLegend } from "./output-legend.ts";
 
 export interface OpenedFiles {
   experiment: ExperimentJson;
@@ -311,7 +311,7 @@ export function outputPanel(setup: Setup, on: Handlers): { root: HTMLElement; he
   };
   // Set for each picture painted (page/drawing.ts); until the first, the Playground's two classes.
   const legend = new OutputLegend();
-  legend.show({ kind: "bar", ticks: [t("output.tick.blue", { cls: 0 }), t("output.tick.half"), t("output.tick.orange", { cls: 1 })], title: t("output.bar.class") });
+  legend.show(twoClassLegend(null));
   const root = el(
     "section",
     { class: "output" },

@@ -1,6 +1,7 @@
 /** Why training stopped, in the page's language and terms (the sentence a "Training stopped: …" message quotes). */
 import { t } from "../i18n.ts";
 import type { Stop } from "../stop.ts";
+import { fmt } from "../../viz/format.ts";
 
 export function stopText(stop: Stop): string {
   switch (stop.kind) {
@@ -11,15 +12,10 @@ export function stopText(stop: Stop): string {
     case "diverged": {
       const back = stop.shownEpoch > 0 ? t("error.diverged.shown", { epoch: stop.shownEpoch }) : t("error.diverged.shownStart");
       const advice = `${back} ${stop.learningRate !== null ? t("error.diverged.lowerRate", { rate: stop.learningRate }) : t("error.diverged.reset")}`;
-      const loss = lossText(stop.loss);
+      const loss = fmt(stop.loss);
       return stop.grewFrom
-        ? t("error.diverged.grew", { epoch: stop.epoch, from: lossText(stop.grewFrom.loss), fromEpoch: stop.grewFrom.epoch, loss, advice })
+        ? t("error.diverged.grew", { epoch: stop.epoch, from: fmt(stop.grewFrom.loss), fromEpoch: stop.grewFrom.epoch, loss, advice })
         : t("error.diverged.notNumber", { epoch: stop.epoch, loss, advice });
     }
   }
-}
-
-/** 3.04e+148, 0.693, NaN, Infinity. */
-function lossText(v: number): string {
-  return Number.isFinite(v) ? v.toPrecision(3) : String(v);
 }

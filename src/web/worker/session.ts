@@ -3,6 +3,7 @@
  * prepared, its resumable trainer on the worker's engine, the workspaces of the train and test
  * sets and of the grid, and what the page is told of it (SetupInfo).
  */
+import { extentOf } from "../../viz/chart/extent.ts";
 import type { Matrix } from "../../core/matrix.ts";
 import type { Engine } from "../../core/wasm/engine.ts";
 import { mapInputs } from "../../data/feature-map.ts";
@@ -95,19 +96,9 @@ export function createSession(
     parameterCount: p.model.params.length,
     threads,
   };
-  if (info.task === "regression") info.valueRange = valueRange(info.train.y);
+  // The targets' range (±1 around a single value).
+  if (info.task === "regression") info.valueRange = extentOf(info.train.y);
   return { session, info };
-}
-
-/** The targets' range (widened to 2 around a single value). */
-function valueRange(y: Float64Array): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const v of y) {
-    lo = Math.min(lo, v);
-    hi = Math.max(hi, v);
-  }
-  return hi > lo ? [lo, hi] : [lo - 1, lo + 1];
 }
 
 /** Frees the session's trainer and workspaces. */
