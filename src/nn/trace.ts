@@ -9,7 +9,9 @@ import { matrix, toRows } from "../core/matrix.ts";
 import { layerToJson, layerViews, outputLayer, type Network } from "./network.ts";
 import type { AllOptimizerOptions, OptimizerName } from "./optimizers/registry.ts";
 import { firstOrderOptimizer, type TrainConfig } from "./train.ts";
-import { backward, createWorkspace, disposeWorkspace, forward, lossTotal, reportedLoss, type Reduction } from "./propagation.ts";
+import { createLbfgs } from "./lbfgs.ts";
+import { LBFGS_DEFAULTS } from "./lbfgs/options.ts";
+import { backward, createWorkspace, disposeWorkspace, forward, lossTotal, objectiveAndGradient, reportedLoss, type Reduction, type Workspace } from "./propagation.ts";
 
 export type TracePhase = "given" | "forward" | "loss" | "backward" | "update";
 
@@ -37,8 +39,8 @@ export interface Trace {
 }
 
 /**
- * The step a trace ends with: the optimiser (default "gd"; L-BFGS is shown as a plain gradient
- * step) with its settings (`momentum`, `beta1`, …: those of its registry entry are read), η, and
+ * The step a trace ends with: the optimiser (default "gd"; L-BFGS: its first iteration from the
+ * current weights, with no memory of earlier steps) with its settings (`momentum`, `beta1`, …: those of its registry entry are read), η, and
  * how the gradient is formed.
  */
 export type TraceOptions = {
@@ -48,6 +50,31 @@ export type TraceOptions = {
   l1?: number;
   optimizer?: OptimizerName;
 } & Partial<Omit<AllOptimizerOptions, "learningRate">>;
+
+/**
+ * One L-BFGS iteration from `params` with an empty memory, as the trainer would take it from these
+ * weights (the mean objective, a strong-Wolfe line search along −∇): `params` becomes the new point.
+ * Returns the step α the line search chose (0 when L-BFGS takes none). `net` is left as it was.
+ */
+function lbfgsFirstIteration(net: Network, X: Float64Array, Y: Float64Array, ws: Workspace, params: Float64Array, l2: number, l1: number, gtol: number): number {
+  const start = net.params.slice();
+  const fg = (x: Float64Array, grad: Float64Array): number => {
+    net.params.set(x);
+    const f = objectiveAndGradient(net, X, Y, ws, "mean", l2, l1);
+    grad.set(ws.grad);
+    return f;
+  };
+  const it = createLbfgs(fg, start, { gtol });
+  const g0 = it.g.slice();
+  const moved = it.iterate();
+  net.params.set(start);
+  if (!moved) return 0;
+  params.set(it.x);
+  // x' = x − α·g: α from any component the gradient moves.
+  let k = 0;
+  for (let i = 1; i < g0.length; i++) if (Math.abs(g0[i]) > Math.abs(g0[k])) k = i;
+  return (start[k] - it.x[k]) / g0[k];
+}
 
 /** The first r rows of a row-major buffer with c columns, as nested arrays. */
 const rows = (data: Float64Array, r: number, c: number): number[][] => toRows(matrix(r, c, data.subarray(0, r * c)));
@@ -115,15 +142,25 @@ export function trace(net: Network, X: Float64Array, Y: Float64Array, n: number,
   }
 
   const params = net.params.slice();
-  // L-BFGS has no single-step form worth showing; its trace shows a plain gradient step.
-  const opt = firstOrderOptimizer(net, { ...options, optimizer: optimizer === "lbfgs" ? "gd" : optimizer, epochs: 1 } as TrainConfig);
-  opt.step(params, ws.grad);
+  let rule: (w: string) => string;
+  let stepSize: string;
+  if (optimizer === "lbfgs") {
+    const alpha = lbfgsFirstIteration(net, X, Y, ws, params, l2, l1, options.tolerance ?? LBFGS_DEFAULTS.gtol);
+    // With no memory, L-BFGS's direction is the gradient's opposite (of the mean objective it minimises); the line search picks how far.
+    const g = reduction === "mean" ? "" : "(1/n)·";
+    rule = (w) => `${w} − α·${g}d${w}`;
+    stepSize = alpha === 0 ? "L-BFGS takes no step: the gradient is below its tolerance" : `L-BFGS's first iteration from here, α = ${alpha} from its line search`;
+  } else {
+    const opt = firstOrderOptimizer(net, { ...options, optimizer, epochs: 1 } as TrainConfig);
+    opt.step(params, ws.grad);
+    rule = (w) => (opt.name === "gd" ? `${w} − η·d${w}` : `${opt.name} step on ${w} from d${w}`);
+    stepSize = `η = ${options.learningRate}`;
+  }
   const after = layerViews(net.inputSize, net.layers, params).map(layerToJson);
   net.layers.forEach((layer, i) => {
     const l = i + 1;
-    const rule = opt.name === "gd" ? `W${l} − η·dW${l}` : `${opt.name} step on W${l} from dW${l}`;
-    push({ name: `W${l}'`, phase: "update", title: `updated W${l} (η = ${options.learningRate})`, formula: `W${l}' = ${rule}`, inputs: [`W${l}`, `dW${l}`], value: after[i].W });
-    push({ name: `b${l}'`, phase: "update", title: `updated b${l}`, formula: `b${l}' = ${rule.replaceAll("W", "b")}`, inputs: [`b${l}`, `db${l}`], value: [after[i].b] });
+    push({ name: `W${l}'`, phase: "update", title: `updated W${l} (${stepSize})`, formula: `W${l}' = ${rule(`W${l}`)}`, inputs: [`W${l}`, `dW${l}`], value: after[i].W });
+    push({ name: `b${l}'`, phase: "update", title: `updated b${l}`, formula: `b${l}' = ${rule(`b${l}`)}`, inputs: [`b${l}`, `db${l}`], value: [after[i].b] });
   });
   disposeWorkspace(ws);
   return { steps, loss: lossValue, samples: n, reduction, learningRate: options.learningRate, optimizer };

@@ -29,6 +29,8 @@ export interface CompareAndGif {
   mount(app: HTMLElement, output: HTMLElement): void;
   /** The page's set-up changed (a comparison on other data starts again, if open). */
   baseChanged(): void;
+  /** Whether the page has a network to train (not an imported model its data does not fit): the GIF needs one. */
+  trainable(on: boolean): void;
 }
 
 export function compareAndGif(page: PageAccess): CompareAndGif {
@@ -73,5 +75,6 @@ export function compareAndGif(page: PageAccess): CompareAndGif {
       compare.baseChanged();
       gif.setupChanged();
     },
+    trainable: (on) => gif.available(on),
   };
 }

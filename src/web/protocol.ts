@@ -56,7 +56,7 @@ export interface Frame {
   grids: Float32Array[] | null;
   /** Whether this frame refreshes the drawings (the grids, where the data is a plane, and the edges). */
   refreshed: boolean;
-  /** Set when training stopped on its own (the loss diverged, L-BFGS converged): the page words it. */
+  /** Set when training stopped on its own (the loss diverged, L-BFGS converged, a file's epochs were done): the page words it. */
   stop: Stop | null;
   playing: boolean;
 }
@@ -115,7 +115,7 @@ export interface ViewResult {
 
 export interface PlaygroundWorker {
   /** Builds data, network and trainer from an experiment file; frames go to `onFrame`. A file that does not prepare throws its Problem. */
-  setup(experiment: ExperimentJson, onFrame: (frame: Frame) => void, files?: Record<string, string>, model?: ModelJson): Promise<SetupInfo>;
+  setup(experiment: ExperimentJson, onFrame: (frame: Frame) => void, files?: Record<string, string>, model?: ModelJson, stopAt?: number | null): Promise<SetupInfo>;
   /** Validates and prepares an experiment without touching the current one: null, or what is wrong. */
   check(experiment: ExperimentJson, files?: Record<string, string>, model?: ModelJson): Problem | null;
   play(): void;

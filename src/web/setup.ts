@@ -273,6 +273,12 @@ export function withPageSettings(file: ExperimentJson, setup: Setup): Experiment
   return { ...file, train };
 }
 
+/** Where a file's own run ends: the `train.epochs` it gives (a whole number above 0), or null (the page trains on, as the Playground does). */
+export function fileEpochs(file: ExperimentJson): number | null {
+  const epochs = ((file.train as Record<string, unknown> | undefined) ?? {}).epochs;
+  return typeof epochs === "number" && Number.isInteger(epochs) && epochs > 0 ? epochs : null;
+}
+
 /** The learning rate a file trains with (its own, or the engine's default for its optimiser). */
 export function fileLearningRate(file: ExperimentJson): number {
   const train = (file.train as Record<string, unknown> | undefined) ?? {};

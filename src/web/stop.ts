@@ -9,6 +9,8 @@ import { errorText } from "./error-text.ts";
 export type Stop =
   /** L-BFGS stopped by itself at this epoch. */
   | { kind: "converged"; epoch: number }
+  /** A file's own run is done: the `train.epochs` it gives (`glassbox train` stops there too); play goes on from it. */
+  | { kind: "finished"; epoch: number }
   /** The loss became NaN or ±∞ (`grewFrom` null), or grew far past its best. */
   | { kind: "diverged"; epoch: number; loss: number; grewFrom: { loss: number; epoch: number } | null; learningRate: number | null; shownEpoch: number }
   /** Anything else, in the engine's words. */

@@ -36,7 +36,7 @@ const api: PlaygroundWorker = {
     }
   },
 
-  async setup(json: ExperimentJson, onFrame: (frame: Frame) => void, files: Record<string, string> = {}, model?: ModelJson): Promise<SetupInfo> {
+  async setup(json: ExperimentJson, onFrame: (frame: Frame) => void, files: Record<string, string> = {}, model?: ModelJson, stopAt: number | null = null): Promise<SetupInfo> {
     // Prepared first: a file that does not validate leaves the current network as it was.
     let prepared: ReturnType<typeof prepare>;
     try {
@@ -47,7 +47,7 @@ const api: PlaygroundWorker = {
     }
     const eng = await engineReady();
     close();
-    const { session, info } = createSession(prepared, eng, threadCount(), onFrame);
+    const { session, info } = createSession(prepared, eng, threadCount(), onFrame, stopAt);
     begin(session);
     return Comlink.transfer(info, [...Object.values(info.featureGrids), ...(info.inputGrids ?? [])].map((g) => g.buffer));
   },

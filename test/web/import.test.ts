@@ -133,6 +133,18 @@ describe("importing a model into the page", () => {
     await w.page.click("[data-testid=step]");
     await waitForEpoch(w.page, "=", 1);
     expect(worst(await pagePredict(w.page, POINTS), before)).toBeGreaterThan(0);
+    // The set-up's menus that train it are offered; its activations, loss, problem and start are its own.
+    const menus = async (): Promise<string[]> => w.page.$$eval(".topbar select", (s) => s.map((x) => x.getAttribute("data-testid")!));
+    expect(await menus()).toEqual(["speed", "learningRate", "regularizations", "regularRate", "optimizer"]);
+    // Another optimiser trains again from the imported weights, with it.
+    await w.page.selectOption("[data-testid=optimizer]", "momentum");
+    await w.page.waitForFunction(() => location.hash.includes("optimizer=momentum"));
+    await waitForEpoch(w.page, "=", 0);
+    expect(await menus()).toEqual(["speed", "learningRate", "regularizations", "regularRate", "optimizer", "momentum"]);
+    expect(worst(await pagePredict(w.page, POINTS), before)).toBe(0);
+    await w.page.click("[data-testid=step]");
+    await waitForEpoch(w.page, "=", 1);
+    expect(worst(await pagePredict(w.page, POINTS), before)).toBeGreaterThan(0);
     await clean(w);
   });
 
@@ -143,12 +155,16 @@ describe("importing a model into the page", () => {
     await choose(w.page, [file(`${FIXTURES}/torch-mlp.onnx`)]);
     await w.page.waitForSelector("[data-testid=views-need-data]");
     expect(await w.page.textContent("[data-testid=heatmap]")).toMatch(/reads 3 input columns \(x1, x2, x3\)/);
+    // Nothing to train: play, step, reset and the GIF are off, and no settings are offered.
+    for (const id of ["play", "step", "reset", "gif"]) expect(await w.page.isDisabled(`[data-testid=${id}]`), id).toBe(true);
+    expect(await w.page.$$eval(".topbar select", (s) => s.map((x) => x.getAttribute("data-testid")))).toEqual(["speed", "learningRate"]);
     expect(await w.page.locator(".node.input").count()).toBe(3);
     // Its weights are on the diagram's edges.
     expect(await w.page.locator("svg.edges path:not(.hit)").count()).toBeGreaterThan(0);
     await choose(w.page, [file(`${FIXTURES}/torch-mlp.onnx`), { name: "torch.csv", mimeType: "text/csv", buffer: Buffer.from(csv) }]);
     await waitForEpoch(w.page, "=", 0);
     expect(await w.page.locator("[data-testid=views-need-data]").count()).toBe(0);
+    for (const id of ["play", "step", "reset", "gif"]) expect(await w.page.isDisabled(`[data-testid=${id}]`), id).toBe(false);
     expect(worst(await pagePredict(w.page, torch.X), cliPredict("onnx", `${FIXTURES}/torch-mlp.onnx`, torch.X))).toBeLessThan(1e-12);
     expect(worst(await pagePredict(w.page, torch.X), torch.predict)).toBeLessThan(1e-6);
     await w.page.click("[data-testid=step]");

@@ -100,6 +100,27 @@ describe("the walkthroughs and your own data in the page", () => {
     await clean(w);
   });
 
+  it("a walkthrough stops where glassbox train stops, at its own train.epochs and the CLI's loss; play goes on past it", async () => {
+    const w = await openPage(session(), "#example=three-classes");
+    const file = JSON.parse(readFileSync("examples/three-classes.json", "utf8"));
+    const epochs: number = file.train.epochs;
+    await w.page.click("[data-testid=play]");
+    await w.page.waitForFunction((n) => document.querySelector("[data-testid=play]")?.getAttribute("data-paused-at") === String(n), epochs);
+    expect(await epochOf(w.page)).toBe(epochs);
+    expect(await w.page.getAttribute("[data-testid=play]", "aria-pressed")).toBe("false");
+    const message = w.page.locator("[data-testid=error]");
+    expect(await message.textContent()).toContain(`its ${epochs} epochs (train.epochs)`);
+    expect(await message.getAttribute("class")).toContain("is-notice");
+    // The file's own run, as the CLI trains it.
+    const cliLoss = cliTestLoss(file);
+    expect(Math.abs(cliLoss - (await lossOf(w.page, "test"))) / cliLoss).toBeLessThan(1e-12);
+    await w.page.click("[data-testid=play]");
+    await waitForEpoch(w.page, ">", epochs);
+    expect(await message.textContent()).toBe("");
+    await w.page.click("[data-testid=play]");
+    await clean(w);
+  });
+
   it("the one-feature walkthrough is the 1-D mode: x against the output, one curve per hidden neuron", async () => {
     const w = await openPage(session(), "#example=one-feature");
     await w.page.waitForFunction(() => document.querySelector("[data-testid=output-other] svg") !== null);

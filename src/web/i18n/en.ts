@@ -75,7 +75,7 @@ export const EN = {
   "data.open.aria": "open an experiment file, a CSV or a model",
   "data.choose": "Choose files…",
   "data.back": "Back to the Playground's data",
-  "data.fileNote": "The page trains this file as it says (data, network, optimiser, loss); the learning rate above applies at once. Export writes it back with the epochs trained.",
+  "data.fileNote": "The page trains this file as it says (data, network, optimiser, loss, and its epochs, then pauses); the learning rate above applies at once. Export writes it back with the epochs trained.",
   "data.which": "Which dataset do you want to use?",
   "dataset.circle": "Circle",
   "dataset.xor": "Exclusive or",
@@ -155,6 +155,7 @@ export const EN = {
   "error.diverged.shownStart": "The network is shown as it was before training.",
   "error.diverged.lowerRate": "Lower the learning rate (now {rate}) and reset the network.",
   "error.diverged.reset": "Reset the network to start again.",
+  "error.finished": "The file's own run is done: its {epoch} epochs (train.epochs), where glassbox train stops too. Press play to train on.",
   "error.converged": "L-BFGS has converged at epoch {epoch} (the gradient is below its tolerance, or no step lowers the loss); reset to start again",
   "sheet.writing": "Writing the spreadsheet…",
   "sheet.failed": "No spreadsheet: {message}",
@@ -215,7 +216,7 @@ export const EN = {
   "views.next": "Next ▶",
   "views.apply": "Apply this iteration",
   "views.stepOf": "step {step} of {steps}",
-  "views.stepsHint": "One full-batch iteration at the current weights: forward, loss, backward, update. Apply performs exactly this update.",
+  "views.stepsHint": "One full-batch iteration at the current weights: forward, loss, backward, update (with L-BFGS, its first iteration from these weights: along the gradient, as far as its line search goes). Apply performs exactly this update.",
 
   // The classroom footer.
   "classroom.summary": "Use it in a classroom: choose which controls the link shows",

@@ -36,8 +36,11 @@ export function render(actions: BuildActions): void {
   const { handlers } = actions;
   const { setup, imported, importNoFit, info } = state;
   const previousChart = state.view?.chart;
-  // An imported model brings its own activations, loss and problem type: the controls for them are the walkthroughs' (none).
-  const top = topBar(imported && !setup.example ? { ...setup, example: "imported" } : setup, handlers);
+  // An imported model brings its own activations, loss, problem type and start: of the set-up's
+  // menus, those that train it (over the Playground's data or a CSV chosen with it; over a file, the file's own settings).
+  const shown = imported ? (importNoFit ? "none" : imported.csv || !setup.example ? "training" : "none") : setup.example ? "none" : "all";
+  // A model the data does not fit has nothing to train: play, step and reset would do nothing.
+  const top = topBar(setup, handlers, shown, !(imported && importNoFit));
   const data = dataPanel(setup, handlers);
   const opened = setup.example === "file" && !imported ? currentFile() : null;
   if (opened?.fromCsv) showColumns(opened, data.querySelector<HTMLElement>("[data-testid=file-error]")!, handlers.openFile);
@@ -67,6 +70,7 @@ export function render(actions: BuildActions): void {
   state.viewChoices = views.choices;
   app.replaceChildren(top.root, ...(noticeBox ? [noticeBox] : []), board, views.root, classroomPanel(setup, handlers, state.classroomOpen, (open) => (state.classroomOpen = open)));
   actions.compare.mount(app, out.root);
+  actions.compare.trainable(!(imported && importNoFit));
   const why = imported && importNoFit ? noFitText(imported, importNoFit) : null;
   if (why) views.root.replaceChildren(el("h2", { text: t("views.heading") }), el("p", { class: "panel-note", "data-testid": "views-need-data", text: `${t("import.viewsNeedData")} ${why}` }));
   const width = middle.clientWidth || 600;

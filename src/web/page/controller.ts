@@ -6,7 +6,7 @@
 import * as Comlink from "comlink";
 import type { Frame } from "../protocol.ts";
 import { exampleNamed } from "../examples.ts";
-import { DEFAULT_SETUP, epochsPerSecond, fileLearningRate, liveSettings, toExperiment, withPageSettings, type Setup } from "../setup.ts";
+import { DEFAULT_SETUP, epochsPerSecond, fileEpochs, fileLearningRate, liveSettings, toExperiment, withPageSettings, type Setup } from "../setup.ts";
 import { language, t } from "../i18n.ts";
 import { compareAndGif } from "../compare-mount.ts";
 import { importedJob, importProblem, modelFiles, noFitText, storeImported } from "../imported.ts";
@@ -138,6 +138,8 @@ export async function restart(keepPlaying: boolean): Promise<void> {
       }),
       job ? job.files : file?.files ?? {},
       imported?.model,
+      // A walkthrough or file stops where its own run does (its train.epochs), as glassbox train would.
+      !job && file ? fileEpochs(file.experiment) : null,
     );
     if (mine !== state.generation) return;
     state.playPending = false;

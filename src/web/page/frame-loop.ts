@@ -42,9 +42,10 @@ function draw(): void {
     if (f.stop?.kind !== "diverged") view.chart.add(f.epoch, f.trainLoss, f.testLoss);
     view.chart.draw();
     if (f.stop) {
-      view.error.textContent = t("error.stopped", { message: stopText(f.stop) });
-      // L-BFGS converging is its success, not an error: said in the notes' grey, not in red.
-      view.error.classList.toggle("is-notice", f.stop.kind === "converged");
+      // A file's run done is said as it is, not as a stop.
+      view.error.textContent = f.stop.kind === "finished" ? stopText(f.stop) : t("error.stopped", { message: stopText(f.stop) });
+      // L-BFGS converging, or a file's run done, is success, not an error: said in the notes' grey, not in red.
+      view.error.classList.toggle("is-notice", f.stop.kind === "converged" || f.stop.kind === "finished");
       state.playing = false;
       updatePlayButton();
       view.play.dataset.pausedAt = String(f.epoch);

@@ -7,6 +7,11 @@ export function play(): void {
   state.playing = true;
   updatePlayButton();
   delete state.view?.play.dataset.pausedAt;
+  // Why it stopped (a file's run done, L-BFGS converged, a divergence) no longer holds once it trains again.
+  if (state.view) {
+    state.view.error.textContent = "";
+    state.view.error.classList.remove("is-notice");
+  }
   void worker.play();
 }
 

@@ -43,6 +43,7 @@ export class GifExport {
   private readonly message: HTMLElement;
   private busy = 0;
   private canvas: HTMLCanvasElement | null = null;
+  private unavailable = false;
 
   constructor(private readonly o: GifExportOptions) {
     this.button = el("button", { class: "text-button", "data-testid": "gif", title: t("gif.title"), text: t("gif.button") });
@@ -59,6 +60,12 @@ export class GifExport {
     if (this.root.dataset.busy === "true") return;
     this.message.replaceChildren();
     delete this.message.dataset.frames;
+  }
+
+  /** Whether there is a training to make a GIF of (the button is off while there is none). */
+  available(on: boolean): void {
+    this.unavailable = !on;
+    if (this.root.dataset.busy !== "true") this.button.disabled = !on;
   }
 
   /** Labels again in the page's language. */
@@ -140,7 +147,7 @@ export class GifExport {
   }
 
   private setBusy(on: boolean): void {
-    this.button.disabled = on;
+    this.button.disabled = on || this.unavailable;
     this.cancelButton.hidden = !on;
     this.bar.hidden = !on;
     if (!on) this.bar.value = 0;

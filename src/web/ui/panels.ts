@@ -77,7 +77,14 @@ function select<T extends string | number>(label: string, cls: string, id: strin
   return el("label", { class: `field ${cls}` }, el("span", { class: "label", text: label }), s);
 }
 
-export function topBar(setup: Setup, on: Handlers): { root: HTMLElement; epoch: HTMLElement; play: HTMLButtonElement } {
+/**
+ * Which of the set-up's menus the top bar offers: "all" (the Playground's own network); "training"
+ * (an imported model trained by the page's settings: its activations, loss and problem are its
+ * own, its start its weights); "none" (a walkthrough or file, which trains by its own).
+ */
+export type SettingsShown = "all" | "training" | "none";
+
+export function topBar(setup: Setup, on: Handlers, shown: SettingsShown, canTrain = true): { root: HTMLElement; epoch: HTMLElement; play: HTMLButtonElement } {
   const play = el("button", { class: "icon-button primary ui-playButton", id: "play-pause", "data-testid": "play", title: t("transport.play.title"), "aria-label": t("transport.play.aria"), "aria-keyshortcuts": "Space" }, icon("play"));
   play.addEventListener("click", () => on.playPause());
   const reset = el("button", { class: "icon-button ui-resetButton", id: "reset-button", "data-testid": "reset", title: t("transport.reset.title"), "aria-label": t("transport.reset.aria"), "aria-keyshortcuts": "R" }, icon("reset"));
@@ -92,6 +99,7 @@ export function topBar(setup: Setup, on: Handlers): { root: HTMLElement; epoch: 
   const model = el("button", { class: "text-button", "data-testid": "export-model", title: t("action.model.title"), text: t("action.model") });
   model.addEventListener("click", () => on.downloadModel());
   // A file the user opened is kept in this tab, not in the link: a link that says so.
+  for (const b of [play, reset, step]) b.disabled = !canTrain;
   const local = setup.example === "file";
   const link = el("button", { class: "text-button", "data-testid": "copy-link", title: t(local ? "action.link.titleLocal" : "action.link.title"), text: t("action.link") });
   // The answer shows on the button for a moment: copied, or where to copy it from instead.
@@ -119,13 +127,13 @@ export function topBar(setup: Setup, on: Handlers): { root: HTMLElement; epoch: 
     el("div", { class: "epoch" }, el("span", { class: "label", text: t("field.epoch") }), epoch),
     select(t("field.speed"), "ui-speed", "speed", SPEEDS, setup.speed, (v) => t(`speed.${v}`), (v) => on.change({ speed: v })),
     select(t("field.learningRate"), "ui-learningRate", "learningRate", LEARNING_RATES, setup.learningRate, String, (v) => on.change({ learningRate: v })),
-    ...(setup.example ? [] : [select(t("field.activation"), "ui-activation", "activations", ACTIVATIONS, setup.activation, (v) => t(`activation.${v}`), (v) => on.change({ activation: v }))]),
-    ...(setup.example ? [] : [select(t("field.regularization"), "ui-regularization", "regularizations", ["none", "L1", "L2"] as const, setup.regularization, (v) => (v === "none" ? t("regularization.none") : v), (v) => on.change({ regularization: v })),
-    select(t("field.regularizationRate"), "ui-regularizationRate", "regularRate", REGULARIZATION_RATES, setup.regularizationRate, String, (v) => on.change({ regularizationRate: v })),
-    select(t("field.problem"), "ui-problem", "problem", ["classification", "regression"] as const, setup.problem, (v) => t(`problem.${v}`), (v) => on.change({ problem: v })),
-    select(t("field.optimizer"), "ui-optimizer", "optimizer", OPTIMIZERS, setup.optimizer, (v) => t(`optimizer.${v}`), (v) => on.change({ optimizer: v })),
-    ...(setup.optimizer === "momentum" || setup.optimizer === "nesterov" ? [select(t("field.momentum"), "ui-momentum", "momentum", MOMENTA, setup.momentum, String, (v) => on.change({ momentum: v }))] : []),
-    select(t("field.loss"), "ui-loss", "loss", setup.problem === "classification" ? PAGE_LOSSES : PAGE_LOSSES.filter((l) => l !== "binary-crossentropy"), setup.problem === "regression" && setup.loss === "binary-crossentropy" ? "mse" : setup.loss, (v) => t(`loss.${v}`), (v) => on.change({ loss: v })),
+    ...(shown !== "all" ? [] : [select(t("field.activation"), "ui-activation", "activations", ACTIVATIONS, setup.activation, (v) => t(`activation.${v}`), (v) => on.change({ activation: v }))]),
+    ...(shown === "none" ? [] : [select(t("field.regularization"), "ui-regularization", "regularizations", ["none", "L1", "L2"] as const, setup.regularization, (v) => (v === "none" ? t("regularization.none") : v), (v) => on.change({ regularization: v })),
+    select(t("field.regularizationRate"), "ui-regularizationRate", "regularRate", REGULARIZATION_RATES, setup.regularizationRate, String, (v) => on.change({ regularizationRate: v }))]),
+    ...(shown !== "all" ? [] : [select(t("field.problem"), "ui-problem", "problem", ["classification", "regression"] as const, setup.problem, (v) => t(`problem.${v}`), (v) => on.change({ problem: v }))]),
+    ...(shown === "none" ? [] : [select(t("field.optimizer"), "ui-optimizer", "optimizer", OPTIMIZERS, setup.optimizer, (v) => t(`optimizer.${v}`), (v) => on.change({ optimizer: v })),
+    ...(setup.optimizer === "momentum" || setup.optimizer === "nesterov" ? [select(t("field.momentum"), "ui-momentum", "momentum", MOMENTA, setup.momentum, String, (v) => on.change({ momentum: v }))] : [])]),
+    ...(shown !== "all" ? [] : [select(t("field.loss"), "ui-loss", "loss", setup.problem === "classification" ? PAGE_LOSSES : PAGE_LOSSES.filter((l) => l !== "binary-crossentropy"), setup.problem === "regression" && setup.loss === "binary-crossentropy" ? "mse" : setup.loss, (v) => t(`loss.${v}`), (v) => on.change({ loss: v })),
     select(t("field.init"), "ui-init", "init", INITS, setup.init, (v) => t(`init.${v}`), (v) => on.change({ init: v }))]),
     el("div", { class: "actions" }, exportButton, model, sheet, link, langButton),
   );

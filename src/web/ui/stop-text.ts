@@ -7,6 +7,8 @@ export function stopText(stop: Stop): string {
   switch (stop.kind) {
     case "converged":
       return t("error.converged", { epoch: stop.epoch });
+    case "finished":
+      return t("error.finished", { epoch: stop.epoch.toLocaleString("en-US") });
     case "failed":
       return stop.message;
     case "diverged": {

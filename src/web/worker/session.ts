@@ -35,6 +35,8 @@ export interface Session {
   gridX: Matrix | null;
   gridWs: Workspace | null;
   onFrame: (frame: Frame) => void;
+  /** The epoch a file's own run ends at (its `train.epochs`), until training reaches it; null: open-ended, as the Playground. */
+  stopAt: number | null;
 }
 
 /** The experiment validated and prepared, or an imported model (model-import.ts) in the place of the experiment's network. */
@@ -53,6 +55,7 @@ export function createSession(
   eng: Engine,
   threads: number,
   onFrame: (frame: Frame) => void,
+  stopAt: number | null = null,
 ): { session: Session; info: SetupInfo } {
   const config = { ...p.config, epochs: Infinity, recordEvery: 1e9, paramsAt: [], engine: eng };
   const trainer = createTrainer(p.model, p.data, config);
@@ -78,6 +81,7 @@ export function createSession(
     gridX,
     gridWs: gridX ? createWorkspace(p.model, GRID * GRID, { engine: eng }) : null,
     onFrame,
+    stopAt: stopAt !== null && Number.isInteger(stopAt) && stopAt > 0 ? stopAt : null,
   };
   const featureGrids = featureGridsOver(gridPoints([DOMAIN[0], DOMAIN[1], DOMAIN[0], DOMAIN[1]], 2));
   const inputGrids = gridX ? inputs.map((_, c) => gridColumn(gridX, c)) : null;

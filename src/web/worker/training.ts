@@ -118,10 +118,11 @@ export function send(s: Session, withGrids: boolean, stop: Stop | null = null): 
   s.onFrame(Comlink.transfer(frame, [frame.params.buffer, ...(g ?? []).map((a) => a.buffer)]));
 }
 
-/** Trains k epochs; why training stopped on its own, or null. */
+/** Trains k epochs (no further than a file's own run ends); why training stopped on its own, or null. */
 export function run(s: Session, k: number): Stop | null {
+  const left = s.stopAt !== null && s.trainer.epoch < s.stopAt ? s.stopAt - s.trainer.epoch : Infinity;
   try {
-    s.trainer.step(k);
+    s.trainer.step(Math.min(k, left));
   } catch (e) {
     playing = false;
     return stopOf(e, s.trainer.paramsEpoch);
@@ -130,6 +131,12 @@ export function run(s: Session, k: number): Stop | null {
     // Only L-BFGS stops on its own in an open-ended run.
     playing = false;
     return { kind: "converged", epoch: s.trainer.epoch };
+  }
+  if (s.stopAt !== null && s.trainer.epoch >= s.stopAt) {
+    // Once: play again goes on past it, open-ended.
+    s.stopAt = null;
+    playing = false;
+    return { kind: "finished", epoch: s.trainer.epoch };
   }
   return null;
 }
