@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { prepareExperiment, type Prepared } from "../../src/experiment/prepare.ts";
 import { validateExperiment } from "../../src/experiment/validate.ts";
-import { hiddenActivations, hiddenMorphScene, marksWithRole, morphShare, planeRefusal, toSvg, VIEWS, type CircleMark, type RectMark, type Scene, type TextMark } from "../../src/viz/index.ts";
+import { hiddenActivations, hiddenMorphScene, marksWithRole, morphShare, planeRefusal, toSvg, VIEWS, type CircleMark, type Mark, type RectMark, type Scene, type TextMark } from "../../src/viz/index.ts";
 import { evaluatePlane, planeExtent } from "../../src/viz/views/grid.ts";
 
 /** A seeded, untrained network over 60 samples of circles: the pictures' geometry does not need training. */
@@ -82,6 +82,29 @@ describe("the hidden-space morph", () => {
     const b = marksWithRole(hidden, "sample") as CircleMark[];
     expect(a.length).toBe(b.length);
     a.forEach((d, i) => expect(Math.hypot(d.cx - b[i].cx, d.cy - b[i].cy)).toBeLessThan(1));
+  });
+
+  it("keys the output's line only as it appears: its legend entry fades in with it, in the same place at every t", () => {
+    // The entry's text, and the opacity of the groups it is drawn in.
+    const find = (marks: Mark[], opacity: number): { opacity: number; x: number } | null => {
+      for (const m of marks) {
+        if (m.type === "text" && m.text.startsWith("output = 0.5")) return { opacity, x: m.x };
+        const inner = m.type === "group" ? find(m.marks, opacity * (m.opacity ?? 1)) : null;
+        if (inner) return inner;
+      }
+      return null;
+    };
+    const entry = (t: number): { opacity: number; x: number } => {
+      const found = find(marksWithRole(hiddenMorphScene(p.model, p.raw, t), "legend"), 1);
+      if (!found) throw new Error(`no legend entry for the output line at t = ${t}`);
+      return found;
+    };
+    const at = [0, 0.5, 0.9, 0.97, 1].map(entry);
+    expect(at.map((e) => e.opacity)).toEqual([0, 0, at[2].opacity, at[3].opacity, 1]);
+    expect(at[2].opacity).toBeGreaterThan(0);
+    expect(at[3].opacity).toBeGreaterThan(at[2].opacity);
+    expect(at[3].opacity).toBeLessThan(1);
+    expect(new Set(at.map((e) => e.x)).size).toBe(1);
   });
 
   it("three neurons: the cube turns to the angle asked for at every t, and ends at the hidden cube at that angle", () => {

@@ -130,6 +130,12 @@ describe("the walkthroughs and your own data in the page", () => {
     expect(svg).not.toMatch(/hidden neuron 3/);
     // The file's own learning rate (0.1), not the Playground's default.
     expect(await w.page.inputValue("[data-testid=learningRate]")).toBe("0.1");
+    // A picture of the plane says where this data's output is drawn instead, not of extra features it has none of.
+    await w.page.click(".view-tab[data-view=surface]");
+    await w.page.waitForFunction(() => (document.querySelector("[data-testid=view-message]")?.textContent ?? "") !== "");
+    const message = await w.page.textContent("[data-testid=view-message]");
+    expect(message).toMatch(/this data has one: its output is the curve along x in the Output panel/);
+    expect(message).not.toMatch(/X₁X₂/);
     await clean(w);
   });
 
@@ -201,6 +207,13 @@ describe("the key under the output", () => {
     }));
     await w.page.waitForFunction(() => !document.querySelector<HTMLElement>("[data-testid=class-legend]")!.hidden);
     expect(await key()).toEqual({ ticks: null, classes: ["0", "1", "2"] });
+    expect(await w.page.textContent("[data-testid=heatmap-caption]")).toMatch(/; test points ringed in black$/);
+    // A walkthrough without a test set: the caption names no test points.
+    await w.page.selectOption("[data-testid=example]", "gauss-two-neurons");
+    await w.page.waitForFunction(() => location.hash.includes("example=gauss-two-neurons"));
+    await waitForEpoch(w.page, "=", 0);
+    await w.page.waitForFunction(() => /^P\(/.test(document.querySelector("[data-testid=heatmap-caption]")?.textContent ?? ""));
+    expect(await w.page.textContent("[data-testid=heatmap-caption]")).not.toMatch(/test/);
     // A CSV's ages: coloured from the youngest to the oldest (over −1…1 the whole plane was one orange).
     const rows = ["x1,x2,age"];
     for (let i = 0; i < 80; i++) rows.push(`${(i % 9) - 4},${Math.floor(i / 9) - 4},${30 + 3 * ((i % 9) - 4) + 2 * (Math.floor(i / 9) - 4)}`);

@@ -9,6 +9,8 @@ export interface LegendItem {
   label: string;
   color: string;
   shape: LegendShape;
+  /** Below 1: the entry fades with what it names (a morph's output line, drawn only near its end); its room stays. */
+  opacity?: number;
 }
 
 /** One glyph of a legend (or of a marker) centred at (x, y). */
@@ -54,8 +56,9 @@ export function legend(items: LegendItem[], x: number, y: number, maxWidth: numb
     const cy = y + Math.round(line * 0.45) + r * line;
     for (const i of row) {
       const it = items[i];
-      marks.push(...glyph(it.shape, it.color, cx + 10, cy, "legend"));
-      marks.push({ type: "text", x: cx + 24, y: cy, text: it.label, size, baseline: "middle", fill: PALETTE.ink, role: "legend" });
+      const entry: Mark[] = [...glyph(it.shape, it.color, cx + 10, cy, "legend"), { type: "text", x: cx + 24, y: cy, text: it.label, size, baseline: "middle", fill: PALETTE.ink, role: "legend" }];
+      if (it.opacity !== undefined && it.opacity < 1) marks.push({ type: "group", opacity: it.opacity, marks: entry });
+      else marks.push(...entry);
       cx += widths[i];
     }
   });

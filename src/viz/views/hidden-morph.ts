@@ -70,7 +70,7 @@ export function hiddenMorphScene(model: Model, split: DataSplit, t: number, o: V
   const items = sampleLegend(split, classes, split.targetName, showTest);
 
   if (h.units === 3) {
-    if (boundary) items.push({ label: "output layer's boundary (plane)", color: "#888888", shape: "square" });
+    if (boundary) items.push({ label: "output layer's boundary (plane)", color: "#888888", shape: "square", opacity: fade });
     const p = page(o, title, caption, items, 640);
     const hidden: [Range, Range, Range] = [axisRange(h, 0), axisRange(h, 1), axisRange(h, 2)];
     const bounds: [Range, Range, Range] = [mixRange([ext[0], ext[1]], hidden[0], s), mixRange([ext[2], ext[3]], hidden[1], s), hidden[2]];
@@ -106,7 +106,8 @@ export function hiddenMorphScene(model: Model, split: DataSplit, t: number, o: V
   }
 
   const plane = hiddenPlane(h, sets);
-  if (h.units === 2 && boundary) items.push(OUTPUT_LINE_ITEM);
+  // Its key appears as the line does (the room it takes stays, so the chart does not move).
+  if (h.units === 2 && boundary) items.push({ ...OUTPUT_LINE_ITEM, opacity: fade });
   const p = page(o, title, caption, items, 640);
   const box = plane.square ? squareBox(p.box) : p.box;
   // The hidden view's axes (PCA's rounded outward), whose ranges the slide ends at.

@@ -115,14 +115,16 @@ export function paintOutput(grids: Float32Array[]): void {
     view.legend.show(activationLegend(info.layers[h.layer].activation));
     view.caption.textContent = t("caption.node", { label: h.label });
   } else if (info.task === "multiclass") {
+    // Test points are named only where some are drawn (a walkthrough may have no test set).
+    const test = setup.showTestData && info.test.y.length > 0;
     view.output.paintClasses(grids[L], info.layers[L].units, setup.discretize);
     view.legend.show({ kind: "classes", labels: info.classes ?? [] });
-    view.caption.textContent = t("caption.classes", { classes: info.classes?.join(", ") ?? "" });
+    view.caption.textContent = t(test ? "caption.classesTest" : "caption.classes", { classes: info.classes?.join(", ") ?? "" });
   } else {
     const regression = info.task === "regression";
     view.output.paint(grids[L], regression ? valueScale(valueRange()) : unitScale(info.layers[L].activation), setup.discretize);
     view.legend.show(regression ? range(...valueRange(), t("output.bar.value")) : twoClassLegend(info.classes));
-    const test = setup.showTestData;
+    const test = setup.showTestData && info.test.y.length > 0;
     view.caption.textContent = info.task === "binary" ? t(test ? "caption.binaryTest" : "caption.binary", { cls: info.classes?.[1] ?? 1 }) : t("caption.regression");
   }
   view.heatmapWrap.dataset.refreshes = String(++state.gridRefreshes);

@@ -204,7 +204,8 @@ export class ViewsPanel {
       if (result.unavailable) {
         // Not the engine's line: the page's own words, in its language, and nothing to download.
         this.clearPicture();
-        this.message.textContent = t("views.needsPlane", { columns: result.unavailable.columns });
+        const columns = result.unavailable.columns;
+        this.message.textContent = columns === 1 ? t("views.needsPlaneOne") : t("views.needsPlane", { columns });
         return;
       }
       if (result.params) {
