@@ -1,7 +1,7 @@
 /** A scene's title and subtitle. */
 import { PALETTE } from "../palette.ts";
 import type { Mark } from "../scene.ts";
-import { wrapLines } from "./text.ts";
+import { balancedLines, wrapLines } from "./text.ts";
 
 /** The title (and optional subtitle) of a scene; returns the y below them. */
 export function titleMarks(title: string, width: number, subtitle?: string, big = false): { marks: Mark[]; bottom: number } {
@@ -11,7 +11,7 @@ export function titleMarks(title: string, width: number, subtitle?: string, big 
   let y = 10;
   if (title) {
     // A title too long for a narrow picture (a phone's, the page's side column) wraps onto a second line, then is shortened.
-    for (const line of wrapLines(title, width - 20, ts, 2)) {
+    for (const line of balancedLines(title, width - 20, ts)) {
       marks.push({ type: "text", x: width / 2, y: y + ts, text: line, size: ts, weight: "bold", anchor: "middle", fill: PALETTE.ink, role: "title" });
       y += ts + 4;
     }

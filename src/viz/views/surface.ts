@@ -53,7 +53,8 @@ export function surfaceView(input: ViewInput, o: ViewOptions = {}): Scene {
   const showPoints = o.showPoints ?? true;
   const title = o.title ?? "The network's output as a surface over the input plane";
   const p = page(o, title, `height and colour: ${zLabel}`, showPoints ? sampleLegend(split, classes, split.targetName, o.showTest ?? true) : [], 640);
-  const cam = camera(o.angle, { x: p.box.x + 70, y: p.box.y + 30, width: p.box.width - 140, height: p.box.height - 60 }, [[ext[0], ext[1]], [ext[2], ext[3]], zr]);
+  // Below the cube: room for the floor's tick labels and axis names (lowest at a low elevation), then the angle's line.
+  const cam = camera(o.angle, { x: p.box.x + 70, y: p.box.y + 30, width: p.box.width - 140, height: p.box.height - 78 }, [[ext[0], ext[1]], [ext[2], ext[3]], zr]);
   const c = cube(cam, { x: split.featureNames[0], y: split.featureNames[1], z: zLabel });
   // Colour per face: the probability blend (binary), the winning class's tint (softmax), viridis (regression).
   let colorOf: (v: number, corners: number[]) => string;
@@ -87,7 +88,7 @@ export function surfaceView(input: ViewInput, o: ViewOptions = {}): Scene {
       }
     }
   }
-  return { width: p.width, height: p.height, title, marks: [...p.marks, ...c.back, ...paintersOrder(items), ...c.front, { type: "text", x: p.width - 12, y: p.height - 10, text: `azimuth ${Math.round(o.angle?.azimuth ?? DEFAULT_ANGLE.azimuth)}°, elevation ${Math.round(o.angle?.elevation ?? DEFAULT_ANGLE.elevation)}°`, size: 11, anchor: "end", fill: PALETTE.muted }] };
+  return { width: p.width, height: p.height, title, marks: [...p.marks, ...c.back, ...paintersOrder(items), ...c.front, { type: "text", x: p.width - 12, y: p.height - 6, text: `azimuth ${Math.round(o.angle?.azimuth ?? DEFAULT_ANGLE.azimuth)}°, elevation ${Math.round(o.angle?.elevation ?? DEFAULT_ANGLE.elevation)}°`, size: 11, anchor: "end", fill: PALETTE.muted }] };
 }
 
 /** The view this module draws, by registry name (viz/index.ts gathers them into VIEWS). */

@@ -1,0 +1,35 @@
+/** Titles and subtitles set to a picture's width: wrapped where a reader would break them, never past the width. */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { balancedLines, textWidth, wrapLines } from "../../src/viz/chart/text.ts";
+import { titleMarks } from "../../src/viz/chart/title.ts";
+import type { TextMark } from "../../src/viz/scene.ts";
+
+const words = fc.array(fc.stringMatching(/^[a-z]{1,9}$/), { minLength: 1, maxLength: 14 }).map((w) => w.join(" "));
+
+describe("text set to a width", () => {
+  it("a title that fits is one line; one that does not is two of about the same length, at a space", () => {
+    expect(balancedLines("Loss and accuracy", 400, 18)).toEqual(["Loss and accuracy"]);
+    expect(balancedLines("The network's output as a surface over the input plane", 540, 18)).toEqual(["The network's output as a", "surface over the input plane"]);
+  });
+
+  it("every line fits the width, and nothing is lost unless a line had to be shortened (…)", () => {
+    fc.assert(
+      fc.property(words, fc.integer({ min: 120, max: 800 }), (s, width) => {
+        for (const [lines, size] of [[balancedLines(s, width, 18), 18], [wrapLines(s, width, 13, 3), 13]] as const) {
+          for (const line of lines) expect(textWidth(line, size)).toBeLessThanOrEqual(width);
+          const joined = lines.join(" ");
+          if (!joined.includes("…")) expect(joined).toBe(s);
+        }
+      }),
+    );
+  });
+
+  it("a subtitle wraps onto up to three lines, at '; ' first, before it is shortened", () => {
+    const sub = "first-layer sigmoid neurons; each neuron's input z = 0 at x = −1, −0.556";
+    const lines = wrapLines(sub, 310, 13, 3);
+    expect(lines).toEqual(["first-layer sigmoid neurons;", "each neuron's input z = 0 at x = −1,", "−0.556"]);
+    const t = titleMarks("Each neuron's output along x", 330, sub);
+    expect(t.marks.filter((m): m is TextMark => m.type === "text" && m.role === "subtitle").map((m) => m.text)).toEqual(lines);
+  });
+});
