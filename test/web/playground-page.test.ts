@@ -201,6 +201,33 @@ describe("the playground page", () => {
     await w.page.fill("[data-testid=param-input]", "-3");
     await w.page.press("[data-testid=param-input]", "Enter");
     await w.page.waitForFunction((b) => (document.querySelector("[data-testid=output-heatmap]") as HTMLCanvasElement).toDataURL() !== b, mid);
+
+    // From the keyboard: a weight is reached by Tab, says its value, opens with Enter, and the focus comes back to it.
+    const first = w.page.locator("svg.edges path.hit").first();
+    await first.focus();
+    expect(await first.getAttribute("role")).toBe("button");
+    expect(await first.getAttribute("tabindex")).toBe("0");
+    expect(await first.getAttribute("aria-label")).toMatch(/^weight from X₁ to neuron 1 of layer 1: -?\d/);
+    await w.page.keyboard.press("Tab");
+    expect(await w.page.evaluate(() => document.activeElement?.getAttribute("data-param"))).not.toBe(await first.getAttribute("data-param"));
+    await w.page.keyboard.press("Shift+Tab");
+    const later = await heatmapPixels(w.page);
+    await w.page.keyboard.press("Enter");
+    expect(await w.page.isVisible("[data-testid=param-editor]")).toBe(true);
+    await w.page.keyboard.type("2.5");
+    await w.page.keyboard.press("Enter");
+    await w.page.waitForFunction((b) => (document.querySelector("[data-testid=output-heatmap]") as HTMLCanvasElement).toDataURL() !== b, later);
+    expect(await w.page.evaluate(() => document.activeElement?.classList.contains("hit"))).toBe(true);
+    expect(await first.getAttribute("aria-label")).toMatch(/: 2\.500 \(Enter to edit\)$/);
+    // A bias too, with Space; Escape closes its box and changes nothing.
+    const bias = w.page.locator(".node[data-node='0:0'] .bias");
+    await bias.focus();
+    await w.page.keyboard.press(" ");
+    expect(await w.page.isVisible("[data-testid=param-editor]")).toBe(true);
+    await w.page.keyboard.press("Escape");
+    expect(await w.page.locator("[data-testid=param-editor]").count()).toBe(0);
+    expect(await w.page.evaluate(() => document.activeElement?.classList.contains("bias"))).toBe(true);
+    expect(await epochOf(w.page)).toBe(0);
     await clean(w);
   });
 
@@ -248,6 +275,9 @@ describe("the playground page", () => {
     await waitForEpoch(w.page, "=", 0);
     expect(await w.page.inputValue("[data-testid=learningRate]")).toBe("0.1");
     expect(await w.page.getAttribute(".dataset-thumb.selected", "data-dataset")).toBe("xor");
+    // The chosen dataset is the one pressed, for a screen reader as for the eye.
+    expect(await w.page.$$eval(".dataset-thumb[aria-pressed=true]", (b) => b.map((x) => x.getAttribute("data-dataset")))).toEqual(["xor"]);
+    expect(await w.page.locator(".dataset-thumb[aria-pressed=false]").count()).toBe(3);
     expect(await lossOf(w.page, "test")).toBe(loss);
     // Copy link puts that link on the clipboard and says so on the button.
     await session().context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(session().server.url).origin });

@@ -121,6 +121,15 @@ describe("the playground page", () => {
     await w.page.waitForFunction(() => (document.querySelector("[data-testid=landscape-param-1]") as HTMLSelectElement)?.value === "W1[1,0]");
     await w.page.waitForFunction(() => /The cost over W1\[0,0\] and W1\[1,0\]/.test(document.querySelector("[data-testid=view-picture]")?.textContent ?? ""));
     expect(await w.page.locator("[data-testid=param-editor]").count()).toBe(0);
+    // Every control of the page has a name of its own, and no label holds two controls (it would name only the first).
+    const unnamed = await w.page.evaluate(() => {
+      const controls = [...document.querySelectorAll<HTMLElement>("select, input, button, [role=button]")];
+      const name = (c: HTMLElement): string => (c.getAttribute("aria-label") ?? (c as HTMLInputElement).labels?.[0]?.textContent ?? c.textContent ?? c.getAttribute("title") ?? "").trim();
+      const crowded = [...document.querySelectorAll("label")].filter((l) => l.querySelectorAll("select, input, button").length > 1).map((l) => `label: ${l.textContent}`);
+      return [...crowded, ...controls.filter((c) => name(c) === "").map((c) => c.outerHTML.slice(0, 80))];
+    });
+    expect(unnamed).toEqual([]);
+    expect(await w.page.getAttribute("[data-testid=landscape-param-1]", "aria-label")).toBe("Parameter along the vertical axis");
     await clean(w);
   });
 

@@ -34,12 +34,18 @@ export function openEditor(index: number, value: number, label: string, at: { x:
   const box = el("div", { class: "editor", "data-testid": "param-editor" }, el("div", { text: label }), input, problem);
   box.style.left = `${Math.min(at.x, innerWidth - 200)}px`;
   box.style.top = `${at.y + 8}px`;
+  // A box opened from the keyboard gives the focus back to the weight it edits when it closes by a key.
+  const from = document.activeElement instanceof HTMLElement || document.activeElement instanceof SVGElement ? document.activeElement : null;
   document.body.append(box);
   input.focus();
   input.select();
   const close = (): void => box.remove();
+  const closeBack = (): void => {
+    close();
+    if (from?.isConnected) from.focus();
+  };
   input.addEventListener("keydown", (e) => {
-    if (e.key === "Escape") close();
+    if (e.key === "Escape") closeBack();
     if (e.key !== "Enter") return;
     const v = Number(input.value);
     if (input.value.trim() === "" || !Number.isFinite(v)) {
@@ -50,7 +56,7 @@ export function openEditor(index: number, value: number, label: string, at: { x:
     }
     state.changedMidRun = true;
     void worker.setParam(index, v);
-    close();
+    closeBack();
   });
   input.addEventListener("blur", () => setTimeout(close, 150));
 }

@@ -79,6 +79,8 @@ export class NetworkView {
   private inputCanvases = new Map<string, HTMLCanvasElement>();
   private layerCanvases: HTMLCanvasElement[][] = [];
   private params: Float64Array | null = null;
+  /** The weights and biases the keyboard reaches: what each one's label says it is. */
+  private readonly keyed = new Map<Element, { index: number; label: string }>();
 
   constructor(
     private readonly shape: NetworkShape,
@@ -200,6 +202,7 @@ export class NetworkView {
           e.stopPropagation();
           this.on.editParam(biasIndex, this.params?.[biasIndex] ?? 0, t("network.bias", { node: label }), { x: e.clientX, y: e.clientY });
         });
+        this.keyboard(bias, biasIndex, t("network.bias", { node: label }));
         node.append(bias);
         this.biases.push({ index: biasIndex, box: bias });
         canvases.push(canvas);
@@ -250,13 +253,46 @@ export class NetworkView {
       this.on.tooltip(null);
     });
     hit.addEventListener("click", (e) => this.on.editParam(index, this.params?.[index] ?? 0, label, { x: e.clientX, y: e.clientY }));
+    this.keyboard(hit, index, label, visible);
     this.svg.append(visible, hit);
     this.edges.push({ index, visible });
   }
 
-  private describe(index: number, label: string): string {
+  /**
+   * A weight or bias for the keyboard, as the pointer has it: reached by Tab (its value said as
+   * it is focused, and shown), edited with Enter or Space.
+   */
+  private keyboard(target: HTMLElement | SVGElement, index: number, label: string, visible?: SVGElement): void {
+    this.keyed.set(target, { index, label });
+    target.setAttribute("tabindex", "0");
+    target.setAttribute("role", "button");
+    target.setAttribute("aria-label", label);
+    const centre = (): { x: number; y: number } => {
+      const r = target.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    };
+    target.addEventListener("focus", () => {
+      const said = this.describe(index, label, "network.valueKeys");
+      target.setAttribute("aria-label", said);
+      visible?.setAttribute("data-hover", "1");
+      this.on.tooltip(said, centre());
+    });
+    target.addEventListener("blur", () => {
+      visible?.removeAttribute("data-hover");
+      this.on.tooltip(null);
+    });
+    target.addEventListener("keydown", (e) => {
+      const key = (e as KeyboardEvent).key;
+      if (key !== "Enter" && key !== " ") return;
+      e.preventDefault();
+      e.stopPropagation();
+      this.on.editParam(index, this.params?.[index] ?? 0, label, centre());
+    });
+  }
+
+  private describe(index: number, label: string, key: "network.value" | "network.valueKeys" = "network.value"): string {
     const v = this.params?.[index];
-    return t("network.value", { label, value: v === undefined ? "…" : v.toPrecision(4) });
+    return t(key, { label, value: v === undefined ? "…" : v.toPrecision(4) });
   }
 
   /** Edge colours and widths, bias colours: from the latest parameters. */
@@ -270,6 +306,10 @@ export class NetworkView {
       visible.setAttribute("stroke-opacity", "0.75");
     }
     for (const { index, box } of this.biases) box.style.background = colorOf(Math.tanh(params[index]));
+    // The focused weight says its value now (an edit, training), not the one it had when focused.
+    const focused = document.activeElement;
+    const k = focused ? this.keyed.get(focused) : undefined;
+    if (focused && k) focused.setAttribute("aria-label", this.describe(k.index, k.label, "network.valueKeys"));
   }
 
   /** Each input's map over the plane (switched-off features too: they show what they would add). */

@@ -252,9 +252,10 @@ export function dataPanel(setup: Setup, on: Handlers): HTMLElement {
   }
   const names: readonly (ClassDataset | RegDataset)[] = setup.problem === "classification" ? CLASS_DATASETS : REG_DATASETS;
   const current = setup.problem === "classification" ? setup.dataset : setup.regDataset;
-  const thumbs = el("div", { class: "datasets ui-dataset" });
+  // One choice of several, as a screen reader hears it: a group of toggle buttons, the chosen one pressed.
+  const thumbs = el("div", { class: "datasets ui-dataset", role: "group", "aria-label": t("data.which") });
   for (const name of names) {
-    const b = el("button", { class: `dataset-thumb${name === current ? " selected" : ""}`, "data-dataset": name, title: t(`dataset.${name}`), "aria-label": t(`dataset.${name}`) }, thumbnail(name, setup.problem === "regression"));
+    const b = el("button", { class: `dataset-thumb${name === current ? " selected" : ""}`, "data-dataset": name, title: t(`dataset.${name}`), "aria-label": t(`dataset.${name}`), "aria-pressed": String(name === current) }, thumbnail(name, setup.problem === "regression"));
     b.addEventListener("click", () => on.change(setup.problem === "classification" ? { dataset: name as ClassDataset } : { regDataset: name as RegDataset }));
     thumbs.append(b);
   }

@@ -312,7 +312,7 @@ export class ViewsPanel {
       const drawn = this.drawnParams && names.includes(this.drawnParams[0]) && names.includes(this.drawnParams[1]) ? this.drawnParams : null;
       const note = el("span", { class: "panel-note view-note", role: "status", "data-testid": "landscape-note" });
       const pick = (k: 0 | 1): HTMLSelectElement => {
-        const sel = el("select", { "data-testid": `landscape-param-${k}` });
+        const sel = el("select", { "data-testid": `landscape-param-${k}`, "aria-label": t(k === 0 ? "views.axisX" : "views.axisY") });
         const current = (s.params ?? drawn)?.[k];
         // The placeholder goes back to the default pair; once drawn, the menus name it.
         sel.append(el("option", { value: "", text: k === 0 ? t("views.firstWeight") : t("views.secondWeight"), selected: !current }));
@@ -340,12 +340,13 @@ export class ViewsPanel {
         });
         return sel;
       };
-      const mode = el("select", { "data-testid": "landscape-mode" }, el("option", { value: "heatmap", text: t("views.heatmap"), selected: s.mode === "heatmap" }), el("option", { value: "3d", text: t("views.surface3d"), selected: s.mode === "3d" }));
+      const mode = el("select", { "data-testid": "landscape-mode", "aria-label": t("views.drawnAs") }, el("option", { value: "heatmap", text: t("views.heatmap"), selected: s.mode === "heatmap" }), el("option", { value: "3d", text: t("views.surface3d"), selected: s.mode === "3d" }));
       mode.addEventListener("change", () => {
         s.mode = mode.value as "heatmap" | "3d";
         this.changed();
       });
-      c.append(el("label", {}, `${t("views.parameters")} `, pick(0), ` ${t("views.and")} `, pick(1)), el("label", {}, ` ${t("views.as")} `, mode), note, hint(t("views.landscapeHint")));
+      // Two menus read as one phrase ("Parameters … and …"): a group, each menu named by its axis (a label names one control only).
+      c.append(el("span", { role: "group", "aria-label": t("views.parameters") }, `${t("views.parameters")} `, pick(0), ` ${t("views.and")} `, pick(1)), el("span", {}, ` ${t("views.as")} `, mode), note, hint(t("views.landscapeHint")));
     } else if (this.tab === "surface") {
       c.append(hint(t("views.surfaceHint")));
     } else if (this.tab === "steps") {
