@@ -7,6 +7,7 @@ import { classColor, PALETTE, viridis } from "../palette.ts";
 import type { Box } from "../chart/box.ts";
 import { legend, type LegendItem } from "../chart/legend.ts";
 import { titleMarks } from "../chart/title.ts";
+import { fmt } from "../format.ts";
 import type { Mark } from "../scene.ts";
 import type { ViewOptions } from "../view.ts";
 
@@ -89,6 +90,16 @@ export function sampleLegend(split: DataSplit, classes: Label[] | null, targetNa
     items.push({ label: "train", color: PALETTE.muted, shape: "dot" }, { label: "test", color: PALETTE.muted, shape: "ring" });
   }
   return items;
+}
+
+/**
+ * A regression's key for samples coloured by their value (labelColor): the lowest, middle and
+ * highest targets' colours, for pictures that have no colour bar of their own; none for classes.
+ */
+export function valueKey(split: DataSplit, classes: Label[] | null, targetName: string): LegendItem[] {
+  if (classes) return [];
+  const [lo, hi] = targetRange(split);
+  return [lo, (lo + hi) / 2, hi].map((v) => ({ label: `${targetName} = ${fmt(v, 3)}`, color: labelColor(v, null, [lo, hi]), shape: "dot" as const }));
 }
 
 /** Column j of a sample set. */

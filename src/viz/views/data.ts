@@ -7,7 +7,7 @@ import { fmt } from "../format.ts";
 import { PALETTE } from "../palette.ts";
 import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
-import { allColumn, sampleClasses, labelValue, page, sampleLegend, sampleMarks, targetRange } from "./common.ts";
+import { allColumn, sampleClasses, labelValue, page, sampleLegend, sampleMarks, targetRange, valueKey } from "./common.ts";
 import type { ViewDrawings } from "../registry/index.ts";
 
 export function dataView(input: ViewInput, o: ViewOptions = {}): Scene {
@@ -37,7 +37,8 @@ export function dataScene(split: DataSplit, model: ViewInput["model"] | null, o:
   const showTest = o.showTest ?? true;
   const n = split.train.X.rows + (split.test?.X.rows ?? 0);
   const subtitle = `${split.train.X.rows} training` + (split.test ? `, ${split.test.X.rows} test` : "") + ` samples` + (d > 2 ? ` · showing features ${names[0]} and ${names[1]} of ${d}` : "");
-  const p = page(o, o.title ?? `The data (${n} samples)`, subtitle, sampleLegend(split, classes, target, showTest));
+  // Over a plane the colour is a regression's only reading of its value (along one feature, the height is).
+  const p = page(o, o.title ?? `The data (${n} samples)`, subtitle, [...(d > 1 ? valueKey(split, classes, target) : []), ...sampleLegend(split, classes, target, showTest)]);
   const xr = extentOf(allColumn(split, 0), 0.05);
   if (d === 1) {
     const k = classes ? classes.length : 0;

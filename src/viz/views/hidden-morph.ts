@@ -20,7 +20,7 @@ import { paintersOrder, type DepthItem } from "../3d/depth.ts";
 import { planeRefusal } from "../raw-plane.ts";
 import type { Mark, Scene } from "../scene.ts";
 import type { ViewOptions } from "../view.ts";
-import { labelColor, page, pileLabels, sampleLegend, targetRange } from "./common.ts";
+import { labelColor, page, pileLabels, sampleLegend, targetRange, valueKey } from "./common.ts";
 import { planeExtent } from "./grid.ts";
 import { axisRange, hiddenActivations, hiddenDot, hiddenPlane, hiddenView, inset, nextBoundary, OUTPUT_LINE_ITEM, outputBands, planeInCube, sampleSets, squareBox } from "./hidden.ts";
 
@@ -67,7 +67,7 @@ export function hiddenMorphScene(model: Model, split: DataSplit, t: number, o: V
   // One wording for every t, so that the caption takes the same room (the chart's box does not move).
   const caption = `t = ${u.toFixed(2)}: each point at (1 − s)·input + s·hidden, s = ${s.toFixed(2)}`;
   // The hidden view's legend, so that the chart's box is the hidden view's at every t.
-  const items = sampleLegend(split, classes, split.targetName, showTest);
+  const items = [...valueKey(split, classes, split.targetName), ...sampleLegend(split, classes, split.targetName, showTest)];
 
   if (h.units === 3) {
     if (boundary) items.push({ label: "output layer's boundary (plane)", color: "#888888", shape: "square", opacity: fade });

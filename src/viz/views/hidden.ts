@@ -18,7 +18,7 @@ import { cube } from "../3d/cube.ts";
 import { paintersOrder, type DepthItem } from "../3d/depth.ts";
 import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
-import { labelColor, page, pileLabels, sampleLegend, targetRange } from "./common.ts";
+import { labelColor, page, pileLabels, sampleLegend, targetRange, valueKey } from "./common.ts";
 import type { ViewDrawings } from "../registry/index.ts";
 
 export interface HiddenPoints {
@@ -96,7 +96,7 @@ export function hiddenView(input: ViewInput, o: ViewOptions = {}): Scene {
   const split = input.split;
   const classes = model.classes;
   const title = o.title ?? `The data in hidden layer ${h.layer}'s space (${h.units} ${h.activation} neurons)`;
-  const items = sampleLegend(split, classes, split.targetName, showTest);
+  const items = [...valueKey(split, classes, split.targetName), ...sampleLegend(split, classes, split.targetName, showTest)];
   const boundary = nextBoundary(model, h.layer);
   const colorOf = (d: LabeledData, i: number): string => labelColor(d.y[i], classes, targetRange(split));
   const sets = sampleSets(split, h, showTest);
