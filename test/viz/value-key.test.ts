@@ -23,7 +23,7 @@ function key(scene: Scene): { label: string; fill: string }[] {
   marks.forEach((m, i) => {
     if (m.type !== "text") return;
     const glyph = marks[i - 1];
-    out.push({ label: (m as TextMark).text, fill: glyph?.type === "circle" ? glyph.fill : "" });
+    out.push({ label: (m as TextMark).text, fill: glyph?.type === "circle" ? (glyph.fill ?? "") : "" });
   });
   return out;
 }

@@ -2,6 +2,7 @@
 import { PALETTE } from "../palette.ts";
 import { axes } from "../chart/axes.ts";
 import { extentOf, nonNegative } from "../chart/extent.ts";
+import { fmtCount } from "../format.ts";
 import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
 import { page } from "./common.ts";
@@ -36,7 +37,7 @@ export function historyView(input: ViewInput, o: ViewOptions = {}): Scene {
   });
   const lossName = input.model.loss === "sse" ? "loss (sse, summed)" : `loss (${input.model.loss})`;
   const lossBox = { x: p.box.x, y: p.box.y + 22, width: w, height: p.box.height - 22 };
-  const lossAx = axes(lossBox, { x: xr, y: nonNegative(extentOf([...h.loss, ...(hasTest ? h.testLoss! : [])], 0.05)), nice: true, xLabel: "epoch", yLabel: lossName });
+  const lossAx = axes(lossBox, { x: xr, y: nonNegative(extentOf([...h.loss, ...(hasTest ? h.testLoss! : [])], 0.05)), nice: true, xLabel: "epoch", yLabel: lossName, xTickFormat: fmtCount });
   marks.push({ type: "text", x: lossAx.inner.x + lossAx.inner.width / 2, y: p.box.y + 14, text: "Loss", size: 15, weight: "bold", anchor: "middle", fill: PALETTE.ink });
   marks.push(...lossAx.back, series(lossAx, h.loss, train, false, "series loss train"));
   if (hasTest) marks.push(series(lossAx, h.testLoss!, test, true, "series loss test"));
@@ -45,7 +46,7 @@ export function historyView(input: ViewInput, o: ViewOptions = {}): Scene {
     const accBox = { x: p.box.x + w + gap, y: p.box.y + 22, width: w, height: p.box.height - 22 };
     const accTest = hasTest && h.testAccuracy ? h.testAccuracy : [];
     const lo = Math.min(...h.accuracy.filter(Number.isFinite), ...accTest.filter(Number.isFinite));
-    const accAx = axes(accBox, { x: lossAx.x, y: [Math.max(0, Math.floor(lo * 10) / 10), 1], nice: false, xLabel: "epoch", yLabel: "accuracy (fraction correct)" });
+    const accAx = axes(accBox, { x: lossAx.x, y: [Math.max(0, Math.floor(lo * 10) / 10), 1], nice: false, xLabel: "epoch", yLabel: "accuracy (fraction correct)", xTickFormat: fmtCount });
     marks.push({ type: "text", x: accAx.inner.x + accAx.inner.width / 2, y: p.box.y + 14, text: "Accuracy", size: 15, weight: "bold", anchor: "middle", fill: PALETTE.ink });
     marks.push(...accAx.back, series(accAx, h.accuracy, train, false, "series accuracy train"));
     if (accTest.length === h.epoch.length) marks.push(series(accAx, accTest, test, true, "series accuracy test"));
