@@ -121,6 +121,10 @@ describe("the playground page", () => {
     await w.page.waitForFunction(() => (document.querySelector("[data-testid=landscape-param-1]") as HTMLSelectElement)?.value === "W1[1,0]");
     await w.page.waitForFunction(() => /The cost over W1\[0,0\] and W1\[1,0\]/.test(document.querySelector("[data-testid=view-picture]")?.textContent ?? ""));
     expect(await w.page.locator("[data-testid=param-editor]").count()).toBe(0);
+    // The two drawn are marked on the diagram, horizontal then vertical; another view clears the marks.
+    const picked = (): Promise<string[]> => w.page.$$eval("svg.edges path[data-picked]", (ps) => ps.map((p) => `${p.getAttribute("data-picked")}:${p.getAttribute("data-param")}`).sort());
+    await w.page.waitForFunction(() => document.querySelectorAll("svg.edges path[data-picked]").length === 2);
+    expect(await picked()).toEqual([`x:${await edges.nth(0).getAttribute("data-param")}`, `y:${await edges.nth(2).getAttribute("data-param")}`].sort());
     // Every control of the page has a name of its own, and no label holds two controls (it would name only the first).
     const unnamed = await w.page.evaluate(() => {
       const controls = [...document.querySelectorAll<HTMLElement>("select, input, button, [role=button]")];
@@ -130,6 +134,8 @@ describe("the playground page", () => {
     });
     expect(unnamed).toEqual([]);
     expect(await w.page.getAttribute("[data-testid=landscape-param-1]", "aria-label")).toBe("Parameter along the vertical axis");
+    await w.page.click(".view-tab[data-view=history]");
+    expect(await picked()).toEqual([]);
     await clean(w);
   });
 

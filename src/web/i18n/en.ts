@@ -213,7 +213,7 @@ export const EN = {
   "views.parameters": "Parameters",
   "views.and": "and",
   "views.as": "as",
-  "views.landscapeHint": "The loss over two parameters, the others held where they are now; the line is the path training took. Click two edges or biases in the diagram to pick them.",
+  "views.landscapeHint": "The loss over two parameters, the others held where they are now; the line is the path training took. Click two edges or biases in the diagram to pick them (the two drawn are dashed there).",
   "views.surfaceHint": "The network's output over the input plane. Drag to turn it.",
   "views.needsPlaneOne": "This picture is drawn over the plane of two data columns, but this data has one: its output is the curve along x in the Output panel (the neurons view).",
   "views.needsPlane": "This picture is drawn over the plane of two data columns (extra features such as X₁X₂ are computed from them), but this data has {columns}.",

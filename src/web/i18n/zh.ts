@@ -203,7 +203,7 @@ export const ZH: Record<MessageKey, string> = {
   "views.parameters": "参数",
   "views.and": "和",
   "views.as": "显示为",
-  "views.landscapeHint": "损失随两个参数的变化，其余参数保持当前值；折线是训练走过的路径。在网络图中点击两条连线或两个偏置即可选中它们。",
+  "views.landscapeHint": "损失随两个参数的变化，其余参数保持当前值；折线是训练走过的路径。在网络图中点击两条连线或两个偏置即可选中它们（图中以虚线标出当前所画的两个）。",
   "views.surfaceHint": "网络在输入平面上的输出。拖动可旋转。",
   "views.needsPlaneOne": "这幅图画在由两个数据列构成的平面上，但这份数据只有一列：它的输出就是“输出”面板中沿 x 的曲线（神经元视图）。",
   "views.needsPlane": "这幅图画在由两个数据列构成的平面上（X₁X₂ 等额外特征由这两列计算），但这份数据有 {columns} 列。",

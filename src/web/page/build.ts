@@ -66,6 +66,11 @@ export function render(actions: BuildActions): void {
     },
     wake,
     choices: state.viewChoices ?? undefined,
+    // The pair drawn, marked on the diagram (as the names are the worker's, by their place among them).
+    markParams: (pair) => {
+      if (!pair) return state.view?.network.markPicked([]);
+      void worker.paramNames().then((names) => state.view?.network.markPicked(pair.map((n) => names.indexOf(n)).filter((i) => i >= 0)));
+    },
   });
   state.viewChoices = views.choices;
   app.replaceChildren(top.root, ...(noticeBox ? [noticeBox] : []), board, views.root, classroomPanel(setup, handlers, state.classroomOpen, (open) => (state.classroomOpen = open)));

@@ -295,6 +295,20 @@ export class NetworkView {
     return t(key, { label, value: v === undefined ? "…" : v.toPrecision(4) });
   }
 
+  /** Marks the landscape's two parameters (their indices, horizontal then vertical; none to clear) on their edges or biases. */
+  markPicked(indices: readonly number[]): void {
+    for (const { index, visible } of this.edges) {
+      const k = indices.indexOf(index);
+      if (k < 0) visible.removeAttribute("data-picked");
+      else visible.setAttribute("data-picked", k === 0 ? "x" : "y");
+    }
+    for (const { index, box } of this.biases) {
+      const k = indices.indexOf(index);
+      if (k < 0) delete box.dataset.picked;
+      else box.dataset.picked = k === 0 ? "x" : "y";
+    }
+  }
+
   /** Edge colours and widths, bias colours: from the latest parameters. */
   setParams(params: Float64Array): void {
     this.params = params;

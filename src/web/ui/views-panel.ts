@@ -47,6 +47,8 @@ export interface ViewsPanelOptions {
   wake: () => void;
   /** The choices of the panel this one replaces (the page was built again): kept, not reset. */
   choices?: ViewChoices;
+  /** The landscape's two parameters (horizontal, vertical) as it draws them, or null when it is closed: the diagram marks them. */
+  markParams?: (pair: readonly [string, string] | null) => void;
 }
 
 /** How often a view is redrawn while training (it is a full SVG: a few per second is plenty). */
@@ -116,6 +118,7 @@ export class ViewsPanel {
     delete this.picture.dataset.epoch;
     this.message.textContent = "";
     this.root.dataset.view = tab ?? "";
+    if (tab !== "landscape") this.o.markParams?.(null);
     void this.buildControls(!restored);
     this.dirty = true;
     this.o.wake();
@@ -248,6 +251,7 @@ export class ViewsPanel {
       const sel = this.controls.querySelector<HTMLSelectElement>(`[data-testid=landscape-param-${k}]`);
       if (sel) sel.value = pair[k];
     }
+    this.o.markParams?.(pair);
   }
 
   private landscapeNote(text: string): void {
