@@ -11,6 +11,7 @@ import { t } from "../i18n.ts";
 import { PAGE_VIEWS, type PageTab } from "../../viz/registry/index.ts";
 import { StepHoverControl } from "./step-hover.ts";
 import { errorText } from "../error-text.ts";
+import { hiddenControls, landscapeControls, morphPlayer, viewHint } from "./view-controls.ts";
 
 /** The tabs come from the view registry (each entry's `page`); the registry holds no drawing code. */
 export type ViewTab = PageTab;
@@ -69,7 +70,8 @@ export class ViewsPanel {
   private dirty = true;
   private drawnEpoch = -1;
   private lastDraw = 0;
-  private morphTimer = 0;
+  /** "Play the morph": one timer, stopped when the slider is moved or the morph played again. */
+  private readonly morph = morphPlayer();
   /** Which axis the next clicked parameter sets. */
   private picking: 0 | 1 = 0;
   private readonly saveButtons: HTMLElement;
@@ -270,89 +272,20 @@ export class ViewsPanel {
     c.replaceChildren();
     const s = this.state;
     if (this.tab === "hidden") {
-      if (this.o.hiddenUnits.length === 0) {
-        c.append(el("span", { text: t("views.noHidden") }));
-        return;
-      }
-      s.layer = Math.min(s.layer, this.o.hiddenUnits.length);
-      const layer = el("select", { "data-testid": "view-layer" });
-      for (let l = 1; l <= this.o.hiddenUnits.length; l++) layer.append(el("option", { value: String(l), selected: l === s.layer, text: t("views.layerOption", { layer: l }) }));
-      const cube = hint(t("views.cube"));
-      const showCube = (): void => void (cube.hidden = this.o.hiddenUnits[s.layer - 1] !== 3);
-      showCube();
-      layer.addEventListener("change", () => {
-        s.layer = Number(layer.value);
-        showCube();
-        this.changed();
-      });
-      const slider = el("input", { type: "range", min: 0, max: 1, step: 0.01, value: s.t, "data-testid": "morph", "aria-label": t("views.morph.aria") });
-      const readout = el("span", { class: "morph-readout", text: morphText(s.t) });
-      const setT = (t: number): void => {
-        s.t = t;
-        slider.value = String(t);
-        readout.textContent = morphText(t);
-        this.changed();
-      };
-      slider.addEventListener("input", () => {
-        clearInterval(this.morphTimer);
-        setT(Number(slider.value));
-      });
-      const play = el("button", { class: "text-button", "data-testid": "morph-play", text: t("views.morph.play") });
-      play.addEventListener("click", () => {
-        clearInterval(this.morphTimer);
-        let t = 0;
-        setT(0);
-        this.morphTimer = window.setInterval(() => {
-          t = Math.min(1, t + 0.02);
-          setT(t);
-          if (t >= 1) clearInterval(this.morphTimer);
-        }, 50);
-      });
-      c.append(el("label", {}, `${t("views.layer")} `, layer), el("label", { class: "morph" }, `${t("views.morph.from")} `, slider, ` ${t("views.morph.to")} `), readout, play, cube);
+      c.append(...hiddenControls(s, this.o.hiddenUnits, () => this.changed(), this.morph));
     } else if (this.tab === "landscape") {
       const names = await this.o.paramNames();
       if (names.length < 2) return;
-      if (!s.params || !names.includes(s.params[0]) || !names.includes(s.params[1])) s.params = null;
       const drawn = this.drawnParams && names.includes(this.drawnParams[0]) && names.includes(this.drawnParams[1]) ? this.drawnParams : null;
-      const note = el("span", { class: "panel-note view-note", role: "status", "data-testid": "landscape-note" });
-      const pick = (k: 0 | 1): HTMLSelectElement => {
-        const sel = el("select", { "data-testid": `landscape-param-${k}`, "aria-label": t(k === 0 ? "views.axisX" : "views.axisY") });
-        const current = (s.params ?? drawn)?.[k];
-        // The placeholder goes back to the default pair; once drawn, the menus name it.
-        sel.append(el("option", { value: "", text: k === 0 ? t("views.firstWeight") : t("views.secondWeight"), selected: !current }));
-        for (const n of names) sel.append(el("option", { value: n, text: n, selected: n === current }));
-        sel.addEventListener("change", () => {
-          const shown = s.params ?? this.drawnParams;
-          note.textContent = "";
-          if (!sel.value) {
-            s.params = null;
-            this.changed();
-            return;
-          }
-          // The other axis keeps what it shows (the default until chosen).
-          const otherMenu = this.controls.querySelector<HTMLSelectElement>(`[data-testid=landscape-param-${1 - k}]`);
-          const other = otherMenu?.value || shown?.[1 - k] || names.find((n) => n !== sel.value)!;
-          if (other === sel.value) {
-            note.textContent = t("views.sameParam", { name: other });
-            sel.value = shown?.[k] ?? "";
-            return;
-          }
-          const pair: [string, string] = k === 0 ? [sel.value, other] : [other, sel.value];
-          s.params = pair;
-          this.showParams(pair);
-          this.changed();
-        });
-        return sel;
-      };
-      const mode = el("select", { "data-testid": "landscape-mode", "aria-label": t("views.drawnAs") }, el("option", { value: "heatmap", text: t("views.heatmap"), selected: s.mode === "heatmap" }), el("option", { value: "3d", text: t("views.surface3d"), selected: s.mode === "3d" }));
-      mode.addEventListener("change", () => {
-        s.mode = mode.value as "heatmap" | "3d";
-        this.changed();
-      });
-      // Two menus read as one phrase ("Parameters … and …"): a group, each menu named by its axis (a label names one control only).
-      c.append(el("span", { role: "group", "aria-label": t("views.parameters") }, `${t("views.parameters")} `, pick(0), ` ${t("views.and")} `, pick(1)), el("span", {}, ` ${t("views.as")} `, mode), note, hint(t("views.landscapeHint")));
+      c.append(
+        ...landscapeControls(s, names, drawn, {
+          changed: () => this.changed(),
+          showParams: (pair) => this.showParams(pair),
+          pair: () => s.params ?? this.drawnParams,
+        }),
+      );
     } else if (this.tab === "surface") {
-      c.append(hint(t("views.surfaceHint")));
+      c.append(viewHint(t("views.surfaceHint")));
     } else if (this.tab === "steps") {
       const prev = el("button", { class: "text-button", "data-testid": "step-prev", text: t("views.previous") });
       const next = el("button", { class: "text-button", "data-testid": "step-next", text: t("views.next") });
@@ -367,7 +300,7 @@ export class ViewsPanel {
         this.updateStepLabel();
         void this.o.applyIteration().then(() => this.changed());
       });
-      c.append(prev, label, next, apply, hint(t("views.stepsHint")));
+      c.append(prev, label, next, apply, viewHint(t("views.stepsHint")));
       if (opened) this.o.pause();
       this.updateStepLabel();
     }
@@ -428,14 +361,5 @@ export class ViewsPanel {
     this.picture.addEventListener("pointerup", stop);
     this.picture.addEventListener("pointercancel", stop);
   }
-}
-
-function hint(text: string): HTMLElement {
-  return el("span", { class: "panel-note view-hint", text });
-}
-
-/** How far along the morph is; the slider's own labels already name its two ends. */
-function morphText(share: number): string {
-  return t("views.morph.part", { percent: Math.round(Math.min(1, Math.max(0, share)) * 100) });
 }
 
