@@ -15,14 +15,19 @@ export function historyView(input: ViewInput, o: ViewOptions = {}): Scene {
   const hasTest = !!h.testLoss && h.testLoss.length === h.epoch.length;
   const train = PALETTE.classes[0];
   const test = PALETTE.classes[1];
-  const p = page(o, o.title ?? "Training history", `${h.epoch.length} recorded epochs of ${h.epoch[h.epoch.length - 1]}`, [
+  const first = h.epoch[0];
+  const last = h.epoch[h.epoch.length - 1];
+  const p = page(o, o.title ?? "Training history", `epochs ${fmtCount(first)} to ${fmtCount(last)}, measured at ${fmtCount(h.epoch.length)}`, [
     { label: "train", color: train, shape: "line" },
     ...(hasTest ? [{ label: "test", color: test, shape: "dash" as const }] : []),
   ]);
   const panels = hasAcc ? 2 : 1;
-  const gap = 16;
-  const w = (p.box.width - gap * (panels - 1)) / panels;
-  const xr: [number, number] = [h.epoch[0], h.epoch[h.epoch.length - 1]];
+  // Side by side; in a narrow picture (a phone's), one above the other, each as wide as the picture.
+  const stacked = panels === 2 && p.box.width < 520;
+  const gap = stacked ? 24 : 16;
+  const w = stacked ? p.box.width : (p.box.width - gap * (panels - 1)) / panels;
+  const ph = stacked ? (p.box.height - gap) / 2 : p.box.height;
+  const xr: [number, number] = [first, last];
   const marks: Mark[] = [...p.marks];
   // Long runs: at most ~1500 points per line (more than the pixels across a panel), the last kept.
   const stride = Math.max(1, Math.ceil(h.epoch.length / 1500));
@@ -35,19 +40,20 @@ export function historyView(input: ViewInput, o: ViewOptions = {}): Scene {
     dash: dash ? "6 4" : undefined,
     role,
   });
-  const lossName = input.model.loss === "sse" ? "loss (sse, summed)" : `loss (${input.model.loss})`;
-  const lossBox = { x: p.box.x, y: p.box.y + 22, width: w, height: p.box.height - 22 };
+  // A stacked panel's axis is short: the loss's name would be cut; the heading names it.
+  const lossName = stacked ? "loss" : input.model.loss === "sse" ? "loss (sse, summed)" : `loss (${input.model.loss})`;
+  const lossBox = { x: p.box.x, y: p.box.y + 22, width: w, height: ph - 22 };
   const lossAx = axes(lossBox, { x: xr, y: nonNegative(extentOf([...h.loss, ...(hasTest ? h.testLoss! : [])], 0.05)), nice: true, xLabel: "epoch", yLabel: lossName, xTickFormat: fmtCount });
-  marks.push({ type: "text", x: lossAx.inner.x + lossAx.inner.width / 2, y: p.box.y + 14, text: "Loss", size: 15, weight: "bold", anchor: "middle", fill: PALETTE.ink });
+  marks.push({ type: "text", x: lossAx.inner.x + lossAx.inner.width / 2, y: lossBox.y - 8, text: stacked ? `Loss (${input.model.loss})` : "Loss", size: 15, weight: "bold", anchor: "middle", fill: PALETTE.ink });
   marks.push(...lossAx.back, series(lossAx, h.loss, train, false, "series loss train"));
   if (hasTest) marks.push(series(lossAx, h.testLoss!, test, true, "series loss test"));
   marks.push(...lossAx.front);
   if (hasAcc) {
-    const accBox = { x: p.box.x + w + gap, y: p.box.y + 22, width: w, height: p.box.height - 22 };
+    const accBox = stacked ? { x: p.box.x, y: p.box.y + ph + gap + 22, width: w, height: ph - 22 } : { x: p.box.x + w + gap, y: p.box.y + 22, width: w, height: ph - 22 };
     const accTest = hasTest && h.testAccuracy ? h.testAccuracy : [];
     const lo = Math.min(...h.accuracy.filter(Number.isFinite), ...accTest.filter(Number.isFinite));
-    const accAx = axes(accBox, { x: lossAx.x, y: [Math.max(0, Math.floor(lo * 10) / 10), 1], nice: false, xLabel: "epoch", yLabel: "accuracy (fraction correct)", xTickFormat: fmtCount });
-    marks.push({ type: "text", x: accAx.inner.x + accAx.inner.width / 2, y: p.box.y + 14, text: "Accuracy", size: 15, weight: "bold", anchor: "middle", fill: PALETTE.ink });
+    const accAx = axes(accBox, { x: lossAx.x, y: [Math.max(0, Math.floor(lo * 10) / 10), 1], nice: false, xLabel: "epoch", yLabel: stacked ? "accuracy" : "accuracy (fraction correct)", xTickFormat: fmtCount });
+    marks.push({ type: "text", x: accAx.inner.x + accAx.inner.width / 2, y: accBox.y - 8, text: "Accuracy", size: 15, weight: "bold", anchor: "middle", fill: PALETTE.ink });
     marks.push(...accAx.back, series(accAx, h.accuracy, train, false, "series accuracy train"));
     if (accTest.length === h.epoch.length) marks.push(series(accAx, accTest, test, true, "series accuracy test"));
     marks.push(...accAx.front);

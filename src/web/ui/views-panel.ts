@@ -190,7 +190,8 @@ export class ViewsPanel {
       case "surface":
         return { name: "surface", width, azimuth: s.azimuth, elevation: s.elevation };
       case "history":
-        return { name: "history", width, height: Math.round(width * 0.6) };
+        // A narrow picture stacks its two panels (viz/views/history.ts): taller than wide.
+        return { name: "history", width, height: Math.round(width * (width < 520 ? 1.25 : 0.6)) };
       case "steps":
         return { name: "steps", width, step: s.step, cell: s.cell, words: { more: t("steps.more"), penalty: t("steps.penalty"), step: t("steps.optimizerStep") } };
       default:
