@@ -8,7 +8,7 @@ const heading = (scene: Scene, start: string): TextMark => texts(scene).find((m)
 
 describe("the history view", () => {
   const input = frozen("gauss-two-neurons");
-  const h = input.run!.history;
+  const h = input.run!.history!;
 
   it("says which epochs it covers and at how many it measured", () => {
     const sub = texts(VIEWS.history(input, {})).find((m) => m.role === "subtitle")!;
