@@ -5,6 +5,7 @@ import type { History, Snapshot } from "../nn/history.ts";
 import type { Model } from "../nn/model.ts";
 import type { Trace } from "../nn/trace.ts";
 import type { Scene } from "./scene.ts";
+import type { PictureLanguage } from "./words/index.ts";
 import type { CostSliceOptions } from "./registry/cost-slice.ts";
 import type { CostSurfaceViewOptions } from "./registry/cost-surface.ts";
 import type { DataOptions } from "./registry/data.ts";
@@ -41,6 +42,8 @@ export interface Angle {
  * (registry/<view>.ts), and ViewOptions is all of them: one bag the CLI and the page fill in.
  */
 export interface CommonViewOptions {
+  /** The language of the picture's words (default English; the page's Chinese: viz/words). */
+  lang?: PictureLanguage;
   /** Pixels (default 800 × 600; some views pick their own height when not given). */
   width?: number;
   height?: number;
@@ -70,7 +73,7 @@ export interface CommonViewOptions {
 }
 
 /** The option names every view may read (CommonViewOptions); a registry entry lists the others it reads. */
-export const COMMON_OPTIONS = ["width", "height", "title", "subtitle", "panel", "epoch", "resolution", "extent", "angle", "showTest", "layer", "t"] as const satisfies readonly (keyof CommonViewOptions)[];
+export const COMMON_OPTIONS = ["lang", "width", "height", "title", "subtitle", "panel", "epoch", "resolution", "extent", "angle", "showTest", "layer", "t"] as const satisfies readonly (keyof CommonViewOptions)[];
 
 export type ViewOptions = CommonViewOptions & DataOptions & CostSliceOptions & CostSurfaceViewOptions & SurfaceOptions & NetworkOptions & StepsViewOptions;
 

@@ -74,6 +74,8 @@ export type ExtraView = "hidden" | "morph" | "surface" | "landscape" | "history"
 
 export interface ViewRequest {
   name: ExtraView;
+  /** The page's language: the picture's words in it (viz/words). */
+  lang?: "en" | "zh";
   width: number;
   height?: number;
   /** hidden, morph: which hidden layer (1-based). */

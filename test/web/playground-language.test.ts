@@ -53,11 +53,17 @@ describe("the page in two languages", () => {
     await page.waitForFunction(() => !(document.querySelector("[data-testid=tooltip]") as HTMLElement).hidden);
     texts.push(...(await pageTexts(page)));
     await page.click("footer.classroom summary");
+    // The pictures too: the worker draws them with the page's words (viz/words), names aside.
+    const pictures: string[] = [];
     for (const tab of ["hidden", "landscape", "surface", "history", "steps"]) {
       await page.click(`.view-tab[data-view=${tab}]`);
       await page.waitForFunction((t) => document.querySelector("[data-testid=view-picture]")?.getAttribute("data-shows") === t, tab);
       texts.push(...(await pageTexts(page)));
+      pictures.push(...(await page.$$eval("[data-testid=view-picture] svg text", (ts) => ts.map((x) => x.textContent ?? ""))));
     }
+    const names = /(?:binary|categorical)-c\w*…?|L-BFGS|loss(?=\[|\s+\()|log(?=\()|[A-Za-z]+\d+(?:\[[\d,]+\])?'?|f'\([A-Z]\d+\)|tanh|relu|sigmoid|linear|softmax|mse|sse/g;
+    expect(pictures.length).toBeGreaterThan(20);
+    expect(pictures.filter((s) => /[A-Za-z]{2,}/.test(s.replace(names, "")))).toEqual([]);
     expect(texts.some((x) => x.includes("学习率"))).toBe(true);
     expect(texts.some((x) => x.includes("单步检视"))).toBe(true);
     expect(untranslated(texts)).toEqual([]);

@@ -8,6 +8,7 @@ import type { Box } from "../chart/box.ts";
 import { legend, type LegendItem } from "../chart/legend.ts";
 import { titleMarks } from "../chart/title.ts";
 import { fmt } from "../format.ts";
+import { say, type PictureLanguage } from "../words/index.ts";
 import type { Mark } from "../scene.ts";
 import type { ViewOptions } from "../view.ts";
 
@@ -83,11 +84,11 @@ export function sampleMarks(split: DataSplit, s: SampleStyle, showTest = true): 
 }
 
 /** Legend entries: one per class (filled = train), plus "test (ring)" when test points are drawn. */
-export function sampleLegend(split: DataSplit, classes: Label[] | null, targetName: string, showTest = true): LegendItem[] {
+export function sampleLegend(split: DataSplit, classes: Label[] | null, targetName: string, showTest = true, lang?: PictureLanguage): LegendItem[] {
   const items: LegendItem[] = classes ? classes.map((c, k) => ({ label: `${targetName} = ${c}`, color: classColor(k), shape: "dot" as const })) : [];
   const hasTest = !!split.test && split.test.X.rows > 0 && showTest;
   if (hasTest) {
-    items.push({ label: "train", color: PALETTE.muted, shape: "dot" }, { label: "test", color: PALETTE.muted, shape: "ring" });
+    items.push({ label: say(lang, "train"), color: PALETTE.muted, shape: "dot" }, { label: say(lang, "test"), color: PALETTE.muted, shape: "ring" });
   }
   return items;
 }

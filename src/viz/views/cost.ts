@@ -4,6 +4,7 @@
  * fixed at its current value; the current point and the descent path marked.
  */
 import type { Model } from "../../nn/model.ts";
+import { say, type PictureLanguage } from "../words/index.ts";
 import { createNetwork, type Network } from "../../nn/network.ts";
 import { createWorkspace, forward, lossTotal, reportedLoss } from "../../nn/propagation.ts";
 import { lossData, modelFor, snapshotParams, type LossData } from "../model-data.ts";
@@ -162,6 +163,8 @@ export interface CostSurfaceOptions {
   path?: [number, number][];
   /** For each path point, the full parameter vector (snapshots); else the grid's fixed parameters. */
   pathParams?: Float64Array[];
+  /** The language of its words (viz/words). */
+  lang?: PictureLanguage;
 }
 
 /** Colour scale for a loss grid: log when it spans more than two decades. */
@@ -192,13 +195,15 @@ export function costSurfaceScene(grid: CostGrid, o: CostSurfaceOptions = {}): Sc
     p[b.index] = vb;
     return lossAt(grid.model, grid.data, p);
   });
+  const say_ = (template: string, params?: Record<string, string | number>): string => say(o.lang, template, params);
   const items = [
-    { label: `current (${fmt(grid.current[0], 3)}, ${fmt(grid.current[1], 3)}), loss ${fmt(grid.currentLoss, 3)}`, color: PALETTE.highlight, shape: "dot" as const },
-    ...(path.length ? [{ label: "descent path", color: "#ffffff", shape: "line" as const }] : []),
+    { label: say_("current ({a}, {b}), loss {loss}", { a: fmt(grid.current[0], 3), b: fmt(grid.current[1], 3), loss: fmt(grid.currentLoss, 3) }), color: PALETTE.highlight, shape: "dot" as const },
+    ...(path.length ? [{ label: say_("descent path"), color: "#ffffff", shape: "line" as const }] : []),
   ];
   if (path.length) items[1].color = mode === "3d" ? PALETTE.highlight : "#222222";
-  const title = o.title ?? `The cost over ${a.name} and ${b.name}`;
-  const p = page({ width: o.width, height: o.height, title }, title, `every other parameter fixed; colour: ${sc.log ? "log " : ""}loss`, items, 600);
+  const title = o.title ?? say_("The cost over {a} and {b}", { a: a.name, b: b.name });
+  const lossWord = say_(sc.log ? "loss (log)" : "loss");
+  const p = page({ width: o.width, height: o.height, title }, title, say_(sc.log ? "every other parameter fixed; colour: log loss" : "every other parameter fixed; colour: loss"), items, 600);
   const marks: Mark[] = [...p.marks];
   if (mode === "3d") {
     const box = { ...p.box, width: p.box.width - 90 };
@@ -208,7 +213,7 @@ export function costSurfaceScene(grid: CostGrid, o: CostSurfaceOptions = {}): Sc
     // current point is not behind a nearer part of the surface.
     const angle = o.angle ?? costAngle([grid]);
     const cam = camera(angle, camBox, bounds);
-    const c = cube(cam, { x: a.name, y: b.name, z: "loss" });
+    const c = cube(cam, { x: a.name, y: b.name, z: say_("loss") });
     const depthItems: DepthItem[] = surfaceMesh(cam, as, bs, values, (z) => viridis(sc.t(z)), 1, colorLevels(sc));
     const lifted = (va: number, vb: number, z: number) => cam.project([va, vb, z]);
     // Each step of the path follows the surface (on the surface's own slice: a few losses in
@@ -246,8 +251,8 @@ export function costSurfaceScene(grid: CostGrid, o: CostSurfaceOptions = {}): Sc
       : { type: "circle", cx: cur.x, cy: cur.y, r: 6, fill: PALETTE.highlight, stroke: "#ffffff", strokeWidth: 1.5, role: "current" };
     if (path.length) depthItems.push({ depth: lifted(path[0][0], path[0][1], pathLoss[0]).ground - 1.5 / (Math.max(nx, ny) - 1), marks: [{ type: "circle", cx: lifted(path[0][0], path[0][1], pathLoss[0]).x, cy: lifted(path[0][0], path[0][1], pathLoss[0]).y, r: 4, fill: "#ffffff", stroke: PALETTE.highlight, strokeWidth: 1.5, role: "path-start" }] });
     marks.push(...c.back, ...paintersOrder(depthItems), ...c.front, curMark);
-    if (hidden) marks.push({ type: "text", x: p.box.x + 4, y: p.height - 10, text: "dashed ring: the current point, behind the surface from this angle", size: 11, fill: PALETTE.muted, role: "note" });
-    const bar = colorBar({ x: p.box.x + p.box.width - 70, y: box.y + 40, width: 16, height: Math.min(260, box.height - 60) }, sc.log ? [0, 1] : [sc.lo, sc.hi], viridis, sc.log ? "loss (log)" : "loss");
+    if (hidden) marks.push({ type: "text", x: p.box.x + 4, y: p.height - 10, text: say_("dashed ring: the current point, behind the surface from this angle"), size: 11, fill: PALETTE.muted, role: "note" });
+    const bar = colorBar({ x: p.box.x + p.box.width - 70, y: box.y + 40, width: 16, height: Math.min(260, box.height - 60) }, sc.log ? [0, 1] : [sc.lo, sc.hi], viridis, lossWord);
     if (sc.log) relabelLogBar(bar, sc.lo, sc.hi);
     marks.push(...bar);
     return { width: p.width, height: p.height, title, marks };
@@ -271,7 +276,7 @@ export function costSurfaceScene(grid: CostGrid, o: CostSurfaceOptions = {}): Sc
   under.push({ type: "circle", cx: ax.sx(grid.current[0]), cy: ax.sy(grid.current[1]), r: 6.5, fill: PALETTE.highlight, stroke: "#ffffff", strokeWidth: 1.5, role: "current" });
   const clip = { x: ax.inner.x, y: ax.inner.y, width: ax.inner.width, height: ax.inner.height };
   const barBox = { x: ax.inner.x + ax.inner.width + 24, y: ax.inner.y + 24, width: 16, height: Math.min(260, ax.inner.height - 30) };
-  const bar = colorBar(barBox, sc.log ? [0, 1] : [sc.lo, sc.hi], viridis, sc.log ? "loss (log)" : "loss");
+  const bar = colorBar(barBox, sc.log ? [0, 1] : [sc.lo, sc.hi], viridis, lossWord);
   if (sc.log) relabelLogBar(bar, sc.lo, sc.hi);
   marks.push({ type: "group", clip, marks: under, role: "heatmap" }, ...ax.front, ...bar);
   return { width: p.width, height: p.height, title, marks };

@@ -21,8 +21,9 @@ import { planeRefusal } from "../raw-plane.ts";
 import type { Mark, Scene } from "../scene.ts";
 import type { ViewOptions } from "../view.ts";
 import { labelColor, page, pileLabels, sampleLegend, targetRange, valueKey } from "./common.ts";
+import { say } from "../words/index.ts";
 import { planeExtent } from "./grid.ts";
-import { axisRange, hiddenActivations, hiddenDot, hiddenPlane, hiddenView, inset, nextBoundary, OUTPUT_LINE_ITEM, outputBands, planeInCube, sampleSets, squareBox } from "./hidden.ts";
+import { axisRange, hiddenActivations, hiddenDot, hiddenPlane, hiddenView, inset, nextBoundary, outputBands, outputLineItem, planeInCube, sampleSets, squareBox } from "./hidden.ts";
 
 /** Ease in-out cubic: the points leave and arrive slowly. */
 export function morphShare(t: number): number {
@@ -63,14 +64,14 @@ export function hiddenMorphScene(model: Model, split: DataSplit, t: number, o: V
   const [fx, fy] = split.featureNames;
   const boundary = nextBoundary(model, h.layer);
   const fade = Math.max(0, (s - FADE_FROM) / (1 - FADE_FROM));
-  const title = o.title ?? `From input space to hidden layer ${h.layer}'s space`;
+  const title = o.title ?? say(o.lang, "From input space to hidden layer {layer}'s space", { layer: h.layer });
   // One wording for every t, so that the caption takes the same room (the chart's box does not move).
-  const caption = `t = ${u.toFixed(2)}: each point at (1 − s)·input + s·hidden, s = ${s.toFixed(2)}`;
+  const caption = say(o.lang, "t = {t}: each point at (1 − s)·input + s·hidden, s = {s}", { t: u.toFixed(2), s: s.toFixed(2) });
   // The hidden view's legend, so that the chart's box is the hidden view's at every t.
-  const items = [...valueKey(split, classes, split.targetName), ...sampleLegend(split, classes, split.targetName, showTest)];
+  const items = [...valueKey(split, classes, split.targetName), ...sampleLegend(split, classes, split.targetName, showTest, o.lang)];
 
   if (h.units === 3) {
-    if (boundary) items.push({ label: "output layer's boundary (plane)", color: "#888888", shape: "square", opacity: fade });
+    if (boundary) items.push({ label: say(o.lang, "output layer's boundary (plane)"), color: "#888888", shape: "square", opacity: fade });
     const p = page(o, title, caption, items, 640);
     const hidden: [Range, Range, Range] = [axisRange(h, 0), axisRange(h, 1), axisRange(h, 2)];
     const bounds: [Range, Range, Range] = [mixRange([ext[0], ext[1]], hidden[0], s), mixRange([ext[2], ext[3]], hidden[1], s), hidden[2]];
@@ -105,9 +106,9 @@ export function hiddenMorphScene(model: Model, split: DataSplit, t: number, o: V
     return { width: p.width, height: p.height, title, marks };
   }
 
-  const plane = hiddenPlane(h, sets);
+  const plane = hiddenPlane(h, sets, o.lang);
   // Its key appears as the line does (the room it takes stays, so the chart does not move).
-  if (h.units === 2 && boundary) items.push({ ...OUTPUT_LINE_ITEM, opacity: fade });
+  if (h.units === 2 && boundary) items.push({ ...outputLineItem(o.lang), opacity: fade });
   const p = page(o, title, caption, items, 640);
   const box = plane.square ? squareBox(p.box) : p.box;
   // The hidden view's axes (PCA's rounded outward), whose ranges the slide ends at.

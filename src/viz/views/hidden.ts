@@ -20,6 +20,8 @@ import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
 import { labelColor, page, pileLabels, sampleLegend, targetRange, valueKey } from "./common.ts";
 import type { ViewDrawings } from "../registry/index.ts";
+import type { LegendItem } from "../chart/legend.ts";
+import { say, type PictureLanguage } from "../words/index.ts";
 
 export interface HiddenPoints {
   layer: number;
@@ -95,15 +97,15 @@ export function hiddenView(input: ViewInput, o: ViewOptions = {}): Scene {
   const showTest = o.showTest ?? true;
   const split = input.split;
   const classes = model.classes;
-  const title = o.title ?? `The data in hidden layer ${h.layer}'s space (${h.units} ${h.activation} neurons)`;
-  const items = [...valueKey(split, classes, split.targetName), ...sampleLegend(split, classes, split.targetName, showTest)];
+  const title = o.title ?? say(o.lang, "The data in hidden layer {layer}'s space ({units} {activation} neurons)", { layer: h.layer, units: h.units, activation: h.activation });
+  const items = [...valueKey(split, classes, split.targetName), ...sampleLegend(split, classes, split.targetName, showTest, o.lang)];
   const boundary = nextBoundary(model, h.layer);
   const colorOf = (d: LabeledData, i: number): string => labelColor(d.y[i], classes, targetRange(split));
   const sets = sampleSets(split, h, showTest);
 
   if (h.units === 3) {
-    if (boundary) items.push({ label: "output layer's boundary (plane)", color: "#888888", shape: "square" });
-    const p = page(o, title, `each point at (h1, h2, h3) = its three neurons' activations`, items, 640);
+    if (boundary) items.push({ label: say(o.lang, "output layer's boundary (plane)"), color: "#888888", shape: "square" });
+    const p = page(o, title, say(o.lang, "each point at (h1, h2, h3) = its three neurons' activations"), items, 640);
     const bounds: [[number, number], [number, number], [number, number]] = [axisRange(h, 0), axisRange(h, 1), axisRange(h, 2)];
     const cam = camera(o.angle, inset(p.box, 70, 40), bounds, 1);
     const c = cube(cam, { x: "h1", y: "h2", z: "h3" });
@@ -131,8 +133,8 @@ export function hiddenView(input: ViewInput, o: ViewOptions = {}): Scene {
     return { width: p.width, height: p.height, title, marks };
   }
 
-  const plane = hiddenPlane(h, sets);
-  if (h.units === 2 && boundary) items.push(OUTPUT_LINE_ITEM);
+  const plane = hiddenPlane(h, sets, o.lang);
+  if (h.units === 2 && boundary) items.push(outputLineItem(o.lang));
   const p = page(o, title, plane.subtitle, items, 640);
   const box = plane.square ? squareBox(p.box) : p.box;
   const ax = axes(box, { x: plane.x, y: plane.y, xLabel: plane.labels[0], yLabel: plane.labels[1], nice: !plane.square });
@@ -165,7 +167,10 @@ export function hiddenDot(x: number, y: number, c: string, test: boolean, r = 4.
   return test ? { type: "circle", cx: x, cy: y, r: r + 0.5, fill: "none", stroke: c, strokeWidth: 2, strokeOpacity: 0.8, role: "sample test" } : { type: "circle", cx: x, cy: y, r, fill: c, fillOpacity: 0.6, stroke: "#ffffff", strokeWidth: 0.5, role: "sample train" };
 }
 
-export const OUTPUT_LINE_ITEM = { label: "output = 0.5 (w·h + b = 0)", color: PALETTE.ink, shape: "line" } as const;
+/** The legend's entry for the output layer's line in hidden space. */
+export function outputLineItem(lang?: PictureLanguage): LegendItem {
+  return { label: say(lang, "output = 0.5 (w·h + b = 0)"), color: PALETTE.ink, shape: "line" };
+}
 
 /** Hidden space drawn on a plane: two units' activations, or (more units) the first two principal components. */
 export interface HiddenPlane {
@@ -180,10 +185,10 @@ export interface HiddenPlane {
   square: boolean;
 }
 
-export function hiddenPlane(h: HiddenPoints, sets: readonly SampleSet[]): HiddenPlane {
+export function hiddenPlane(h: HiddenPoints, sets: readonly SampleSet[], lang?: PictureLanguage): HiddenPlane {
   if (h.units === 2) {
-    const subtitle = h.activation === "sigmoid" ? "each point at its two neurons' activations, inside the unit square" : "each point at its two neurons' activations";
-    return { at: (a, i) => [a[2 * i], a[2 * i + 1]], x: axisRange(h, 0), y: axisRange(h, 1), names: ["h1", "h2"], labels: [`h1 = neuron 1's activation`, `h2 = neuron 2's activation`], subtitle, square: true };
+    const subtitle = say(lang, h.activation === "sigmoid" ? "each point at its two neurons' activations, inside the unit square" : "each point at its two neurons' activations");
+    return { at: (a, i) => [a[2 * i], a[2 * i + 1]], x: axisRange(h, 0), y: axisRange(h, 1), names: ["h1", "h2"], labels: [say(lang, "h1 = neuron 1's activation"), say(lang, "h2 = neuron 2's activation")], subtitle, square: true };
   }
   const k = h.units;
   const pc = pca2(h.train, h.train.length / k, k);
@@ -198,8 +203,8 @@ export function hiddenPlane(h: HiddenPoints, sets: readonly SampleSet[]): Hidden
     x: extentOf(all.map((q) => q[0]), 0.05),
     y: extentOf(all.map((q) => q[1]), 0.05),
     names: ["pc1", "pc2"],
-    labels: [`principal component 1 (${Math.round(pc.explained[0] * 100)}% of variance)`, `principal component 2 (${Math.round(pc.explained[1] * 100)}% of variance)`],
-    subtitle: `${k} neurons, shown by a 2-D projection (PCA of the activations)`,
+    labels: [say(lang, "principal component 1 ({share}% of variance)", { share: Math.round(pc.explained[0] * 100) }), say(lang, "principal component 2 ({share}% of variance)", { share: Math.round(pc.explained[1] * 100) })],
+    subtitle: say(lang, "{units} neurons, shown by a 2-D projection (PCA of the activations)", { units: k }),
     square: false,
   };
 }

@@ -6,6 +6,7 @@ import { fmtCount } from "../format.ts";
 import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
 import { page } from "./common.ts";
+import { say } from "../words/index.ts";
 import type { ViewDrawings } from "../registry/index.ts";
 
 export function historyView(input: ViewInput, o: ViewOptions = {}): Scene {
@@ -17,9 +18,10 @@ export function historyView(input: ViewInput, o: ViewOptions = {}): Scene {
   const test = PALETTE.classes[1];
   const first = h.epoch[0];
   const last = h.epoch[h.epoch.length - 1];
-  const p = page(o, o.title ?? "Training history", `epochs ${fmtCount(first)} to ${fmtCount(last)}, measured at ${fmtCount(h.epoch.length)}`, [
-    { label: "train", color: train, shape: "line" },
-    ...(hasTest ? [{ label: "test", color: test, shape: "dash" as const }] : []),
+  const say_ = (template: string, params?: Record<string, string | number>): string => say(o.lang, template, params);
+  const p = page(o, o.title ?? say_("Training history"), say_("epochs {first} to {last}, measured at {count}", { first: fmtCount(first), last: fmtCount(last), count: fmtCount(h.epoch.length) }), [
+    { label: say_("train"), color: train, shape: "line" },
+    ...(hasTest ? [{ label: say_("test"), color: test, shape: "dash" as const }] : []),
   ]);
   const panels = hasAcc ? 2 : 1;
   // Side by side; in a narrow picture (a phone's), one above the other, each as wide as the picture.
@@ -41,10 +43,10 @@ export function historyView(input: ViewInput, o: ViewOptions = {}): Scene {
     role,
   });
   // A stacked panel's axis is short: the loss's name would be cut; the heading names it.
-  const lossName = stacked ? "loss" : input.model.loss === "sse" ? "loss (sse, summed)" : `loss (${input.model.loss})`;
+  const lossName = stacked ? say_("loss") : input.model.loss === "sse" ? say_("loss (sse, summed)") : say_("loss ({loss})", { loss: input.model.loss });
   const lossBox = { x: p.box.x, y: p.box.y + 22, width: w, height: ph - 22 };
-  const lossAx = axes(lossBox, { x: xr, y: nonNegative(extentOf([...h.loss, ...(hasTest ? h.testLoss! : [])], 0.05)), nice: true, xLabel: "epoch", yLabel: lossName, xTickFormat: fmtCount });
-  marks.push({ type: "text", x: lossAx.inner.x + lossAx.inner.width / 2, y: lossBox.y - 8, text: stacked ? `Loss (${input.model.loss})` : "Loss", size: 15, weight: "bold", anchor: "middle", fill: PALETTE.ink });
+  const lossAx = axes(lossBox, { x: xr, y: nonNegative(extentOf([...h.loss, ...(hasTest ? h.testLoss! : [])], 0.05)), nice: true, xLabel: say_("epoch"), yLabel: lossName, xTickFormat: fmtCount });
+  marks.push({ type: "text", x: lossAx.inner.x + lossAx.inner.width / 2, y: lossBox.y - 8, text: stacked ? say_("Loss ({loss})", { loss: input.model.loss }) : say_("Loss"), size: 15, weight: "bold", anchor: "middle", fill: PALETTE.ink });
   marks.push(...lossAx.back, series(lossAx, h.loss, train, false, "series loss train"));
   if (hasTest) marks.push(series(lossAx, h.testLoss!, test, true, "series loss test"));
   marks.push(...lossAx.front);
@@ -52,13 +54,13 @@ export function historyView(input: ViewInput, o: ViewOptions = {}): Scene {
     const accBox = stacked ? { x: p.box.x, y: p.box.y + ph + gap + 22, width: w, height: ph - 22 } : { x: p.box.x + w + gap, y: p.box.y + 22, width: w, height: ph - 22 };
     const accTest = hasTest && h.testAccuracy ? h.testAccuracy : [];
     const lo = Math.min(...h.accuracy.filter(Number.isFinite), ...accTest.filter(Number.isFinite));
-    const accAx = axes(accBox, { x: lossAx.x, y: [Math.max(0, Math.floor(lo * 10) / 10), 1], nice: false, xLabel: "epoch", yLabel: stacked ? "accuracy" : "accuracy (fraction correct)", xTickFormat: fmtCount });
-    marks.push({ type: "text", x: accAx.inner.x + accAx.inner.width / 2, y: accBox.y - 8, text: "Accuracy", size: 15, weight: "bold", anchor: "middle", fill: PALETTE.ink });
+    const accAx = axes(accBox, { x: lossAx.x, y: [Math.max(0, Math.floor(lo * 10) / 10), 1], nice: false, xLabel: say_("epoch"), yLabel: say_(stacked ? "accuracy" : "accuracy (fraction correct)"), xTickFormat: fmtCount });
+    marks.push({ type: "text", x: accAx.inner.x + accAx.inner.width / 2, y: accBox.y - 8, text: say_("Accuracy"), size: 15, weight: "bold", anchor: "middle", fill: PALETTE.ink });
     marks.push(...accAx.back, series(accAx, h.accuracy, train, false, "series accuracy train"));
     if (accTest.length === h.epoch.length) marks.push(series(accAx, accTest, test, true, "series accuracy test"));
     marks.push(...accAx.front);
   }
-  return { width: p.width, height: p.height, title: "Training history", marks };
+  return { width: p.width, height: p.height, title: say_("Training history"), marks };
 }
 
 /** The view this module draws, by registry name (viz/index.ts gathers them into VIEWS). */

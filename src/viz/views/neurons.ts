@@ -9,6 +9,7 @@ import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
 import { labelValue, page, sampleMarks, targetRange } from "./common.ts";
 import { evaluateLine } from "./grid.ts";
+import { say } from "../words/index.ts";
 import type { ViewDrawings } from "../registry/index.ts";
 
 export function neuronsView(input: ViewInput, o: ViewOptions = {}): Scene {
@@ -24,17 +25,18 @@ export function neuronsView(input: ViewInput, o: ViewOptions = {}): Scene {
   const classes = model.classes;
   const colors = PALETTE.curves;
   const items = [] as { label: string; color: string; shape: "line" | "dash" | "dot" | "ring" }[];
-  for (let j = 0; j < first.units && L > 0; j++) items.push({ label: `hidden neuron ${j + 1}`, color: colors[j % colors.length], shape: "line" });
-  items.push({ label: out.units === 1 ? "output" : "outputs", color: PALETTE.ink, shape: "line" });
-  items.push({ label: "samples (at their label)", color: PALETTE.muted, shape: "dot" });
+  const say_ = (template: string, params?: Record<string, string | number>): string => say(o.lang, template, params);
+  for (let j = 0; j < first.units && L > 0; j++) items.push({ label: say_("hidden neuron {unit}", { unit: j + 1 }), color: colors[j % colors.length], shape: "line" });
+  items.push({ label: say_(out.units === 1 ? "output" : "outputs"), color: PALETTE.ink, shape: "line" });
+  items.push({ label: say_("samples (at their label)"), color: PALETTE.muted, shape: "dot" });
   const cuts: string[] = [];
   if (L > 0) for (let j = 0; j < first.units; j++) if (first.W[j] !== 0) cuts.push(fmt(-first.b[j] / first.W[j], 3));
-  const subtitle = L > 0 ? `first-layer ${first.activation} neurons; each neuron's input z = 0 at x = ${cuts.join(", ")}` : undefined;
-  const p = page(o, o.title ?? (o.epoch !== undefined ? `Neurons and output after epoch ${o.epoch}` : "Each neuron's output along x"), subtitle, items);
+  const subtitle = L > 0 ? say_("first-layer {activation} neurons; each neuron's input z = 0 at x = {cuts}", { activation: first.activation, cuts: cuts.join(", ") }) : undefined;
+  const p = page(o, o.title ?? (o.epoch !== undefined ? say_("Neurons and output after epoch {epoch}", { epoch: o.epoch }) : say_("Each neuron's output along x")), subtitle, items);
   const allVals: number[] = [...Array.from(ws.A[L])];
   if (L > 0) allVals.push(...Array.from(ws.A[0]));
   const yr = classes ? ([-0.05, 1.05] as [number, number]) : extentOf([...allVals, ...(split.train.y as number[])], 0.05);
-  const ax = axes(p.box, { x: xr, y: yr, xLabel: split.featureNames[0], yLabel: "activation", nice: !classes });
+  const ax = axes(p.box, { x: xr, y: yr, xLabel: split.featureNames[0], yLabel: say_("activation"), nice: !classes });
   const curves: Mark[] = [];
   if (L > 0) {
     for (let j = 0; j < first.units; j++) {
@@ -47,7 +49,7 @@ export function neuronsView(input: ViewInput, o: ViewOptions = {}): Scene {
   }
   const dots = sampleMarks(split, { at: (s, i) => [ax.sx(s.X.data[i]), ax.sy(classes ? labelValue(s.y[i], classes) : (s.y[i] as number))], classes, valueRange: targetRange(split), r: 6 });
   const clip = { x: ax.inner.x - 8, y: ax.inner.y - 8, width: ax.inner.width + 16, height: ax.inner.height + 16 };
-  return { width: p.width, height: p.height, title: "Neurons", marks: [...p.marks, ...ax.back, { type: "group", clip, marks: [...curves, ...dots] }, ...ax.front] };
+  return { width: p.width, height: p.height, title: say_("Neurons"), marks: [...p.marks, ...ax.back, { type: "group", clip, marks: [...curves, ...dots] }, ...ax.front] };
 }
 
 /** The view this module draws, by registry name (viz/index.ts gathers them into VIEWS). */

@@ -3,6 +3,7 @@
  * table beside the matrices it came from, the computed cell highlighted, its source cells marked,
  * the formula as the caption, "Step k of N".
  */
+import { say, translate, type PictureLanguage } from "../words/index.ts";
 import type { Trace, TraceStep } from "../../nn/trace.ts";
 import { PALETTE } from "../palette.ts";
 import { fitText } from "../chart/text.ts";
@@ -59,6 +60,8 @@ export interface StepOptions {
   layout?: "article" | "trace";
   /** Draw each step's title in the picture (default true; the HTML page writes it as a heading). */
   heading?: boolean;
+  /** The language of its words (viz/words; the matrices' names and formulas stay as they are). */
+  lang?: PictureLanguage;
 }
 
 /** Which layout `stepScenes` uses for this trace and these options. */
@@ -91,23 +94,24 @@ export function stepScenes(trace: Trace, o: StepOptions = {}): Scene[] {
     const i = Math.min(o.cell?.[0] ?? 0, Math.max(0, rows - 1), MAX_ROWS - 1);
     const j = Math.min(o.cell?.[1] ?? 0, Math.max(0, cols - 1), MAX_COLS - 1);
     const marks: Mark[] = [];
-    if (heading) marks.push({ type: "text", x: 20, y: 30, text: fitText(`Step ${k + 1} of ${steps.length}: ${step.title}`, width - 40, 20), size: 20, weight: "bold", fill: PALETTE.ink, role: "step-title" });
-    marks.push({ type: "text", x: 20, y: 58, text: fitText(step.formula, width - 40, 15), size: 15, mono: true, fill: PALETTE.ink, role: "formula" });
+    const say_ = (template: string, params?: Record<string, string | number>): string => say(o.lang, template, params);
+    if (heading) marks.push({ type: "text", x: 20, y: 30, text: fitText(say_("Step {k} of {n}: {title}", { k: k + 1, n: steps.length, title: translate(o.lang, step.title) }), width - 40, 20), size: 20, weight: "bold", fill: PALETTE.ink, role: "step-title" });
+    marks.push({ type: "text", x: 20, y: 58, text: fitText(translate(o.lang, step.formula), width - 40, 15), size: 15, mono: true, fill: PALETTE.ink, role: "formula" });
     const val = step.value[i]?.[j];
     const cellName = cols === 1 && step.name.startsWith("b") ? `${step.name}[${j}]` : `${step.name}[${i},${j}]`;
-    marks.push({ type: "text", x: 20, y: 82, text: fitText(`highlighted: ${cellName} = ${val === undefined ? "" : fmt(val, 6)}, computed from the marked cells`, width - 40, 13), size: 13, fill: PALETTE.muted, role: "caption" });
+    marks.push({ type: "text", x: 20, y: 82, text: fitText(say_("highlighted: {cell} = {value}, computed from the marked cells", { cell: cellName, value: val === undefined ? "" : fmt(val, 6) }), width - 40, 13), size: 13, fill: PALETTE.muted, role: "caption" });
     const sources = sourceCells(step, i, j);
     // Sources left to right, then an arrow, then the result; wrap to new rows when too wide.
     const flow = new TableFlow(marks, 20, width - 20, 100, 20);
     for (const name of step.inputs) {
       const src = byName.get(name);
       if (!src) continue;
-      flow.place((px, py) => table(src, px, py, sources.get(name) ?? null, "source"), 28);
+      flow.place((px, py) => table(src, px, py, sources.get(name) ?? null, "source", o.lang), 28);
     }
-    flow.place(resultWithArrow(step, (r, c) => r === i && c === j), 0);
+    flow.place(resultWithArrow(step, (r, c) => r === i && c === j, o.lang), 0);
     const height = flow.bottom + 24;
-    marks.push({ type: "text", x: width - 20, y: height - 8, text: `η = ${trace.learningRate}, ${trace.reduction === "sum" ? "summed" : "averaged"} gradients, ${trace.samples} samples`, size: 11, anchor: "end", fill: PALETTE.muted });
-    return { width, height, title: `Step ${k + 1} of ${steps.length}: ${step.name}`, marks };
+    marks.push({ type: "text", x: width - 20, y: height - 8, text: say_(trace.reduction === "sum" ? "η = {rate}, summed gradients, {n} samples" : "η = {rate}, averaged gradients, {n} samples", { rate: trace.learningRate, n: trace.samples }), size: 11, anchor: "end", fill: PALETTE.muted });
+    return { width, height, title: say_("Step {k} of {n}: {title}", { k: k + 1, n: steps.length, title: step.name }), marks };
   });
 }
 

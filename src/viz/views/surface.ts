@@ -18,6 +18,7 @@ import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
 import { labelColor, page, sampleLegend, targetRange } from "./common.ts";
 import { evaluatePlane, planeExtent } from "./grid.ts";
+import { say } from "../words/index.ts";
 import type { ViewDrawings } from "../registry/index.ts";
 
 export function surfaceView(input: ViewInput, o: ViewOptions = {}): Scene {
@@ -49,10 +50,10 @@ export function surfaceView(input: ViewInput, o: ViewOptions = {}): Scene {
   }
   if (softmax) deepenCreases(model, xs, ys, A, out.units, z);
   const zr: [number, number] = classes ? [0, 1] : extentOf(z);
-  const zLabel = classes ? (softmax ? "P(predicted class)" : `P(${split.targetName} = ${classes[1]})`) : "output";
+  const zLabel = classes ? (softmax ? say(o.lang, "P(predicted class)") : `P(${split.targetName} = ${classes[1]})`) : say(o.lang, "output");
   const showPoints = o.showPoints ?? true;
-  const title = o.title ?? "The network's output as a surface over the input plane";
-  const p = page(o, title, `height and colour: ${zLabel}`, showPoints ? sampleLegend(split, classes, split.targetName, o.showTest ?? true) : [], 640);
+  const title = o.title ?? say(o.lang, "The network's output as a surface over the input plane");
+  const p = page(o, title, say(o.lang, "height and colour: {z}", { z: zLabel }), showPoints ? sampleLegend(split, classes, split.targetName, o.showTest ?? true, o.lang) : [], 640);
   // Below the cube: room for the floor's tick labels and axis names (lowest at a low elevation), then the angle's line.
   const cam = camera(o.angle, { x: p.box.x + 70, y: p.box.y + 30, width: p.box.width - 140, height: p.box.height - 78 }, [[ext[0], ext[1]], [ext[2], ext[3]], zr]);
   const c = cube(cam, { x: split.featureNames[0], y: split.featureNames[1], z: zLabel });
@@ -88,7 +89,7 @@ export function surfaceView(input: ViewInput, o: ViewOptions = {}): Scene {
       }
     }
   }
-  return { width: p.width, height: p.height, title, marks: [...p.marks, ...c.back, ...paintersOrder(items), ...c.front, { type: "text", x: p.width - 12, y: p.height - 6, text: `azimuth ${Math.round(o.angle?.azimuth ?? DEFAULT_ANGLE.azimuth)}°, elevation ${Math.round(o.angle?.elevation ?? DEFAULT_ANGLE.elevation)}°`, size: 11, anchor: "end", fill: PALETTE.muted }] };
+  return { width: p.width, height: p.height, title, marks: [...p.marks, ...c.back, ...paintersOrder(items), ...c.front, { type: "text", x: p.width - 12, y: p.height - 6, text: say(o.lang, "azimuth {azimuth}°, elevation {elevation}°", { azimuth: Math.round(o.angle?.azimuth ?? DEFAULT_ANGLE.azimuth), elevation: Math.round(o.angle?.elevation ?? DEFAULT_ANGLE.elevation) }), size: 11, anchor: "end", fill: PALETTE.muted }] };
 }
 
 /** The view this module draws, by registry name (viz/index.ts gathers them into VIEWS). */

@@ -2,6 +2,7 @@
  * A matrix as a table of numbers: its name and shape above, the highlighted cell and the source
  * cells marked (the step-by-step views).
  */
+import { say, type PictureLanguage } from "../words/index.ts";
 import { PALETTE, tint } from "../palette.ts";
 import { textWidth } from "../chart/text.ts";
 import { fmt } from "../format.ts";
@@ -26,7 +27,7 @@ export interface NamedMatrix {
 }
 
 /** A matrix as a table at (x, y): header with its name and shape, truncated to MAX_ROWS × MAX_COLS. */
-export function table(step: NamedMatrix, x: number, y: number, highlight: Cells | null, kind: "result" | "source"): Table {
+export function table(step: NamedMatrix, x: number, y: number, highlight: Cells | null, kind: "result" | "source", lang?: PictureLanguage): Table {
   const v = step.value;
   const rows = v.length;
   const cols = rows ? v[0].length : 0;
@@ -50,7 +51,7 @@ export function table(step: NamedMatrix, x: number, y: number, highlight: Cells 
   if (cols > showC) marks.push({ type: "text", x: x + showC * cw + 4, y: top + (showR * CELL_H) / 2, text: "…", size: 14, baseline: "middle", fill: PALETTE.muted });
   let height = 24 + showR * CELL_H;
   if (rows > showR) {
-    marks.push({ type: "text", x, y: top + showR * CELL_H + 15, text: `⋮ ${rows - showR} more row${rows - showR > 1 ? "s" : ""}`, size: 12, fill: PALETTE.muted });
+    marks.push({ type: "text", x, y: top + showR * CELL_H + 15, text: say(lang, rows - showR > 1 ? "⋮ {n} more rows" : "⋮ {n} more row", { n: rows - showR }), size: 12, fill: PALETTE.muted });
     height += 20;
   }
   return { marks, width, height };
@@ -97,9 +98,9 @@ export class TableFlow {
 }
 
 /** The computed matrix as a table with an arrow before it, pointing from its sources. */
-export function resultWithArrow(result: NamedMatrix, highlight: Cells): (x: number, y: number) => Table {
+export function resultWithArrow(result: NamedMatrix, highlight: Cells, lang?: PictureLanguage): (x: number, y: number) => Table {
   return (x, y) => {
-    const tb = table(result, x + 36, y, highlight, "result");
+    const tb = table(result, x + 36, y, highlight, "result", lang);
     return { marks: [{ type: "line", x1: x, y1: y + 36, x2: x + 26, y2: y + 36, stroke: PALETTE.ink, strokeWidth: 2, arrow: true }, ...tb.marks], width: tb.width + 36, height: tb.height };
   };
 }

@@ -54,7 +54,7 @@ export function render(actions: BuildActions): void {
   const views = new ViewsPanel({
     hiddenUnits: fileNetwork() ? (imported?.model.layers ?? info?.layers ?? []).slice(0, -1).map((l) => l.units) : setup.networkShape,
     paramNames: () => worker.paramNames(),
-    draw: (request) => worker.view(request),
+    draw: (request) => worker.view({ ...request, lang: language() }),
     applyIteration: async () => {
       const run = state.generation;
       await worker.applyIteration();

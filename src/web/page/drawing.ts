@@ -3,7 +3,7 @@
  * every neuron's map in the diagram and the inputs' maps, redrawn from the latest grids.
  */
 import { FEATURES, HIDABLE } from "../setup.ts";
-import { t } from "../i18n.ts";
+import { language, t } from "../i18n.ts";
 import { classPointColor, pointColor, unitScale, valueScale } from "../ui/colors.ts";
 import { twoClassLegend, type Legend } from "../ui/output-legend.ts";
 import { fmt } from "../../viz/format.ts";
@@ -78,7 +78,7 @@ function drawCurves(): void {
   lastCurves = performance.now();
   const target = view;
   void worker
-    .view({ name: "neurons", width: Math.max(320, Math.round(target.heatmapWrap.clientWidth) || 330) })
+    .view({ name: "neurons", width: Math.max(320, Math.round(target.heatmapWrap.clientWidth) || 330), lang: language() })
     .then((r) => target.output.showInstead({ svg: r.svg }))
     .catch((e) => target.output.showInstead({ text: (e as Error).message }))
     .finally(() => {

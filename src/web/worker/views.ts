@@ -10,7 +10,7 @@ import type { Session } from "./session.ts";
 export function drawView(s: Session, r: ViewRequest): ViewResult {
   const input = { model: s.model, split: s.prepared.split, prepared: s.prepared, run: { history: s.history } };
   const angle = r.azimuth !== undefined ? { azimuth: r.azimuth, elevation: r.elevation ?? 30 } : undefined;
-  const size = { width: r.width, height: r.height };
+  const size = { width: r.width, height: r.height, lang: r.lang };
   // Both are drawn over the plane of two data columns (extra features are computed from them): with other data, the page says so in its own words.
   if ((r.name === "surface" || r.name === "morph") && rawInputCount(s.model) !== 2) return { svg: "", unavailable: { columns: rawInputCount(s.model) } };
   let scene: Scene;
@@ -33,7 +33,7 @@ export function drawView(s: Session, r: ViewRequest): ViewResult {
       break;
     case "steps": {
       const trace = traceOf(s);
-      const scenes = stepScenes(trace, { width: r.width, cell: r.cell });
+      const scenes = stepScenes(trace, { width: r.width, cell: r.cell, lang: r.lang });
       const k = Math.max(1, Math.min(scenes.length, r.step ?? 1));
       // The hover arithmetic (step-arithmetic.ts), for the layout of one picture per computed matrix.
       const hover = stepsLayout(trace) === "trace" ? stepHover(trace, scenes[k - 1], k, r.cell, arithmeticWords(r.words)) : null;

@@ -1,0 +1,87 @@
+/**
+ * The pictures' words in Chinese, keyed by their English templates (see index.ts). Names stay as
+ * they are (x1, tanh, W1[0,0], binary-crossentropy). A more specific template comes before a more
+ * general one: a text written by the engine is matched against them in this order.
+ */
+export const ZH: Readonly<Record<string, string>> = {
+  // Samples and keys.
+  train: "训练",
+  test: "测试",
+  "samples (at their label)": "样本（画在其标签处）",
+  output: "输出",
+  outputs: "各输出",
+  // Hidden space and the morph.
+  "The data in hidden layer {layer}'s space ({units} {activation} neurons)": "第 {layer} 隐藏层空间中的数据（{units} 个 {activation} 神经元）",
+  "each point at (h1, h2, h3) = its three neurons' activations": "每个点位于 (h1, h2, h3) = 它在三个神经元上的激活值",
+  "each point at its two neurons' activations, inside the unit square": "每个点位于它在两个神经元上的激活值，都在单位正方形内",
+  "each point at its two neurons' activations": "每个点位于它在两个神经元上的激活值",
+  "h1 = neuron 1's activation": "h1 = 神经元 1 的激活值",
+  "h2 = neuron 2's activation": "h2 = 神经元 2 的激活值",
+  "principal component 1 ({share}% of variance)": "第 1 主成分（方差的 {share}%）",
+  "principal component 2 ({share}% of variance)": "第 2 主成分（方差的 {share}%）",
+  "{units} neurons, shown by a 2-D projection (PCA of the activations)": "{units} 个神经元，以二维投影显示（激活值的主成分分析）",
+  "output layer's boundary (plane)": "输出层的边界（平面）",
+  "output = 0.5 (w·h + b = 0)": "输出 = 0.5（w·h + b = 0）",
+  "From input space to hidden layer {layer}'s space": "从输入空间到第 {layer} 隐藏层的空间",
+  "t = {t}: each point at (1 − s)·input + s·hidden, s = {s}": "t = {t}：每个点位于 (1 − s)·输入 + s·隐藏，s = {s}",
+  // The output surface.
+  "The network's output as a surface over the input plane": "网络输出：输入平面上的曲面",
+  "height and colour: {z}": "高度和颜色：{z}",
+  "P(predicted class)": "P(预测类别)",
+  "azimuth {azimuth}°, elevation {elevation}°": "方位角 {azimuth}°，仰角 {elevation}°",
+  // Loss and accuracy.
+  "Training history": "训练过程",
+  "epochs {first} to {last}, measured at {count}": "第 {first} 至 {last} 轮，共测量 {count} 次",
+  "loss (sse, summed)": "损失（sse，求和）",
+  "loss ({loss})": "损失（{loss}）",
+  "Loss ({loss})": "损失（{loss}）",
+  "loss (log)": "损失（对数）",
+  loss: "损失",
+  Loss: "损失",
+  epoch: "轮次",
+  "accuracy (fraction correct)": "准确率（正确的比例）",
+  accuracy: "准确率",
+  Accuracy: "准确率",
+  // One feature.
+  "Each neuron's output along x": "每个神经元沿 x 的输出",
+  "Neurons and output after epoch {epoch}": "第 {epoch} 轮后的神经元和输出",
+  "first-layer {activation} neurons; each neuron's input z = 0 at x = {cuts}": "第一层 {activation} 神经元；各神经元的输入 z = 0 处：x = {cuts}",
+  "hidden neuron {unit}": "隐藏神经元 {unit}",
+  activation: "激活值",
+  Neurons: "神经元",
+  // The loss landscape.
+  "The cost over {a} and {b}": "损失随 {a} 和 {b} 的变化",
+  "every other parameter fixed; colour: log loss": "其余参数固定；颜色：对数损失",
+  "every other parameter fixed; colour: loss": "其余参数固定；颜色：损失",
+  "current ({a}, {b}), loss {loss}": "当前 ({a}, {b})，损失 {loss}",
+  "descent path": "下降路径",
+  "dashed ring: the current point, behind the surface from this angle": "虚线圆圈：当前点，从这个角度看在曲面后面",
+  // The step inspector.
+  "Step {k} of {n}: {title}": "第 {k} 步（共 {n} 步）：{title}",
+  "highlighted: {cell} = {value}, computed from the marked cells": "高亮：{cell} = {value}，由标出的单元格算得",
+  "η = {rate}, summed gradients, {n} samples": "η = {rate}，梯度求和，{n} 个样本",
+  "η = {rate}, averaged gradients, {n} samples": "η = {rate}，梯度取平均，{n} 个样本",
+  "⋮ {n} more rows": "⋮ 另有 {n} 行",
+  "⋮ {n} more row": "⋮ 另有 {n} 行",
+  // A trace's step titles, as the engine writes them (nn/trace.ts).
+  "input X (samples × features)": "输入 X（样本 × 特征）",
+  targets: "目标值",
+  "gradient of the loss with respect to the output": "损失对输出的梯度",
+  "L-BFGS's first iteration from here, α = {alpha} from its line search": "L-BFGS 从这里出发的第一次迭代，α = {alpha} 由线搜索得出",
+  "L-BFGS takes no step: the gradient is below its tolerance": "L-BFGS 不走这一步：梯度已低于容差",
+  "weights into layer {l} (out × in)": "进入第 {l} 层的权重（输出 × 输入）",
+  "biases of layer {l}": "第 {l} 层的偏置",
+  "layer {l} input (weighted sums)": "第 {l} 层的输入（加权和）",
+  "layer {l} activation": "第 {l} 层的激活值",
+  "error sent back to layer {l}": "传回第 {l} 层的误差",
+  "slope of {activation} at {z}": "{activation} 在 {z} 处的斜率",
+  "delta of layer {l}": "第 {l} 层的误差项 δ",
+  "gradient of {name}": "{name} 的梯度",
+  "updated {name} ({step})": "更新后的 {name}（{step}）",
+  "updated {name}": "更新后的 {name}",
+  "{loss} loss": "{loss} 损失",
+  // The formulas' words (the formulas themselves stay).
+  "{formula}, averaged over samples": "{formula}，对样本取平均",
+  "{formula}, summed over samples": "{formula}，对样本求和",
+  "{name} = Σ rows of {delta}": "{name} = {delta} 各行之和",
+};
