@@ -246,7 +246,8 @@ describe("the playground page", () => {
   });
 
   it("a double click on + adds two layers (the button stays under the pointer), and training that was playing plays on", async () => {
-    const w = await openPage(session());
+    // Playing at 60 epochs a second: what is checked is that it plays on, not how fast.
+    const w = await openPage(session(), "#speed=60");
     const at = async (id: string) => (await w.page.locator(`[data-testid=${id}]`).boundingBox())!;
     const plus = await at("add-layer");
     await w.page.click("[data-testid=play]");

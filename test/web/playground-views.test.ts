@@ -72,7 +72,7 @@ async function drag(page: Page, dx: number, dy: number): Promise<string> {
 }
 
 /** The two parameters the landscape's title names ("W1[0,0] and W3[0,1]"). */
-const cost = async (page: Page): Promise<string | null> => /The cost over ([Wb]\d+\[[\d,]+\]) and ([Wb]\d+\[[\d,]+\])/.exec((await page.textContent("[data-testid=view-picture]")) ?? "")?.slice(1).join(" and ") ?? null;
+const cost = async (page: Page): Promise<string | null> => /(?:The cost over|损失随) ([Wb]\d+\[[\d,]+\]) (?:and|和) ([Wb]\d+\[[\d,]+\])/.exec((await page.textContent("[data-testid=view-picture]")) ?? "")?.slice(1).join(" and ") ?? null;
 const menus = (page: Page): Promise<string> => page.evaluate(() => [0, 1].map((k) => (document.querySelector(`[data-testid=landscape-param-${k}]`) as HTMLSelectElement).value).join(" and "));
 
 async function openView(page: Page, tab: string): Promise<string> {
@@ -83,7 +83,8 @@ async function openView(page: Page, tab: string): Promise<string> {
 
 describe("the playground page", () => {
   it("every view beyond the Playground's draws, and changes while training", async () => {
-    const w = await openPage(session(), "#networkShape=3");
+    // At 60 epochs a second: a view changes over its redraws all the same, and the worker rests between epochs.
+    const w = await openPage(session(), "#networkShape=3&speed=60");
     for (const tab of ["hidden", "landscape", "surface", "history"]) {
       if (tab === "history") await w.page.click("[data-testid=step]");
       const first = await openView(w.page, tab);
@@ -112,7 +113,7 @@ describe("the playground page", () => {
   });
 
   it("with the landscape open, two clicked edges become its two parameters", async () => {
-    const w = await openPage(session());
+    const w = await openPage(session(), "#percTrainData=10");
     await openView(w.page, "landscape");
     const edges = w.page.locator("svg.edges path.hit");
     await edges.nth(0).dispatchEvent("click", { clientX: 300, clientY: 300 });
@@ -309,7 +310,8 @@ describe("the views panel's choices", () => {
   });
 
   it("another language keeps the landscape's mode and parameters, and the cube's angle", async () => {
-    const w = await openPage(session(), "#networkShape=3");
+    // A tenth of the data for training: each landscape is a grid of losses over it, drawn several times here.
+    const w = await openPage(session(), "#networkShape=3&percTrainData=10");
     await openView(w.page, "landscape");
     await w.page.waitForFunction(() => (document.querySelector("[data-testid=landscape-param-1]") as HTMLSelectElement)?.value !== "");
     let before = await drawnCount(w.page);
@@ -326,14 +328,23 @@ describe("the views panel's choices", () => {
     expect(await w.page.inputValue("[data-testid=landscape-mode]")).toBe("3d");
     expect(await menus(w.page)).toBe(pair);
     expect(await cost(w.page)).toBe(pair);
-    // The same picture as before the switch (the network has not trained since).
+    // The same drawing, in the page's words now.
+    await w.page.waitForFunction(() => /损失随/.test(document.querySelector("[data-testid=view-picture]")?.textContent ?? ""));
+    expect(await picture(w.page)).toContain('class="cube"');
+    // Back in English: the very picture of before the switch (the network has not trained since).
+    const switchBack = async (tab: string): Promise<void> => {
+      await w.page.click("[data-testid=lang]");
+      await w.page.waitForFunction(() => document.documentElement.lang === "en");
+      await w.page.waitForFunction((t) => document.querySelector("[data-testid=view-picture]")?.getAttribute("data-shows") === t && !/[\u4e00-\u9fff]/.test(document.querySelector("[data-testid=view-picture]")?.textContent ?? ""), tab);
+    };
+    await switchBack("landscape");
     expect(await picture(w.page)).toBe(chosen);
-    // The cube, turned, then the language switched back: still turned.
+    // The cube, turned, then the language switched there and back: still turned.
     await openView(w.page, "hidden");
     const turned = await drag(w.page, 40, 20);
     await w.page.click("[data-testid=lang]");
-    await w.page.waitForFunction(() => document.documentElement.lang === "en");
-    await w.page.waitForFunction(() => document.querySelector("[data-testid=view-picture]")?.getAttribute("data-shows") === "hidden");
+    await w.page.waitForFunction(() => document.documentElement.lang.startsWith("zh"));
+    await switchBack("hidden");
     expect(await picture(w.page)).toBe(turned);
     await clean(w);
   });
