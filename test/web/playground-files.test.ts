@@ -254,6 +254,12 @@ describe("a CSV's problems in the page's words", () => {
     const one = await open("one.csv", "a,b,label\n1,2,0\n3,4,0\n");
     expect(one.match(/没有做任何更改/g)).toHaveLength(1);
     expect(one).not.toMatch(/未作任何改动/);
+    // An experiment file's field of the wrong kind: where it is, then what is wrong, in Chinese.
+    const file = JSON.stringify({ data: { dataset: "moons", samples: 40 }, model: { layers: [{ units: 2, activation: "tanh" }, { units: 1, activation: "sigmoid" }] }, train: { learningRate: -1 } });
+    await w.page.evaluate(() => (document.querySelector("[data-testid=file-error]")!.textContent = ""));
+    await w.page.setInputFiles("[data-testid=open-file]", { name: "bad.json", mimeType: "application/json", buffer: Buffer.from(file) });
+    await w.page.waitForFunction(() => (document.querySelector("[data-testid=file-error]")?.textContent ?? "") !== "");
+    expect(await w.page.textContent("[data-testid=file-error]")).toMatch(/train\.learningRate：必须 > 0，实际是 -1/);
     await clean(w);
   });
 });

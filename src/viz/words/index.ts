@@ -4,6 +4,7 @@
  * translation exists, else in English. The English template is the key: the CLI's pictures, and
  * every snapshot of them, read exactly as they are written.
  */
+import { fill, translateText } from "../../core/template.ts";
 import { ZH } from "./zh.ts";
 
 export type PictureLanguage = "en" | "zh";
@@ -12,11 +13,8 @@ const CATALOGUES: Record<Exclude<PictureLanguage, "en">, Readonly<Record<string,
 
 /** `template` in `lang`, its {slots} filled from `params` (a slot without a value stays as written). */
 export function say(lang: PictureLanguage | undefined, template: string, params: Record<string, string | number> = {}): string {
-  const text = (lang && lang !== "en" && CATALOGUES[lang][template]) || template;
-  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return fill((lang && lang !== "en" && CATALOGUES[lang][template]) || template, params);
 }
-
-const patterns = new Map<string, { re: RegExp; slots: string[] }>();
 
 /**
  * A text already written in English from one of the templates (a trace's step title, made by the
@@ -25,26 +23,7 @@ const patterns = new Map<string, { re: RegExp; slots: string[] }>();
  */
 export function translate(lang: PictureLanguage | undefined, text: string): string {
   if (!lang || lang === "en") return text;
-  const catalogue = CATALOGUES[lang];
-  if (catalogue[text]) return catalogue[text];
-  for (const template of Object.keys(catalogue)) {
-    if (!template.includes("{")) continue;
-    let p = patterns.get(template);
-    if (!p) {
-      const slots: string[] = [];
-      const source = template.split(/(\{\w+\})/).map((part) => {
-        const slot = /^\{(\w+)\}$/.exec(part);
-        if (!slot) return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-        slots.push(slot[1]);
-        return "(.+?)";
-      });
-      p = { re: new RegExp(`^${source.join("")}$`), slots };
-      patterns.set(template, p);
-    }
-    const m = p.re.exec(text);
-    if (m) return say(lang, template, Object.fromEntries(p.slots.map((s, i) => [s, translate(lang, m[i + 1])])));
-  }
-  return text;
+  return translateText(CATALOGUES[lang], text) ?? text;
 }
 
 /** The templates a language translates (for the test that every picture the page draws is translated). */

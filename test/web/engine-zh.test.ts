@@ -1,0 +1,38 @@
+/** The engine's words for a file's mistakes, on the Chinese page: the field's path as written, the mistake by its template. */
+import { describe, expect, it } from "vitest";
+import { ENGINE_ZH } from "../../src/web/i18n/engine-zh.ts";
+import { engineZh } from "../../src/web/ui/problem-text.ts";
+import { UserError } from "../../src/core/errors.ts";
+import { validateExperiment } from "../../src/experiment/validate.ts";
+
+/** The message validateExperiment throws for `json`. */
+function mistake(json: unknown): string {
+  try {
+    validateExperiment(json);
+  } catch (e) {
+    if (e instanceof UserError) return e.message;
+    throw e;
+  }
+  throw new Error("no mistake found");
+}
+
+const LAYERS = [{ units: 2, activation: "tanh" }, { units: 1, activation: "sigmoid" }];
+const base = { data: { dataset: "moons", samples: 40 }, model: { layers: LAYERS } };
+
+describe("the engine's messages in Chinese", () => {
+  it("the checkers' mistakes, as the engine writes them, come out in Chinese with their values", () => {
+    expect(engineZh(mistake({ ...base, train: { learningRate: -1 } }))).toBe("train.learningRate：必须 > 0，实际是 -1");
+    expect(engineZh(mistake({ ...base, model: { layers: [{ units: 2, activation: "tahn" }, LAYERS[1]] } }))).toMatch(/^model\.layers\[0\]\.activation："tahn" 不是以下之一：/);
+    expect(engineZh(mistake({ ...base, trian: {} }))).toBe('trian：未知字段；是不是想写 "train"？');
+    expect(engineZh(mistake({ ...base, data: [] }))).toBe("data：应为对象，实际是 数组");
+    expect(engineZh(mistake({ ...base, train: { epochs: 2.5 } }))).toBe("train.epochs：应为整数，实际是 2.5");
+  });
+
+  it("a message with no template stays as the engine wrote it", () => {
+    expect(engineZh("something the templates do not know")).toBe("something the templates do not know");
+  });
+
+  it("every translation keeps its template's slots", () => {
+    for (const [en, zh] of Object.entries(ENGINE_ZH)) expect((zh.match(/\{\w+\}/g) ?? []).sort(), en).toEqual((en.match(/\{\w+\}/g) ?? []).sort());
+  });
+});
