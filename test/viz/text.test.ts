@@ -25,6 +25,20 @@ describe("text set to a width", () => {
     );
   });
 
+  it("a Chinese character takes a whole em, a Latin one 0.6: a Chinese line wraps at its own punctuation, or where it is full", () => {
+    expect(textWidth("隐藏神经元 1", 13)).toBeCloseTo(5 * 13 + 2 * 0.6 * 13, 9);
+    expect(textWidth("hidden", 10)).toBeCloseTo(36, 9);
+    const sub = "第一层 sigmoid 神经元；各神经元的输入 z = 0 处：x = 0.574, −0.587";
+    const lines = wrapLines(sub, 250, 13, 3);
+    expect(lines[0]).toBe("第一层 sigmoid 神经元；");
+    expect(lines.join("")).toBe(sub);
+    for (const line of lines) expect(textWidth(line, 13)).toBeLessThanOrEqual(250);
+    // Without punctuation to break at: where the line is full.
+    const full = wrapLines("输入空间到隐藏层空间的变换动画播放中请稍候片刻即可看到结果", 130, 13, 3);
+    expect(full.length).toBeGreaterThan(1);
+    for (const line of full) expect(textWidth(line, 13)).toBeLessThanOrEqual(130);
+  });
+
   it("a subtitle wraps onto up to three lines, at '; ' first, before it is shortened", () => {
     const sub = "first-layer sigmoid neurons; each neuron's input z = 0 at x = −1, −0.556";
     const lines = wrapLines(sub, 310, 13, 3);

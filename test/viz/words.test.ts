@@ -15,7 +15,7 @@ function texts(scene: Scene): string[] {
 }
 
 /** What is left of a text once the names a picture keeps as they are are taken out. */
-const NAMES = /(?:binary|categorical)-c\w*…?|L-BFGS|loss(?=\[|\s+\()|log(?=\()|[A-Za-z]+\d+(?:\[[\d,]+\])?'?|f'\([A-Z]\d+\)|tanh|relu|sigmoid|linear|softmax|mse|sse|&#?\w+;/g;
+const NAMES = /[A-Za-z-]+…$|(?:binary|categorical)-c\w*…?|L-BFGS|loss(?=\[|\s+\()|log(?=\()|[A-Za-z]+\d+(?:\[[\d,]+\])?'?|f'\([A-Z]\d+\)|tanh|relu|sigmoid|linear|softmax|mse|sse|&#?\w+;/g;
 const english = (s: string): boolean => /[A-Za-z]{2,}/.test(s.replace(NAMES, ""));
 
 /** The pictures the page's "Look inside" and its 1-D output draw of a model, in a language. */
