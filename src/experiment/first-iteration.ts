@@ -11,7 +11,7 @@ import type { Prepared } from "./prepare.ts";
 
 export function firstIteration(prepared: Prepared, model: Model = prepared.model): Trace {
   const { data, config } = prepared;
-  // The optimiser's own settings come with it (Adam's β₁, β₂, ε; SGD's momentum); L-BFGS has no η and shows gd's default.
+  // The optimiser's own settings come with it (Adam's β₁, β₂, ε; SGD's momentum); L-BFGS has no η (the trace takes its first iteration, with its own step).
   return trace(model, data.X.data, data.Y, data.X.rows, {
     ...optimizerOptions(config.optimizer, config),
     learningRate: config.learningRate ?? defaultLearningRate(config.optimizer),

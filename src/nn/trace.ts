@@ -10,7 +10,7 @@ import { layerToJson, layerViews, outputLayer, type Network } from "./network.ts
 import type { AllOptimizerOptions, OptimizerName } from "./optimizers/registry.ts";
 import { firstOrderOptimizer, type TrainConfig } from "./train.ts";
 import { createLbfgs } from "./lbfgs.ts";
-import { LBFGS_DEFAULTS } from "./lbfgs/options.ts";
+import { LBFGS_DEFAULTS, type LbfgsStop } from "./lbfgs/options.ts";
 import { backward, createWorkspace, disposeWorkspace, forward, lossTotal, objectiveAndGradient, reportedLoss, type Reduction, type Workspace } from "./propagation.ts";
 
 export type TracePhase = "given" | "forward" | "loss" | "backward" | "update";
@@ -36,6 +36,8 @@ export interface Trace {
   reduction: Reduction;
   learningRate: number;
   optimizer: OptimizerName;
+  /** L-BFGS: the step its line search took along −∇ (0: none), and why none when it took none. */
+  lbfgs?: { alpha: number; stopped: LbfgsStop | null };
 }
 
 /**
@@ -54,9 +56,9 @@ export type TraceOptions = {
 /**
  * One L-BFGS iteration from `params` with an empty memory, as the trainer would take it from these
  * weights (the mean objective, a strong-Wolfe line search along −∇): `params` becomes the new point.
- * Returns the step α the line search chose (0 when L-BFGS takes none). `net` is left as it was.
+ * Returns the step α the line search chose (0 when L-BFGS takes none, with why). `net` is left as it was.
  */
-function lbfgsFirstIteration(net: Network, X: Float64Array, Y: Float64Array, ws: Workspace, params: Float64Array, l2: number, l1: number, gtol: number): number {
+function lbfgsFirstIteration(net: Network, X: Float64Array, Y: Float64Array, ws: Workspace, params: Float64Array, l2: number, l1: number, gtol: number): { alpha: number; stopped: LbfgsStop | null } {
   const start = net.params.slice();
   const fg = (x: Float64Array, grad: Float64Array): number => {
     net.params.set(x);
@@ -64,16 +66,26 @@ function lbfgsFirstIteration(net: Network, X: Float64Array, Y: Float64Array, ws:
     grad.set(ws.grad);
     return f;
   };
-  const it = createLbfgs(fg, start, { gtol });
-  const g0 = it.g.slice();
-  const moved = it.iterate();
-  net.params.set(start);
-  if (!moved) return 0;
-  params.set(it.x);
-  // x' = x − α·g: α from any component the gradient moves.
-  let k = 0;
-  for (let i = 1; i < g0.length; i++) if (Math.abs(g0[i]) > Math.abs(g0[k])) k = i;
-  return (start[k] - it.x[k]) / g0[k];
+  try {
+    const it = createLbfgs(fg, start, { gtol });
+    const g0 = it.g.slice();
+    if (!it.iterate()) return { alpha: 0, stopped: it.stopped };
+    params.set(it.x);
+    // x' = x − α·g: α from any component the gradient moves.
+    let k = 0;
+    for (let i = 1; i < g0.length; i++) if (Math.abs(g0[i]) > Math.abs(g0[k])) k = i;
+    return { alpha: (start[k] - it.x[k]) / g0[k], stopped: null };
+  } finally {
+    // The trial points the line search went through are not the network's.
+    net.params.set(start);
+  }
+}
+
+/** Why L-BFGS takes no step from a point, in words. */
+function noStep(stopped: LbfgsStop | null): string {
+  if (stopped === "gtol") return "L-BFGS takes no step: the gradient is below its tolerance";
+  if (stopped === "non-finite") return "L-BFGS takes no step: the loss or its gradient is not a finite number here";
+  return "L-BFGS takes no step: its line search finds no lower loss along the gradient";
 }
 
 /** The first r rows of a row-major buffer with c columns, as nested arrays. */
@@ -144,12 +156,13 @@ export function trace(net: Network, X: Float64Array, Y: Float64Array, n: number,
   const params = net.params.slice();
   let rule: (w: string) => string;
   let stepSize: string;
+  let lbfgs: Trace["lbfgs"];
   if (optimizer === "lbfgs") {
-    const alpha = lbfgsFirstIteration(net, X, Y, ws, params, l2, l1, options.tolerance ?? LBFGS_DEFAULTS.gtol);
+    lbfgs = lbfgsFirstIteration(net, X, Y, ws, params, l2, l1, options.tolerance ?? LBFGS_DEFAULTS.gtol);
     // With no memory, L-BFGS's direction is the gradient's opposite (of the mean objective it minimises); the line search picks how far.
     const g = reduction === "mean" ? "" : "(1/n)·";
     rule = (w) => `${w} − α·${g}d${w}`;
-    stepSize = alpha === 0 ? "L-BFGS takes no step: the gradient is below its tolerance" : `L-BFGS's first iteration from here, α = ${alpha} from its line search`;
+    stepSize = lbfgs.alpha === 0 ? noStep(lbfgs.stopped) : `L-BFGS, α = ${Number(lbfgs.alpha.toPrecision(4))} from its line search`;
   } else {
     const opt = firstOrderOptimizer(net, { ...options, optimizer, epochs: 1 } as TrainConfig);
     opt.step(params, ws.grad);
@@ -163,5 +176,5 @@ export function trace(net: Network, X: Float64Array, Y: Float64Array, n: number,
     push({ name: `b${l}'`, phase: "update", title: `updated b${l}`, formula: `b${l}' = ${rule(`b${l}`)}`, inputs: [`b${l}`, `db${l}`], value: [after[i].b] });
   });
   disposeWorkspace(ws);
-  return { steps, loss: lossValue, samples: n, reduction, learningRate: options.learningRate, optimizer };
+  return { steps, loss: lossValue, samples: n, reduction, learningRate: options.learningRate, optimizer, ...(lbfgs ? { lbfgs } : {}) };
 }

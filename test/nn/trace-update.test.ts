@@ -10,6 +10,7 @@ import { createNetwork, type LayerSpec, type Network } from "../../src/nn/networ
 import { createWorkspace, objectiveAndGradient } from "../../src/nn/propagation.ts";
 import { trace, type Trace } from "../../src/nn/trace.ts";
 import { train } from "../../src/nn/train.ts";
+import { fitsTwelveSteps } from "../../src/viz/views/twelve-steps.ts";
 
 const LAYERS: LayerSpec[] = [{ units: 4, activation: "tanh" }, { units: 1, activation: "sigmoid" }];
 const { X, Y } = xorLike(30, 4);
@@ -50,8 +51,10 @@ describe("the trace's update", () => {
       objectiveAndGradient(net, X.data, Y, ws, "mean", l2);
       g.set(ws.grad);
       const title = t.steps.find((s) => s.name === "W1'")!.title;
-      const alpha = Number(/α = ([^ )]+)/.exec(title)![1]);
+      const alpha = t.lbfgs!.alpha;
       expect(alpha).toBeGreaterThan(0);
+      // The title names it to four digits (a step title is one line).
+      expect(title).toBe(`updated W1 (L-BFGS, α = ${Number(alpha.toPrecision(4))} from its line search)`);
       for (let i = 0; i < g.length; i++) expect(shown[i] - before[i]).toBeCloseTo(-alpha * g[i], 12);
       expect(t.steps.find((s) => s.name === "W1'")!.formula).toBe("W1' = W1 − α·dW1");
       expect(t.optimizer).toBe("lbfgs");
@@ -64,7 +67,16 @@ describe("the trace's update", () => {
     const at = Array.from(net.params);
     const t = trace(net, X.data, Y, X.rows, { learningRate: 0.1, optimizer: "lbfgs", tolerance: 1e-3 });
     expect(updated(t, LAYERS.length)).toEqual(at);
-    expect(t.steps.find((s) => s.name === "W1'")!.title).toMatch(/no step/);
+    expect(t.steps.find((s) => s.name === "W1'")!.title).toBe("updated W1 (L-BFGS takes no step: the gradient is below its tolerance)");
+    expect(t.lbfgs).toEqual({ alpha: 0, stopped: "gtol" });
+  });
+
+  it("L-BFGS is never drawn in the twelve-steps article's layout (its update is not wout + …·lr)", () => {
+    const net = createNetwork(2, [{ units: 3, activation: "sigmoid" }, { units: 1, activation: "sigmoid" }], "sse");
+    initialize(net, { scheme: "xavier", seed: 5 });
+    const opts = { learningRate: 0.1, reduction: "sum" as const };
+    expect(fitsTwelveSteps(trace(net, X.data, Y, X.rows, opts))).toBe(true);
+    expect(fitsTwelveSteps(trace(net, X.data, Y, X.rows, { ...opts, optimizer: "lbfgs" }))).toBe(false);
   });
 
   it("gd: W − η·dW at the η it names", () => {

@@ -110,7 +110,7 @@ export function stepScenes(trace: Trace, o: StepOptions = {}): Scene[] {
     }
     flow.place(resultWithArrow(step, (r, c) => r === i && c === j, o.lang), 0);
     const height = flow.bottom + 24;
-    marks.push({ type: "text", x: width - 20, y: height - 8, text: say_(trace.reduction === "sum" ? "η = {rate}, summed gradients, {n} samples" : "η = {rate}, averaged gradients, {n} samples", { rate: trace.learningRate, n: trace.samples }), size: 11, anchor: "end", fill: PALETTE.muted });
+    marks.push({ type: "text", x: width - 20, y: height - 8, text: trace.lbfgs ? say_("L-BFGS: its first iteration from these weights, {n} samples", { n: trace.samples }) : say_(trace.reduction === "sum" ? "η = {rate}, summed gradients, {n} samples" : "η = {rate}, averaged gradients, {n} samples", { rate: trace.learningRate, n: trace.samples }), size: 11, anchor: "end", fill: PALETTE.muted });
     return { width, height, title: say_("Step {k} of {n}: {title}", { k: k + 1, n: steps.length, title: step.name }), marks };
   });
 }

@@ -58,7 +58,7 @@ export function fitsTwelveSteps(t: Trace): boolean {
   const loss = t.steps.find((s) => s.name === "loss");
   return (
     t.reduction === "sum" &&
-    (t.optimizer === "gd" || t.optimizer === "lbfgs") &&
+    t.optimizer === "gd" &&
     has("W2") && !has("W3") && has("f'(Z1)") && has("f'(Z2)") && has("dA1") &&
     !!loss && loss.title.startsWith("sse")
   );
