@@ -5,14 +5,18 @@
  */
 import { CsvProblemError, type CsvPlace, type CsvProblem } from "../data/csv-problem.ts";
 import { errorText } from "./error-text.ts";
+import { UserError } from "../core/errors.ts";
 
 export interface Problem {
   message: string;
+  /** A file's mistake: the field it is in ("train.learningRate"), which the message starts with. */
+  where?: string;
   csv?: { problem: CsvProblem; place: CsvPlace };
 }
 
 export function problemOf(e: unknown): Problem {
   if (e instanceof CsvProblemError) return { message: errorText(e), csv: { problem: e.problem, place: e.place } };
-  if (typeof e === "object" && e !== null && "csv" in e && "message" in e) return e as Problem;
+  if (typeof e === "object" && e !== null && "message" in e && ("csv" in e || "where" in e) && !(e instanceof Error)) return e as Problem;
+  if (e instanceof UserError && e.where) return { message: errorText(e), where: e.where };
   return { message: errorText(e) };
 }

@@ -158,6 +158,12 @@ describe("importing a model into the page", () => {
     // Nothing to train: play, step, reset and the GIF are off, and no settings are offered.
     for (const id of ["play", "step", "reset", "gif"]) expect(await w.page.isDisabled(`[data-testid=${id}]`), id).toBe(true);
     expect(await w.page.$$eval(".topbar select", (s) => s.map((x) => x.getAttribute("data-testid")))).toEqual(["speed", "learningRate"]);
+    // Nor do the keys step or play what is not shown.
+    const shown = await w.page.textContent("[data-testid=epoch]");
+    await w.page.locator("body").press("ArrowRight");
+    await w.page.locator("body").press(" ");
+    await w.page.waitForTimeout(300);
+    expect(await w.page.textContent("[data-testid=epoch]")).toBe(shown);
     expect(await w.page.locator(".node.input").count()).toBe(3);
     // Its weights are on the diagram's edges.
     expect(await w.page.locator("svg.edges path:not(.hit)").count()).toBeGreaterThan(0);

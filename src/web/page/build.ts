@@ -32,6 +32,13 @@ export interface BuildActions {
 
 const app = document.getElementById("app")!;
 
+/** The network's parameter names, asked of the worker once per training set-up (the landscape redraws twice a second). */
+let namesOf: { generation: number; names: Promise<string[]> } | null = null;
+function paramNamesNow(): Promise<string[]> {
+  if (namesOf?.generation !== state.generation) namesOf = { generation: state.generation, names: worker.paramNames() };
+  return namesOf.names;
+}
+
 export function render(actions: BuildActions): void {
   const { handlers } = actions;
   const { setup, imported, importNoFit, info } = state;
@@ -69,7 +76,10 @@ export function render(actions: BuildActions): void {
     // The pair drawn, marked on the diagram (as the names are the worker's, by their place among them).
     markParams: (pair) => {
       if (!pair) return state.view?.network.markPicked([]);
-      void worker.paramNames().then((names) => state.view?.network.markPicked(pair.map((n) => names.indexOf(n)).filter((i) => i >= 0)));
+      void paramNamesNow().then((names) => {
+        // An answer that arrives after the landscape was closed marks nothing.
+        if (state.view?.views.active === "landscape") state.view.network.markPicked(pair.map((n) => names.indexOf(n)).filter((i) => i >= 0));
+      });
     },
   });
   state.viewChoices = views.choices;

@@ -18,7 +18,7 @@ import { applyHidden, drawPoints, paintGrids, paintInputs, showManyFeatures } fr
 import { applyLanguage } from "./language.ts";
 import { currentFile, keepOpened, type OpenedFile } from "./opened-file.ts";
 import { columnsProblem } from "../ui/csv-columns.ts";
-import { fileNetwork } from "./shown-network.ts";
+import { fileSettings } from "./shown-network.ts";
 import { clearTooltip, closeEditor } from "./overlays.ts";
 import { rememberPlayground, state, worker, writeUrl } from "./state.ts";
 import { pause, play, step } from "./transport.ts";
@@ -95,8 +95,9 @@ export function change(patch: Partial<Setup>): void {
   }
   if (keys.every((k) => LIVE.includes(k) || VIEW_ONLY.includes(k))) {
     if ((state.latest?.epoch ?? 0) > 0) state.changedMidRun = true;
-    // A walkthrough or file keeps its own settings but for the learning rate (setup.ts withPageSettings).
-    void worker.update(fileNetwork() ? { learningRate: state.setup.learningRate } : liveSettings(state.setup));
+    // A walkthrough or file keeps its own settings but for the learning rate (setup.ts withPageSettings);
+    // an imported model over the Playground's data or its own CSV trains by the page's.
+    void worker.update(fileSettings() ? { learningRate: state.setup.learningRate } : liveSettings(state.setup));
     drawPoints();
     return;
   }

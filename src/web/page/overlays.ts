@@ -35,7 +35,8 @@ export function openEditor(index: number, value: number, label: string, at: { x:
   box.style.left = `${Math.min(at.x, innerWidth - 200)}px`;
   box.style.top = `${at.y + 8}px`;
   // A box opened from the keyboard gives the focus back to the weight it edits when it closes by a key.
-  const from = document.activeElement instanceof HTMLElement || document.activeElement instanceof SVGElement ? document.activeElement : null;
+  const active = document.activeElement;
+  const from = (active instanceof HTMLElement || active instanceof SVGElement) && active.matches(":focus-visible") ? active : null;
   document.body.append(box);
   input.focus();
   input.select();

@@ -9,6 +9,11 @@ export function fileNetwork(): boolean {
   return !!state.setup.example || state.imported !== null;
 }
 
+/** Whether training follows a file's own settings (a walkthrough or file, and a model imported over one), not the page's menus. */
+export function fileSettings(): boolean {
+  return !!state.setup.example && !state.imported?.csv;
+}
+
 /** What the diagram draws: the Playground's set-up, or the opened file's network once the worker has read it. */
 export function networkShape(): NetworkShape {
   const { setup, info, imported } = state;

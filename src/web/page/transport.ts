@@ -8,10 +8,7 @@ export function play(): void {
   updatePlayButton();
   delete state.view?.play.dataset.pausedAt;
   // Why it stopped (a file's run done, L-BFGS converged, a divergence) no longer holds once it trains again.
-  if (state.view) {
-    state.view.error.textContent = "";
-    state.view.error.classList.remove("is-notice");
-  }
+  clearStopText();
   void worker.play();
 }
 
@@ -26,9 +23,19 @@ export function pause(): void {
 }
 
 export function step(): void {
+  // No network to train (an imported model the data does not fit, a set-up not ready yet): nothing to step.
+  if (!state.info) return;
   state.playing = false;
   updatePlayButton();
+  clearStopText();
   void worker.step();
+}
+
+/** Why training stopped no longer holds once it trains again. */
+function clearStopText(): void {
+  if (!state.view) return;
+  state.view.error.textContent = "";
+  state.view.error.classList.remove("is-notice");
 }
 
 export function updatePlayButton(): void {

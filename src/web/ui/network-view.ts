@@ -272,6 +272,8 @@ export class NetworkView {
       return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
     };
     target.addEventListener("focus", () => {
+      // A click focuses it too: the pointer's tooltip stays where the pointer is.
+      if (!target.matches(":focus-visible")) return;
       const said = this.describe(index, label, "network.valueKeys");
       target.setAttribute("aria-label", said);
       visible?.setAttribute("data-hover", "1");

@@ -98,8 +98,8 @@ export function topBar(setup: Setup, on: Handlers, shown: SettingsShown, canTrai
   sheet.addEventListener("click", () => on.downloadSpreadsheet());
   const model = el("button", { class: "text-button", "data-testid": "export-model", title: t("action.model.title"), text: t("action.model") });
   model.addEventListener("click", () => on.downloadModel());
-  // A file the user opened is kept in this tab, not in the link: a link that says so.
   for (const b of [play, reset, step]) b.disabled = !canTrain;
+  // A file the user opened is kept in this tab, not in the link: a link that says so.
   const local = setup.example === "file";
   const link = el("button", { class: "text-button", "data-testid": "copy-link", title: t(local ? "action.link.titleLocal" : "action.link.title"), text: t("action.link") });
   // The answer shows on the button for a moment: copied, or where to copy it from instead.

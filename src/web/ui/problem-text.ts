@@ -12,15 +12,14 @@ export function problemText(e: unknown): string {
   const p = problemOf(e);
   if (language() !== "zh") return p.message;
   if (p.csv) return `${csvPlaceZh(p.csv.place)}：${csvProblemZh(p.csv.problem)}`;
-  return engineZh(p.message);
+  return engineZh(p.message, p.where);
 }
 
-/** "where: what" (a UserError's message: the field's path, then the mistake) with the mistake in Chinese where a template has it. */
-export function engineZh(message: string): string {
-  const at = /^([\w.[\]]+): ([\s\S]+)$/.exec(message);
-  if (at) {
-    const said = translateText(ENGINE_ZH, at[2]);
-    if (said !== null) return `${at[1]}：${said}`;
+/** A file's mistake ("where: what": the field's path as the file spells it, then the mistake) with the mistake in Chinese where a template has it. */
+export function engineZh(message: string, where?: string): string {
+  if (where && message.startsWith(`${where}: `)) {
+    const said = translateText(ENGINE_ZH, message.slice(where.length + 2));
+    if (said !== null) return `${where}：${said}`;
   }
   return translateText(ENGINE_ZH, message) ?? message;
 }
