@@ -35,7 +35,8 @@ function patternOf(template: string): { re: RegExp; slots: string[] } {
 export function translateText(catalogue: Readonly<Record<string, string>>, text: string): string | null {
   if (Object.hasOwn(catalogue, text)) return catalogue[text];
   for (const template of Object.keys(catalogue)) {
-    if (!template.includes("{")) continue;
+    // A template of slots alone would match anything, itself included.
+    if (!template.includes("{") || template.replace(/\{\w+\}/g, "").trim() === "") continue;
     const { re, slots } = patternOf(template);
     const m = re.exec(text);
     if (m) return fill(catalogue[template], Object.fromEntries(slots.map((s, i) => [s, translateText(catalogue, m[i + 1]) ?? m[i + 1]])));

@@ -4,7 +4,7 @@ import { prepareExperiment } from "../../src/experiment/prepare.ts";
 import { validateExperiment } from "../../src/experiment/validate.ts";
 import { hiddenMorphScene, marksWithRole, VIEWS, type Mark, type Scene, type TextMark } from "../../src/viz/index.ts";
 import { fmt } from "../../src/viz/format.ts";
-import { labelColor, targetRange } from "../../src/viz/views/common.ts";
+import { labelColor, targetRange, valueKey } from "../../src/viz/views/common.ts";
 
 const regression = prepareExperiment(
   validateExperiment({
@@ -50,4 +50,18 @@ describe("a regression's colour key", () => {
       expect(dots[lowest].fill).toBe(entries[0].fill);
     });
   }
+});
+
+describe("the value key's edges", () => {
+  const split = (ys: number[]) => ({ featureNames: ["a", "b"], targetName: "y", train: { X: { rows: ys.length, cols: 2, data: new Float64Array(ys.length * 2) }, y: ys }, test: null });
+  it("one value: one entry; values close together: as many digits as tell them apart", () => {
+    expect(valueKey(split([5, 5, 5]) as never, null, "y").map((e) => e.label)).toEqual(["y = 5"]);
+    expect(valueKey(split([1.0001, 1.0002, 1.0003]) as never, null, "y").map((e) => e.label)).toEqual(["y = 1.0001", "y = 1.0002", "y = 1.0003"]);
+    expect(valueKey(split([0, 1]) as never, ["0", "1"], "y")).toEqual([]);
+  });
+
+  it("the targets' range of a large set, without spreading it into arguments", () => {
+    const ys = Array.from({ length: 400_000 }, (_, i) => (i % 1000) - 3);
+    expect(targetRange(split(ys) as never)).toEqual([-3, 996]);
+  });
 });

@@ -100,7 +100,11 @@ export function sampleLegend(split: DataSplit, classes: Label[] | null, targetNa
 export function valueKey(split: DataSplit, classes: Label[] | null, targetName: string): LegendItem[] {
   if (classes) return [];
   const [lo, hi] = targetRange(split);
-  return [lo, (lo + hi) / 2, hi].map((v) => ({ label: `${targetName} = ${fmt(v, 3)}`, color: labelColor(v, null, [lo, hi]), shape: "dot" as const }));
+  const values = lo === hi ? [lo] : [lo, (lo + hi) / 2, hi];
+  // As many digits as tell the three apart (targets 1.0001 … 1.0003 are not "1" three times).
+  let digits = 3;
+  while (digits < 10 && new Set(values.map((v) => fmt(v, digits))).size < values.length) digits++;
+  return values.map((v) => ({ label: `${targetName} = ${fmt(v, digits)}`, color: labelColor(v, null, [lo, hi]), shape: "dot" as const }));
 }
 
 /** Column j of a sample set. */
@@ -121,8 +125,11 @@ export function labelValue(y: Label, classes: Label[] | null): number {
 }
 
 export function targetRange(split: DataSplit): [number, number] {
-  const v = [...split.train.y, ...(split.test?.y ?? [])].filter((x): x is number => typeof x === "number");
-  return v.length ? [Math.min(...v), Math.max(...v)] : [0, 1];
+  // A loop, not Math.min(...v): hundreds of thousands of arguments overflow the stack.
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const set of [split.train.y, split.test?.y ?? []]) for (const y of set) if (typeof y === "number") [lo, hi] = [Math.min(lo, y), Math.max(hi, y)];
+  return lo <= hi ? [lo, hi] : [0, 1];
 }
 
 /**

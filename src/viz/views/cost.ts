@@ -4,7 +4,7 @@
  * fixed at its current value; the current point and the descent path marked.
  */
 import type { Model } from "../../nn/model.ts";
-import { say, type PictureLanguage } from "../words/index.ts";
+import { sayer, type PictureLanguage } from "../words/index.ts";
 import { createNetwork, type Network } from "../../nn/network.ts";
 import { createWorkspace, forward, lossTotal, reportedLoss } from "../../nn/propagation.ts";
 import { lossData, modelFor, snapshotParams, type LossData } from "../model-data.ts";
@@ -195,7 +195,7 @@ export function costSurfaceScene(grid: CostGrid, o: CostSurfaceOptions = {}): Sc
     p[b.index] = vb;
     return lossAt(grid.model, grid.data, p);
   });
-  const say_ = (template: string, params?: Record<string, string | number>): string => say(o.lang, template, params);
+  const say_ = sayer(o.lang);
   const items = [
     { label: say_("current ({a}, {b}), loss {loss}", { a: fmt(grid.current[0], 3), b: fmt(grid.current[1], 3), loss: fmt(grid.currentLoss, 3) }), color: PALETTE.highlight, shape: "dot" as const },
     ...(path.length ? [{ label: say_("descent path"), color: "#ffffff", shape: "line" as const }] : []),

@@ -59,7 +59,8 @@ export function hiddenMorphScene(model: Model, split: DataSplit, t: number, o: V
   const sets = sampleSets(seen, h, showTest);
   // The raw rows, in the same order as the mapped ones.
   const rawOf = (d: LabeledData): LabeledData => (d === seen.train ? split.train : split.test!);
-  const colorOf = (d: LabeledData, i: number): string => labelColor(d.y[i], classes, targetRange(split));
+  const range = targetRange(split);
+  const colorOf = (d: LabeledData, i: number): string => labelColor(d.y[i], classes, range);
   const ext = planeExtent(split, o.extent);
   const [fx, fy] = split.featureNames;
   const boundary = nextBoundary(model, h.layer);

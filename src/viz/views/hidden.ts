@@ -100,7 +100,8 @@ export function hiddenView(input: ViewInput, o: ViewOptions = {}): Scene {
   const title = o.title ?? say(o.lang, "The data in hidden layer {layer}'s space ({units} {activation} neurons)", { layer: h.layer, units: h.units, activation: h.activation });
   const items = [...valueKey(split, classes, split.targetName), ...sampleLegend(split, classes, split.targetName, showTest, o.lang)];
   const boundary = nextBoundary(model, h.layer);
-  const colorOf = (d: LabeledData, i: number): string => labelColor(d.y[i], classes, targetRange(split));
+  const range = targetRange(split);
+  const colorOf = (d: LabeledData, i: number): string => labelColor(d.y[i], classes, range);
   const sets = sampleSets(split, h, showTest);
 
   if (h.units === 3) {

@@ -6,8 +6,11 @@ import { fmtCount } from "../format.ts";
 import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
 import { page } from "./common.ts";
-import { say } from "../words/index.ts";
+import { sayer } from "../words/index.ts";
 import type { ViewDrawings } from "../registry/index.ts";
+
+/** Pictures narrower than this (in px) stack loss above accuracy; the page asks a taller picture for them. */
+export const HISTORY_STACKS_BELOW = 540;
 
 export function historyView(input: ViewInput, o: ViewOptions = {}): Scene {
   const h = input.run?.history;
@@ -18,14 +21,14 @@ export function historyView(input: ViewInput, o: ViewOptions = {}): Scene {
   const test = PALETTE.classes[1];
   const first = h.epoch[0];
   const last = h.epoch[h.epoch.length - 1];
-  const say_ = (template: string, params?: Record<string, string | number>): string => say(o.lang, template, params);
+  const say_ = sayer(o.lang);
   const p = page(o, o.title ?? say_("Training history"), say_("epochs {first} to {last}, measured at {count}", { first: fmtCount(first), last: fmtCount(last), count: fmtCount(h.epoch.length) }), [
     { label: say_("train"), color: train, shape: "line" },
     ...(hasTest ? [{ label: say_("test"), color: test, shape: "dash" as const }] : []),
   ]);
   const panels = hasAcc ? 2 : 1;
   // Side by side; in a narrow picture (a phone's), one above the other, each as wide as the picture.
-  const stacked = panels === 2 && p.box.width < 520;
+  const stacked = panels === 2 && p.width < HISTORY_STACKS_BELOW;
   const gap = stacked ? 24 : 16;
   const w = stacked ? p.box.width : (p.box.width - gap * (panels - 1)) / panels;
   const ph = stacked ? (p.box.height - gap) / 2 : p.box.height;

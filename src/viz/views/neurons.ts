@@ -9,7 +9,7 @@ import type { Mark, Scene } from "../scene.ts";
 import type { ViewInput, ViewOptions } from "../view.ts";
 import { labelValue, page, sampleMarks, targetRange } from "./common.ts";
 import { evaluateLine } from "./grid.ts";
-import { say } from "../words/index.ts";
+import { sayer } from "../words/index.ts";
 import type { ViewDrawings } from "../registry/index.ts";
 
 export function neuronsView(input: ViewInput, o: ViewOptions = {}): Scene {
@@ -25,7 +25,7 @@ export function neuronsView(input: ViewInput, o: ViewOptions = {}): Scene {
   const classes = model.classes;
   const colors = PALETTE.curves;
   const items = [] as { label: string; color: string; shape: "line" | "dash" | "dot" | "ring" }[];
-  const say_ = (template: string, params?: Record<string, string | number>): string => say(o.lang, template, params);
+  const say_ = sayer(o.lang);
   for (let j = 0; j < first.units && L > 0; j++) items.push({ label: say_("hidden neuron {unit}", { unit: j + 1 }), color: colors[j % colors.length], shape: "line" });
   items.push({ label: say_(out.units === 1 ? "output" : "outputs"), color: PALETTE.ink, shape: "line" });
   items.push({ label: say_("samples (at their label)"), color: PALETTE.muted, shape: "dot" });

@@ -3,7 +3,7 @@
  * table beside the matrices it came from, the computed cell highlighted, its source cells marked,
  * the formula as the caption, "Step k of N".
  */
-import { say, translate, type PictureLanguage } from "../words/index.ts";
+import { sayer, translate, type PictureLanguage } from "../words/index.ts";
 import type { Trace, TraceStep } from "../../nn/trace.ts";
 import { PALETTE } from "../palette.ts";
 import { fitText } from "../chart/text.ts";
@@ -94,7 +94,7 @@ export function stepScenes(trace: Trace, o: StepOptions = {}): Scene[] {
     const i = Math.min(o.cell?.[0] ?? 0, Math.max(0, rows - 1), MAX_ROWS - 1);
     const j = Math.min(o.cell?.[1] ?? 0, Math.max(0, cols - 1), MAX_COLS - 1);
     const marks: Mark[] = [];
-    const say_ = (template: string, params?: Record<string, string | number>): string => say(o.lang, template, params);
+    const say_ = sayer(o.lang);
     if (heading) marks.push({ type: "text", x: 20, y: 30, text: fitText(say_("Step {k} of {n}: {title}", { k: k + 1, n: steps.length, title: translate(o.lang, step.title) }), width - 40, 20), size: 20, weight: "bold", fill: PALETTE.ink, role: "step-title" });
     marks.push({ type: "text", x: 20, y: 58, text: fitText(translate(o.lang, step.formula), width - 40, 15), size: 15, mono: true, fill: PALETTE.ink, role: "formula" });
     const val = step.value[i]?.[j];

@@ -76,6 +76,7 @@ export function surfaceView(input: ViewInput, o: ViewOptions = {}): Scene {
   // A sample sits on the surface: drawn after the face under it, before the faces in front.
   const lift = 1.5 / (coarse - 1);
   if (showPoints) {
+    const range = targetRange(split);
     const sets = [{ d: split.train, test: false }, ...(split.test && (o.showTest ?? true) ? [{ d: split.test, test: true }] : [])];
     for (const s of sets) {
       const ws = runForwardRaw(model, s.d.X.data, s.d.X.rows);
@@ -83,7 +84,7 @@ export function surfaceView(input: ViewInput, o: ViewOptions = {}): Scene {
         let v = ws.A[L][i * out.units];
         if (softmax) for (let k = 1; k < out.units; k++) v = Math.max(v, ws.A[L][i * out.units + k]);
         const P = cam.project([s.d.X.data[2 * i], s.d.X.data[2 * i + 1], v]);
-        const col = labelColor(s.d.y[i], classes, targetRange(split));
+        const col = labelColor(s.d.y[i], classes, range);
         const m: Mark = s.test ? { type: "circle", cx: P.x, cy: P.y, r: 4, fill: "#ffffff", stroke: col, strokeWidth: 2, role: "sample test" } : { type: "circle", cx: P.x, cy: P.y, r: 3.5, fill: col, stroke: "#ffffff", strokeWidth: 0.6, role: "sample train" };
         items.push({ depth: P.ground - lift, marks: [m] });
       }

@@ -16,6 +16,11 @@ export function say(lang: PictureLanguage | undefined, template: string, params:
   return fill((lang && lang !== "en" && CATALOGUES[lang][template]) || template, params);
 }
 
+/** `say` in one language, for a view that says many things. */
+export function sayer(lang: PictureLanguage | undefined): (template: string, params?: Record<string, string | number>) => string {
+  return (template, params) => say(lang, template, params);
+}
+
 /**
  * A text already written in English from one of the templates (a trace's step title, made by the
  * engine: "layer 2 input (weighted sums)") in `lang`: the template it matches, translated, with the

@@ -10,6 +10,7 @@ import { el, saveBlob } from "./dom.ts";
 import { t } from "../i18n.ts";
 import { PAGE_VIEWS, type PageTab } from "../../viz/registry/index.ts";
 import { StepHoverControl } from "./step-hover.ts";
+import { HISTORY_STACKS_BELOW } from "../../viz/views/history.ts";
 import { errorText } from "../error-text.ts";
 import { hiddenControls, landscapeControls, morphPlayer, viewHint } from "./view-controls.ts";
 
@@ -191,7 +192,7 @@ export class ViewsPanel {
         return { name: "surface", width, azimuth: s.azimuth, elevation: s.elevation };
       case "history":
         // A narrow picture stacks its two panels (viz/views/history.ts): taller than wide.
-        return { name: "history", width, height: Math.round(width * (width < 520 ? 1.25 : 0.6)) };
+        return { name: "history", width, height: Math.round(width * (width < HISTORY_STACKS_BELOW ? 1.25 : 0.6)) };
       case "steps":
         return { name: "steps", width, step: s.step, cell: s.cell, words: { more: t("steps.more"), penalty: t("steps.penalty"), step: t("steps.optimizerStep") } };
       default:
