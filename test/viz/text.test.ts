@@ -47,3 +47,15 @@ describe("text set to a width", () => {
     expect(t.marks.filter((m): m is TextMark => m.type === "text" && m.role === "subtitle").map((m) => m.text)).toEqual(lines);
   });
 });
+
+describe("a Chinese title", () => {
+  it("breaks into two lines of about the same width between two Chinese characters, not in a name", () => {
+    const title = "第二层激活值和第三层激活值在同一张图中显示";
+    const lines = balancedLines(title, 300, 18);
+    expect(lines).toHaveLength(2);
+    expect(lines.join("")).toBe(title);
+    expect(Math.abs(textWidth(lines[0], 18) - textWidth(lines[1], 18))).toBeLessThanOrEqual(textWidth("第", 18) + 1e-9);
+    const named = balancedLines("从输入空间到第 2 隐藏层的空间（3 个 tanh 神经元）", 330, 18);
+    for (const line of named) expect(line).not.toMatch(/ta$|^nh/);
+  });
+});

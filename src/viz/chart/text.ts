@@ -36,12 +36,21 @@ export function fitText(s: string, width: number, size = 13): string {
  */
 export function balancedLines(s: string, width: number, size = 13): string[] {
   const max = room(width, size);
-  if (units([...s]) <= max) return [s];
-  let best = -1;
-  for (let i = s.indexOf(" "); i > 0; i = s.indexOf(" ", i + 1)) {
-    if (units([...s.slice(0, i)]) <= max && units([...s.slice(i + 1)]) <= max && (best < 0 || Math.abs(i - s.length / 2) < Math.abs(best - s.length / 2))) best = i;
+  const total = units([...s]);
+  if (total <= max) return [s];
+  // Breaks: at a space (which goes), or after a Chinese character followed by another (Chinese has no spaces).
+  let best: [string, string] | null = null;
+  let bestOff = Infinity;
+  for (let i = 1; i < s.length; i++) {
+    const atSpace = s[i] === " ";
+    if (!atSpace && !(WIDE.test(s[i - 1]) && WIDE.test(s[i]))) continue;
+    const pair: [string, string] = [s.slice(0, i), s.slice(atSpace ? i + 1 : i)];
+    const left = units([...pair[0]]);
+    if (left > max || units([...pair[1]]) > max) continue;
+    const off = Math.abs(left - total / 2);
+    if (off < bestOff) [best, bestOff] = [pair, off];
   }
-  return best < 0 ? wrapLines(s, width, size, 2) : [s.slice(0, best), s.slice(best + 1)];
+  return best ?? wrapLines(s, width, size, 2);
 }
 
 /**
