@@ -202,15 +202,20 @@ describe("the playground page", () => {
     await w.page.press("[data-testid=param-input]", "Enter");
     await w.page.waitForFunction((b) => (document.querySelector("[data-testid=output-heatmap]") as HTMLCanvasElement).toDataURL() !== b, mid);
 
-    // From the keyboard: a weight is reached by Tab, says its value, opens with Enter, and the focus comes back to it.
-    const first = w.page.locator("svg.edges path.hit").first();
+    // From the keyboard: the weights are one stop of Tab, the arrow keys go from one to the next
+    // (not stepping training), each says its value, opens with Enter, and the focus comes back to it.
+    expect(await w.page.locator("svg.edges path.hit[tabindex='0'], .bias[tabindex='0']").count()).toBe(1);
+    const first = w.page.locator("svg.edges path.hit[data-param='0']");
     await first.focus();
     expect(await first.getAttribute("role")).toBe("button");
     expect(await first.getAttribute("tabindex")).toBe("0");
     expect(await first.getAttribute("aria-label")).toMatch(/^weight from X₁ to neuron 1 of layer 1: -?\d/);
-    await w.page.keyboard.press("Tab");
-    expect(await w.page.evaluate(() => document.activeElement?.getAttribute("data-param"))).not.toBe(await first.getAttribute("data-param"));
-    await w.page.keyboard.press("Shift+Tab");
+    const focusedParam = (): Promise<string | null | undefined> => w.page.evaluate(() => document.activeElement?.getAttribute("data-param"));
+    await w.page.keyboard.press("ArrowRight");
+    expect(await focusedParam()).toBe("1");
+    await w.page.keyboard.press("ArrowLeft");
+    expect(await focusedParam()).toBe("0");
+    expect(await epochOf(w.page)).toBe(0);
     const later = await heatmapPixels(w.page);
     await w.page.keyboard.press("Enter");
     expect(await w.page.isVisible("[data-testid=param-editor]")).toBe(true);
@@ -218,7 +223,7 @@ describe("the playground page", () => {
     await w.page.keyboard.press("Enter");
     await w.page.waitForFunction((b) => (document.querySelector("[data-testid=output-heatmap]") as HTMLCanvasElement).toDataURL() !== b, later);
     expect(await w.page.evaluate(() => document.activeElement?.classList.contains("hit"))).toBe(true);
-    expect(await first.getAttribute("aria-label")).toMatch(/: 2\.500 \(Enter to edit\)$/);
+    expect(await first.getAttribute("aria-label")).toMatch(/: 2\.500 \(Enter to edit, arrow keys for the next weight\)$/);
     // A bias too, with Space; Escape closes its box and changes nothing.
     const bias = w.page.locator(".node[data-node='0:0'] .bias");
     await bias.focus();

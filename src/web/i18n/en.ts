@@ -118,7 +118,7 @@ export const EN = {
   "network.bias": "bias of {node}",
   "network.weight": "weight from {from} to {to}",
   "network.value": "{label}: {value} (click to edit)",
-  "network.valueKeys": "{label}: {value} (Enter to edit)",
+  "network.valueKeys": "{label}: {value} (Enter to edit, arrow keys for the next weight)",
   "network.needsFeature": "The network needs at least one input feature.",
   "network.picked": "{name} picked for the landscape",
   "editor.number": "a finite number, please (nothing was changed)",

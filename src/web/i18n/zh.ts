@@ -112,7 +112,7 @@ export const ZH: Record<MessageKey, string> = {
   "network.bias": "{node}的偏置",
   "network.weight": "从{from}到{to}的权重",
   "network.value": "{label}：{value}（点击可编辑）",
-  "network.valueKeys": "{label}：{value}（按 Enter 编辑）",
+  "network.valueKeys": "{label}：{value}（按 Enter 编辑，方向键切换权重）",
   "network.needsFeature": "网络至少需要一个输入特征。",
   "network.picked": "已选 {name} 作为损失地形的参数",
   "editor.number": "请输入一个有限的数（没有做任何更改）",

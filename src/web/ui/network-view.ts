@@ -259,12 +259,13 @@ export class NetworkView {
   }
 
   /**
-   * A weight or bias for the keyboard, as the pointer has it: reached by Tab (its value said as
-   * it is focused, and shown), edited with Enter or Space.
+   * A weight or bias for the keyboard, as the pointer has it: one stop of Tab for them all (the
+   * last one focused), the arrow keys from one to the next in the engine's order (W₁, b₁, W₂, …),
+   * its value said as it is focused, and shown; edited with Enter or Space.
    */
   private keyboard(target: HTMLElement | SVGElement, index: number, label: string, visible?: SVGElement): void {
     this.keyed.set(target, { index, label });
-    target.setAttribute("tabindex", "0");
+    target.setAttribute("tabindex", this.keyed.size === 1 ? "0" : "-1");
     target.setAttribute("role", "button");
     target.setAttribute("aria-label", label);
     const centre = (): { x: number; y: number } => {
@@ -272,6 +273,8 @@ export class NetworkView {
       return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
     };
     target.addEventListener("focus", () => {
+      // Tab comes back to this one.
+      for (const other of this.keyed.keys()) other.setAttribute("tabindex", other === target ? "0" : "-1");
       // A click focuses it too: the pointer's tooltip stays where the pointer is.
       if (!target.matches(":focus-visible")) return;
       const said = this.describe(index, label, "network.valueKeys");
@@ -285,10 +288,15 @@ export class NetworkView {
     });
     target.addEventListener("keydown", (e) => {
       const key = (e as KeyboardEvent).key;
-      if (key !== "Enter" && key !== " ") return;
+      const move = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1, Home: -Infinity, End: Infinity }[key];
+      if (key !== "Enter" && key !== " " && move === undefined) return;
+      // The page's own keys (→ steps, space plays) are not pressed on a weight.
       e.preventDefault();
       e.stopPropagation();
-      this.on.editParam(index, this.params?.[index] ?? 0, label, centre());
+      if (move === undefined) return this.on.editParam(index, this.params?.[index] ?? 0, label, centre());
+      const order = [...this.keyed].sort((a, b) => a[1].index - b[1].index).map(([el]) => el);
+      const k = Math.max(0, Math.min(order.length - 1, order.indexOf(target) + move));
+      (order[k] as HTMLElement).focus();
     });
   }
 
