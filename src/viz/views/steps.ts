@@ -88,13 +88,13 @@ export function stepScenes(trace: Trace, o: StepOptions = {}): Scene[] {
   const heading = o.heading ?? true;
   const byName = new Map(trace.steps.map((s) => [s.name, s]));
   const steps = computedSteps(trace);
+  const say_ = sayer(o.lang);
   return steps.map((step, k) => {
     const rows = step.value.length;
     const cols = rows ? step.value[0].length : 0;
     const i = Math.min(o.cell?.[0] ?? 0, Math.max(0, rows - 1), MAX_ROWS - 1);
     const j = Math.min(o.cell?.[1] ?? 0, Math.max(0, cols - 1), MAX_COLS - 1);
     const marks: Mark[] = [];
-    const say_ = sayer(o.lang);
     if (heading) marks.push({ type: "text", x: 20, y: 30, text: fitText(say_("Step {k} of {n}: {title}", { k: k + 1, n: steps.length, title: translate(o.lang, step.title) }), width - 40, 20), size: 20, weight: "bold", fill: PALETTE.ink, role: "step-title" });
     marks.push({ type: "text", x: 20, y: 58, text: fitText(translate(o.lang, step.formula), width - 40, 15), size: 15, mono: true, fill: PALETTE.ink, role: "formula" });
     const val = step.value[i]?.[j];

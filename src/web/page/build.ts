@@ -19,7 +19,7 @@ import { applyHidden, paintInputs, paintOutput } from "./drawing.ts";
 import { wake } from "./frame-loop.ts";
 import { currentFile, type OpenedFile } from "./opened-file.ts";
 import { openEditor, showTooltip } from "./overlays.ts";
-import { networkShape, fileNetwork } from "./shown-network.ts";
+import { networkShape, fileNetwork, fileSettings } from "./shown-network.ts";
 import { state, worker } from "./state.ts";
 import { pause, updatePlayButton } from "./transport.ts";
 
@@ -45,9 +45,10 @@ export function render(actions: BuildActions): void {
   const previousChart = state.view?.chart;
   // An imported model brings its own activations, loss, problem type and start: of the set-up's
   // menus, those that train it (over the Playground's data or a CSV chosen with it; over a file, the file's own settings).
-  const shown = imported ? (importNoFit ? "none" : imported.csv || !setup.example ? "training" : "none") : setup.example ? "none" : "all";
-  // A model the data does not fit has nothing to train: play, step and reset would do nothing.
-  const top = topBar(setup, handlers, shown, !(imported && importNoFit));
+  // A model the data does not fit has nothing to train: play, step, reset and the GIF would do nothing.
+  const canTrain = !(imported && importNoFit);
+  const shown = !canTrain || fileSettings() ? "none" : imported ? "training" : "all";
+  const top = topBar(setup, handlers, shown, canTrain);
   const data = dataPanel(setup, handlers);
   const opened = setup.example === "file" && !imported ? currentFile() : null;
   if (opened?.fromCsv) showColumns(opened, data.querySelector<HTMLElement>("[data-testid=file-error]")!, handlers.openFile);
@@ -85,7 +86,7 @@ export function render(actions: BuildActions): void {
   state.viewChoices = views.choices;
   app.replaceChildren(top.root, ...(noticeBox ? [noticeBox] : []), board, views.root, classroomPanel(setup, handlers, state.classroomOpen, (open) => (state.classroomOpen = open)));
   actions.compare.mount(app, out.root);
-  actions.compare.trainable(!(imported && importNoFit));
+  actions.compare.trainable(canTrain);
   const why = imported && importNoFit ? noFitText(imported, importNoFit) : null;
   if (why) views.root.replaceChildren(el("h2", { text: t("views.heading") }), el("p", { class: "panel-note", "data-testid": "views-need-data", text: `${t("import.viewsNeedData")} ${why}` }));
   const width = middle.clientWidth || 600;

@@ -81,6 +81,7 @@ export class NetworkView {
   private params: Float64Array | null = null;
   /** The weights and biases the keyboard reaches: what each one's label says it is. */
   private readonly keyed = new Map<Element, { index: number; label: string }>();
+  private keyOrder: HTMLElement[] | null = null;
 
   constructor(
     private readonly shape: NetworkShape,
@@ -294,9 +295,10 @@ export class NetworkView {
       e.preventDefault();
       e.stopPropagation();
       if (move === undefined) return this.on.editParam(index, this.params?.[index] ?? 0, label, centre());
-      const order = [...this.keyed].sort((a, b) => a[1].index - b[1].index).map(([el]) => el);
-      const k = Math.max(0, Math.min(order.length - 1, order.indexOf(target) + move));
-      (order[k] as HTMLElement).focus();
+      // The engine's order, made once the diagram is complete (its last weight is keyed before any key is pressed).
+      this.keyOrder ??= [...this.keyed].sort((a, b) => a[1].index - b[1].index).map(([el]) => el as HTMLElement);
+      const order = this.keyOrder;
+      order[Math.max(0, Math.min(order.length - 1, order.indexOf(target as HTMLElement) + move))].focus();
     });
   }
 

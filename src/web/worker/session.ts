@@ -35,7 +35,7 @@ export interface Session {
   gridX: Matrix | null;
   gridWs: Workspace | null;
   onFrame: (frame: Frame) => void;
-  /** The epoch a file's own run ends at (its `train.epochs`), until training reaches it; null: open-ended, as the Playground. */
+  /** The epoch a file's own run ends at (its `train.epochs`, setup.ts fileEpochs), until training reaches it; null: open-ended, as the Playground. */
   stopAt: number | null;
 }
 
@@ -81,7 +81,7 @@ export function createSession(
     gridX,
     gridWs: gridX ? createWorkspace(p.model, GRID * GRID, { engine: eng }) : null,
     onFrame,
-    stopAt: stopAt !== null && Number.isInteger(stopAt) && stopAt > 0 ? stopAt : null,
+    stopAt,
   };
   const featureGrids = featureGridsOver(gridPoints([DOMAIN[0], DOMAIN[1], DOMAIN[0], DOMAIN[1]], 2));
   const inputGrids = gridX ? inputs.map((_, c) => gridColumn(gridX, c)) : null;

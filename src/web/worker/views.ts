@@ -10,26 +10,27 @@ import type { Session } from "./session.ts";
 export function drawView(s: Session, r: ViewRequest): ViewResult {
   const input = { model: s.model, split: s.prepared.split, prepared: s.prepared, run: { history: s.history } };
   const angle = r.azimuth !== undefined ? { azimuth: r.azimuth, elevation: r.elevation ?? 30 } : undefined;
-  const size = { width: r.width, height: r.height, lang: r.lang };
+  // Every view's size and the page's language.
+  const common = { width: r.width, height: r.height, lang: r.lang };
   // Both are drawn over the plane of two data columns (extra features are computed from them): with other data, the page says so in its own words.
   if ((r.name === "surface" || r.name === "morph") && rawInputCount(s.model) !== 2) return { svg: "", unavailable: { columns: rawInputCount(s.model) } };
   let scene: Scene;
   switch (r.name) {
     case "hidden":
-      scene = VIEWS.hidden(input, { ...size, layer: r.layer, angle });
+      scene = VIEWS.hidden(input, { ...common, layer: r.layer, angle });
       break;
     case "morph":
-      scene = hiddenMorphScene(s.model, s.prepared.raw, r.t ?? 1, { ...size, layer: r.layer, angle });
+      scene = hiddenMorphScene(s.model, s.prepared.raw, r.t ?? 1, { ...common, layer: r.layer, angle });
       break;
     case "surface":
-      scene = VIEWS.surface(input, { ...size, angle });
+      scene = VIEWS.surface(input, { ...common, angle });
       break;
     case "neurons":
-      scene = VIEWS.neurons(input, size);
+      scene = VIEWS.neurons(input, common);
       break;
     case "history":
       if (s.history.epoch.length === 0) throw new Error("nothing trained yet: press play or step");
-      scene = VIEWS.history(input, size);
+      scene = VIEWS.history(input, common);
       break;
     case "steps": {
       const trace = traceOf(s);
@@ -51,7 +52,7 @@ export function drawView(s: Session, r: ViewRequest): ViewResult {
         return [here - span, here + span] as [number, number];
       }) as [[number, number], [number, number]];
       const grid = costGrid(s.model, lossData(input), a, b, ranges, 31);
-      scene = costSurfaceScene(grid, { ...size, mode: r.mode, angle, path, pathParams: s.path.map((p) => p.params) });
+      scene = costSurfaceScene(grid, { ...common, mode: r.mode, angle, path, pathParams: s.path.map((p) => p.params) });
       return { svg: toSvg(scene, { idPrefix: r.name }), params: [a.name, b.name] };
     }
   }
